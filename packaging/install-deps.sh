@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian bookworm packages that building, running and testing
+# ML Workbench need. Idempotent: prints nothing and installs nothing when
+# everything is already there.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config file dpkg-dev
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libqscintilla2-qt6-dev libarchive-dev libgl-dev libqt6opengl6-dev
+  # run
+  libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 fonts-dejavu-core python3
+  # test: a real sshd and ssh client, zip as a benchmark baseline, Xvfb
+  openssh-server openssh-client zip unzip xvfb xauth sqlite3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
