@@ -65,6 +65,11 @@ Runs::Runs(const Workspace &workspace)
 {
 }
 
+Runs::Runs(const QSqlDatabase &db)
+    : m_db(db)
+{
+}
+
 bool Runs::create(Run *run, QString *error)
 {
     WriteTransaction transaction(m_db);

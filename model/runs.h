@@ -15,6 +15,8 @@ class Runs
 {
 public:
     explicit Runs(const Workspace &workspace);
+    /// On a given connection, e.g. inside a caller's transaction.
+    explicit Runs(const QSqlDatabase &db);
 
     /// Stores a new Queued run with its tags in one transaction (so not inside
     /// another); sets run->id, run->uid and run->createdAt.

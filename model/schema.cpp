@@ -188,7 +188,9 @@ CREATE TABLE run_ingest(
   log_offset INTEGER NOT NULL DEFAULT 0,
   malformed_lines INTEGER NOT NULL DEFAULT 0,
   supervisor_pid INTEGER,
-  heartbeat INTEGER);
+  process_group INTEGER,
+  heartbeat INTEGER,
+  cancel_requested INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE run_diagnostics(
   id INTEGER PRIMARY KEY,
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,

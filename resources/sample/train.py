@@ -18,8 +18,8 @@ def make_data(n, seed):
     rows = []
     for _ in range(n):
         label = rng.random() < 0.5
-        centre = 1.0 if label else -1.0
-        rows.append(([rng.gauss(centre, 1.2), rng.gauss(centre * 0.5, 1.0)], 1 if label else 0))
+        centre = 0.8 if label else -0.8
+        rows.append(([rng.gauss(centre, 1.0), rng.gauss(-centre * 0.6, 1.0)], 1 if label else 0))
     return rows
 
 
@@ -31,7 +31,7 @@ def predict(w, b, x):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--epochs", type=int, default=30)
-    parser.add_argument("--lr", type=float, default=0.1)
+    parser.add_argument("--lr", type=float, default=0.0002)
     parser.add_argument("--samples", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
@@ -42,8 +42,10 @@ def main():
     data = make_data(args.samples, args.seed)
     split = int(len(data) * 0.8)
     train, valid = data[:split], data[split:]
-    w, b = [0.0, 0.0], 0.0
+    w, b = [-1.0, 1.0], 0.0  # a poor start, so the curves have somewhere to go
+    rng = random.Random(args.seed)
     for epoch in range(args.epochs):
+        rng.shuffle(train)
         loss = 0.0
         for x, y in train:
             p = predict(w, b, x)

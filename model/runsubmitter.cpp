@@ -1,0 +1,96 @@
+#include "runsubmitter.h"
+
+#include "computetargets.h"
+#include "experiments.h"
+#include "runlauncher.h"
+#include "runs.h"
+#include "sqlerror.h"
+#include "tasks.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QSqlQuery>
+
+namespace mlwb {
+
+RunSubmitter::RunSubmitter(const Workspace &workspace)
+    : m_workspace(workspace)
+{
+}
+
+Id RunSubmitter::storeSnapshot(const SnapshotWriter::Result &snapshot, QString *error)
+{
+    QSqlQuery q(m_workspace.database());
+    if (!sql::prepare(q, QStringLiteral("INSERT INTO snapshots(sha256, size, file_count, created_at) "
+                                        "VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING"),
+                      error))
+        return 0;
+    q.addBindValue(snapshot.sha256);
+    q.addBindValue(snapshot.totalBytes);
+    q.addBindValue(snapshot.fileCount);
+    q.addBindValue(sql::now());
+    if (!sql::exec(q, error)
+        || !sql::prepare(q, QStringLiteral("SELECT id FROM snapshots WHERE sha256 = ?"), error))
+        return 0;
+    q.addBindValue(snapshot.sha256);
+    if (!sql::exec(q, error) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+std::optional<Run> RunSubmitter::submit(const RunConfig &config, QString *error)
+{
+    if (!config.validate(error))
+        return std::nullopt;
+    if (!QFileInfo(config.code).isDir()) {
+        sql::fail(error, tr("The project folder %1 does not exist.").arg(QDir::toNativeSeparators(config.code)));
+        return std::nullopt;
+    }
+    const auto target = ComputeTargets(m_workspace).find(config.compute, error);
+    const auto experiment = target ? Experiments(m_workspace).findOrCreate(config.experimentName, error)
+                                   : std::nullopt;
+    if (!experiment)
+        return std::nullopt;
+
+    Tasks tasks(m_workspace);
+    Task task;
+    task.kind = QStringLiteral("snapshot");
+    task.title = tr("Packing snapshot of %1").arg(QDir(config.code).dirName());
+    tasks.start(&task, nullptr);
+    SnapshotWriter writer(m_limits);
+    writer.setProgress([&](qint64 done, qint64 total) {
+        if (total > 0 && task.id > 0)
+            tasks.update(task.id, double(done) / double(total), QString(), nullptr);
+        return !m_progress || m_progress(done, total);
+    });
+    SnapshotWriter::Result snapshot;
+    const bool packed = writer.write(config.code, m_workspace.folder(Workspace::Folder::Snapshots),
+                                     &snapshot, error);
+    if (task.id > 0)
+        tasks.finish(task.id, packed ? Task::State::Succeeded : Task::State::Failed,
+                     packed ? tr("%n file(s)", nullptr, snapshot.fileCount) : *error, nullptr);
+    if (!packed)
+        return std::nullopt;
+
+    Run run;
+    run.experimentId = experiment->id;
+    run.experimentName = experiment->name;
+    run.displayName = config.displayName;
+    run.targetId = target->id;
+    run.targetName = target->name;
+    run.snapshotId = storeSnapshot(snapshot, error);
+    run.script = config.script();
+    run.arguments = config.effectiveCommand().split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(2);
+    run.config = config.toJson();
+    run.tags = config.tags;
+    if (run.snapshotId == 0 || !Runs(m_workspace).create(&run, error))
+        return std::nullopt;
+    if (m_startSupervisor && !RunLauncher::startSupervisor(m_workspace, run, error)) {
+        QString ignored;
+        Runs(m_workspace).finish(run.id, RunStatus::Failed, -1, *error, &ignored);
+        return std::nullopt;
+    }
+    return run;
+}
+
+} // namespace mlwb

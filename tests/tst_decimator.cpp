@@ -1,0 +1,316 @@
+#include "decimator.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <vector>
+
+using namespace mlwb;
+
+namespace {
+
+const double NaN = std::numeric_limits<double>::quiet_NaN();
+const double Inf = std::numeric_limits<double>::infinity();
+
+struct Series {
+    QList<double> x;
+    QList<double> y;
+    qsizetype size() const { return x.size(); }
+};
+
+QList<QPointF> decimate(const Series &s, double x0, double x1, int width) {
+    return Decimator::minMaxPerPixel(s.x.constData(), s.y.constData(), s.size(), x0, x1, width);
+}
+
+QList<QPointF> pointsOf(const Series &s, qsizetype from, qsizetype to) {
+    QList<QPointF> out;
+    for (qsizetype i = from; i < to; ++i)
+        out.append(QPointF(s.x[i], s.y[i]));
+    return out;
+}
+
+// Index of the nearest finite point walking from i by step, or -1.
+qsizetype nearestFinite(const Series &s, qsizetype i, int step) {
+    for (; i >= 0 && i < s.size(); i += step) {
+        if (std::isfinite(s.y[i])) return i;
+    }
+    return -1;
+}
+
+// Brute force, one point at a time, written independently of the decimator.
+QList<QPointF> reference(const Series &s, double x0, double x1, int width) {
+    qsizetype begin = 0, end = 0;
+    while (begin < s.size() && s.x[begin] < x0)
+        ++begin;
+    end = begin;
+    while (end < s.size() && s.x[end] <= x1)
+        ++end;
+    if (end - begin <= 4 * width)
+        return pointsOf(s, std::max<qsizetype>(begin - 1, 0), std::min(end + 1, s.size()));
+
+    const double scale = width / (x1 - x0);
+    std::map<int, std::vector<qsizetype>> columns;
+    for (qsizetype i = begin; i < end; ++i) {
+        if (std::isfinite(s.y[i]))
+            columns[std::clamp(int(std::floor((s.x[i] - x0) * scale)), 0, width - 1)].push_back(i);
+    }
+    std::vector<qsizetype> keep;
+    if (qsizetype before = nearestFinite(s, begin - 1, -1); before >= 0) keep.push_back(before);
+    for (const auto &[column, indexes] : columns) {
+        auto byY = [&](qsizetype a, qsizetype b) { return s.y[a] < s.y[b]; };
+        std::vector<qsizetype> picks{indexes.front(), indexes.back(),
+                                     *std::min_element(indexes.begin(), indexes.end(), byY),
+                                     *std::max_element(indexes.begin(), indexes.end(), byY)};
+        std::sort(picks.begin(), picks.end());
+        picks.erase(std::unique(picks.begin(), picks.end()), picks.end());
+        keep.insert(keep.end(), picks.begin(), picks.end());
+    }
+    if (qsizetype after = nearestFinite(s, end, +1); after >= 0) keep.push_back(after);
+    QList<QPointF> out;
+    for (qsizetype i : keep)
+        out.append(QPointF(s.x[i], s.y[i]));
+    return out;
+}
+
+// count points, x stepping by 0..maxStep (0 makes repeated x), y random with
+// the given share of NaN/inf and, when levels > 0, quantised to force ties.
+Series randomSeries(quint32 seed, qsizetype count, int maxStep, double nonFinite, int levels) {
+    QRandomGenerator rng(seed);
+    Series s;
+    double x = 0;
+    for (qsizetype i = 0; i < count; ++i) {
+        x += rng.bounded(maxStep + 1);
+        double y = levels > 0 ? double(rng.bounded(levels)) : rng.generateDouble() * 200 - 100;
+        if (rng.generateDouble() < nonFinite) y = rng.bounded(2) ? NaN : -Inf;
+        s.x.append(x);
+        s.y.append(y);
+    }
+    return s;
+}
+
+Series constantSeries(qsizetype count, double y) {
+    Series s;
+    for (qsizetype i = 0; i < count; ++i) {
+        s.x.append(double(i));
+        s.y.append(y);
+    }
+    return s;
+}
+
+} // namespace
+
+/// Decimator: M4 min/max per pixel against a brute-force reference, and LTTB.
+class TestDecimator : public QObject {
+    Q_OBJECT
+
+private slots:
+    void exactWhenFew_data();
+    void exactWhenFew();
+    void matchesReference_data();
+    void matchesReference();
+    void keepsSpike_data();
+    void keepsSpike();
+    void rangeEdges_data();
+    void rangeEdges();
+    void emptyAndDegenerate();
+    void allNaN();
+    void repeatedX();
+    void reusesBuffer();
+    void lttb_data();
+    void lttb();
+};
+
+void TestDecimator::exactWhenFew_data() {
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("width");
+    QTest::addRow("fewer than pixels") << 100 << 1600;
+    QTest::addRow("exactly 4 per pixel") << 400 << 100;
+    QTest::addRow("one point") << 1 << 10;
+}
+
+void TestDecimator::exactWhenFew() {
+    QFETCH(int, count);
+    QFETCH(int, width);
+    Series s = randomSeries(7, count, 3, 0.0, 0);
+    s.y[0] = NaN; // the exact path hands back what was stored
+    const QList<QPointF> out = decimate(s, s.x.first(), s.x.last(), width);
+    QCOMPARE(out.size(), s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        QCOMPARE(out[i].x(), s.x[i]);
+        if (i > 0) QCOMPARE(out[i].y(), s.y[i]);
+    }
+    QVERIFY(std::isnan(out[0].y()));
+}
+
+void TestDecimator::matchesReference_data() {
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("maxStep");
+    QTest::addColumn<double>("nonFinite");
+    QTest::addColumn<int>("levels");
+    QTest::addColumn<int>("width");
+    QTest::addRow("uniform noise") << 1u << 20000 << 1 << 0.0 << 0 << 300;
+    QTest::addRow("irregular x") << 2u << 20000 << 5 << 0.0 << 0 << 640;
+    QTest::addRow("repeated x") << 3u << 30000 << 1 << 0.0 << 0 << 97;
+    QTest::addRow("ties") << 4u << 20000 << 2 << 0.0 << 3 << 200;
+    QTest::addRow("nan and inf") << 5u << 20000 << 2 << 0.2 << 0 << 150;
+    QTest::addRow("mostly nan") << 6u << 20000 << 1 << 0.97 << 0 << 120;
+    QTest::addRow("one pixel") << 7u << 5000 << 1 << 0.0 << 0 << 1;
+    QTest::addRow("gaps") << 8u << 5000 << 400 << 0.0 << 0 << 1000;
+}
+
+void TestDecimator::matchesReference() {
+    QFETCH(quint32, seed);
+    QFETCH(int, count);
+    QFETCH(int, maxStep);
+    QFETCH(double, nonFinite);
+    QFETCH(int, levels);
+    QFETCH(int, width);
+    const Series s = randomSeries(seed, count, maxStep, nonFinite, levels);
+    const double span = s.x.last() - s.x.first();
+    const QList<std::pair<double, double>> ranges{
+        {s.x.first(), s.x.last()},
+        {s.x.first() + span * 0.1, s.x.first() + span * 0.9},
+        {s.x.first() + span * 0.33 + 0.5, s.x.last() + 10},
+        {s.x.first() - 10, s.x.first() + span * 0.5}};
+    for (const auto &[x0, x1] : ranges)
+        QCOMPARE(decimate(s, x0, x1, width), reference(s, x0, x1, width));
+}
+
+void TestDecimator::keepsSpike_data() {
+    QTest::addColumn<qsizetype>("index");
+    QTest::addColumn<double>("spike");
+    QTest::addRow("up in the middle") << qsizetype(523'417) << 1e6;
+    QTest::addRow("down in the middle") << qsizetype(777'777) << -1e6;
+    QTest::addRow("first point") << qsizetype(0) << 1e6;
+    QTest::addRow("last point") << qsizetype(999'999) << 1e6;
+}
+
+void TestDecimator::keepsSpike() {
+    QFETCH(qsizetype, index);
+    QFETCH(double, spike);
+    Series s = constantSeries(1'000'000, 0.0);
+    s.y[index] = spike;
+    const QList<QPointF> out = decimate(s, 0, 999'999, 1600);
+    QVERIFY(out.size() <= 4 * 1600);
+    QVERIFY(out.contains(QPointF(double(index), spike)));
+}
+
+void TestDecimator::rangeEdges_data() {
+    QTest::addColumn<double>("x0");
+    QTest::addColumn<double>("x1");
+    QTest::addColumn<QPointF>("firstPoint");
+    QTest::addColumn<QPointF>("lastPoint");
+    // Series: x = 0..99999, y = x.
+    QTest::addRow("inside") << 1000.5 << 90000.5 << QPointF(1000, 1000) << QPointF(90001, 90001);
+    QTest::addRow("on points") << 1000.0 << 90000.0 << QPointF(999, 999) << QPointF(90001, 90001);
+    QTest::addRow("whole") << 0.0 << 99999.0 << QPointF(0, 0) << QPointF(99999, 99999);
+    QTest::addRow("beyond both") << -50.0 << 2e5 << QPointF(0, 0) << QPointF(99999, 99999);
+    QTest::addRow("infinite") << -Inf << Inf << QPointF(0, 0) << QPointF(99999, 99999);
+    QTest::addRow("left of data") << -100.0 << -1.0 << QPointF(0, 0) << QPointF(0, 0);
+    QTest::addRow("right of data") << 2e5 << 3e5 << QPointF(99999, 99999) << QPointF(99999, 99999);
+}
+
+void TestDecimator::rangeEdges() {
+    QFETCH(double, x0);
+    QFETCH(double, x1);
+    QFETCH(QPointF, firstPoint);
+    QFETCH(QPointF, lastPoint);
+    Series s;
+    for (int i = 0; i < 100000; ++i) {
+        s.x.append(i);
+        s.y.append(i);
+    }
+    const QList<QPointF> out = decimate(s, x0, x1, 100);
+    QVERIFY(!out.isEmpty());
+    QCOMPARE(out.first(), firstPoint);
+    QCOMPARE(out.last(), lastPoint);
+    QVERIFY(
+        std::is_sorted(out.begin(), out.end(), [](QPointF a, QPointF b) { return a.x() < b.x(); }));
+}
+
+void TestDecimator::emptyAndDegenerate() {
+    const Series s = constantSeries(10000, 1.0);
+    QVERIFY(Decimator::minMaxPerPixel(nullptr, nullptr, 0, 0, 1, 100).isEmpty());
+    QVERIFY(decimate(s, 0, 9999, 0).isEmpty());
+    QVERIFY(decimate(s, 0, 9999, -5).isEmpty());
+    QVERIFY(decimate(s, 9999, 0, 100).isEmpty());
+    QVERIFY(decimate(s, NaN, NaN, 100).size() <= 400);
+    // A zero-width range holds one x: its points and the neighbours.
+    QCOMPARE(decimate(s, 5000, 5000, 100), (QList<QPointF>{{4999, 1}, {5000, 1}, {5001, 1}}));
+}
+
+void TestDecimator::allNaN() {
+    const Series many = constantSeries(100000, NaN);
+    QVERIFY(decimate(many, 0, 99999, 100).isEmpty());
+    const Series few = constantSeries(10, NaN);
+    QCOMPARE(decimate(few, 0, 9, 100).size(), 10);
+}
+
+void TestDecimator::repeatedX() {
+    // 10000 samples all logged at step 5, a neighbour on each side.
+    Series s;
+    s.x.append(4);
+    s.y.append(0);
+    for (int i = 0; i < 10000; ++i) {
+        s.x.append(5);
+        s.y.append(i == 1234 ? -7.0 : i == 4321 ? 9.0 : 1.0);
+    }
+    s.x.append(6);
+    s.y.append(0);
+    const QList<QPointF> out = decimate(s, 4.5, 5.5, 100);
+    QCOMPARE(out, (QList<QPointF>{{4, 0}, {5, 1}, {5, -7}, {5, 9}, {5, 1}, {6, 0}}));
+}
+
+void TestDecimator::reusesBuffer() {
+    const Series s = randomSeries(11, 50000, 1, 0.0, 0);
+    QList<QPointF> buffer;
+    Decimator::minMaxPerPixel(s.x.constData(), s.y.constData(), s.size(), 0, s.x.last(), 200,
+                              &buffer);
+    const auto *data = buffer.constData();
+    Decimator::minMaxPerPixel(s.x.constData(), s.y.constData(), s.size(), 10, s.x.last(), 200,
+                              &buffer);
+    QCOMPARE(buffer.constData(), data);
+    QCOMPARE(buffer, reference(s, 10, s.x.last(), 200));
+}
+
+void TestDecimator::lttb_data() {
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("threshold");
+    QTest::addColumn<double>("nonFinite");
+    QTest::addColumn<int>("expected");
+    QTest::addRow("large") << 1'000'000 << 1600 << 0.0 << 1600;
+    QTest::addRow("just above") << 101 << 100 << 0.0 << 100;
+    QTest::addRow("three") << 1000 << 3 << 0.0 << 3;
+    QTest::addRow("with nan") << 50000 << 500 << 0.3 << 500;
+    QTest::addRow("fewer than threshold") << 50 << 100 << 0.0 << 50;
+    QTest::addRow("threshold too small") << 50 << 2 << 0.0 << 50;
+    QTest::addRow("empty") << 0 << 100 << 0.0 << 0;
+}
+
+void TestDecimator::lttb() {
+    QFETCH(int, count);
+    QFETCH(int, threshold);
+    QFETCH(double, nonFinite);
+    QFETCH(int, expected);
+    const Series s = randomSeries(42, count, 1, nonFinite, 0);
+    const QList<QPointF> out = Decimator::largestTriangleThreeBuckets(
+        s.x.constData(), s.y.constData(), s.size(), threshold);
+    QCOMPARE(out.size(), expected);
+    if (count == 0) return;
+    QCOMPARE(out.first().x(), s.x.first());
+    QCOMPARE(out.last().x(), s.x.last());
+    QVERIFY(
+        std::is_sorted(out.begin(), out.end(), [](QPointF a, QPointF b) { return a.x() < b.x(); }));
+    const qsizetype finite = std::count_if(out.begin() + 1, out.end() - 1,
+                                           [](QPointF p) { return std::isfinite(p.y()); });
+    if (nonFinite < 0.5)
+        QCOMPARE(finite, out.size() - 2); // buckets of ~100 points always have a finite one
+}
+
+QTEST_GUILESS_MAIN(TestDecimator)
+#include "tst_decimator.moc"
