@@ -21,6 +21,7 @@ void registerImageCommands(CommandRegistry &registry);
 void registerDeploymentCommands(CommandRegistry &registry);
 void registerPipelineCommands(CommandRegistry &registry);
 void registerRunCommands(CommandRegistry &registry);
+void registerChartCommands(CommandRegistry &registry);
 
 namespace {
 
@@ -29,7 +30,7 @@ const Registration nounRegistrations[] = {
     registerWorkspaceCommands, registerExperimentCommands, registerComputeCommands,
     registerDatastoreCommands, registerModelCommands,      registerEnvironmentCommands,
     registerImageCommands,     registerDeploymentCommands, registerPipelineCommands,
-    registerRunCommands,
+    registerRunCommands,       registerChartCommands,
 };
 
 int usageError(const ParsedCommand &command, QTextStream &err)

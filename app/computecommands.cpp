@@ -1,8 +1,8 @@
 // `mlwb compute ...`: the targets runs execute on.
 #include "commandcontext.h"
 #include "computetargets.h"
-#include "sshprobe.h"
 #include "sqlerror.h"
+#include "sshprobe.h"
 #include "workspace.h"
 
 #include <QFileInfo>
@@ -91,8 +91,9 @@ bool sshConfig(CommandContext &context, ComputeTarget *target, QString *error)
     set("workdir", "workdir");
     set("python", "python");
     if (context.isSet(QStringLiteral("identity")))
-        target->config.insert(QStringLiteral("identity"),
-                              QFileInfo(context.value(QStringLiteral("identity"))).absoluteFilePath());
+        target->config.insert(
+            QStringLiteral("identity"),
+            QFileInfo(context.value(QStringLiteral("identity"))).absoluteFilePath());
     bool ok = true;
     if (context.isSet(QStringLiteral("port"))) {
         const int port = context.value(QStringLiteral("port")).toInt(&ok);
@@ -134,9 +135,11 @@ void showReport(CommandContext &context, const ComputeTarget &target, const SshR
     record.insert(QStringLiteral("name"), target.name);
     record.insert(QStringLiteral("host"), SshConnection(target).address());
     record.insert(QStringLiteral("memory"), QLocale::c().formattedDataSize(report.memoryBytes));
-    record.insert(QStringLiteral("disk_free"), QLocale::c().formattedDataSize(report.freeDiskBytes));
+    record.insert(QStringLiteral("disk_free"),
+                  QLocale::c().formattedDataSize(report.freeDiskBytes));
     if (report.hostKeyAdded)
-        context.note(Cli::tr("Trusted the host key of %1: %2").arg(target.name, report.fingerprints.join(QStringLiteral(", "))));
+        context.note(Cli::tr("Trusted the host key of %1: %2")
+                         .arg(target.name, report.fingerprints.join(QStringLiteral(", "))));
     context.output().show({{QStringLiteral("name"), Cli::tr("name")},
                            {QStringLiteral("host"), Cli::tr("host")},
                            {QStringLiteral("os"), Cli::tr("os")},
@@ -159,7 +162,8 @@ int attachSsh(CommandContext &context)
     QString error;
     if (ComputeTargets(*ws).find(target.name, &error))
         return context.fail(Cli::tr("A compute target named '%1' already exists; change it with "
-                                    "`mlwb compute edit-ssh`.").arg(target.name));
+                                    "`mlwb compute edit-ssh`.")
+                                .arg(target.name));
     if (!sshConfig(context, &target, &error))
         return context.fail(error);
     SshReport report;
@@ -232,16 +236,30 @@ int detach(CommandContext &context)
 
 QList<OptionSpec> sshOptions(bool hostRequired)
 {
-    return {{QStringLiteral("host"), QStringLiteral("HOST"), hostRequired ? Cli::tr("The VM's host name or address (required).") : Cli::tr("The VM's host name or address."), QChar()},
-            {QStringLiteral("port"), QStringLiteral("PORT"), Cli::tr("The SSH port (default: 22)."), QChar()},
-            {QStringLiteral("user"), QStringLiteral("USER"), Cli::tr("The login user (default: from ~/.ssh/config, else yours)."), QChar()},
-            {QStringLiteral("identity"), QStringLiteral("FILE"), Cli::tr("A private key file (default: the agent and ~/.ssh)."), QChar()},
-            {QStringLiteral("jump"), QStringLiteral("HOST"), Cli::tr("A jump host to go through ([user@]host[:port])."), QChar()},
-            {QStringLiteral("workdir"), QStringLiteral("DIR"), Cli::tr("The working folder on the VM (default: ~/.mlwb)."), QChar()},
-            {QStringLiteral("python"), QStringLiteral("PATH"), Cli::tr("The interpreter on the VM (default: python3)."), QChar()},
-            {QStringLiteral("max-concurrent"), QStringLiteral("N"), Cli::tr("At most N runs at once (default: 0, no limit)."), QChar()},
-            {QStringLiteral("keep-run-folders"), QString(), Cli::tr("Keep each run's folder on the VM after it ends."), QChar()},
-            {QStringLiteral("accept-new-host-key"), QString(), Cli::tr("Trust the host key of a VM not yet in known_hosts (a changed key is always refused)."), QChar()}};
+    return {{QStringLiteral("host"), QStringLiteral("HOST"),
+             hostRequired ? Cli::tr("The VM's host name or address (required).")
+                          : Cli::tr("The VM's host name or address."),
+             QChar()},
+            {QStringLiteral("port"), QStringLiteral("PORT"), Cli::tr("The SSH port (default: 22)."),
+             QChar()},
+            {QStringLiteral("user"), QStringLiteral("USER"),
+             Cli::tr("The login user (default: from ~/.ssh/config, else yours)."), QChar()},
+            {QStringLiteral("identity"), QStringLiteral("FILE"),
+             Cli::tr("A private key file (default: the agent and ~/.ssh)."), QChar()},
+            {QStringLiteral("jump"), QStringLiteral("HOST"),
+             Cli::tr("A jump host to go through ([user@]host[:port])."), QChar()},
+            {QStringLiteral("workdir"), QStringLiteral("DIR"),
+             Cli::tr("The working folder on the VM (default: ~/.mlwb)."), QChar()},
+            {QStringLiteral("python"), QStringLiteral("PATH"),
+             Cli::tr("The interpreter on the VM (default: python3)."), QChar()},
+            {QStringLiteral("max-concurrent"), QStringLiteral("N"),
+             Cli::tr("At most N runs at once (default: 0, no limit)."), QChar()},
+            {QStringLiteral("keep-run-folders"), QString(),
+             Cli::tr("Keep each run's folder on the VM after it ends."), QChar()},
+            {QStringLiteral("accept-new-host-key"), QString(),
+             Cli::tr("Trust the host key of a VM not yet in known_hosts (a changed key is always "
+                     "refused)."),
+             QChar()}};
 }
 
 } // namespace
@@ -263,18 +281,27 @@ void registerComputeCommands(CommandRegistry &registry)
     const ArgumentSpec nameArg{QStringLiteral("NAME"), Cli::tr("The target's name.")};
     registry.addVerb(noun, {QStringLiteral("attach-ssh"),
                             Cli::tr("Attach a Linux VM reached over SSH; it is tested first."),
-                            {nameArg}, sshOptions(true), attachSsh});
+                            {nameArg},
+                            sshOptions(true),
+                            attachSsh});
     registry.addVerb(noun, {QStringLiteral("edit-ssh"),
                             Cli::tr("Change an SSH target's settings; it is tested first."),
-                            {nameArg}, sshOptions(false), editSsh});
-    registry.addVerb(noun, {QStringLiteral("test"),
-                            Cli::tr("Connect to a target and report its OS, CPUs, memory, Python and free disk."),
                             {nameArg},
-                            {{QStringLiteral("accept-new-host-key"), QString(), Cli::tr("Trust the host key of a VM not yet in known_hosts."), QChar()}},
-                            test});
+                            sshOptions(false),
+                            editSsh});
+    registry.addVerb(
+        noun,
+        {QStringLiteral("test"),
+         Cli::tr("Connect to a target and report its OS, CPUs, memory, Python and free disk."),
+         {nameArg},
+         {{QStringLiteral("accept-new-host-key"), QString(),
+           Cli::tr("Trust the host key of a VM not yet in known_hosts."), QChar()}},
+         test});
     registry.addVerb(noun, {QStringLiteral("detach"),
                             Cli::tr("Remove an SSH target (refused while it has unfinished runs)."),
-                            {nameArg}, {}, detach});
+                            {nameArg},
+                            {},
+                            detach});
 }
 
 } // namespace mlwb

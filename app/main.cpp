@@ -6,15 +6,41 @@
 #include "workspacechooser.h"
 
 #include <QApplication>
+#include <algorithm>
+#include <memory>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTextStream>
+#include <QTranslator>
+
+// Our strings and Qt's own (dialog buttons) in the system's language, when
+// a translation exists; English otherwise.
+static void installTranslations()
+{
+    static QTranslator ours, qt;
+    // No translation for this locale: English, whose plurals ("1 run") live in mlwb_en.
+    if (ours.load(QLocale(), QStringLiteral("mlwb"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || ours.load(QStringLiteral(":/i18n/mlwb_en")))
+        QCoreApplication::installTranslator(&ours);
+    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+}
 
 int main(int argc, char *argv[])
 {
     if (argc > 1) {
-        // The CLI never needs a display: a core application only.
-        QCoreApplication app(argc, argv);
+        // The CLI needs no display. Drawing a chart needs widgets, though,
+        // so `chart` commands get a widgets application on the offscreen platform.
+        const bool draws = std::any_of(argv + 1, argv + argc,
+                                       [](const char *a) { return qstrcmp(a, "chart") == 0; });
+        if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        std::unique_ptr<QCoreApplication> app(draws ? new QApplication(argc, argv)
+                                                    : new QCoreApplication(argc, argv));
         QCoreApplication::setApplicationName(QStringLiteral("mlwb"));
         QCoreApplication::setApplicationVersion(QStringLiteral(MLWB_VERSION));
+        installTranslations();
         QTextStream out(stdout);
         QTextStream err(stderr);
         QStringList arguments = QCoreApplication::arguments();
@@ -25,6 +51,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("mlwb"));
     QApplication::setApplicationDisplayName(QStringLiteral("ML Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(MLWB_VERSION));
+    installTranslations();
     // A damaged or too new workspace must not stop the app: say why, offer another.
     const QString path = mlwb::MainWindow::startupWorkspacePath();
     QString error;

@@ -151,8 +151,9 @@ int submit(CommandContext &context)
     if (context.output().format() == CliOutput::Format::Json)
         context.output().show({}, toJson(*ended));
     else if (ended->status != RunStatus::Completed)
-        context.note(Cli::tr("Run %1 %2: %3").arg(ended->uid, statusName(ended->status).toLower(),
-                                                   ended->error.section(QLatin1Char('\n'), 0, 0)));
+        context.note(Cli::tr("Run %1 %2: %3")
+                         .arg(ended->uid, statusName(ended->status).toLower(),
+                              ended->error.section(QLatin1Char('\n'), 0, 0)));
     if (ended->status == RunStatus::Completed)
         return ExitSuccess;
     return ended->exitCode > 0 ? ended->exitCode : ExitFailure;
@@ -246,7 +247,8 @@ int show(CommandContext &context)
     QList<Column> fields = listColumns();
     for (const char *key : {"script", "command", "started_at", "ended_at", "exit_code", "error",
                             "tags", "folder", "metrics", "diagnostics", "children"})
-        fields << Column{QLatin1String(key), QString::fromLatin1(key).replace(QLatin1Char('_'), QLatin1Char(' '))};
+        fields << Column{QLatin1String(key),
+                         QString::fromLatin1(key).replace(QLatin1Char('_'), QLatin1Char(' '))};
     context.output().show(fields, record);
     return ExitSuccess;
 }
@@ -282,25 +284,33 @@ int metrics(CommandContext &context)
             continue;
         QVector<MetricPoint> points;
         QList<Metrics::Value> values;
-        if (s.kind == MetricSeries::Kind::Scalar && !Metrics(*ws).points(s.id, 0, -1, &points, &error))
+        if (s.kind == MetricSeries::Kind::Scalar
+            && !Metrics(*ws).points(s.id, 0, -1, &points, &error))
             return context.fail(error);
         if (s.kind != MetricSeries::Kind::Scalar && !Metrics(*ws).values(s.id, &values, &error))
             return context.fail(error);
         for (const MetricPoint &p : points) {
             if (csv)
-                context.stream() << s.name << ',' << p.step << ',' << QString::number(p.time, 'f', 3)
-                                 << ',' << QString::number(p.value, 'g', QLocale::FloatingPointShortest) << '\n';
+                context.stream() << s.name << ',' << p.step << ','
+                                 << QString::number(p.time, 'f', 3) << ','
+                                 << QString::number(p.value, 'g', QLocale::FloatingPointShortest)
+                                 << '\n';
             else
-                rows.append(QJsonObject{{QStringLiteral("name"), s.name},
-                                        {QStringLiteral("step"), p.step},
-                                        {QStringLiteral("time"), p.time},
-                                        {QStringLiteral("value"), qIsFinite(p.value) ? QJsonValue(p.value)
-                                                                 : QJsonValue(QString::number(p.value))}});
+                rows.append(
+                    QJsonObject{{QStringLiteral("name"), s.name},
+                                {QStringLiteral("step"), p.step},
+                                {QStringLiteral("time"), p.time},
+                                {QStringLiteral("value"),
+                                 qIsFinite(p.value) ? QJsonValue(p.value)
+                                                    : QJsonValue(QString::number(p.value))}});
         }
         for (const Metrics::Value &v : values) {
             if (csv)
-                context.stream() << s.name << ',' << v.step << ',' << QString::number(v.time, 'f', 3)
-                                 << ",\"" << QString(v.value).replace(QLatin1Char('"'), QLatin1String("\"\"")) << "\"\n";
+                context.stream() << s.name << ',' << v.step << ','
+                                 << QString::number(v.time, 'f', 3) << ",\""
+                                 << QString(v.value).replace(QLatin1Char('"'),
+                                                             QLatin1String("\"\""))
+                                 << "\"\n";
             else
                 rows.append(QJsonObject{{QStringLiteral("name"), s.name},
                                         {QStringLiteral("step"), v.step},
@@ -348,7 +358,8 @@ int download(CommandContext &context)
         q.addBindValue(run->snapshotId);
         if (!q.exec() || !q.next())
             return context.fail(Cli::tr("Run %1 has no snapshot.").arg(run->uid));
-        const QString zip = QDir(ws->folder(Workspace::Folder::Snapshots)).filePath(q.value(0).toString() + QStringLiteral(".zip"));
+        const QString zip = QDir(ws->folder(Workspace::Folder::Snapshots))
+                                .filePath(q.value(0).toString() + QStringLiteral(".zip"));
         if (!SnapshotReader(zip).extractTo(target, &error))
             return context.fail(error);
     } else if (context.isSet(QStringLiteral("outputs"))) {
@@ -362,7 +373,8 @@ int download(CommandContext &context)
             const QString source = it.next();
             const QString dest = QDir(target).filePath(QDir(outputs).relativeFilePath(source));
             if (!QDir().mkpath(QFileInfo(dest).absolutePath()) || !QFile::copy(source, dest))
-                return context.fail(Cli::tr("Could not write %1.").arg(QDir::toNativeSeparators(dest)));
+                return context.fail(
+                    Cli::tr("Could not write %1.").arg(QDir::toNativeSeparators(dest)));
         }
     } else {
         return context.fail(Cli::tr("Say what to download: --outputs or --snapshot."));
@@ -386,15 +398,17 @@ int tag(CommandContext &context)
     for (const QString &pair : pairs) {
         if (!pair.contains(QLatin1Char('=')))
             return context.fail(Cli::tr("'%1' is not KEY=VALUE.").arg(pair));
-        if (!runs.setTag(run->id, pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1), &error))
+        if (!runs.setTag(run->id, pair.section(QLatin1Char('='), 0, 0),
+                         pair.section(QLatin1Char('='), 1), &error))
             return context.fail(error);
     }
     const QStringList removed = context.values(QStringLiteral("remove"));
     for (const QString &key : removed)
         if (!runs.removeTag(run->id, key, &error))
             return context.fail(error);
-    context.output().show({{QStringLiteral("id"), Cli::tr("id")}, {QStringLiteral("tags"), Cli::tr("tags")}},
-                          toJson(*runs.find(run->id)));
+    context.output().show(
+        {{QStringLiteral("id"), Cli::tr("id")}, {QStringLiteral("tags"), Cli::tr("tags")}},
+        toJson(*runs.find(run->id)));
     return ExitSuccess;
 }
 
@@ -417,43 +431,88 @@ int supervise(CommandContext &context)
 void registerRunCommands(CommandRegistry &registry)
 {
     const QString noun = QStringLiteral("run");
-    const ArgumentSpec runArg{QStringLiteral("RUN"), Cli::tr("A run id, or a unique start of one.")};
+    const ArgumentSpec runArg{QStringLiteral("RUN"),
+                              Cli::tr("A run id, or a unique start of one.")};
     registry.addNoun(noun, Cli::tr("Runs: submit scripts, follow them, read their results."));
-    registry.addVerb(noun, {QStringLiteral("submit"),
-                            Cli::tr("Submit a script (or a run configuration) as a new run."),
-                            {{QStringLiteral("SCRIPT [ARGS...]"), Cli::tr("The script and its arguments; put -- before arguments that start with a dash."), true, true}},
-                            {{QStringLiteral("experiment"), QStringLiteral("NAME"), Cli::tr("The experiment (made if new; default: from the configuration, else 'default')."), QChar()},
-                             {QStringLiteral("target"), QStringLiteral("NAME"), Cli::tr("The compute target (default: local)."), QChar()},
-                             {QStringLiteral("config"), QStringLiteral("FILE"), Cli::tr("A run configuration (YAML); default: ./mlwb.yaml when no script is named."), QChar()},
-                             {QStringLiteral("name"), QStringLiteral("TEXT"), Cli::tr("A display name for the run."), QChar()},
-                             {QStringLiteral("python"), QStringLiteral("PATH"), Cli::tr("The interpreter to run the script with (default: python3)."), QChar()},
-                             {QStringLiteral("timeout"), QStringLiteral("SECONDS"), Cli::tr("Stop the run after this long."), QChar()},
-                             {QStringLiteral("tag"), QStringLiteral("KEY=VALUE"), Cli::tr("A tag for the run (repeatable)."), QChar()},
-                             {QStringLiteral("wait"), QString(), Cli::tr("Stream the log and exit with the run's exit code."), QChar()}},
-                            submit});
-    registry.addVerb(noun, {QStringLiteral("list"), Cli::tr("List runs, newest first."), {},
-                            {{QStringLiteral("experiment"), QStringLiteral("NAME"), Cli::tr("Only this experiment's runs."), QChar()},
-                             {QStringLiteral("limit"), QStringLiteral("N"), Cli::tr("At most N runs per experiment."), QChar()}},
+    registry.addVerb(
+        noun,
+        {QStringLiteral("submit"),
+         Cli::tr("Submit a script (or a run configuration) as a new run."),
+         {{QStringLiteral("SCRIPT [ARGS...]"),
+           Cli::tr("The script and its arguments; put -- before arguments that start with a dash."),
+           true, true}},
+         {{QStringLiteral("experiment"), QStringLiteral("NAME"),
+           Cli::tr(
+               "The experiment (made if new; default: from the configuration, else 'default')."),
+           QChar()},
+          {QStringLiteral("target"), QStringLiteral("NAME"),
+           Cli::tr("The compute target (default: local)."), QChar()},
+          {QStringLiteral("config"), QStringLiteral("FILE"),
+           Cli::tr("A run configuration (YAML); default: ./mlwb.yaml when no script is named."),
+           QChar()},
+          {QStringLiteral("name"), QStringLiteral("TEXT"), Cli::tr("A display name for the run."),
+           QChar()},
+          {QStringLiteral("python"), QStringLiteral("PATH"),
+           Cli::tr("The interpreter to run the script with (default: python3)."), QChar()},
+          {QStringLiteral("timeout"), QStringLiteral("SECONDS"),
+           Cli::tr("Stop the run after this long."), QChar()},
+          {QStringLiteral("tag"), QStringLiteral("KEY=VALUE"),
+           Cli::tr("A tag for the run (repeatable)."), QChar()},
+          {QStringLiteral("wait"), QString(),
+           Cli::tr("Stream the log and exit with the run's exit code."), QChar()}},
+         submit});
+    registry.addVerb(noun, {QStringLiteral("list"),
+                            Cli::tr("List runs, newest first."),
+                            {},
+                            {{QStringLiteral("experiment"), QStringLiteral("NAME"),
+                              Cli::tr("Only this experiment's runs."), QChar()},
+                             {QStringLiteral("limit"), QStringLiteral("N"),
+                              Cli::tr("At most N runs per experiment."), QChar()}},
                             list});
-    registry.addVerb(noun, {QStringLiteral("show"), Cli::tr("Show a run: status, times, tags, metrics, diagnostics."), {runArg}, {}, show});
-    registry.addVerb(noun, {QStringLiteral("logs"), Cli::tr("Print a run's log (stdout and stderr)."), {runArg},
-                            {{QStringLiteral("follow"), QString(), Cli::tr("Keep printing until the run ends."), QLatin1Char('f')}},
+    registry.addVerb(noun, {QStringLiteral("show"),
+                            Cli::tr("Show a run: status, times, tags, metrics, diagnostics."),
+                            {runArg},
+                            {},
+                            show});
+    registry.addVerb(noun, {QStringLiteral("logs"),
+                            Cli::tr("Print a run's log (stdout and stderr)."),
+                            {runArg},
+                            {{QStringLiteral("follow"), QString(),
+                              Cli::tr("Keep printing until the run ends."), QLatin1Char('f')}},
                             logs});
-    registry.addVerb(noun, {QStringLiteral("metrics"), Cli::tr("Print every metric point of a run."), {runArg},
-                            {{QStringLiteral("name"), QStringLiteral("NAME"), Cli::tr("Only this metric."), QChar()},
-                             {QStringLiteral("as"), QStringLiteral("csv"), Cli::tr("Write CSV instead of a table or JSON."), QChar()}},
+    registry.addVerb(noun, {QStringLiteral("metrics"),
+                            Cli::tr("Print every metric point of a run."),
+                            {runArg},
+                            {{QStringLiteral("name"), QStringLiteral("NAME"),
+                              Cli::tr("Only this metric."), QChar()},
+                             {QStringLiteral("as"), QStringLiteral("csv"),
+                              Cli::tr("Write CSV instead of a table or JSON."), QChar()}},
                             metrics});
-    registry.addVerb(noun, {QStringLiteral("cancel"), Cli::tr("Stop a run (SIGTERM, then SIGKILL after 5 s)."), {runArg}, {}, cancel});
-    registry.addVerb(noun, {QStringLiteral("download"), Cli::tr("Copy a run's outputs or snapshot into a folder."),
+    registry.addVerb(noun, {QStringLiteral("cancel"),
+                            Cli::tr("Stop a run (SIGTERM, then SIGKILL after 5 s)."),
+                            {runArg},
+                            {},
+                            cancel});
+    registry.addVerb(noun, {QStringLiteral("download"),
+                            Cli::tr("Copy a run's outputs or snapshot into a folder."),
                             {runArg, {QStringLiteral("DIR"), Cli::tr("An empty or new folder.")}},
-                            {{QStringLiteral("outputs"), QString(), Cli::tr("The files the run wrote under outputs/."), QChar()},
-                             {QStringLiteral("snapshot"), QString(), Cli::tr("The project files the run ran from."), QChar()}},
+                            {{QStringLiteral("outputs"), QString(),
+                              Cli::tr("The files the run wrote under outputs/."), QChar()},
+                             {QStringLiteral("snapshot"), QString(),
+                              Cli::tr("The project files the run ran from."), QChar()}},
                             download});
-    registry.addVerb(noun, {QStringLiteral("tag"), Cli::tr("Set (or remove) tags of a run."),
-                            {runArg, {QStringLiteral("KEY=VALUE..."), Cli::tr("Tags to set."), true, true}},
-                            {{QStringLiteral("remove"), QStringLiteral("KEY"), Cli::tr("A tag to remove (repeatable)."), QChar()}},
-                            tag});
-    VerbSpec supervisor{QStringLiteral("supervise"), Cli::tr("Watch a run to its end (started by mlwb itself)."), {runArg}, {}, supervise};
+    registry.addVerb(
+        noun, {QStringLiteral("tag"),
+               Cli::tr("Set (or remove) tags of a run."),
+               {runArg, {QStringLiteral("KEY=VALUE..."), Cli::tr("Tags to set."), true, true}},
+               {{QStringLiteral("remove"), QStringLiteral("KEY"),
+                 Cli::tr("A tag to remove (repeatable)."), QChar()}},
+               tag});
+    VerbSpec supervisor{QStringLiteral("supervise"),
+                        Cli::tr("Watch a run to its end (started by mlwb itself)."),
+                        {runArg},
+                        {},
+                        supervise};
     supervisor.hidden = true;
     registry.addVerb(noun, supervisor);
 }

@@ -40,8 +40,7 @@ bool validName(const QString &name, QString *error)
 
 ComputeTargets::ComputeTargets(const Workspace &workspace)
     : m_db(workspace.database())
-{
-}
+{}
 
 QList<ComputeTarget> ComputeTargets::list(QString *error) const
 {
@@ -92,11 +91,12 @@ bool ComputeTargets::add(ComputeTarget *target, QString *error)
         return false;
     QString ignored;
     if (find(target->name, &ignored))
-        return sql::fail(error, QObject::tr("A compute target named '%1' already exists.")
-                                    .arg(target->name));
+        return sql::fail(
+            error, QObject::tr("A compute target named '%1' already exists.").arg(target->name));
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral("INSERT INTO compute_targets(name, kind, config, "
-                                        "max_concurrent, created_at) VALUES (?, ?, ?, ?, ?)"),
+    if (!sql::prepare(q,
+                      QStringLiteral("INSERT INTO compute_targets(name, kind, config, "
+                                     "max_concurrent, created_at) VALUES (?, ?, ?, ?, ?)"),
                       error))
         return false;
     target->createdAt = QDateTime::currentDateTimeUtc();
@@ -114,8 +114,9 @@ bool ComputeTargets::add(ComputeTarget *target, QString *error)
 bool ComputeTargets::update(const ComputeTarget &target, QString *error)
 {
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral("UPDATE compute_targets SET config = ?, max_concurrent = ? "
-                                        "WHERE id = ?"),
+    if (!sql::prepare(q,
+                      QStringLiteral("UPDATE compute_targets SET config = ?, max_concurrent = ? "
+                                     "WHERE id = ?"),
                       error))
         return false;
     q.addBindValue(json::fromObject(target.config));
@@ -127,8 +128,9 @@ bool ComputeTargets::update(const ComputeTarget &target, QString *error)
 int ComputeTargets::activeRuns(Id targetId, QString *error) const
 {
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral("SELECT count(*) FROM runs WHERE target_id = ? AND status "
-                                        "NOT IN ('Completed', 'Failed', 'Canceled')"),
+    if (!sql::prepare(q,
+                      QStringLiteral("SELECT count(*) FROM runs WHERE target_id = ? AND status "
+                                     "NOT IN ('Completed', 'Failed', 'Canceled')"),
                       error))
         return -1;
     q.addBindValue(targetId);
@@ -148,9 +150,9 @@ bool ComputeTargets::remove(const QString &name, QString *error)
     if (active < 0)
         return false;
     if (active > 0)
-        return sql::fail(error, QObject::tr("'%1' has %n unfinished run(s); cancel them first.",
-                                            nullptr, active)
-                                    .arg(name));
+        return sql::fail(
+            error, QObject::tr("'%1' has %n unfinished run(s); cancel them first.", nullptr, active)
+                       .arg(name));
     QSqlQuery q(m_db);
     if (!sql::prepare(q, QStringLiteral("DELETE FROM compute_targets WHERE id = ?"), error))
         return false;

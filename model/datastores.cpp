@@ -28,8 +28,7 @@ Datastore fromRow(const QSqlQuery &q)
 Datastores::Datastores(const Workspace &workspace)
     : m_db(workspace.database())
     , m_workspacePath(workspace.path())
-{
-}
+{}
 
 QList<Datastore> Datastores::list(QString *error) const
 {
@@ -66,8 +65,9 @@ bool Datastores::add(Datastore *store, QString *error)
         return sql::fail(error, QObject::tr("The folder %1 does not exist.")
                                     .arg(QDir::toNativeSeparators(absolutePath(*store))));
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral("INSERT INTO datastores(name, kind, path, is_default, "
-                                        "created_at) VALUES (?, 'folder', ?, 0, ?)"),
+    if (!sql::prepare(q,
+                      QStringLiteral("INSERT INTO datastores(name, kind, path, is_default, "
+                                     "created_at) VALUES (?, 'folder', ?, 0, ?)"),
                       error))
         return false;
     store->kind = QStringLiteral("folder");

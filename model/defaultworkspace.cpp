@@ -42,15 +42,17 @@ bool copyResourceTree(const QString &resourceDir, const QString &target, bool ov
         QFile::remove(partial);
         if (!QDir().mkpath(QFileInfo(destination).absolutePath())
             || !QFile::copy(source, partial)) {
-            return sql::fail(error, QObject::tr("Could not write %1.")
-                                        .arg(QDir::toNativeSeparators(destination)));
+            return sql::fail(
+                error,
+                QObject::tr("Could not write %1.").arg(QDir::toNativeSeparators(destination)));
         }
         QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
                                            | QFile::ReadOther);
         QFile::remove(destination);
         if (!QFile::rename(partial, destination)) {
-            return sql::fail(error, QObject::tr("Could not write %1.")
-                                        .arg(QDir::toNativeSeparators(destination)));
+            return sql::fail(
+                error,
+                QObject::tr("Could not write %1.").arg(QDir::toNativeSeparators(destination)));
         }
     }
     return true;
@@ -88,16 +90,16 @@ std::unique_ptr<Workspace> openOrCreate(const QString &path, QString *error)
 
 bool installSampleProject(const Workspace &workspace, QString *error)
 {
-    const QString target = QDir(workspace.folder(Workspace::Folder::Projects))
-                               .filePath(QStringLiteral("sample"));
+    const QString target =
+        QDir(workspace.folder(Workspace::Folder::Projects)).filePath(QStringLiteral("sample"));
     return copyResourceTree(QStringLiteral(":/sample"), target, false, error);
 }
 
 QString pythonHelperFolder(const Workspace &workspace, QString *error)
 {
     // Versioned, so a newer app never runs scripts against an older helper.
-    const QString folder = QDir(workspace.folder(Workspace::Folder::Python))
-                               .filePath(QStringLiteral(MLWB_VERSION));
+    const QString folder =
+        QDir(workspace.folder(Workspace::Folder::Python)).filePath(QStringLiteral(MLWB_VERSION));
     if (!copyResourceTree(QStringLiteral(":/python"), folder, true, error))
         return {};
     return folder;

@@ -40,8 +40,7 @@ bool isValidExperimentName(const QString &name, QString *error)
 
 Experiments::Experiments(const Workspace &workspace)
     : m_db(workspace.database())
-{
-}
+{}
 
 QList<Experiment> Experiments::list(QString *error) const
 {
@@ -90,8 +89,9 @@ bool Experiments::create(Experiment *experiment, QString *error)
     if (!isValidExperimentName(experiment->name, error))
         return false;
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral("INSERT INTO experiments(name, description, created_at) "
-                                        "VALUES (?, ?, ?)"),
+    if (!sql::prepare(q,
+                      QStringLiteral("INSERT INTO experiments(name, description, created_at) "
+                                     "VALUES (?, ?, ?)"),
                       error))
         return false;
     experiment->createdAt = QDateTime::currentDateTimeUtc();
@@ -101,8 +101,9 @@ bool Experiments::create(Experiment *experiment, QString *error)
     if (!q.exec()) {
         QString ignored;
         if (findWhere(QStringLiteral("WHERE e.name = ?"), experiment->name, &ignored))
-            return sql::fail(error, QObject::tr("An experiment named '%1' already exists.")
-                                        .arg(experiment->name));
+            return sql::fail(
+                error,
+                QObject::tr("An experiment named '%1' already exists.").arg(experiment->name));
         return sql::exec(q, error);
     }
     experiment->id = q.lastInsertId().toLongLong();
@@ -115,8 +116,9 @@ std::optional<Experiment> Experiments::findOrCreate(const QString &name, QString
         return std::nullopt;
     QSqlQuery q(m_db);
     // INSERT OR IGNORE makes two processes submitting to a new experiment agree.
-    if (!sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO experiments(name, created_at) "
-                                        "VALUES (?, ?)"),
+    if (!sql::prepare(q,
+                      QStringLiteral("INSERT OR IGNORE INTO experiments(name, created_at) "
+                                     "VALUES (?, ?)"),
                       error))
         return std::nullopt;
     q.addBindValue(name);
@@ -132,16 +134,17 @@ bool Experiments::remove(const QString &name, QString *error)
     if (!experiment)
         return false;
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral("SELECT count(*) FROM runs WHERE experiment_id = ? AND "
-                                        "status NOT IN ('Completed', 'Failed', 'Canceled')"),
+    if (!sql::prepare(q,
+                      QStringLiteral("SELECT count(*) FROM runs WHERE experiment_id = ? AND "
+                                     "status NOT IN ('Completed', 'Failed', 'Canceled')"),
                       error))
         return false;
     q.addBindValue(experiment->id);
     if (!sql::exec(q, error) || !q.next())
         return false;
     if (q.value(0).toInt() > 0)
-        return sql::fail(error, QObject::tr("'%1' has unfinished runs; cancel them first.")
-                                    .arg(name));
+        return sql::fail(error,
+                         QObject::tr("'%1' has unfinished runs; cancel them first.").arg(name));
     if (!sql::prepare(q, QStringLiteral("DELETE FROM experiments WHERE id = ?"), error))
         return false;
     q.addBindValue(experiment->id);

@@ -32,12 +32,18 @@ bool bindText(sqlite3_stmt *s, int index, const QString &text)
 MetricSeries::Kind seriesKind(MetricRecord::Kind kind)
 {
     switch (kind) {
-    case MetricRecord::Kind::String: return MetricSeries::Kind::String;
-    case MetricRecord::Kind::List: return MetricSeries::Kind::List;
-    case MetricRecord::Kind::Row: return MetricSeries::Kind::Row;
-    case MetricRecord::Kind::Table: return MetricSeries::Kind::Table;
-    case MetricRecord::Kind::Image: return MetricSeries::Kind::Image;
-    default: return MetricSeries::Kind::Scalar;
+    case MetricRecord::Kind::String:
+        return MetricSeries::Kind::String;
+    case MetricRecord::Kind::List:
+        return MetricSeries::Kind::List;
+    case MetricRecord::Kind::Row:
+        return MetricSeries::Kind::Row;
+    case MetricRecord::Kind::Table:
+        return MetricSeries::Kind::Table;
+    case MetricRecord::Kind::Image:
+        return MetricSeries::Kind::Image;
+    default:
+        return MetricSeries::Kind::Scalar;
     }
 }
 
@@ -59,8 +65,8 @@ MetricIngestor::MetricIngestor(const Workspace &workspace, Id runId)
 
 MetricIngestor::~MetricIngestor()
 {
-    for (sqlite3_stmt *s : {m_insertPoint, m_insertValue, m_findSeries, m_insertSeries,
-                            m_updateSeries})
+    for (sqlite3_stmt *s :
+         {m_insertPoint, m_insertValue, m_findSeries, m_insertSeries, m_updateSeries})
         sqlite3_finalize(s);
 }
 
@@ -80,8 +86,9 @@ bool MetricIngestor::step(sqlite3_stmt *statement, QString *error)
     sqlite3_reset(statement);
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)
         return true;
-    return sql::fail(error, QObject::tr("Storing metrics failed: %1")
-                                .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+    return sql::fail(
+        error,
+        QObject::tr("Storing metrics failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
 }
 
 bool MetricIngestor::prepareStatements(QString *error)
@@ -109,8 +116,9 @@ bool MetricIngestor::prepareStatements(QString *error)
             return sql::fail(error, QString::fromUtf8(sqlite3_errmsg(m_db)));
     }
     QSqlQuery q(m_database);
-    if (!sql::prepare(q, QStringLiteral("SELECT r.experiment_id, r.uid, i.malformed_lines FROM runs r "
-                                        "LEFT JOIN run_ingest i ON i.run_id = r.id WHERE r.id = ?"),
+    if (!sql::prepare(q,
+                      QStringLiteral("SELECT r.experiment_id, r.uid, i.malformed_lines FROM runs r "
+                                     "LEFT JOIN run_ingest i ON i.run_id = r.id WHERE r.id = ?"),
                       error))
         return false;
     q.addBindValue(m_runId);
@@ -136,8 +144,7 @@ qint64 MetricIngestor::storedOffset(QString *error)
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-bool MetricIngestor::ingest(const QList<MetricTail::Line> &lines, qint64 nextOffset,
-                            QString *error)
+bool MetricIngestor::ingest(const QList<MetricTail::Line> &lines, qint64 nextOffset, QString *error)
 {
     if (!prepareStatements(error) || !exec("BEGIN IMMEDIATE", error))
         return false;
@@ -150,10 +157,11 @@ bool MetricIngestor::ingest(const QList<MetricTail::Line> &lines, qint64 nextOff
     ok = ok && flushSeries(error);
     if (ok) {
         QSqlQuery q(m_database);
-        ok = sql::prepare(q, QStringLiteral("INSERT INTO run_ingest(run_id, metrics_offset, "
-                                            "malformed_lines) VALUES (?, ?, ?) ON CONFLICT(run_id) "
-                                            "DO UPDATE SET metrics_offset = excluded.metrics_offset, "
-                                            "malformed_lines = excluded.malformed_lines"),
+        ok = sql::prepare(q,
+                          QStringLiteral("INSERT INTO run_ingest(run_id, metrics_offset, "
+                                         "malformed_lines) VALUES (?, ?, ?) ON CONFLICT(run_id) "
+                                         "DO UPDATE SET metrics_offset = excluded.metrics_offset, "
+                                         "malformed_lines = excluded.malformed_lines"),
                           error);
         q.addBindValue(m_runId);
         q.addBindValue(nextOffset);
@@ -190,8 +198,8 @@ bool MetricIngestor::ingestLine(const MetricTail::Line &line, QString *error)
     case MetricRecord::Kind::List:
     case MetricRecord::Kind::Row:
     case MetricRecord::Kind::Table: {
-        const QJsonDocument doc = r.json.isArray() ? QJsonDocument(r.json.toArray())
-                                                   : QJsonDocument(r.json.toObject());
+        const QJsonDocument doc =
+            r.json.isArray() ? QJsonDocument(r.json.toArray()) : QJsonDocument(r.json.toObject());
         return addValue(runId, r, seriesKind(r.kind),
                         QString::fromUtf8(doc.toJson(QJsonDocument::Compact)), error);
     }
@@ -203,8 +211,9 @@ bool MetricIngestor::ingestLine(const MetricTail::Line &line, QString *error)
         bool known = false;
         const RunStatus status = statusFromName(r.text, &known);
         if (!known || !isFinal(status) || runId == m_runId)
-            return addDiagnostic(line, QObject::tr("A status line may only end a child run "
-                                                   "(Completed, Failed or Canceled)."),
+            return addDiagnostic(line,
+                                 QObject::tr("A status line may only end a child run "
+                                             "(Completed, Failed or Canceled)."),
                                  error);
         return Runs(m_database).finish(runId, status, -1, QString(), error);
     }
@@ -293,9 +302,10 @@ bool MetricIngestor::addValue(Id runId, const MetricRecord &r, MetricSeries::Kin
         // as a diagnostic rather than dropped.
         MetricTail::Line line;
         line.raw = value.left(200);
-        return addDiagnostic(line, QObject::tr("'%1' holds numbers; a %2 value was logged under "
-                                               "the same name and kept here.")
-                                       .arg(r.name, kindName(kind)),
+        return addDiagnostic(line,
+                             QObject::tr("'%1' holds numbers; a %2 value was logged under "
+                                         "the same name and kept here.")
+                                 .arg(r.name, kindName(kind)),
                              error);
     }
     const qint64 stepValue = r.step >= 0 ? r.step : s->count;
@@ -359,12 +369,13 @@ Id MetricIngestor::runFor(const QString &childName, const QString &displayName, 
         id = q.value(0).toLongLong();
     } else {
         // Child runs are Running from their first line until a status line ends them.
-        if (!sql::prepare(q, QStringLiteral(
-                                 "INSERT INTO runs(uid, experiment_id, parent_id, display_name, "
-                                 "status, target_id, created_at, started_at) SELECT ?, "
-                                 "experiment_id, id, ?, 'Running', target_id, ?, ? FROM runs "
-                                 "WHERE id = ?"),
-                          error))
+        if (!sql::prepare(
+                q,
+                QStringLiteral("INSERT INTO runs(uid, experiment_id, parent_id, display_name, "
+                               "status, target_id, created_at, started_at) SELECT ?, "
+                               "experiment_id, id, ?, 'Running', target_id, ?, ? FROM runs "
+                               "WHERE id = ?"),
+                error))
             return 0;
         const qint64 now = sql::now();
         q.addBindValue(uid);
@@ -384,8 +395,9 @@ bool MetricIngestor::addDiagnostic(const MetricTail::Line &line, const QString &
                                    QString *error)
 {
     QSqlQuery q(m_database);
-    if (!sql::prepare(q, QStringLiteral("INSERT INTO run_diagnostics(run_id, source, file_offset, "
-                                        "message, raw, created_at) VALUES (?, 'metrics', ?, ?, ?, ?)"),
+    if (!sql::prepare(q,
+                      QStringLiteral("INSERT INTO run_diagnostics(run_id, source, file_offset, "
+                                     "message, raw, created_at) VALUES (?, 'metrics', ?, ?, ?, ?)"),
                       error))
         return false;
     q.addBindValue(m_runId);

@@ -36,8 +36,7 @@ MetricSeries fromRow(const QSqlQuery &q)
 
 Metrics::Metrics(const Workspace &workspace)
     : m_db(workspace.database())
-{
-}
+{}
 
 QList<MetricSeries> Metrics::series(Id runId, QString *error) const
 {
@@ -75,8 +74,9 @@ bool Metrics::points(Id seriesId, qint64 fromSeq, qint64 toSeq, QVector<MetricPo
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!sql::prepare(q, QStringLiteral("SELECT step, time, value FROM metric_points "
-                                        "WHERE series_id = ? AND seq >= ? AND seq < ? ORDER BY seq"),
+    if (!sql::prepare(q,
+                      QStringLiteral("SELECT step, time, value FROM metric_points "
+                                     "WHERE series_id = ? AND seq >= ? AND seq < ? ORDER BY seq"),
                       error))
         return false;
     q.addBindValue(seriesId);
@@ -93,8 +93,9 @@ bool Metrics::values(Id seriesId, QList<Value> *out, QString *error) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!sql::prepare(q, QStringLiteral("SELECT step, time, value FROM metric_values "
-                                        "WHERE series_id = ? ORDER BY seq"),
+    if (!sql::prepare(q,
+                      QStringLiteral("SELECT step, time, value FROM metric_values "
+                                     "WHERE series_id = ? ORDER BY seq"),
                       error))
         return false;
     q.addBindValue(seriesId);

@@ -25,8 +25,7 @@ public:
     explicit Metrics(const Workspace &workspace);
 
     QList<MetricSeries> series(Id runId, QString *error = nullptr) const;
-    std::optional<MetricSeries> find(Id runId, const QString &name,
-                                     QString *error = nullptr) const;
+    std::optional<MetricSeries> find(Id runId, const QString &name, QString *error = nullptr) const;
     /// Points with fromSeq <= seq < toSeq (toSeq < 0: to the end), in order.
     /// A stored NULL (NaN at logging time) comes back as NaN.
     bool points(Id seriesId, qint64 fromSeq, qint64 toSeq, QVector<MetricPoint> *out,

@@ -23,7 +23,8 @@ QMap<QString, QString> stringMap(const YAML::Node &node, const char *field)
     if (!node)
         return out;
     if (!node.IsMap())
-        throw YAML::Exception(node.Mark(), std::string(field) + " must be a mapping of names to values");
+        throw YAML::Exception(node.Mark(),
+                              std::string(field) + " must be a mapping of names to values");
     for (const auto &item : node)
         out.insert(text(item.first), item.second.IsNull() ? QString() : text(item.second));
     return out;
@@ -67,7 +68,8 @@ bool RunConfig::load(const QString &path, RunConfig *out, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error =
+            tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     RunConfig c;
@@ -75,14 +77,22 @@ bool RunConfig::load(const QString &path, RunConfig *out, QString *error)
         const YAML::Node root = YAML::Load(file.readAll().toStdString());
         if (!root.IsMap())
             throw YAML::Exception(root.Mark(), "the file must be a mapping of fields");
-        if (root["experiment_name"]) c.experimentName = text(root["experiment_name"]);
-        if (root["display_name"]) c.displayName = text(root["display_name"]);
-        if (root["command"]) c.command = text(root["command"]).trimmed();
-        if (root["code"]) c.code = text(root["code"]);
-        if (root["interpreter"]) c.interpreter = text(root["interpreter"]);
-        if (root["working_directory"]) c.workingDirectory = text(root["working_directory"]);
-        if (root["timeout"]) c.timeoutSeconds = root["timeout"].as<int>();
-        if (root["compute"]) c.compute = text(root["compute"]);
+        if (root["experiment_name"])
+            c.experimentName = text(root["experiment_name"]);
+        if (root["display_name"])
+            c.displayName = text(root["display_name"]);
+        if (root["command"])
+            c.command = text(root["command"]).trimmed();
+        if (root["code"])
+            c.code = text(root["code"]);
+        if (root["interpreter"])
+            c.interpreter = text(root["interpreter"]);
+        if (root["working_directory"])
+            c.workingDirectory = text(root["working_directory"]);
+        if (root["timeout"])
+            c.timeoutSeconds = root["timeout"].as<int>();
+        if (root["compute"])
+            c.compute = text(root["compute"]);
         c.environmentVariables = stringMap(root["environment_variables"], "environment_variables");
         c.tags = stringMap(root["tags"], "tags");
     } catch (const YAML::Exception &e) {
@@ -108,7 +118,8 @@ bool RunConfig::save(const QString &path, QString *error) const
         y << YAML::Key << "display_name" << YAML::Value << displayName.toStdString();
     y << YAML::Key << "command" << YAML::Value << command.toStdString();
     const QString relativeCode = QFileInfo(path).absoluteDir().relativeFilePath(code);
-    y << YAML::Key << "code" << YAML::Value << (relativeCode.isEmpty() ? "." : relativeCode.toStdString());
+    y << YAML::Key << "code" << YAML::Value
+      << (relativeCode.isEmpty() ? "." : relativeCode.toStdString());
     y << YAML::Key << "compute" << YAML::Value << compute.toStdString();
     if (!interpreter.isEmpty())
         y << YAML::Key << "interpreter" << YAML::Value << interpreter.toStdString();
@@ -116,8 +127,8 @@ bool RunConfig::save(const QString &path, QString *error) const
         y << YAML::Key << "working_directory" << YAML::Value << workingDirectory.toStdString();
     if (timeoutSeconds > 0)
         y << YAML::Key << "timeout" << YAML::Value << timeoutSeconds;
-    for (const auto &[field, map] : {std::pair{"environment_variables", &environmentVariables},
-                                     std::pair{"tags", &tags}}) {
+    for (const auto &[field, map] :
+         {std::pair{"environment_variables", &environmentVariables}, std::pair{"tags", &tags}}) {
         if (map->isEmpty())
             continue;
         y << YAML::Key << field << YAML::Value << YAML::BeginMap;
@@ -129,9 +140,10 @@ bool RunConfig::save(const QString &path, QString *error) const
     y << YAML::EndMap;
     QSaveFile file(path);
     const QByteArray header = "# ML Workbench run configuration (see README: Run configuration).\n";
-    if (!file.open(QIODevice::WriteOnly) || file.write(header) < 0
-        || file.write(y.c_str()) < 0 || file.write("\n") < 0 || !file.commit()) {
-        *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    if (!file.open(QIODevice::WriteOnly) || file.write(header) < 0 || file.write(y.c_str()) < 0
+        || file.write("\n") < 0 || !file.commit()) {
+        *error =
+            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;
@@ -151,7 +163,8 @@ bool RunConfig::validate(QString *error) const
         *error = tr("timeout must be a number of seconds, 0 for none.");
         return false;
     }
-    if (QDir::isAbsolutePath(workingDirectory) || workingDirectory.split(QLatin1Char('/')).contains(QStringLiteral(".."))) {
+    if (QDir::isAbsolutePath(workingDirectory)
+        || workingDirectory.split(QLatin1Char('/')).contains(QStringLiteral(".."))) {
         *error = tr("working_directory must be a folder inside the project.");
         return false;
     }
@@ -178,7 +191,8 @@ QString RunConfig::commandFor(const QString &interpreter, const QString &script,
 
 QString RunConfig::script() const
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*\\S*python3?\\s+(?:-u\\s+)?(\\S+\\.py)"));
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*\\S*python3?\\s+(?:-u\\s+)?(\\S+\\.py)"));
     const auto m = re.match(effectiveCommand());
     return m.hasMatch() ? m.captured(1) : command.section(QLatin1Char(' '), 0, 0);
 }
@@ -210,7 +224,8 @@ RunConfig RunConfig::fromJson(const QJsonObject &o)
     c.workingDirectory = o.value(QStringLiteral("working_directory")).toString();
     c.timeoutSeconds = o.value(QStringLiteral("timeout")).toInt();
     c.compute = o.value(QStringLiteral("compute")).toString(c.compute);
-    c.environmentVariables = fromObject(o.value(QStringLiteral("environment_variables")).toObject());
+    c.environmentVariables =
+        fromObject(o.value(QStringLiteral("environment_variables")).toObject());
     c.tags = fromObject(o.value(QStringLiteral("tags")).toObject());
     return c;
 }

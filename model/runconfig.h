@@ -25,11 +25,11 @@ public:
     QString experimentName = QStringLiteral("default");
     QString displayName;
     QString command;
-    QString code = QStringLiteral(".");   // project folder, relative to the file
-    QString interpreter;                  // replaces a leading python/python3 in command
+    QString code = QStringLiteral("."); // project folder, relative to the file
+    QString interpreter;                // replaces a leading python/python3 in command
     QMap<QString, QString> environmentVariables;
-    QString workingDirectory;             // inside the snapshot; empty: its root
-    int timeoutSeconds = 0;               // 0: no limit
+    QString workingDirectory; // inside the snapshot; empty: its root
+    int timeoutSeconds = 0;   // 0: no limit
     QString compute = QStringLiteral("local");
     QMap<QString, QString> tags;
 

@@ -17,8 +17,7 @@ class RunFolder
 public:
     RunFolder(const QString &runsFolder, const QString &uid)
         : m_root(QDir(runsFolder).filePath(uid))
-    {
-    }
+    {}
     QString root() const { return m_root; }
     QString code() const { return file("code"); }
     QString metrics() const { return file("metrics.jsonl"); }

@@ -62,13 +62,11 @@ QVariant nullable(Id id)
 
 Runs::Runs(const Workspace &workspace)
     : m_db(workspace.database())
-{
-}
+{}
 
 Runs::Runs(const QSqlDatabase &db)
     : m_db(db)
-{
-}
+{}
 
 bool Runs::create(Run *run, QString *error)
 {
@@ -76,11 +74,12 @@ bool Runs::create(Run *run, QString *error)
     if (!transaction.begin(error))
         return false;
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral(
-                             "INSERT INTO runs(uid, experiment_id, parent_id, display_name, status, "
-                             "target_id, snapshot_id, script, arguments, config, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      error))
+    if (!sql::prepare(
+            q,
+            QStringLiteral("INSERT INTO runs(uid, experiment_id, parent_id, display_name, status, "
+                           "target_id, snapshot_id, script, arguments, config, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            error))
         return false;
     run->uid = newUid(run->experimentName);
     run->status = RunStatus::Queued;
@@ -146,7 +145,8 @@ std::optional<Run> Runs::find(const QString &uid, QString *error) const
     auto found = findWhere(QStringLiteral("WHERE r.uid LIKE ? ESCAPE '\\' LIMIT 2"),
                            QString(escaped + QLatin1Char('%')), &message);
     if (!found)
-        sql::fail(error, message.isEmpty() ? QObject::tr("There is no run '%1'.").arg(uid) : message);
+        sql::fail(error,
+                  message.isEmpty() ? QObject::tr("There is no run '%1'.").arg(uid) : message);
     return found;
 }
 
@@ -155,8 +155,9 @@ bool Runs::loadKeyValues(Run *run, QString *error) const
     const char *const tables[] = {"run_tags", "run_properties"};
     for (const char *table : tables) {
         QSqlQuery q(m_db);
-        if (!sql::prepare(q, QStringLiteral("SELECT key, value FROM %1 WHERE run_id = ?")
-                                 .arg(QLatin1String(table)),
+        if (!sql::prepare(q,
+                          QStringLiteral("SELECT key, value FROM %1 WHERE run_id = ?")
+                              .arg(QLatin1String(table)),
                           error))
             return false;
         q.addBindValue(run->id);
@@ -176,10 +177,11 @@ QList<Run> Runs::list(Id experimentId, Id parentId, int offset, int limit, QStri
     q.setForwardOnly(true);
     const QString parent = parentId > 0 ? QStringLiteral("r.parent_id = ?")
                                         : QStringLiteral("r.parent_id IS NULL AND ? = 0");
-    if (!sql::prepare(q, QLatin1String(columns) + QStringLiteral("WHERE r.experiment_id = ? AND ")
-                             + parent
-                             + QStringLiteral(" ORDER BY r.created_at DESC, r.id DESC "
-                                              "LIMIT ? OFFSET ?"),
+    if (!sql::prepare(q,
+                      QLatin1String(columns) + QStringLiteral("WHERE r.experiment_id = ? AND ")
+                          + parent
+                          + QStringLiteral(" ORDER BY r.created_at DESC, r.id DESC "
+                                           "LIMIT ? OFFSET ?"),
                       error))
         return out;
     q.addBindValue(experimentId);
@@ -198,9 +200,9 @@ int Runs::count(Id experimentId, Id parentId, QString *error) const
     QSqlQuery q(m_db);
     const QString parent = parentId > 0 ? QStringLiteral("parent_id = ?")
                                         : QStringLiteral("parent_id IS NULL AND ? = 0");
-    if (!sql::prepare(q, QStringLiteral("SELECT count(*) FROM runs WHERE experiment_id = ? AND ")
-                             + parent,
-                      error))
+    if (!sql::prepare(
+            q, QStringLiteral("SELECT count(*) FROM runs WHERE experiment_id = ? AND ") + parent,
+            error))
         return -1;
     q.addBindValue(experimentId);
     q.addBindValue(parentId);
@@ -213,9 +215,10 @@ QList<Run> Runs::unfinished(QString *error) const
 {
     QList<Run> out;
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns)
-                             + QLatin1String("WHERE r.status NOT IN ('Completed', 'Failed', "
-                                             "'Canceled') ORDER BY r.id"),
+    if (!sql::prepare(q,
+                      QLatin1String(columns)
+                          + QLatin1String("WHERE r.status NOT IN ('Completed', 'Failed', "
+                                          "'Canceled') ORDER BY r.id"),
                       error)
         || !sql::exec(q, error))
         return out;
@@ -227,13 +230,14 @@ QList<Run> Runs::unfinished(QString *error) const
 bool Runs::setStatus(Id id, RunStatus status, QString *error)
 {
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral(
-                             "UPDATE runs SET status = ?, "
-                             "started_at = CASE WHEN ? AND started_at IS NULL THEN ? "
-                             "ELSE started_at END, "
-                             "ended_at = CASE WHEN ? THEN ? ELSE ended_at END "
-                             "WHERE id = ? AND status NOT IN ('Completed', 'Failed', 'Canceled')"),
-                      error))
+    if (!sql::prepare(
+            q,
+            QStringLiteral("UPDATE runs SET status = ?, "
+                           "started_at = CASE WHEN ? AND started_at IS NULL THEN ? "
+                           "ELSE started_at END, "
+                           "ended_at = CASE WHEN ? THEN ? ELSE ended_at END "
+                           "WHERE id = ? AND status NOT IN ('Completed', 'Failed', 'Canceled')"),
+            error))
         return false;
     const qint64 now = sql::now();
     q.addBindValue(statusName(status));
@@ -245,15 +249,15 @@ bool Runs::setStatus(Id id, RunStatus status, QString *error)
     return sql::exec(q, error);
 }
 
-bool Runs::finish(Id id, RunStatus status, int exitCode, const QString &errorText,
-                  QString *error)
+bool Runs::finish(Id id, RunStatus status, int exitCode, const QString &errorText, QString *error)
 {
     Q_ASSERT(isFinal(status));
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral("UPDATE runs SET status = ?, exit_code = ?, error = ?, "
-                                        "ended_at = ?, started_at = coalesce(started_at, ?) "
-                                        "WHERE id = ? AND status NOT IN ('Completed', 'Failed', "
-                                        "'Canceled')"),
+    if (!sql::prepare(q,
+                      QStringLiteral("UPDATE runs SET status = ?, exit_code = ?, error = ?, "
+                                     "ended_at = ?, started_at = coalesce(started_at, ?) "
+                                     "WHERE id = ? AND status NOT IN ('Completed', 'Failed', "
+                                     "'Canceled')"),
                       error))
         return false;
     const qint64 now = sql::now();
@@ -272,10 +276,11 @@ bool Runs::setKeyValue(const char *table, Id id, const QString &key, const QStri
     if (key.trimmed().isEmpty())
         return sql::fail(error, QObject::tr("A tag or property needs a key."));
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral("INSERT INTO %1(run_id, key, value) VALUES (?, ?, ?) "
-                                        "ON CONFLICT(run_id, key) DO UPDATE SET value = "
-                                        "excluded.value")
-                             .arg(QLatin1String(table)),
+    if (!sql::prepare(q,
+                      QStringLiteral("INSERT INTO %1(run_id, key, value) VALUES (?, ?, ?) "
+                                     "ON CONFLICT(run_id, key) DO UPDATE SET value = "
+                                     "excluded.value")
+                          .arg(QLatin1String(table)),
                       error))
         return false;
     q.addBindValue(id);

@@ -15,14 +15,14 @@ namespace mlwb {
 
 RunSubmitter::RunSubmitter(const Workspace &workspace)
     : m_workspace(workspace)
-{
-}
+{}
 
 Id RunSubmitter::storeSnapshot(const SnapshotWriter::Result &snapshot, QString *error)
 {
     QSqlQuery q(m_workspace.database());
-    if (!sql::prepare(q, QStringLiteral("INSERT INTO snapshots(sha256, size, file_count, created_at) "
-                                        "VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING"),
+    if (!sql::prepare(q,
+                      QStringLiteral("INSERT INTO snapshots(sha256, size, file_count, created_at) "
+                                     "VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING"),
                       error))
         return 0;
     q.addBindValue(snapshot.sha256);
@@ -43,12 +43,14 @@ std::optional<Run> RunSubmitter::submit(const RunConfig &config, QString *error)
     if (!config.validate(error))
         return std::nullopt;
     if (!QFileInfo(config.code).isDir()) {
-        sql::fail(error, tr("The project folder %1 does not exist.").arg(QDir::toNativeSeparators(config.code)));
+        sql::fail(
+            error,
+            tr("The project folder %1 does not exist.").arg(QDir::toNativeSeparators(config.code)));
         return std::nullopt;
     }
     const auto target = ComputeTargets(m_workspace).find(config.compute, error);
-    const auto experiment = target ? Experiments(m_workspace).findOrCreate(config.experimentName, error)
-                                   : std::nullopt;
+    const auto experiment =
+        target ? Experiments(m_workspace).findOrCreate(config.experimentName, error) : std::nullopt;
     if (!experiment)
         return std::nullopt;
 

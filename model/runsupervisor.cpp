@@ -2,9 +2,9 @@
 
 #include "computetargets.h"
 #include "defaultworkspace.h"
-#include "metriclineparser.h"
 #include "processgroup.h"
 #include "remoterunsupervisor.h"
+#include "runending.h"
 #include "runs.h"
 #include "snapshotreader.h"
 #include "sqlerror.h"
@@ -22,20 +22,6 @@
 namespace mlwb {
 
 namespace {
-
-// The run's shell wrapper: records its process group and, when the command
-// ends, its exit code, so whoever supervises later can finish the run.
-// TERM is trapped (not ignored, which children would inherit) so the
-// wrapper outlives a cancel long enough to write the code.
-const char *const wrapper =
-    "echo $$ > \"$MLWB_RUN_DIR/pgid.part\" && mv -f \"$MLWB_RUN_DIR/pgid.part\" "
-    "\"$MLWB_RUN_DIR/pgid\"\n"
-    "trap : TERM INT HUP\n"
-    "/bin/sh -c \"$MLWB_COMMAND\"\n"
-    "code=$?\n"
-    "echo $code > \"$MLWB_RUN_DIR/exit_code.part\" && mv -f \"$MLWB_RUN_DIR/exit_code.part\" "
-    "\"$MLWB_RUN_DIR/exit_code\"\n"
-    "exit $code\n";
 
 const int batchLines = 50000;
 const int cancelGraceMs = 5000;
@@ -233,7 +219,7 @@ bool RunSupervisor::start(QString *error)
     // of it and closing a terminal or the GUI reaches none of it.
     process.setProgram(QStringLiteral("setsid"));
     process.setArguments({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                          QString::fromLatin1(wrapper), QStringLiteral("mlwb-run")});
+                          QString::fromLatin1(RunEnding::wrapperScript()), QStringLiteral("mlwb-run")});
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(QDir(m_folder->code()).filePath(m_config.workingDirectory));
     process.setStandardInputFile(QProcess::nullDevice());
@@ -297,28 +283,8 @@ bool RunSupervisor::ingest(bool processEnded, QString *error)
             return false;
         m_offset = next;
     } while (lines.size() == batchLines);
-    return !processEnded || ingestTrailingLine(error);
-}
-
-bool RunSupervisor::ingestTrailingLine(QString *error)
-{
-    // A last line without its newline is complete once the process is gone.
-    QFile file(m_folder->metrics());
-    if (!file.open(QIODevice::ReadOnly) || file.size() <= m_offset)
-        return true;
-    file.seek(m_offset);
-    const QByteArray rest = file.readAll();
-    MetricTail::Line line;
-    line.offset = m_offset;
-    QString parseError;
-    if (!MetricLineParser::parse(rest, &line.record, &parseError)) {
-        line.error = parseError.isNull() ? QStringLiteral("malformed") : parseError;
-        line.raw = QString::fromUtf8(rest.left(200));
-    }
-    if (!m_ingestor->ingest({line}, m_offset + rest.size(), error))
-        return false;
-    m_offset += rest.size();
-    return true;
+    return !processEnded
+           || RunEnding::ingestTrailingLine(*m_ingestor, m_folder->metrics(), &m_offset, error);
 }
 
 bool RunSupervisor::finalize(QString *error)
@@ -328,39 +294,14 @@ bool RunSupervisor::finalize(QString *error)
         return false;
     collectOutputs();
     const qint64 code = processgroup::readNumber(m_folder->exitCodeFile());
-    const bool canceled = cancelRequested() && !m_timedOut;
-    endChildren(canceled ? RunStatus::Canceled
-                : code == 0 ? RunStatus::Completed
-                            : RunStatus::Failed);
-    if (canceled)
-        return Runs(m_workspace).finish(m_runId, RunStatus::Canceled, int(code), QString(), error);
-    if (code == 0)
-        return Runs(m_workspace).finish(m_runId, RunStatus::Completed, 0, QString(), error);
-    QString message;
-    if (m_timedOut)
-        message = tr("Stopped after the time limit of %1 s.").arg(m_config.timeoutSeconds);
-    else if (code < 0)
-        message = tr("The run's process ended without an exit code (killed from outside?).");
-    else if (code == 127)
-        message = tr("Command not found: %1").arg(m_config.effectiveCommand());
-    else
-        message = tr("Exited with code %1.").arg(code);
-    const QString tail = lastLogLines(20);
-    if (!tail.isEmpty())
-        message += QLatin1Char('\n') + tail;
-    return Runs(m_workspace).finish(m_runId, RunStatus::Failed, int(code), message, error);
-}
-
-void RunSupervisor::endChildren(RunStatus parentStatus)
-{
-    // Child runs the script never ended go down with their parent.
-    QSqlQuery q(m_workspace.database());
-    q.prepare(QStringLiteral("UPDATE runs SET status = ?, ended_at = ? WHERE parent_id = ? AND "
-                             "status NOT IN ('Completed', 'Failed', 'Canceled')"));
-    q.addBindValue(statusName(parentStatus));
-    q.addBindValue(sql::now());
-    q.addBindValue(m_runId);
-    q.exec();
+    const RunStatus final = RunEnding::finalStatus(code, cancelRequested() && !m_timedOut);
+    RunEnding::endChildren(m_workspace.database(), m_runId, final);
+    const QString message = final == RunStatus::Failed
+                                ? RunEnding::failureMessage(code, m_timedOut, m_config.timeoutSeconds,
+                                                            m_config.effectiveCommand(), QString(),
+                                                            m_folder->log())
+                                : QString();
+    return Runs(m_workspace).finish(m_runId, final, int(code), message, error);
 }
 
 bool RunSupervisor::failRun(const QString &message, QString *error)
@@ -376,18 +317,6 @@ void RunSupervisor::collectOutputs()
     const QString produced = QDir(m_folder->code()).filePath(QStringLiteral("outputs"));
     if (QFileInfo(produced).isDir())
         moveTree(produced, m_folder->outputs());
-}
-
-QString RunSupervisor::lastLogLines(int count) const
-{
-    QFile log(m_folder->log());
-    if (!log.open(QIODevice::ReadOnly))
-        return {};
-    log.seek(qMax<qint64>(0, log.size() - 8192));
-    QStringList lines = QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'));
-    while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
-        lines.removeLast();
-    return lines.mid(qMax(0, int(lines.size()) - count)).join(QLatin1Char('\n'));
 }
 
 } // namespace mlwb

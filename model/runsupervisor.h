@@ -40,14 +40,11 @@ private:
     bool watch(QString *error);
     bool finalize(QString *error);
     bool ingest(bool processEnded, QString *error);
-    bool ingestTrailingLine(QString *error);
     bool cancelRequested();
     void heartbeat();
     bool failRun(const QString &message, QString *error);
     RunStatus status();
-    QString lastLogLines(int count) const;
     void collectOutputs();
-    void endChildren(RunStatus parentStatus);
 
     const Workspace &m_workspace;
     Id m_runId;

@@ -215,15 +215,24 @@ struct TopicTable {
 
 // Which table's changes bump which topic.
 const TopicTable topicTables[] = {
-    {"compute", "compute_targets"}, {"datastores", "datastores"},
-    {"experiments", "experiments"}, {"runs", "runs"},
-    {"runs", "run_tags"},           {"runs", "run_properties"},
-    {"metrics", "metric_series"},   {"models", "models"},
-    {"models", "model_versions"},   {"environments", "environments"},
-    {"environments", "environment_versions"}, {"images", "images"},
-    {"deployments", "deployments"}, {"pipelines", "pipelines"},
-    {"pipelines", "pipeline_steps"}, {"tasks", "tasks"},
-    {"diagnostics", "run_diagnostics"}, {"views", "saved_views"},
+    {"compute", "compute_targets"},
+    {"datastores", "datastores"},
+    {"experiments", "experiments"},
+    {"runs", "runs"},
+    {"runs", "run_tags"},
+    {"runs", "run_properties"},
+    {"metrics", "metric_series"},
+    {"models", "models"},
+    {"models", "model_versions"},
+    {"environments", "environments"},
+    {"environments", "environment_versions"},
+    {"images", "images"},
+    {"deployments", "deployments"},
+    {"pipelines", "pipelines"},
+    {"pipelines", "pipeline_steps"},
+    {"tasks", "tasks"},
+    {"diagnostics", "run_diagnostics"},
+    {"views", "saved_views"},
 };
 
 QStringList splitStatements(const char *script)
@@ -302,13 +311,12 @@ int latestVersion()
 
 QStringList topics()
 {
-    return {QStringLiteral("compute"),      QStringLiteral("datastores"),
-            QStringLiteral("experiments"),  QStringLiteral("runs"),
-            QStringLiteral("metrics"),      QStringLiteral("models"),
-            QStringLiteral("environments"), QStringLiteral("images"),
-            QStringLiteral("deployments"),  QStringLiteral("pipelines"),
-            QStringLiteral("tasks"),        QStringLiteral("diagnostics"),
-            QStringLiteral("views")};
+    return {
+        QStringLiteral("compute"),      QStringLiteral("datastores"), QStringLiteral("experiments"),
+        QStringLiteral("runs"),         QStringLiteral("metrics"),    QStringLiteral("models"),
+        QStringLiteral("environments"), QStringLiteral("images"),     QStringLiteral("deployments"),
+        QStringLiteral("pipelines"),    QStringLiteral("tasks"),      QStringLiteral("diagnostics"),
+        QStringLiteral("views")};
 }
 
 int currentVersion(const QSqlDatabase &db, QString *error)

@@ -3,10 +3,10 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
-#include <QtNumeric>
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QtNumeric>
 
 // Domain types of an Azure-ML-style workspace. Plain values: what the store
 // reads and writes, what the CLI prints and the item models show.
@@ -20,7 +20,7 @@ struct ComputeTarget {
     Id id = 0;
     QString name;
     Kind kind = Kind::Local;
-    QJsonObject config; // ssh: host, port, user, identity, jump, workdir, python, keepRunFolders
+    QJsonObject config;    // ssh: host, port, user, identity, jump, workdir, python, keepRunFolders
     int maxConcurrent = 0; // 0: the number of cores of the target
     QDateTime createdAt;
 };
@@ -46,17 +46,17 @@ struct Experiment {
 };
 
 enum class RunStatus { Queued, Preparing, Running, Finalizing, Completed, Failed, Canceled };
-QString statusName(RunStatus status);                  // "Completed"
+QString statusName(RunStatus status); // "Completed"
 RunStatus statusFromName(const QString &name, bool *ok = nullptr);
 bool isFinal(RunStatus status);
 
 /// One execution of a script; child runs have a parent.
 struct Run {
     Id id = 0;
-    QString uid;        // stable, user-visible run id, e.g. "mnist_1700000000_3f2a"
+    QString uid; // stable, user-visible run id, e.g. "mnist_1700000000_3f2a"
     Id experimentId = 0;
     QString experimentName;
-    Id parentId = 0;    // 0: a top-level run
+    Id parentId = 0; // 0: a top-level run
     QString displayName;
     RunStatus status = RunStatus::Queued;
     Id targetId = 0;
@@ -112,7 +112,7 @@ struct ModelVersion {
     QString modelName;
     int version = 0;
     Id runId = 0;
-    QString sha256;  // content address under models/
+    QString sha256; // content address under models/
     qint64 size = 0;
     QString framework;
     QString description;
@@ -132,7 +132,7 @@ struct EnvironmentVersion {
     Id id = 0;
     Id environmentId = 0;
     int version = 0;
-    QString python;     // interpreter or version
+    QString python; // interpreter or version
     QStringList packages;
     QString baseImage;
     QDateTime createdAt;
@@ -143,8 +143,8 @@ struct Image {
     Id id = 0;
     QString name;
     QString tag;
-    QString digest;  // sha256 of the OCI manifest
-    QString status;  // Building, Succeeded, Failed
+    QString digest; // sha256 of the OCI manifest
+    QString status; // Building, Succeeded, Failed
     Id environmentVersionId = 0;
     QList<Id> modelVersionIds;
     qint64 size = 0;
@@ -186,7 +186,7 @@ struct Pipeline {
 struct Task {
     enum class State { Pending, Running, Succeeded, Failed, Canceled };
     Id id = 0;
-    QString kind;  // "snapshot", "finalize", "image-build", ...
+    QString kind; // "snapshot", "finalize", "image-build", ...
     QString title;
     State state = State::Pending;
     double progress = 0; // 0..1, negative: unknown

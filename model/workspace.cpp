@@ -19,21 +19,27 @@ const char *const databaseFile = "workspace.db";
 QString folderName(Workspace::Folder folder)
 {
     switch (folder) {
-    case Workspace::Folder::Runs: return QStringLiteral("runs");
-    case Workspace::Folder::Snapshots: return QStringLiteral("snapshots");
-    case Workspace::Folder::Models: return QStringLiteral("models");
-    case Workspace::Folder::Images: return QStringLiteral("images");
-    case Workspace::Folder::DefaultDatastore: return QStringLiteral("datastores/default");
-    case Workspace::Folder::Projects: return QStringLiteral("projects");
-    case Workspace::Folder::Python: return QStringLiteral(".mlwb/python");
+    case Workspace::Folder::Runs:
+        return QStringLiteral("runs");
+    case Workspace::Folder::Snapshots:
+        return QStringLiteral("snapshots");
+    case Workspace::Folder::Models:
+        return QStringLiteral("models");
+    case Workspace::Folder::Images:
+        return QStringLiteral("images");
+    case Workspace::Folder::DefaultDatastore:
+        return QStringLiteral("datastores/default");
+    case Workspace::Folder::Projects:
+        return QStringLiteral("projects");
+    case Workspace::Folder::Python:
+        return QStringLiteral(".mlwb/python");
     }
     return {};
 }
 
 const Workspace::Folder allFolders[] = {
-    Workspace::Folder::Runs,   Workspace::Folder::Snapshots,
-    Workspace::Folder::Models, Workspace::Folder::Images,
-    Workspace::Folder::DefaultDatastore, Workspace::Folder::Projects,
+    Workspace::Folder::Runs,   Workspace::Folder::Snapshots,        Workspace::Folder::Models,
+    Workspace::Folder::Images, Workspace::Folder::DefaultDatastore, Workspace::Folder::Projects,
 };
 
 // Reads the header pragmas; a file that is not SQLite fails here, not later.
@@ -41,9 +47,9 @@ bool checkIdentity(const QSqlDatabase &db, const QString &file, QString *error)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
-        return sql::fail(error, QObject::tr("%1 is damaged or is not a database (%2).")
-                                    .arg(QDir::toNativeSeparators(file),
-                                         query.lastError().text().trimmed()));
+        return sql::fail(
+            error, QObject::tr("%1 is damaged or is not a database (%2).")
+                       .arg(QDir::toNativeSeparators(file), query.lastError().text().trimmed()));
     }
     const int appId = query.value(0).toInt();
     const int version = schema::currentVersion(db, error);
@@ -81,8 +87,9 @@ bool seed(Workspace &ws, QString *error)
         return false;
     QSqlQuery query(db);
     const qint64 now = sql::now();
-    if (!sql::prepare(query, QStringLiteral("INSERT INTO workspace_info(key, value) VALUES "
-                                            "('name', ?), ('created_at', ?), ('created_by', ?)"),
+    if (!sql::prepare(query,
+                      QStringLiteral("INSERT INTO workspace_info(key, value) VALUES "
+                                     "('name', ?), ('created_at', ?), ('created_by', ?)"),
                       error))
         return false;
     query.addBindValue(QFileInfo(ws.path()).fileName());
@@ -90,15 +97,17 @@ bool seed(Workspace &ws, QString *error)
     query.addBindValue(QStringLiteral("ML Workbench " MLWB_VERSION));
     if (!sql::exec(query, error))
         return false;
-    if (!sql::prepare(query, QStringLiteral("INSERT INTO compute_targets(name, kind, created_at) "
-                                            "VALUES ('local', 'local', ?)"),
+    if (!sql::prepare(query,
+                      QStringLiteral("INSERT INTO compute_targets(name, kind, created_at) "
+                                     "VALUES ('local', 'local', ?)"),
                       error))
         return false;
     query.addBindValue(now);
     if (!sql::exec(query, error))
         return false;
-    if (!sql::prepare(query, QStringLiteral("INSERT INTO datastores(name, kind, path, is_default, "
-                                            "created_at) VALUES ('default', 'folder', ?, 1, ?)"),
+    if (!sql::prepare(query,
+                      QStringLiteral("INSERT INTO datastores(name, kind, path, is_default, "
+                                     "created_at) VALUES ('default', 'folder', ?, 1, ?)"),
                       error))
         return false;
     query.addBindValue(QStringLiteral("datastores/default"));
@@ -111,8 +120,7 @@ bool seed(Workspace &ws, QString *error)
 Workspace::Workspace(const QString &path)
     : m_path(QDir::cleanPath(QDir(path).absolutePath()))
     , m_connectionName(QStringLiteral("mlwb-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{}
 
 Workspace::~Workspace()
 {
@@ -137,9 +145,11 @@ std::unique_ptr<Workspace> Workspace::create(const QString &dir, QString *error)
         return nullptr;
     }
     const QDir folder(dir);
-    if (folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
-        sql::fail(error, QObject::tr("%1 is not empty; a new workspace needs an empty or new folder.")
-                             .arg(native));
+    if (folder.exists()
+        && !folder.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        sql::fail(error,
+                  QObject::tr("%1 is not empty; a new workspace needs an empty or new folder.")
+                      .arg(native));
         return nullptr;
     }
     if (!QDir().mkpath(dir)) {
@@ -164,8 +174,9 @@ std::unique_ptr<Workspace> Workspace::open(const QString &dir, QString *error)
 {
     const QString native = QDir::toNativeSeparators(dir);
     if (!QFileInfo(dir).isDir()) {
-        sql::fail(error, QObject::tr("There is no workspace at %1: the folder does not exist.")
-                             .arg(native));
+        sql::fail(
+            error,
+            QObject::tr("There is no workspace at %1: the folder does not exist.").arg(native));
         return nullptr;
     }
     if (!exists(dir)) {
@@ -186,14 +197,15 @@ bool Workspace::connect(QString *error)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     if (!db.isValid())
-        return sql::fail(error, QObject::tr("The Qt SQLite driver is missing (install libqt6sql6-sqlite)."));
+        return sql::fail(
+            error, QObject::tr("The Qt SQLite driver is missing (install libqt6sql6-sqlite)."));
     db.setDatabaseName(databasePath());
     // Writers from other processes queue for up to 30 s instead of failing.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     if (!db.open()) {
-        return sql::fail(error, QObject::tr("Could not open %1: %2")
-                                    .arg(QDir::toNativeSeparators(databasePath()),
-                                         db.lastError().text()));
+        return sql::fail(error,
+                         QObject::tr("Could not open %1: %2")
+                             .arg(QDir::toNativeSeparators(databasePath()), db.lastError().text()));
     }
     return true;
 }
@@ -229,8 +241,7 @@ int Workspace::schemaVersion() const
 
 WriteTransaction::WriteTransaction(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 WriteTransaction::~WriteTransaction()
 {

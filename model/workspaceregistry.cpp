@@ -29,15 +29,15 @@ bool read(QStringList *out, QString *error)
     if (!file.exists())
         return true;
     if (!file.open(QIODevice::ReadOnly))
-        return sql::fail(error, QObject::tr("Could not read %1: %2")
-                                    .arg(QDir::toNativeSeparators(file.fileName()),
-                                         file.errorString()));
+        return sql::fail(error,
+                         QObject::tr("Could not read %1: %2")
+                             .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return sql::fail(error, QObject::tr("%1 is damaged (%2); it will be rewritten.")
-                                    .arg(QDir::toNativeSeparators(file.fileName()),
-                                         parseError.errorString()));
+        return sql::fail(
+            error, QObject::tr("%1 is damaged (%2); it will be rewritten.")
+                       .arg(QDir::toNativeSeparators(file.fileName()), parseError.errorString()));
     const QJsonArray array = doc.object().value(QLatin1String("workspaces")).toArray();
     for (const QJsonValue &v : array) {
         const QString path = v.toString();
@@ -52,16 +52,15 @@ bool write(const QStringList &paths, QString *error)
     QSaveFile file(WorkspaceRegistry::filePath());
     QJsonObject root;
     root.insert(QLatin1String("workspaces"), QJsonArray::fromStringList(paths));
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(root).toJson()) < 0 || !file.commit())
-        return sql::fail(error, QObject::tr("Could not write %1: %2")
-                                    .arg(QDir::toNativeSeparators(file.fileName()),
-                                         file.errorString()));
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0
+        || !file.commit())
+        return sql::fail(error,
+                         QObject::tr("Could not write %1: %2")
+                             .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
     return true;
 }
 
-template <typename Edit>
-bool update(Edit edit, QString *error)
+template <typename Edit> bool update(Edit edit, QString *error)
 {
     const QString path = WorkspaceRegistry::filePath();
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -96,10 +95,12 @@ QStringList WorkspaceRegistry::list(QString *error)
 bool WorkspaceRegistry::touch(const QString &path, QString *error)
 {
     const QString clean = normalized(path);
-    return update([&](QStringList &paths) {
-        paths.removeAll(clean);
-        paths.prepend(clean);
-    }, error);
+    return update(
+        [&](QStringList &paths) {
+            paths.removeAll(clean);
+            paths.prepend(clean);
+        },
+        error);
 }
 
 bool WorkspaceRegistry::remove(const QString &path, QString *error)

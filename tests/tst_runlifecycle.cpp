@@ -139,7 +139,8 @@ open("outputs/sub/more.txt", "w").write("more")
 print("argv", sys.argv[1:])
 print("to stderr", file=sys.stderr)
 )");
-    const auto submitted = submit(QStringLiteral("train.py"), {QStringLiteral("--lr"), QStringLiteral("0.1")});
+    const auto submitted =
+        submit(QStringLiteral("train.py"), {QStringLiteral("--lr"), QStringLiteral("0.1")});
     QVERIFY(submitted);
     const Run run = waitForFinal(submitted->id);
     QCOMPARE(run.status, RunStatus::Completed);
@@ -239,10 +240,13 @@ for i in range(3000):
     QString error;
     for (int round = 0; round < 2; ++round) {
         QTRY_VERIFY_WITH_TIMEOUT(RunLauncher::hasLiveSupervisor(*m_ws, submitted->id), 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(Metrics(*m_ws).find(submitted->id, QStringLiteral("x"))
-                                     .value_or(MetricSeries()).count > 300 * (round + 1), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            Metrics(*m_ws).find(submitted->id, QStringLiteral("x")).value_or(MetricSeries()).count
+                > 300 * (round + 1),
+            20000);
         QSqlQuery q(m_ws->database());
-        QVERIFY(q.exec(QStringLiteral("SELECT supervisor_pid FROM run_ingest WHERE run_id = %1").arg(submitted->id)));
+        QVERIFY(q.exec(QStringLiteral("SELECT supervisor_pid FROM run_ingest WHERE run_id = %1")
+                           .arg(submitted->id)));
         QVERIFY(q.next());
         const qint64 pid = q.value(0).toLongLong();
         QVERIFY(::kill(pid_t(pid), SIGKILL) == 0); // as a crash or `kill -9` would
@@ -255,7 +259,8 @@ for i in range(3000):
     QSqlQuery q(m_ws->database());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*), count(DISTINCT step), min(step), max(step), "
                                   "sum(value) FROM metric_points p JOIN metric_series s ON "
-                                  "s.id = p.series_id WHERE s.run_id = %1").arg(run.id)));
+                                  "s.id = p.series_id WHERE s.run_id = %1")
+                       .arg(run.id)));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), 3000); // none lost ...
     QCOMPARE(q.value(1).toInt(), 3000); // ... none twice
@@ -280,13 +285,19 @@ with open(os.path.join(os.environ["MLWB_RUN_DIR"], "metrics.jsonl"), "a") as f:
     QVERIFY(submitted);
     const Run run = waitForFinal(submitted->id);
     QCOMPARE(run.status, RunStatus::Completed);
-    QCOMPARE(Metrics(*m_ws).find(run.id, QStringLiteral("a"))->count, 4); // the last line had no newline
+    QCOMPARE(Metrics(*m_ws).find(run.id, QStringLiteral("a"))->count,
+             4); // the last line had no newline
     QSqlQuery q(m_ws->database());
-    QVERIFY(q.exec(QStringLiteral("SELECT count(*), group_concat(raw, '|') FROM run_diagnostics WHERE run_id = %1").arg(run.id)));
+    QVERIFY(
+        q.exec(QStringLiteral(
+                   "SELECT count(*), group_concat(raw, '|') FROM run_diagnostics WHERE run_id = %1")
+                   .arg(run.id)));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), 2);
-    QVERIFY2(q.value(1).toString().contains(QLatin1String("this is not json")), qPrintable(q.value(1).toString()));
-    QVERIFY(q.exec(QStringLiteral("SELECT malformed_lines FROM run_ingest WHERE run_id = %1").arg(run.id)));
+    QVERIFY2(q.value(1).toString().contains(QLatin1String("this is not json")),
+             qPrintable(q.value(1).toString()));
+    QVERIFY(q.exec(
+        QStringLiteral("SELECT malformed_lines FROM run_ingest WHERE run_id = %1").arg(run.id)));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), 2);
 }
@@ -351,12 +362,14 @@ void TestRunLifecycle::concurrencyLimitQueuesRuns()
     const Run a = waitForFinal(first->id);
     const Run b = waitForFinal(second->id);
     QCOMPARE(b.status, RunStatus::Completed);
-    QVERIFY2(b.startedAt >= a.endedAt.addMSecs(-100), "the second run started before the first ended");
+    QVERIFY2(b.startedAt >= a.endedAt.addMSecs(-100),
+             "the second run started before the first ended");
 }
 
 void TestRunLifecycle::timeLimitStopsRun()
 {
-    writeFile(QStringLiteral("forever.py"), "import time\nprint('working', flush=True)\ntime.sleep(300)\n");
+    writeFile(QStringLiteral("forever.py"),
+              "import time\nprint('working', flush=True)\ntime.sleep(300)\n");
     RunConfig config;
     config.code = m_project;
     config.command = QStringLiteral("python3 forever.py");

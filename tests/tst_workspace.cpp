@@ -71,7 +71,8 @@ void TestWorkspace::createMakesFoldersAndDefaults()
     const auto stores = Datastores(*ws).list(&error);
     QCOMPARE(stores.size(), 1);
     QVERIFY(stores.first().isDefault);
-    QCOMPARE(Datastores(*ws).absolutePath(stores.first()), path(QStringLiteral("ws/datastores/default")));
+    QCOMPARE(Datastores(*ws).absolutePath(stores.first()),
+             path(QStringLiteral("ws/datastores/default")));
 }
 
 void TestWorkspace::createRefusesNonEmptyFolder()
@@ -99,9 +100,12 @@ void TestWorkspace::openRefusesBadFolders_data()
 {
     QTest::addColumn<QByteArray>("content"); // workspace.db bytes; "-" = no file, "dir-missing"
     QTest::addColumn<QString>("expected");
-    QTest::newRow("missing folder") << QByteArray("dir-missing") << QStringLiteral("does not exist");
-    QTest::newRow("folder without database") << QByteArray("-") << QStringLiteral("not an ML Workbench workspace");
-    QTest::newRow("garbage bytes") << QByteArray(4096, 'x') << QStringLiteral("damaged or is not a database");
+    QTest::newRow("missing folder")
+        << QByteArray("dir-missing") << QStringLiteral("does not exist");
+    QTest::newRow("folder without database")
+        << QByteArray("-") << QStringLiteral("not an ML Workbench workspace");
+    QTest::newRow("garbage bytes")
+        << QByteArray(4096, 'x') << QStringLiteral("damaged or is not a database");
     QTest::newRow("truncated sqlite header") << QByteArray("SQLite format 3\0\x10\0", 19)
                                              << QStringLiteral("damaged or is not a database");
 }
@@ -133,7 +137,8 @@ void TestWorkspace::openLeavesForeignDatabaseUntouched()
     const QString dir = path(QStringLiteral("foreign"));
     QDir().mkpath(dir);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
         db.setDatabaseName(dir + QStringLiteral("/workspace.db"));
         QVERIFY(db.open());
         QSqlQuery q(db);
@@ -148,7 +153,8 @@ void TestWorkspace::openLeavesForeignDatabaseUntouched()
     // A workspace from a newer version: refused, with both versions named.
     QVERIFY(Workspace::create(path(QStringLiteral("newer")), &error));
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
         db.setDatabaseName(path(QStringLiteral("newer/workspace.db")));
         QVERIFY(db.open());
         QSqlQuery q(db);
@@ -157,7 +163,8 @@ void TestWorkspace::openLeavesForeignDatabaseUntouched()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("newer"));
     QVERIFY(!Workspace::open(path(QStringLiteral("newer")), &error));
-    QVERIFY2(error.contains(QLatin1String("newer ML Workbench")) && error.contains(QLatin1String("99")),
+    QVERIFY2(error.contains(QLatin1String("newer ML Workbench"))
+                 && error.contains(QLatin1String("99")),
              qPrintable(error));
 }
 
@@ -173,7 +180,8 @@ void TestWorkspace::copiedWorkspaceOpensElsewhere()
     }
     // Copy only the database (as a backup would, after a checkpoint on close).
     QDir().mkpath(path(QStringLiteral("copy")));
-    QVERIFY(QFile::copy(path(QStringLiteral("original/workspace.db")), path(QStringLiteral("copy/workspace.db"))));
+    QVERIFY(QFile::copy(path(QStringLiteral("original/workspace.db")),
+                        path(QStringLiteral("copy/workspace.db"))));
     auto copy = Workspace::open(path(QStringLiteral("copy")), &error);
     QVERIFY2(copy, qPrintable(error));
     QVERIFY(Experiments(*copy).find(QStringLiteral("mnist"), &error));
@@ -187,13 +195,15 @@ void TestWorkspace::migrationUpgradesOlderWorkspaceInPlace()
     QDir().mkpath(dir);
     QString error;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
         db.setDatabaseName(dir + QStringLiteral("/workspace.db"));
         QVERIFY(db.open());
         QVERIFY2(schema::migrate(db, &error, 1), qPrintable(error));
         QCOMPARE(schema::currentVersion(db, &error), 1);
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO experiments(name, created_at) VALUES ('kept', 1)")));
+        QVERIFY(
+            q.exec(QStringLiteral("INSERT INTO experiments(name, created_at) VALUES ('kept', 1)")));
         QVERIFY(!q.exec(QStringLiteral("SELECT * FROM revisions"))); // not there yet
         db.close();
     }

@@ -38,8 +38,9 @@ double baseline(const QString &dir, int n)
     QFile::remove(QString::fromUtf8(path));
     sqlite3 *db = nullptr;
     sqlite3_open(path.constData(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                     "CREATE TABLE points(series INTEGER, step INTEGER, time REAL, value REAL)",
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                 "CREATE TABLE points(series INTEGER, step INTEGER, time REAL, value REAL)",
                  nullptr, nullptr, nullptr);
     sqlite3_stmt *insert = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO points VALUES (?, ?, ?, ?)", -1, &insert, nullptr);
@@ -66,7 +67,8 @@ double baseline(const QString &dir, int n)
 double endToEnd(const QString &dir, int n, double *pythonSeconds)
 {
     QString error;
-    const QString wsPath = QDir(dir).filePath(QStringLiteral("ws-%1").arg(QDateTime::currentMSecsSinceEpoch()));
+    const QString wsPath =
+        QDir(dir).filePath(QStringLiteral("ws-%1").arg(QDateTime::currentMSecsSinceEpoch()));
     auto ws = Workspace::create(wsPath, &error);
     const QString project = QDir(dir).filePath(QStringLiteral("project"));
     QDir().mkpath(project);
@@ -98,15 +100,16 @@ double endToEnd(const QString &dir, int n, double *pythonSeconds)
         committed = s ? s->count : 0;
         const auto r = Runs(*ws).find(run->id);
         if (r && isFinal(r->status) && committed < n) {
-            std::fprintf(stderr, "run ended %s with %lld points: %s\n", qPrintable(statusName(r->status)),
-                         committed, qPrintable(r->error));
+            std::fprintf(stderr, "run ended %s with %lld points: %s\n",
+                         qPrintable(statusName(r->status)), committed, qPrintable(r->error));
             return 0;
         }
     }
     const double done = QDateTime::currentMSecsSinceEpoch() / 1000.0;
     QString times;
     for (int i = 0; i < 200 && times.isEmpty(); ++i) {
-        QFile f(wsPath + QStringLiteral("/runs/") + run->uid + QStringLiteral("/code/outputs_times.txt"));
+        QFile f(wsPath + QStringLiteral("/runs/") + run->uid
+                + QStringLiteral("/code/outputs_times.txt"));
         if (f.open(QIODevice::ReadOnly))
             times = QString::fromUtf8(f.readAll());
         else

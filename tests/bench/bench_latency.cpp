@@ -63,8 +63,9 @@ int main(int argc, char *argv[])
         finished = 0;
         for (Id run : runs) {
             QSqlQuery q(ws->database());
-            q.prepare(QStringLiteral("SELECT p.seq, p.value FROM metric_points p JOIN metric_series s "
-                                     "ON s.id = p.series_id WHERE s.run_id = ? AND p.seq >= ?"));
+            q.prepare(
+                QStringLiteral("SELECT p.seq, p.value FROM metric_points p JOIN metric_series s "
+                               "ON s.id = p.series_id WHERE s.run_id = ? AND p.seq >= ?"));
             q.addBindValue(run);
             q.addBindValue(seen.value(run));
             q.exec();
@@ -79,7 +80,9 @@ int main(int argc, char *argv[])
         QThread::msleep(2);
     }
     std::sort(latencies.begin(), latencies.end());
-    auto pct = [&](double p) { return latencies.at(qMin(latencies.size() - 1, int(p * latencies.size()))); };
+    auto pct = [&](double p) {
+        return latencies.at(qMin(latencies.size() - 1, int(p * latencies.size())));
+    };
     std::printf("log-to-store latency, %d runs x %d points at %d/s (%lld points):\n", runCount,
                 points, rate, qint64(latencies.size()));
     std::printf("  median %.1f ms, 99th percentile %.1f ms, max %.1f ms (target: p99 < 250 ms)\n",

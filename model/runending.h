@@ -1,0 +1,39 @@
+#pragma once
+
+#include "types.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace mlwb {
+
+class MetricIngestor;
+
+/// What local and remote run supervisors share about a run's process and
+/// its end: the shell wrapper it runs in, and finishing the record.
+class RunEnding
+{
+    Q_DECLARE_TR_FUNCTIONS(RunEnding)
+public:
+    /// The /bin/sh wrapper around the user's command ($MLWB_COMMAND): it
+    /// writes $MLWB_RUN_DIR/pgid first and exit_code last, so whoever
+    /// supervises later can finish the run. TERM is trapped (not ignored,
+    /// which children would inherit) so it outlives a cancel long enough.
+    static const char *wrapperScript();
+    /// Once the process is gone, a last metrics line without its newline is
+    /// complete: ingests it and moves *offset past it.
+    static bool ingestTrailingLine(MetricIngestor &ingestor, const QString &metricsPath,
+                                   qint64 *offset, QString *error);
+    /// Child runs the script never ended go down with their parent.
+    static void endChildren(const QSqlDatabase &db, Id parentId, RunStatus parentStatus);
+    static RunStatus finalStatus(qint64 exitCode, bool canceled);
+    /// Why a run failed, with the last lines of its log. `where` names a
+    /// remote host ("on gpu-box"), or is empty for this computer.
+    static QString failureMessage(qint64 exitCode, bool timedOut, int timeoutSeconds,
+                                  const QString &command, const QString &where,
+                                  const QString &logPath);
+    /// The last `count` non-empty-ended lines of a log file.
+    static QString lastLogLines(const QString &logPath, int count);
+};
+
+} // namespace mlwb

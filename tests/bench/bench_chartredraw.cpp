@@ -1,0 +1,71 @@
+// (b) Redraw one panel of 50 runs x 1,000,000 points after a zoom: decimate
+// every line from the full data, replace() its points and paint the panel.
+// Baseline: the same panel painting without re-decimation (paint only).
+#include "benchtiming.h"
+#include "benchworkspace.h"
+#include "comparisontab.h"
+#include "metricchartview.h"
+#include "seriesloader.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace mlwb;
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const int runs = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 50;
+    QTextStream out(stdout);
+    QTemporaryDir dir;
+    QString error;
+    auto ws = Workspace::create(dir.path() + QStringLiteral("/ws"), &error);
+    if (!ws)
+        qFatal("%s", qPrintable(error));
+    bench::fill(*ws, runs, 1'000'000);
+    SeriesLoader loader(*ws);
+    MetricChartView view(*ws, &loader, QStringLiteral("loss"));
+    view.resize(1600, 600);
+    QList<ChartRun> chartRuns;
+    for (int i = 1; i <= runs; ++i)
+        chartRuns.append({i, QStringLiteral("bench_%1").arg(i), ComparisonTab::runColor(i), 1.7e9});
+    QElapsedTimer load;
+    load.start();
+    view.setRuns(chartRuns, nullptr);
+    const double loadMs = double(load.elapsed());
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    auto paint = [&] {
+        QPainter painter(&image);
+        view.render(&painter);
+    };
+    const double paintOnly = bench::medianMs(5, paint);
+    int zoom = 0;
+    const double redraw = bench::medianMs(7, [&] {
+        // A different window each time, like successive zooms and pans.
+        const double x0 = 100'000.0 * (zoom % 5), x1 = x0 + 400'000.0 / (1 + zoom % 3);
+        ++zoom;
+        view.zoomTo(x0, x1);
+        paint();
+    });
+    const double noPaint = bench::medianMs(7, [&] {
+        const double x0 = 100'000.0 * (zoom % 5), x1 = x0 + 400'000.0 / (1 + zoom % 3);
+        ++zoom;
+        view.zoomTo(x0, x1);
+    });
+    const double whole = bench::medianMs(5, [&] {
+        view.resetZoom();
+        paint();
+    });
+    out << "bench_chartredraw: " << runs << " runs x 1,000,000 points, 1600 px panel (median ms)\n"
+        << "  first load of all points from the store: " << loadMs << "\n"
+        << "  paint only (baseline): " << paintOnly << "\n"
+        << "  zoom: re-decimate + replace + paint: " << redraw << "  ratio " << redraw / paintOnly << "\n"
+        << "  of which re-decimate + replace (no paint): " << noPaint << "\n"
+        << "  reset to all data: re-decimate + replace + paint: " << whole << "  ratio "
+        << whole / paintOnly << "\n  target < 50 ms per redraw\n";
+    return 0;
+}

@@ -1,0 +1,196 @@
+#include "chartfixture.h"
+#include "runsfilterproxy.h"
+#include "runstablemodel.h"
+#include "savedviews.h"
+#include "seriesloader.h"
+#include "smoothing.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mlwb;
+using namespace mlwb::testing;
+
+/// The comparison model layer: runs table, filter proxy, saved views,
+/// series loading and smoothing.
+class TestRunsTableModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void columnsAndValues();
+    void filterAndSort();
+    void filterErrorPointsAtToken();
+    void parameters_data();
+    void parameters();
+    void savedViewsRoundTrip();
+    void loaderAppendsOnlyNewPoints();
+    void emaIsDebiased();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Workspace> m_ws;
+    QList<Id> m_runs;
+};
+
+void TestRunsTableModel::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QString error;
+    m_ws = Workspace::create(m_dir->path() + QStringLiteral("/ws"), &error);
+    QVERIFY2(m_ws, qPrintable(error));
+    m_runs.clear();
+    for (int i = 0; i < 3; ++i) {
+        const Id run = addRun(*m_ws, QStringLiteral("mnist"),
+                              {QStringLiteral("--lr"), QString::number(0.1 / (i + 1)),
+                               QStringLiteral("--epochs=%1").arg(3 + i)});
+        addSeries(*m_ws, run, QStringLiteral("loss"), 100, lossCurve);
+        Runs(*m_ws).setTag(run, QStringLiteral("model"), i ? QStringLiteral("cnn") : QStringLiteral("mlp"), nullptr);
+        m_runs << run;
+    }
+    addRun(*m_ws, QStringLiteral("other"));
+}
+
+void TestRunsTableModel::cleanup()
+{
+    m_ws.reset();
+    m_dir.reset();
+}
+
+void TestRunsTableModel::columnsAndValues()
+{
+    RunsTableModel model(*m_ws);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setExperiment(Experiments(*m_ws).find(QStringLiteral("mnist"))->id);
+    QString error;
+    QVERIFY2(model.reload(&error), qPrintable(error));
+    QCOMPARE(model.rowCount(), 3);
+    for (const char *key : {"status", "tags.model", "params.lr", "params.epochs", "metrics.loss",
+                            "metrics.loss.min", "metrics.loss.max"})
+        QVERIFY2(model.columnOf(QLatin1String(key)) >= 0, key);
+    const int row = model.rowOf(m_runs.first());
+    QCOMPARE(model.index(row, model.columnOf(QStringLiteral("params.epochs"))).data().toString(),
+             QStringLiteral("3"));
+    QCOMPARE(model.index(row, model.columnOf(QStringLiteral("status"))).data().toString(),
+             QStringLiteral("Running"));
+    QVERIFY(model.index(row, model.columnOf(QStringLiteral("metrics.loss.max")))
+                .data(RunsTableModel::SortRole).toDouble() > 1.9);
+    model.setExperiment(0);
+    QVERIFY(model.reload(&error));
+    QCOMPARE(model.rowCount(), 4);
+}
+
+void TestRunsTableModel::filterAndSort()
+{
+    RunsTableModel model(*m_ws);
+    model.reload(nullptr);
+    RunsFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    RunQueryError error;
+    QVERIFY(proxy.setFilterText(QStringLiteral("tags.model = cnn and params.lr < 0.04"), &error));
+    QCOMPARE(proxy.rowCount(), 1);
+    QVERIFY(proxy.setFilterText(QString(), &error));
+    QCOMPARE(proxy.rowCount(), 4);
+    proxy.sort(model.columnOf(QStringLiteral("params.lr")), Qt::AscendingOrder);
+    const int lr = model.columnOf(QStringLiteral("params.lr"));
+    QCOMPARE(proxy.index(0, lr).data().toString(), QStringLiteral("0.0333333"));
+    QVERIFY(proxy.index(3, lr).data().toString().isEmpty()); // no value: last
+}
+
+void TestRunsTableModel::filterErrorPointsAtToken()
+{
+    RunsFilterProxy proxy;
+    RunQueryError error;
+    QVERIFY(!proxy.setFilterText(QStringLiteral("metrics.loss > and status = done"), &error));
+    QCOMPARE(error.position, 15);
+    QVERIFY(!error.message.isEmpty());
+}
+
+void TestRunsTableModel::parameters_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("pair") << QStringList{QStringLiteral("--lr"), QStringLiteral("0.1")}
+                          << QStringLiteral("lr") << QStringLiteral("0.1");
+    QTest::newRow("equals") << QStringList{QStringLiteral("--lr=0.2")} << QStringLiteral("lr")
+                            << QStringLiteral("0.2");
+    QTest::newRow("flag") << QStringList{QStringLiteral("--fast"), QStringLiteral("--lr=1")}
+                          << QStringLiteral("fast") << QStringLiteral("true");
+}
+
+void TestRunsTableModel::parameters()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QCOMPARE(RunsTableModel::parameters(arguments).value(key), value);
+}
+
+void TestRunsTableModel::savedViewsRoundTrip()
+{
+    SavedViews views(*m_ws);
+    SavedView view{0, QStringLiteral("lr sweep"),
+                   {{QStringLiteral("runs"), QJsonArray{QStringLiteral("a")}},
+                    {QStringLiteral("smoothing"), 0.6}},
+                   {},
+                   {}};
+    QString error;
+    QVERIFY2(views.save(&view, &error), qPrintable(error));
+    const Id id = view.id;
+    view.spec.insert(QStringLiteral("smoothing"), 0.9);
+    QVERIFY(views.save(&view, &error));
+    QCOMPARE(view.id, id); // saved again under its name: replaced, not added
+    const auto found = views.find(QStringLiteral("LR SWEEP"), &error);
+    QVERIFY(found);
+    QCOMPARE(found->spec.value(QStringLiteral("smoothing")).toDouble(), 0.9);
+    QCOMPARE(views.list().size(), 1);
+    QVERIFY(views.remove(QStringLiteral("lr sweep"), &error));
+    QVERIFY(!views.remove(QStringLiteral("lr sweep"), &error));
+    QVERIFY(error.contains(QStringLiteral("lr sweep")));
+}
+
+void TestRunsTableModel::loaderAppendsOnlyNewPoints()
+{
+    const Id run = addRun(*m_ws, QStringLiteral("nan"));
+    const Id series = addSeries(*m_ws, run, QStringLiteral("x"), 10,
+                                [](int step, Id) { return step == 3 ? qQNaN() : double(step); });
+    SeriesLoader loader(*m_ws);
+    QString error;
+    const SeriesArrays *a = loader.series(series, &error);
+    QVERIFY2(a, qPrintable(error));
+    QCOMPARE(a->size(), 10);
+    QVERIFY(std::isnan(a->value.at(3)));
+    QSqlQuery q(m_ws->database());
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO metric_points VALUES (%1, 10, 10, 1.0, 42)").arg(series)));
+    bool grew = false;
+    QVERIFY(loader.refresh(series, &grew, &error));
+    QVERIFY(grew);
+    QCOMPARE(loader.cached(series)->value.last(), 42.0);
+    QVERIFY(loader.refresh(series, &grew, &error));
+    QVERIFY(!grew);
+}
+
+void TestRunsTableModel::emaIsDebiased()
+{
+    const QVector<double> values{1, 1, 1, qQNaN(), 1};
+    const QVector<double> s = Smoothing::ema(values, 0.9);
+    QCOMPARE(s.at(0), 1.0); // no pull towards zero at the start
+    QVERIFY(qFuzzyCompare(s.at(2), 1.0));
+    QVERIFY(std::isnan(s.at(3)));
+    QCOMPARE(Smoothing::ema(values, 0).at(4), 1.0);
+    QVector<double> many;
+    for (int i = 0; i < 1000; ++i)
+        many << (i == 500 ? 1e9 : double(i % 10));
+    const auto [lo, hi] = Smoothing::percentileRange(many.constData(), many.constData() + many.size(), 1, 99);
+    QCOMPARE(lo, 0.0);
+    QCOMPARE(hi, 9.0); // the spike is an outlier
+}
+
+QTEST_GUILESS_MAIN(TestRunsTableModel)
+#include "tst_runstablemodel.moc"

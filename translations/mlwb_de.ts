@@ -1,0 +1,3531 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>HostKeys</name>
+    <message>
+        <source>No host key could be read from %1:%2.</source>
+        <translation>Von %1:%2 konnte kein Host-Schlüssel gelesen werden.</translation>
+    </message>
+    <message>
+        <source>ssh-keygen did not answer.</source>
+        <translation>ssh-keygen hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The host keys of %1:%2 could not be read.</source>
+        <translation>Die Host-Schlüssel von %1:%2 konnten nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemProperties</name>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Schemaversion</translation>
+    </message>
+    <message>
+        <source>Not open (double-click to open)</source>
+        <translation>Nicht geöffnet (zum Öffnen doppelklicken)</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlt</translation>
+    </message>
+    <message>
+        <source>This compute target no longer exists.</source>
+        <translation>Dieses Rechenziel existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Max concurrent runs</source>
+        <translation>Max. gleichzeitige Läufe</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>einer pro Kern</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Config: %1</source>
+        <translation>Konfiguration: %1</translation>
+    </message>
+    <message>
+        <source>This datastore no longer exists.</source>
+        <translation>Dieser Datenspeicher existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>This experiment no longer exists.</source>
+        <translation>Dieses Experiment existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>This run no longer exists.</source>
+        <translation>Dieser Lauf existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>Lauf-ID</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Parent run</source>
+        <translation>Übergeordneter Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Compute target</source>
+        <translation>Rechenziel</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Skript</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Exit-Code</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>Tag: %1</translation>
+    </message>
+    <message>
+        <source>Property: %1</source>
+        <translation>Eigenschaft: %1</translation>
+    </message>
+    <message>
+        <source>This model no longer exists.</source>
+        <translation>Dieses Modell existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Latest version</source>
+        <translation>Neueste Version</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Content sha256</source>
+        <translation>Inhalt (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>This model version no longer exists.</source>
+        <translation>Diese Modellversion existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This environment no longer exists.</source>
+        <translation>Diese Umgebung existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Version id</source>
+        <translation>Versions-ID</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Base image</source>
+        <translation>Basis-Image</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Version created</source>
+        <translation>Version erstellt</translation>
+    </message>
+    <message>
+        <source>This image no longer exists.</source>
+        <translation>Dieses Image existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Environment version</source>
+        <translation>Umgebungsversion</translation>
+    </message>
+    <message>
+        <source>Model versions</source>
+        <translation>Modellversionen</translation>
+    </message>
+    <message>
+        <source>This deployment no longer exists.</source>
+        <translation>Diese Bereitstellung existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>This pipeline no longer exists.</source>
+        <translation>Diese Pipeline existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>This pipeline step no longer exists.</source>
+        <translation>Dieser Pipeline-Schritt existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>&apos;%1&apos; is not a valid target name: use 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter or digit.</source>
+        <translation>„%1“ ist kein gültiger Zielname: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, „-“, „_“ oder „.“, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>There is no compute target named &apos;%1&apos;.</source>
+        <translation>Es gibt kein Rechenziel namens „%1“.</translation>
+    </message>
+    <message>
+        <source>A compute target named &apos;%1&apos; already exists.</source>
+        <translation>Ein Rechenziel namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The built-in &apos;local&apos; target cannot be detached.</source>
+        <translation>Das eingebaute Ziel „local“ kann nicht getrennt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; has %n unfinished run(s); cancel them first.</source>
+        <translation>
+            <numerusform>„%1“ hat %n nicht abgeschlossenen Lauf; brechen Sie ihn zuerst ab.</numerusform>
+            <numerusform>„%1“ hat %n nicht abgeschlossene Läufe; brechen Sie diese zuerst ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no datastore named &apos;%1&apos;.</source>
+        <translation>Es gibt keinen Datenspeicher namens „%1“.</translation>
+    </message>
+    <message>
+        <source>A datastore needs a name.</source>
+        <translation>Ein Datenspeicher benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Could not add the datastore &apos;%1&apos; (is the name taken?).</source>
+        <translation>Der Datenspeicher „%1“ konnte nicht hinzugefügt werden (ist der Name bereits vergeben?).</translation>
+    </message>
+    <message>
+        <source>The default datastore cannot be removed.</source>
+        <translation>Der Standard-Datenspeicher kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid deployment name: use 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter or digit.</source>
+        <translation>„%1“ ist kein gültiger Bereitstellungsname: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, „-“, „_“ oder „.“, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a deployment status: use %2.</source>
+        <translation>„%1“ ist kein Bereitstellungsstatus: Verwenden Sie %2.</translation>
+    </message>
+    <message>
+        <source>There is no deployment named &apos;%1&apos;.</source>
+        <translation>Es gibt keine Bereitstellung namens „%1“.</translation>
+    </message>
+    <message>
+        <source>A deployment named &apos;%1&apos; already exists.</source>
+        <translation>Eine Bereitstellung namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>There is no image with id %1.</source>
+        <translation>Es gibt kein Image mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>There is no deployment with id %1.</source>
+        <translation>Es gibt keine Bereitstellung mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid environment name: use 1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter or digit.</source>
+        <translation>„%1“ ist kein gültiger Umgebungsname: Verwenden Sie 1 bis 255 Buchstaben, Ziffern, „-“, „_“ oder „.“, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>There is no environment named &apos;%1&apos;.</source>
+        <translation>Es gibt keine Umgebung namens „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 is not an environment version number.</source>
+        <translation>%1 ist keine Versionsnummer einer Umgebung.</translation>
+    </message>
+    <message>
+        <source>Environment &apos;%1&apos; has no versions.</source>
+        <translation>Die Umgebung „%1“ hat keine Versionen.</translation>
+    </message>
+    <message>
+        <source>Environment &apos;%1&apos; has no version %2.</source>
+        <translation>Die Umgebung „%1“ hat keine Version %2.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid experiment name: use up to 255 letters, digits, spaces, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>„%1“ ist kein gültiger Experimentname: Verwenden Sie bis zu 255 Buchstaben, Ziffern, Leerzeichen, „-“, „_“ oder „.“.</translation>
+    </message>
+    <message>
+        <source>There is no experiment named &apos;%1&apos;.</source>
+        <translation>Es gibt kein Experiment namens „%1“.</translation>
+    </message>
+    <message>
+        <source>An experiment named &apos;%1&apos; already exists.</source>
+        <translation>Ein Experiment namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has unfinished runs; cancel them first.</source>
+        <translation>„%1“ hat nicht abgeschlossene Läufe; brechen Sie diese zuerst ab.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid image name: use lowercase letters and digits, separated by &apos;.&apos;, &apos;_&apos;, &apos;-&apos; or &apos;/&apos;.</source>
+        <translation>„%1“ ist kein gültiger Image-Name: Verwenden Sie Kleinbuchstaben und Ziffern, getrennt durch „.“, „_“, „-“ oder „/“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid image tag: use 1 to 128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, not starting with &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>„%1“ ist kein gültiger Image-Tag: Verwenden Sie 1 bis 128 Buchstaben, Ziffern, „_“, „.“ oder „-“, nicht beginnend mit „.“ oder „-“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an image status: use Building, Succeeded or Failed.</source>
+        <translation>„%1“ ist kein Image-Status: Verwenden Sie Building, Succeeded oder Failed.</translation>
+    </message>
+    <message>
+        <source>There is no image named &apos;%1&apos;.</source>
+        <translation>Es gibt kein Image namens „%1“.</translation>
+    </message>
+    <message>
+        <source>An image&apos;s size cannot be negative.</source>
+        <translation>Die Größe eines Images kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>An image named &apos;%1&apos; already exists.</source>
+        <translation>Ein Image namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>There is no environment version with id %1.</source>
+        <translation>Es gibt keine Umgebungsversion mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>There is no model version with id %1.</source>
+        <translation>Es gibt keine Modellversion mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Image &apos;%1&apos; is used by deployment &apos;%2&apos;; delete the deployment first.</source>
+        <translation>Das Image „%1“ wird von der Bereitstellung „%2“ verwendet; löschen Sie zuerst die Bereitstellung.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Storing metrics failed: %1</source>
+        <translation>Speichern der Metriken fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The workspace connection is not SQLite.</source>
+        <translation>Die Verbindung zum Arbeitsbereich ist keine SQLite-Verbindung.</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in the workspace.</source>
+        <translation>Lauf %1 ist nicht im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>A status line may only end a child run (Completed, Failed or Canceled).</source>
+        <translation>Eine Statuszeile darf nur einen untergeordneten Lauf beenden (Completed, Failed oder Canceled).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds numbers; a %2 value was logged under the same name and kept here.</source>
+        <translation>„%1“ enthält Zahlen; ein %2-Wert wurde unter demselben Namen protokolliert und hier aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>The run has no metric named &apos;%1&apos;.</source>
+        <translation>Der Lauf hat keine Metrik namens „%1“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid model name: use 1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter or digit.</source>
+        <translation>„%1“ ist kein gültiger Modellname: Verwenden Sie 1 bis 255 Buchstaben, Ziffern, „-“, „_“ oder „.“, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a SHA-256 digest (64 lowercase hexadecimal digits).</source>
+        <translation>„%1“ ist kein SHA-256-Digest (64 hexadezimale Ziffern in Kleinschreibung).</translation>
+    </message>
+    <message>
+        <source>There is no model named &apos;%1&apos;.</source>
+        <translation>Es gibt kein Modell namens „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 is not a model version number.</source>
+        <translation>%1 ist keine Versionsnummer eines Modells.</translation>
+    </message>
+    <message>
+        <source>Model &apos;%1&apos; has no versions.</source>
+        <translation>Das Modell „%1“ hat keine Versionen.</translation>
+    </message>
+    <message>
+        <source>Model &apos;%1&apos; has no version %2.</source>
+        <translation>Das Modell „%1“ hat keine Version %2.</translation>
+    </message>
+    <message>
+        <source>A model&apos;s size cannot be negative.</source>
+        <translation>Die Größe eines Modells kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>There is no run with id %1.</source>
+        <translation>Es gibt keinen Lauf mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Version %1 of model &apos;%2&apos; is used by image &apos;%3&apos;; delete the image first.</source>
+        <translation>Version %1 des Modells „%2“ wird vom Image „%3“ verwendet; löschen Sie zuerst das Image.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid pipeline name: use up to 255 letters, digits, spaces, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>„%1“ ist kein gültiger Pipeline-Name: Verwenden Sie bis zu 255 Buchstaben, Ziffern, Leerzeichen, „-“, „_“ oder „.“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid step name: use up to 255 letters, digits, spaces, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>„%1“ ist kein gültiger Schrittname: Verwenden Sie bis zu 255 Buchstaben, Ziffern, Leerzeichen, „-“, „_“ oder „.“.</translation>
+    </message>
+    <message>
+        <source>Pipeline &apos;%1&apos; has no steps.</source>
+        <translation>Die Pipeline „%1“ hat keine Schritte.</translation>
+    </message>
+    <message>
+        <source>Pipeline &apos;%1&apos; has two steps named &apos;%2&apos;.</source>
+        <translation>Die Pipeline „%1“ hat zwei Schritte namens „%2“.</translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; of pipeline &apos;%2&apos; has no script.</source>
+        <translation>Der Schritt „%1“ der Pipeline „%2“ hat kein Skript.</translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; depends on &apos;%2&apos;, which is not a step of pipeline &apos;%3&apos;.</source>
+        <translation>Der Schritt „%1“ hängt von „%2“ ab, das kein Schritt der Pipeline „%3“ ist.</translation>
+    </message>
+    <message>
+        <source>The steps of pipeline &apos;%1&apos; depend on each other in a cycle: %2.</source>
+        <translation>Die Schritte der Pipeline „%1“ hängen zyklisch voneinander ab: %2.</translation>
+    </message>
+    <message>
+        <source>There is no pipeline named &apos;%1&apos;.</source>
+        <translation>Es gibt keine Pipeline namens „%1“.</translation>
+    </message>
+    <message>
+        <source>A pipeline named &apos;%1&apos; already exists.</source>
+        <translation>Eine Pipeline namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Step &apos;%1&apos; runs on compute target %2, which does not exist.</source>
+        <translation>Der Schritt „%1“ läuft auf dem Rechenziel %2, das nicht existiert.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; matches more than one run; give more of the run id.</source>
+        <translation>„%1“ passt auf mehr als einen Lauf; geben Sie mehr von der Lauf-ID an.</translation>
+    </message>
+    <message>
+        <source>There is no run &apos;%1&apos;.</source>
+        <translation>Es gibt keinen Lauf „%1“.</translation>
+    </message>
+    <message>
+        <source>A tag or property needs a key.</source>
+        <translation>Ein Tag oder eine Eigenschaft benötigt einen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>There is no saved view named &apos;%1&apos;.</source>
+        <translation>Es gibt keine gespeicherte Ansicht namens „%1“.</translation>
+    </message>
+    <message>
+        <source>A saved view needs a name.</source>
+        <translation>Eine gespeicherte Ansicht benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>Upgrading the workspace to schema %1 failed: %2</source>
+        <translation>Aktualisieren des Arbeitsbereichs auf Schema %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The workspace database is not open.</source>
+        <translation>Die Datenbank des Arbeitsbereichs ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Reading metric points failed: %1</source>
+        <translation>Lesen der Metrikpunkte fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The disk holding the workspace is full (%1)</source>
+        <translation>Der Datenträger mit dem Arbeitsbereich ist voll (%1)</translation>
+    </message>
+    <message>
+        <source>The workspace is busy in another program (%1)</source>
+        <translation>Der Arbeitsbereich wird gerade von einem anderen Programm verwendet (%1)</translation>
+    </message>
+    <message>
+        <source>The workspace is read-only (%1)</source>
+        <translation>Der Arbeitsbereich ist schreibgeschützt (%1)</translation>
+    </message>
+    <message>
+        <source>A task needs a kind.</source>
+        <translation>Eine Aufgabe benötigt eine Art.</translation>
+    </message>
+    <message>
+        <source>A task needs a title.</source>
+        <translation>Eine Aufgabe benötigt einen Titel.</translation>
+    </message>
+    <message>
+        <source>Task %1 has already finished.</source>
+        <translation>Aufgabe %1 ist bereits beendet.</translation>
+    </message>
+    <message>
+        <source>A task finishes as Succeeded, Failed or Canceled, not %1.</source>
+        <translation>Eine Aufgabe endet als Succeeded, Failed oder Canceled, nicht als %1.</translation>
+    </message>
+    <message>
+        <source>There is no task with id %1.</source>
+        <translation>Es gibt keine Aufgabe mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>The age of tasks to prune cannot be negative.</source>
+        <translation>Das Alter der zu bereinigenden Aufgaben kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Compute targets</source>
+        <translation>Rechenziele</translation>
+    </message>
+    <message>
+        <source>Datastores</source>
+        <translation>Datenspeicher</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>Experimente</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>Bereitstellungen</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>Pipelines</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Could not count the workspace&apos;s items.</source>
+        <translation>Die Elemente des Arbeitsbereichs konnten nicht gezählt werden.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>SSH: %1</source>
+        <translation>SSH: %1</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>%1
+%2, created %3</source>
+        <translation>%1
+%2, erstellt %3</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or is not a database (%2).</source>
+        <translation>%1 ist beschädigt oder keine Datenbank (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database, but not an ML Workbench workspace; it was left untouched.</source>
+        <translation>%1 ist eine SQLite-Datenbank, aber kein ML-Workbench-Arbeitsbereich; sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>This workspace was written by a newer ML Workbench (schema %1; this version understands up to %2). Update ML Workbench to open it.</source>
+        <translation>Dieser Arbeitsbereich wurde von einer neueren ML Workbench geschrieben (Schema %1; diese Version versteht bis %2). Aktualisieren Sie ML Workbench, um ihn zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 already holds a workspace.</source>
+        <translation>%1 enthält bereits einen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty; a new workspace needs an empty or new folder.</source>
+        <translation>%1 ist nicht leer; ein neuer Arbeitsbereich benötigt einen leeren oder neuen Ordner.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Der Ordner %1 konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>There is no workspace at %1: the folder does not exist.</source>
+        <translation>In %1 gibt es keinen Arbeitsbereich: Der Ordner existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is not an ML Workbench workspace (it has no %2).</source>
+        <translation>%1 ist kein ML-Workbench-Arbeitsbereich (%2 fehlt).</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver is missing (install libqt6sql6-sqlite).</source>
+        <translation>Der Qt-SQLite-Treiber fehlt (installieren Sie libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it will be rewritten.</source>
+        <translation>%1 ist beschädigt (%2); die Datei wird neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The workspace list is locked by another program.</source>
+        <translation>Die Liste der Arbeitsbereiche ist von einem anderen Programm gesperrt.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>Checking %1 failed: %2</source>
+        <translation>Prüfen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The interpreter &apos;%1&apos; was not found on %2 (or is not Python 3).</source>
+        <translation>Der Interpreter „%1“ wurde auf %2 nicht gefunden (oder ist nicht Python 3).</translation>
+    </message>
+    <message>
+        <source>The working folder %1 cannot be made on %2.</source>
+        <translation>Der Arbeitsordner %1 kann auf %2 nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is full: %2 KiB free in %3.</source>
+        <translation>Der Datenträger von %1 ist voll: %2 KiB frei in %3.</translation>
+    </message>
+    <message>
+        <source>Could not pack the Python helper: %1</source>
+        <translation>Das Python-Hilfsprogramm konnte nicht gepackt werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not copy the Python helper to %1: %2</source>
+        <translation>Das Python-Hilfsprogramm konnte nicht nach %1 kopiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is full: the snapshot could not be copied.</source>
+        <translation>Der Datenträger von %1 ist voll: Der Snapshot konnte nicht kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Could not copy the snapshot to %1: %2</source>
+        <translation>Der Snapshot konnte nicht nach %1 kopiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is full: the snapshot could not be expanded.</source>
+        <translation>Der Datenträger von %1 ist voll: Der Snapshot konnte nicht entpackt werden.</translation>
+    </message>
+    <message>
+        <source>Could not start the run on %1: %2</source>
+        <translation>Der Lauf konnte auf %1 nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>no process group was written</source>
+        <translation>es wurde keine Prozessgruppe geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 sent an unreadable answer: %2</source>
+        <translation>%1 hat eine unlesbare Antwort gesendet: %2</translation>
+    </message>
+    <message>
+        <source>Could not unpack the outputs of the run: %1</source>
+        <translation>Die Ausgaben des Laufs konnten nicht entpackt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRunSupervisor</name>
+    <message>
+        <source>The run has no snapshot to run from.</source>
+        <translation>Der Lauf hat keinen Snapshot, aus dem er laufen kann.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write to the run folder %1.</source>
+        <translation>In den Laufordner %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The run may still be going on on the VM.</source>
+        <translation>Der Lauf ist auf der VM möglicherweise noch aktiv.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder on %1 (%2) has vanished.</source>
+        <translation>Der Ordner des Laufs auf %1 (%2) ist verschwunden.</translation>
+    </message>
+    <message>
+        <source>Could not fetch the outputs from %1: %2</source>
+        <translation>Die Ausgaben konnten nicht von %1 abgerufen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunConfig</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation>%1, Zeile %2, Spalte %3: %4</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The run configuration has no command (e.g. &quot;command: python3 train.py&quot;).</source>
+        <translation>Die Laufkonfiguration hat keinen Befehl (z. B. „command: python3 train.py“).</translation>
+    </message>
+    <message>
+        <source>The run configuration needs an experiment_name.</source>
+        <translation>Die Laufkonfiguration benötigt einen experiment_name.</translation>
+    </message>
+    <message>
+        <source>timeout must be a number of seconds, 0 for none.</source>
+        <translation>timeout muss eine Anzahl von Sekunden sein, 0 für keines.</translation>
+    </message>
+    <message>
+        <source>working_directory must be a folder inside the project.</source>
+        <translation>working_directory muss ein Ordner innerhalb des Projekts sein.</translation>
+    </message>
+</context>
+<context>
+    <name>RunEnding</name>
+    <message>
+        <source>Stopped after the time limit of %1 s.</source>
+        <translation>Nach Ablauf des Zeitlimits von %1 s gestoppt.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s process ended without an exit code (killed from outside?).</source>
+        <translation>Der Prozess des Laufs endete ohne Exit-Code (von außen beendet?).</translation>
+    </message>
+    <message>
+        <source>The run&apos;s process on %1 ended without an exit code (killed from outside?).</source>
+        <translation>Der Prozess des Laufs auf %1 endete ohne Exit-Code (von außen beendet?).</translation>
+    </message>
+    <message>
+        <source>Command not found: %1</source>
+        <translation>Befehl nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Command not found on %1: %2</source>
+        <translation>Befehl auf %1 nicht gefunden: %2</translation>
+    </message>
+    <message>
+        <source>Exited with code %1.</source>
+        <translation>Mit Code %1 beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>RunLauncher</name>
+    <message>
+        <source>Cannot find the mlwb program to supervise the run.</source>
+        <translation>Das Programm mlwb zum Überwachen des Laufs wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Could not start the run&apos;s supervisor (%1): %2</source>
+        <translation>Die Überwachung des Laufs konnte nicht gestartet werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>Run %1 has already ended (%2).</source>
+        <translation>Lauf %1 ist bereits beendet (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>RunSubmitter</name>
+    <message>
+        <source>The project folder %1 does not exist.</source>
+        <translation>Der Projektordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Packing snapshot of %1</source>
+        <translation>Snapshot von %1 wird gepackt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunSupervisor</name>
+    <message>
+        <source>The run has no snapshot to run from.</source>
+        <translation>Der Lauf hat keinen Snapshot, aus dem er laufen kann.</translation>
+    </message>
+    <message>
+        <source>Could not start the run: %1</source>
+        <translation>Der Lauf konnte nicht gestartet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotReader</name>
+    <message>
+        <source>Snapshot %1 is damaged: %2</source>
+        <translation>Snapshot %1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>unreadable zip data</source>
+        <translation>unlesbare ZIP-Daten</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 does not exist</source>
+        <translation>Snapshot %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 is damaged: an entry has no usable name</source>
+        <translation>Snapshot %1 ist beschädigt: Ein Eintrag hat keinen verwendbaren Namen</translation>
+    </message>
+    <message>
+        <source>%1 in snapshot %2 is not a file</source>
+        <translation>%1 in Snapshot %2 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 in snapshot %2 is too large to read (%3 bytes)</source>
+        <translation>%1 in Snapshot %2 ist zu groß zum Lesen (%3 Bytes)</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 has no file %2</source>
+        <translation>Snapshot %1 enthält keine Datei %2</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 has an unsafe entry %2: %3</source>
+        <translation>Snapshot %1 enthält einen unsicheren Eintrag %2: %3</translation>
+    </message>
+    <message>
+        <source>absolute paths are not allowed</source>
+        <translation>absolute Pfade sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>&apos;..&apos; is not allowed in a path</source>
+        <translation>„..“ ist in einem Pfad nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>devices, pipes and sockets are not allowed</source>
+        <translation>Geräte, Pipes und Sockets sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>the link points outside the snapshot (%1)</source>
+        <translation>die Verknüpfung zeigt aus dem Snapshot heraus (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1</source>
+        <translation>Der Ordner für %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1/%2</source>
+        <translation>Der Ordner %1/%2 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Cannot create the link %1: %2</source>
+        <translation>Die Verknüpfung %1 kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 has an unsafe entry %2: the link points outside the snapshot (%3)</source>
+        <translation>Snapshot %1 enthält einen unsicheren Eintrag %2: Die Verknüpfung zeigt aus dem Snapshot heraus (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot expand snapshot %1 into %2: the folder is not empty</source>
+        <translation>Snapshot %1 kann nicht nach %2 entpackt werden: Der Ordner ist nicht leer</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotWriter</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder %1</source>
+        <translation>Der Ordner %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Skipped %1: not a file, folder or link</source>
+        <translation>%1 übersprungen: keine Datei, kein Ordner und keine Verknüpfung</translation>
+    </message>
+    <message>
+        <source>Skipped the link %1 -&gt; %2: only links inside the project are kept</source>
+        <translation>Verknüpfung %1 -&gt; %2 übersprungen: Nur Verknüpfungen innerhalb des Projekts werden übernommen</translation>
+    </message>
+    <message>
+        <source>The snapshot would be %1 in %2 files, over the limit of %3 or %4 files. Largest: %5. Add them to .amlignore.</source>
+        <translation>Der Snapshot wäre %1 groß in %2 Dateien und überschreitet damit die Grenze von %3 oder %4 Dateien. Größte: %5. Fügen Sie sie zu .amlignore hinzu.</translation>
+    </message>
+    <message>
+        <source>The project folder %1 does not exist</source>
+        <translation>Der Projektordner %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Cannot create the snapshot folder %1</source>
+        <translation>Der Snapshot-Ordner %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Cannot create a file in %1: %2</source>
+        <translation>In %1 kann keine Datei erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start the snapshot zip: %1</source>
+        <translation>Das Snapshot-ZIP kann nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>The snapshot was cancelled</source>
+        <translation>Der Snapshot wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cannot finish the snapshot zip: %1</source>
+        <translation>Das Snapshot-ZIP kann nicht abgeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot add %1 to the snapshot: %2</source>
+        <translation>%1 kann nicht zum Snapshot hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed while the snapshot was being taken; try again</source>
+        <translation>%1 wurde während der Snapshot-Erstellung geändert; versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>Cannot add the link %1 to the snapshot: %2</source>
+        <translation>Die Verknüpfung %1 kann nicht zum Snapshot hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot store the snapshot as %1: %2</source>
+        <translation>Der Snapshot kann nicht als %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SshConnection</name>
+    <message>
+        <source>Cannot run ssh: %1</source>
+        <translation>ssh kann nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed since it was trusted: this may be an attack, or the VM was reinstalled. The connection was refused. If the change is expected, remove the old key with `ssh-keygen -R &apos;[%2]:%3&apos;` and test the target again.</source>
+        <translation>Der Host-Schlüssel von %1 hat sich geändert, seit ihm vertraut wurde: Das kann ein Angriff sein, oder die VM wurde neu installiert. Die Verbindung wurde abgelehnt. Wenn die Änderung erwartet ist, entfernen Sie den alten Schlüssel mit `ssh-keygen -R &apos;[%2]:%3&apos;` und testen Sie das Ziel erneut.</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not trusted yet.</source>
+        <translation>Dem Host-Schlüssel von %1 wird noch nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>SSH login to %1 as %2 failed: %3. Check the user and the identity file, or load the key into ssh-agent (passwords are never asked).</source>
+        <translation>SSH-Anmeldung bei %1 als %2 fehlgeschlagen: %3. Prüfen Sie den Benutzer und die Identitätsdatei oder laden Sie den Schlüssel in den ssh-agent (Passwörter werden nie abgefragt).</translation>
+    </message>
+    <message>
+        <source>the default user</source>
+        <translation>der Standardbenutzer</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>ssh failed</source>
+        <translation>ssh fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>SshProbe</name>
+    <message>
+        <source>Host key trusted: %1</source>
+        <translation>Host-Schlüssel vertraut: %1</translation>
+    </message>
+    <message>
+        <source>OS: %1</source>
+        <translation>Betriebssystem: %1</translation>
+    </message>
+    <message>
+        <source>CPUs: %1</source>
+        <translation>CPUs: %1</translation>
+    </message>
+    <message>
+        <source>Memory: %1</source>
+        <translation>Arbeitsspeicher: %1</translation>
+    </message>
+    <message>
+        <source>Python: %1</source>
+        <translation>Python: %1</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Working folder: %1</source>
+        <translation>Arbeitsordner: %1</translation>
+    </message>
+    <message>
+        <source>Free disk: %1</source>
+        <translation>Freier Speicherplatz: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The target %1 has no host.</source>
+        <translation>Das Ziel %1 hat keinen Host.</translation>
+    </message>
+    <message>
+        <source>Its key fingerprint is %1.</source>
+        <translation>Sein Schlüssel-Fingerabdruck ist %1.</translation>
+    </message>
+    <message>
+        <source>The interpreter &apos;%1&apos; was not found on %2.</source>
+        <translation>Der Interpreter „%1“ wurde auf %2 nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; on %2 is Python %3; runs need Python 3.</source>
+        <translation>„%1“ auf %2 ist Python %3; Läufe benötigen Python 3.</translation>
+    </message>
+    <message>
+        <source>The working folder %1 cannot be made on %2.</source>
+        <translation>Der Arbeitsordner %1 kann auf %2 nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceChooser</name>
+    <message>
+        <source>New Workspace: Choose an Empty Folder</source>
+        <translation>Neuer Arbeitsbereich: Leeren Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation>Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>No workspace could be created in %1.
+
+%2</source>
+        <translation>In %1 konnte kein Arbeitsbereich erstellt werden.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.
+
+%2</source>
+        <translation>%1 konnte nicht geöffnet werden.
+
+%2</translation>
+    </message>
+    <message>
+        <source>ML Workbench</source>
+        <translation>ML Workbench</translation>
+    </message>
+    <message>
+        <source>The workspace in %1 could not be opened.</source>
+        <translation>Der Arbeitsbereich in %1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>New Workspace…</source>
+        <translation>Neuer Arbeitsbereich…</translation>
+    </message>
+    <message>
+        <source>Open Workspace…</source>
+        <translation>Arbeitsbereich öffnen…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ComparisonTab</name>
+    <message>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Ignore outliers</source>
+        <translation>Ausreißer ignorieren</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>Ansicht speichern…</translation>
+    </message>
+    <message>
+        <source>X axis:</source>
+        <translation>X-Achse:</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>Glättung:</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Relative time</source>
+        <translation>Relative Zeit</translation>
+    </message>
+    <message>
+        <source>Metric: %1</source>
+        <translation>Metrik: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the charts to %1.</source>
+        <translation>Die Diagramme können nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export charts</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;Every point as CSV (*.csv);;Every point as JSON (*.json)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg);;Alle Punkte als CSV (*.csv);;Alle Punkte als JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::DocumentArea</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compare %n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf vergleichen</numerusform>
+            <numerusform>%n Läufe vergleichen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::EditorArea</name>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open F&amp;ile…</source>
+        <translation>&amp;Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save A&amp;ll</source>
+        <translation>&amp;Alle speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>Tab sc&amp;hließen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>&amp;Ersetzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation>&amp;Gehe zu Zeile…</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Save and run the project&apos;s run configuration (F5)</source>
+        <translation>Laufkonfiguration des Projekts speichern und ausführen (F5)</translation>
+    </message>
+    <message>
+        <source>Run &amp;Configuration…</source>
+        <translation>&amp;Laufkonfiguration…</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Open File</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (gelöscht)</translation>
+    </message>
+    <message>
+        <source>%1
+Deleted on disk; save to write it again.</source>
+        <translation>%1
+Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Open a project folder to edit and run its scripts.</source>
+        <translation>Öffnen Sie einen Projektordner, um dessen Skripte zu bearbeiten und auszuführen.</translation>
+    </message>
+    <message>
+        <source>Open a file from the project on the left.</source>
+        <translation>Öffnen Sie links eine Datei aus dem Projekt.</translation>
+    </message>
+    <message>
+        <source>Open Project Folder</source>
+        <translation>Projektordner öffnen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to these files?</source>
+        <translation>Die Änderungen an diesen Dateien speichern?</translation>
+    </message>
+    <message>
+        <source>Close Tab</source>
+        <translation>Tab schließen</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>Die Änderungen an %1 speichern?</translation>
+    </message>
+    <message>
+        <source>Go to Line</source>
+        <translation>Gehe zu Zeile</translation>
+    </message>
+    <message>
+        <source>Line (1–%1):</source>
+        <translation>Zeile (1–%1):</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>Datei auf dem Datenträger geändert</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program while you have unsaved edits.</source>
+        <translation>%1 wurde von einem anderen Programm geändert, während Sie ungespeicherte Änderungen haben.</translation>
+    </message>
+    <message>
+        <source>Saving your version later overwrites the other change.</source>
+        <translation>Wenn Sie Ihre Version später speichern, wird die andere Änderung überschrieben.</translation>
+    </message>
+    <message>
+        <source>Reload (Lose Your Edits)</source>
+        <translation>Neu laden (Ihre Änderungen verwerfen)</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Save your changes before running? The run uses the files as saved.</source>
+        <translation>Änderungen vor dem Ausführen speichern? Der Lauf verwendet die Dateien im gespeicherten Zustand.</translation>
+    </message>
+    <message>
+        <source>Save and Run</source>
+        <translation>Speichern und ausführen</translation>
+    </message>
+    <message>
+        <source>Run Without Saving</source>
+        <translation>Ohne Speichern ausführen</translation>
+    </message>
+    <message>
+        <source>Open a project folder first: Run starts its run configuration (%1).</source>
+        <translation>Öffnen Sie zuerst einen Projektordner: Ausführen startet dessen Laufkonfiguration (%1).</translation>
+    </message>
+    <message>
+        <source>The run configuration cannot be used.</source>
+        <translation>Die Laufkonfiguration kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Edit Run Configuration…</source>
+        <translation>Laufkonfiguration bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Run Configuration</source>
+        <translation>Laufkonfiguration</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read; fix it in the editor.
+
+%2</source>
+        <translation>%1 kann nicht gelesen werden; korrigieren Sie die Datei im Editor.
+
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Ersetzen durch</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression</source>
+        <translation>Ungültiger regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>Ganze Wörter</translation>
+    </message>
+    <message>
+        <source>.*</source>
+        <translation>.*</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorheriger</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>Alle ersetzen</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n occurrence(s)</source>
+        <translation>
+            <numerusform>%n Vorkommen ersetzt</numerusform>
+            <numerusform>%n Vorkommen ersetzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::LogView</name>
+    <message>
+        <source>Nothing has been written to the log yet.</source>
+        <translation>Es wurde noch nichts in das Protokoll geschrieben.</translation>
+    </message>
+    <message>
+        <source>Find in log (Ctrl+F)</source>
+        <translation>Im Protokoll suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Keep the newest output in view</source>
+        <translation>Die neueste Ausgabe im Blick behalten</translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation>Das Protokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Older lines are not shown: this view keeps the last %1 lines. The whole log is %2</source>
+        <translation>Ältere Zeilen werden nicht angezeigt: Diese Ansicht behält die letzten %1 Zeilen. Das vollständige Protokoll ist %2</translation>
+    </message>
+    <message>
+        <source>%1+ matches</source>
+        <translation>%1+ Treffer</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 Treffer</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::MainWindow</name>
+    <message>
+        <source>Could not open the workspace in %1: %2</source>
+        <translation>Der Arbeitsbereich in %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>ML Workbench</source>
+        <translation>ML Workbench</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Tasks and Log</source>
+        <translation>Aufgaben und Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation>&amp;Neuer Arbeitsbereich…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About ML Workbench</source>
+        <translation>Über ML &amp;Workbench</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Opened workspace %1</source>
+        <translation>Arbeitsbereich %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.
+
+%2</source>
+        <translation>%1 konnte nicht geöffnet werden.
+
+%2</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>About ML Workbench</source>
+        <translation>Über ML Workbench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ML Workbench %1&lt;/h3&gt;&lt;p&gt;The Azure Machine Learning workspace on your own machine and your own Linux VMs: experiments, runs and metrics, models, images and deployments.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ML Workbench %1&lt;/h3&gt;&lt;p&gt;Der Azure-Machine-Learning-Arbeitsbereich auf Ihrem eigenen Rechner und Ihren eigenen Linux-VMs: Experimente, Läufe und Metriken, Modelle, Images und Bereitstellungen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project Folder…</source>
+        <translation>&amp;Projektordner öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>Aus&amp;führen</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Rechenziele</translation>
+    </message>
+    <message>
+        <source>&amp;Attach Linux VM…</source>
+        <translation>Linux-VM &amp;anbinden…</translation>
+    </message>
+    <message>
+        <source>The VM was not attached</source>
+        <translation>Die VM wurde nicht angebunden</translation>
+    </message>
+    <message>
+        <source>Attached compute target %1</source>
+        <translation>Rechenziel %1 angebunden</translation>
+    </message>
+    <message>
+        <source>Cannot run %1</source>
+        <translation>%1 kann nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>Submitting %1 to %2…</source>
+        <translation>%1 wird an %2 übermittelt…</translation>
+    </message>
+    <message>
+        <source>Submitted run %1</source>
+        <translation>Lauf %1 übermittelt</translation>
+    </message>
+    <message>
+        <source>The run was not submitted</source>
+        <translation>Der Lauf wurde nicht übermittelt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reattached to %n unfinished run(s).</source>
+        <translation>
+            <numerusform>Wieder mit %n nicht abgeschlossenen Lauf verbunden.</numerusform>
+            <numerusform>Wieder mit %n nicht abgeschlossenen Läufen verbunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;All Runs</source>
+        <translation>All&amp;e Läufe</translation>
+    </message>
+    <message>
+        <source>All Runs</source>
+        <translation>Alle Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::MetricChartView</name>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>seconds since start</source>
+        <translation>Sekunden seit Start</translation>
+    </message>
+    <message>
+        <source>minutes since start</source>
+        <translation>Minuten seit Start</translation>
+    </message>
+    <message>
+        <source>hours since start</source>
+        <translation>Stunden seit Start</translation>
+    </message>
+    <message>
+        <source>%1
+step %2
+%3
+value %4</source>
+        <translation>%1
+Schritt %2
+%3
+Wert %4</translation>
+    </message>
+    <message>
+        <source>
+smoothed %1</source>
+        <translation>
+geglättet %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the chart to %1.</source>
+        <translation>Das Diagramm kann nicht nach %1 geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::OutputsBrowser</name>
+    <message>
+        <source>No outputs yet. Files the script writes to ./outputs appear here.</source>
+        <translation>Noch keine Ausgaben. Dateien, die das Skript nach ./outputs schreibt, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Reveal in Folder</source>
+        <translation>Im Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>No application could open %1.</source>
+        <translation>Keine Anwendung konnte %1 öffnen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be opened.</source>
+        <translation>Der Ordner %1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Save Output As</source>
+        <translation>Ausgabe speichern unter</translation>
+    </message>
+    <message>
+        <source>A file cannot be saved over itself.</source>
+        <translation>Eine Datei kann nicht über sich selbst gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be replaced: %2</source>
+        <translation>%1 konnte nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved as %2: %3</source>
+        <translation>%1 konnte nicht als %2 gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Ausgaben</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::PropertiesPanel</name>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Nichts ausgewählt</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RunConfigDialog</name>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 has a value but no name.</source>
+        <translation>Zeile %1 von %2 hat einen Wert, aber keinen Namen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid environment variable name (letters, digits and _, not starting with a digit).</source>
+        <translation>„%1“ ist kein gültiger Name für eine Umgebungsvariable (Buchstaben, Ziffern und _, nicht beginnend mit einer Ziffer).</translation>
+    </message>
+    <message>
+        <source>%1 names &quot;%2&quot; twice.</source>
+        <translation>%1 enthält „%2“ zweimal.</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (dieser Computer)</translation>
+    </message>
+    <message>
+        <source>%1 (ssh: %2)</source>
+        <translation>%1 (ssh: %2)</translation>
+    </message>
+    <message>
+        <source>Run Configuration</source>
+        <translation>Laufkonfiguration</translation>
+    </message>
+    <message>
+        <source>Optional; shown instead of the run id</source>
+        <translation>Optional; wird anstelle der Lauf-ID angezeigt</translation>
+    </message>
+    <message>
+        <source>e.g. python3 train.py --lr 0.1</source>
+        <translation>z. B. python3 train.py --lr 0.1</translation>
+    </message>
+    <message>
+        <source>python3 on the compute target</source>
+        <translation>python3 auf dem Rechenziel</translation>
+    </message>
+    <message>
+        <source>The project folder</source>
+        <translation>Der Projektordner</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Experiment:</source>
+        <translation>&amp;Experiment:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Anzeige&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>Script…</source>
+        <translation>Skript…</translation>
+    </message>
+    <message>
+        <source>&amp;Interpreter:</source>
+        <translation>&amp;Interpreter:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Working directory:</source>
+        <translation>&amp;Arbeitsverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Compute &amp;target:</source>
+        <translation>Rechen&amp;ziel:</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation>Zeit&amp;limit:</translation>
+    </message>
+    <message>
+        <source>En&amp;vironment variables:</source>
+        <translation>&amp;Umgebungsvariablen:</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Experiments could not be listed: %1</source>
+        <translation>Experimente konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Compute targets could not be listed: %1</source>
+        <translation>Rechenziele konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (not in this workspace)</source>
+        <translation>%1 (nicht in diesem Arbeitsbereich)</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>The compute target &quot;%1&quot; is not in this workspace.</source>
+        <translation>Das Rechenziel „%1“ ist nicht in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Choose the Script to Run</source>
+        <translation>Auszuführendes Skript auswählen</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Python-Skripte (*.py);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The script must be inside the project folder %1: only that folder is copied into the run&apos;s snapshot.</source>
+        <translation>Das Skript muss im Projektordner %1 liegen: Nur dieser Ordner wird in den Snapshot des Laufs kopiert.</translation>
+    </message>
+    <message>
+        <source>Choose the Python Interpreter</source>
+        <translation>Python-Interpreter auswählen</translation>
+    </message>
+    <message>
+        <source>Choose the Working Directory</source>
+        <translation>Arbeitsverzeichnis auswählen</translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translation> Sekunden</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RunDetails</name>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Finalizing</source>
+        <translation>Wird abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>Live updates are off: %1</source>
+        <translation>Live-Aktualisierungen sind aus: %1</translation>
+    </message>
+    <message>
+        <source>Cancel Run</source>
+        <translation>Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the run&apos;s process and mark it Canceled</source>
+        <translation>Den Prozess des Laufs stoppen und ihn als abgebrochen markieren</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Metrics (%1)</source>
+        <translation>Metriken (%1)</translation>
+    </message>
+    <message>
+        <source>This run no longer exists.</source>
+        <translation>Dieser Lauf existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Stop run %1? Its process is ended and the run is marked Canceled.</source>
+        <translation>Lauf %1 stoppen? Sein Prozess wird beendet und der Lauf als abgebrochen markiert.</translation>
+    </message>
+    <message>
+        <source>The run could not be canceled: %1</source>
+        <translation>Der Lauf konnte nicht abgebrochen werden: %1</translation>
+    </message>
+    <message>
+        <source>This run has no snapshot yet.</source>
+        <translation>Dieser Lauf hat noch keinen Snapshot.</translation>
+    </message>
+    <message>
+        <source>The snapshot file %1 is missing from the workspace.</source>
+        <translation>Die Snapshot-Datei %1 fehlt im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s snapshot is not on record in this workspace.</source>
+        <translation>Der Snapshot des Laufs ist in diesem Arbeitsbereich nicht verzeichnet.</translation>
+    </message>
+    <message>
+        <source>Problems reading this run&apos;s files: %1</source>
+        <translation>Probleme beim Lesen der Dateien dieses Laufs: %1</translation>
+    </message>
+    <message>
+        <source>This is a binary file (%1); it is not shown.</source>
+        <translation>Dies ist eine Binärdatei (%1); sie wird nicht angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RunDiagnosticsModel</name>
+    <message>
+        <source>The run&apos;s diagnostics could not be read: %1</source>
+        <translation>Die Diagnosen des Laufs konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+As read: %2</source>
+        <translation>%1
+
+Gelesen: %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RunMetricsModel</name>
+    <message>
+        <source>The run&apos;s metrics could not be read: %1</source>
+        <translation>Die Metriken des Laufs konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter Wert</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>Letzter Schritt</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RunOverview</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Run ID:</source>
+        <translation>Lauf-ID:</translation>
+    </message>
+    <message>
+        <source>Experiment:</source>
+        <translation>Experiment:</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Anzeigename:</translation>
+    </message>
+    <message>
+        <source>Compute target:</source>
+        <translation>Rechenziel:</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Befehl:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>Ended:</source>
+        <translation>Beendet:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source>Exit code:</source>
+        <translation>Exit-Code:</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>Parent run:</source>
+        <translation>Übergeordneter Lauf:</translation>
+    </message>
+    <message>
+        <source>Child runs:</source>
+        <translation>Untergeordnete Läufe:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>What was this run for? What did you learn?</source>
+        <translation>Wozu diente dieser Lauf? Was haben Sie gelernt?</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>No problems reading this run&apos;s files.</source>
+        <translation>Keine Probleme beim Lesen der Dateien dieses Laufs.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s parent and child runs could not be read: %1</source>
+        <translation>Der übergeordnete und die untergeordneten Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> und %1 weitere</translation>
+    </message>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1 (läuft)</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>The notes could not be saved: %1</source>
+        <translation>Die Notizen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The tag could not be added: %1</source>
+        <translation>Der Tag konnte nicht hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <source>The tag could not be removed: %1</source>
+        <translation>Der Tag konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>1 problem reading this run&apos;s files:</source>
+        <translation>1 Problem beim Lesen der Dateien dieses Laufs:</translation>
+    </message>
+    <message>
+        <source>%1 problems reading this run&apos;s files:</source>
+        <translation>%1 Probleme beim Lesen der Dateien dieses Laufs:</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RunTagsModel</name>
+    <message>
+        <source>The run&apos;s tags could not be read: %1</source>
+        <translation>Die Tags des Laufs konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>tag</translation>
+    </message>
+    <message>
+        <source>tag_%1</source>
+        <translation>tag_%1</translation>
+    </message>
+    <message>
+        <source>A tag needs a key.</source>
+        <translation>Ein Tag benötigt einen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The run already has a tag &apos;%1&apos;.</source>
+        <translation>Der Lauf hat bereits einen Tag „%1“.</translation>
+    </message>
+    <message>
+        <source>The tag could not be saved: %1</source>
+        <translation>Der Tag konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RunsTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Filter on it as %1</source>
+        <translation>Danach filtern mit %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RunsTableView</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. metrics.accuracy &gt; 0.9 and tags.model = cnn</source>
+        <translation>Filter, z. B. metrics.accuracy &gt; 0.9 and tags.model = cnn</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ScriptEditor</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text, so it cannot be edited here.</source>
+        <translation>%1 ist kein UTF-8-Text und kann daher hier nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>The file has no name yet; use Save As.</source>
+        <translation>Die Datei hat noch keinen Namen; verwenden Sie „Speichern unter“.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::SnapshotBrowser</name>
+    <message>
+        <source>Download Zip…</source>
+        <translation>ZIP herunterladen…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Save a copy of the snapshot zip</source>
+        <translation>Eine Kopie des Snapshot-ZIPs speichern</translation>
+    </message>
+    <message>
+        <source>Double-click a file to view it.</source>
+        <translation>Doppelklicken Sie auf eine Datei, um sie anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be read: %1</source>
+        <translation>Der Snapshot konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (a link to %2)</source>
+        <translation>%1 (eine Verknüpfung auf %2)</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>%1 (snapshot, read-only)</source>
+        <translation>%1 (Snapshot, schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Download Snapshot</source>
+        <translation>Snapshot herunterladen</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>ZIP-Archive (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::SshTargetDialog</name>
+    <message>
+        <source>SSH Compute Target</source>
+        <translation>SSH-Rechenziel</translation>
+    </message>
+    <message>
+        <source>e.g. gpu-box</source>
+        <translation>z. B. gpu-box</translation>
+    </message>
+    <message>
+        <source>host name or address</source>
+        <translation>Hostname oder Adresse</translation>
+    </message>
+    <message>
+        <source>default: from ~/.ssh/config</source>
+        <translation>Standard: aus ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>default: ssh-agent and ~/.ssh</source>
+        <translation>Standard: ssh-agent und ~/.ssh</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Private Key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>optional: [user@]host[:port]</source>
+        <translation>optional: [user@]host[:port]</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>Keep each run&apos;s folder on the VM</source>
+        <translation>Den Ordner jedes Laufs auf der VM behalten</translation>
+    </message>
+    <message>
+        <source>Trust the host key shown below</source>
+        <translation>Dem unten angezeigten Host-Schlüssel vertrauen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Test the connection to see the VM&apos;s OS, CPUs, memory, Python and free disk.</source>
+        <translation>Testen Sie die Verbindung, um Betriebssystem, CPUs, Arbeitsspeicher, Python und freien Speicherplatz der VM zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Identity file:</source>
+        <translation>&amp;Identitätsdatei:</translation>
+    </message>
+    <message>
+        <source>&amp;Jump host:</source>
+        <translation>&amp;Sprunghost:</translation>
+    </message>
+    <message>
+        <source>&amp;Working folder:</source>
+        <translation>&amp;Arbeitsordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Interpreter:</source>
+        <translation>In&amp;terpreter:</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrent runs:</source>
+        <translation>&amp;Gleichzeitige Läufe:</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>Verbindung zu %1 wird hergestellt...</translation>
+    </message>
+    <message>
+        <source>Connection OK.</source>
+        <translation>Verbindung OK.</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the VM&apos;s (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on its console), then tick &quot;Trust the host key&quot; and test again.</source>
+        <translation>Vergleichen Sie den Fingerabdruck mit dem der VM (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub auf ihrer Konsole), kreuzen Sie dann „Dem unten angezeigten Host-Schlüssel vertrauen“ an und testen Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::TasksPanel</name>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Tasks (%1)</source>
+        <translation>Aufgaben (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::TaxonomyModel</name>
+    <message>
+        <source>%1
+No workspace here any more.</source>
+        <translation>%1
+Hier ist kein Arbeitsbereich mehr.</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::WelcomePage</name>
+    <message>
+        <source>Open the Sample Project</source>
+        <translation>Beispielprojekt öffnen</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message>
+        <source>Create a workspace with &lt;b&gt;File ▸ New Workspace…&lt;/b&gt; or open one with &lt;b&gt;File ▸ Open Workspace…&lt;/b&gt;.</source>
+        <translation>Erstellen Sie einen Arbeitsbereich mit &lt;b&gt;Datei ▸ Neuer Arbeitsbereich…&lt;/b&gt; oder öffnen Sie einen mit &lt;b&gt;Datei ▸ Arbeitsbereich öffnen…&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&quot;color:#707070&quot;&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;color:#707070&quot;&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Open the sample project to see how a training script logs metrics, then submit it as your first run.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Öffnen Sie das Beispielprojekt, um zu sehen, wie ein Trainingsskript Metriken protokolliert, und übermitteln Sie es dann als Ihren ersten Lauf.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Pick an item in the workspace tree to see its properties.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie ein Element im Arbeitsbereichsbaum aus, um seine Eigenschaften zu sehen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::cli</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Usage: mlwb [&lt;command&gt; &lt;verb&gt; [arguments] [options]]
+
+ML Workbench: the Azure Machine Learning workspace on your own machine.
+Without arguments it opens the desktop workbench; with them it runs one
+command and needs no display.
+</source>
+        <translation>Aufruf: mlwb [&lt;Befehl&gt; &lt;Verb&gt; [Argumente] [Optionen]]
+
+ML Workbench: der Azure-Machine-Learning-Arbeitsbereich auf Ihrem eigenen Rechner.
+Ohne Argumente öffnet es die Desktop-Workbench; mit Argumenten führt es einen
+Befehl aus und benötigt keine Anzeige.
+</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>Globale Optionen:</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;mlwb &lt;command&gt; --help&apos; for its verbs.
+</source>
+        <translation>
+Rufen Sie „mlwb &lt;Befehl&gt; --help“ auf, um seine Verben zu sehen.
+</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 success, 1 the command failed, 2 a usage error.
+</source>
+        <translation>Exit-Codes: 0 Erfolg, 1 der Befehl ist fehlgeschlagen, 2 ein Aufruffehler.
+</translation>
+    </message>
+    <message>
+        <source>Usage: mlwb %1 &lt;verb&gt; [arguments] [options]
+
+%2
+</source>
+        <translation>Aufruf: mlwb %1 &lt;Verb&gt; [Argumente] [Optionen]
+
+%2
+</translation>
+    </message>
+    <message>
+        <source>Verbs:</source>
+        <translation>Verben:</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;mlwb %1 &lt;verb&gt; --help&apos; for a verb&apos;s arguments and options.
+</source>
+        <translation>
+Rufen Sie „mlwb %1 &lt;Verb&gt; --help“ auf, um die Argumente und Optionen eines Verbs zu sehen.
+</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [options]
+
+%2
+</source>
+        <translation>Aufruf: %1 [Optionen]
+
+%2
+</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Argumente:</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>Run &apos;%1 --help&apos; for usage.</source>
+        <translation>Rufen Sie „%1 --help“ auf, um die Verwendung zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1; did you mean &apos;%2&apos;?</source>
+        <translation>%1; meinten Sie „%2“?</translation>
+    </message>
+    <message>
+        <source>The workspace folder (default: $MLWB_WORKSPACE, else the default workspace).</source>
+        <translation>Der Ordner des Arbeitsbereichs (Standard: $MLWB_WORKSPACE, sonst der Standard-Arbeitsbereich).</translation>
+    </message>
+    <message>
+        <source>How results are printed (default: table).</source>
+        <translation>Wie Ergebnisse ausgegeben werden (Standard: table).</translation>
+    </message>
+    <message>
+        <source>Show help for the command and exit.</source>
+        <translation>Hilfe zum Befehl anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Version anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>option &apos;--%1&apos; takes no value</source>
+        <translation>Option „--%1“ nimmt keinen Wert an</translation>
+    </message>
+    <message>
+        <source>option &apos;--%1&apos; needs a value (%2)</source>
+        <translation>Option „--%1“ benötigt einen Wert (%2)</translation>
+    </message>
+    <message>
+        <source>unknown command %1</source>
+        <translation>unbekannter Befehl %1</translation>
+    </message>
+    <message>
+        <source>unknown verb %1 for &apos;mlwb %2&apos;</source>
+        <translation>unbekanntes Verb %1 für „mlwb %2“</translation>
+    </message>
+    <message>
+        <source>unknown format %1 (use table or json)</source>
+        <translation>unbekanntes Format %1 (verwenden Sie table oder json)</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for &apos;%2&apos;</source>
+        <translation>unbekannte Option %1 für „%2“</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>kein Befehl angegeben</translation>
+    </message>
+    <message>
+        <source>&apos;mlwb %1&apos; needs a verb: %2</source>
+        <translation>„mlwb %1“ benötigt ein Verb: %2</translation>
+    </message>
+    <message>
+        <source>&apos;mlwb %1 %2&apos; needs %3</source>
+        <translation>„mlwb %1 %2“ benötigt %3</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1 for &apos;mlwb %2 %3&apos;</source>
+        <translation>unerwartetes Argument %1 für „mlwb %2 %3“</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>max concurrent</source>
+        <translation>max. gleichzeitig</translation>
+    </message>
+    <message>
+        <source>active runs</source>
+        <translation>aktive Läufe</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>created at</source>
+        <translation>erstellt am</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535.</source>
+        <translation>--port muss eine Zahl von 1 bis 65535 sein.</translation>
+    </message>
+    <message>
+        <source>--max-concurrent must be 0 (no limit) or more.</source>
+        <translation>--max-concurrent muss 0 (keine Begrenzung) oder größer sein.</translation>
+    </message>
+    <message>
+        <source>--host is required.</source>
+        <translation>--host ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Check the fingerprint (on the VM: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then run again with --accept-new-host-key.</source>
+        <translation>Prüfen Sie den Fingerabdruck (auf der VM: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) und führen Sie den Befehl dann erneut mit --accept-new-host-key aus.</translation>
+    </message>
+    <message>
+        <source>Trusted the host key of %1: %2</source>
+        <translation>Dem Host-Schlüssel von %1 wird jetzt vertraut: %2</translation>
+    </message>
+    <message>
+        <source>os</source>
+        <translation>Betriebssystem</translation>
+    </message>
+    <message>
+        <source>cpus</source>
+        <translation>CPUs</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>working folder</source>
+        <translation>Arbeitsordner</translation>
+    </message>
+    <message>
+        <source>free disk</source>
+        <translation>freier Speicher</translation>
+    </message>
+    <message>
+        <source>A compute target named &apos;%1&apos; already exists; change it with `mlwb compute edit-ssh`.</source>
+        <translation>Ein Rechenziel namens „%1“ existiert bereits; ändern Sie es mit `mlwb compute edit-ssh`.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an SSH target.</source>
+        <translation>„%1“ ist kein SSH-Ziel.</translation>
+    </message>
+    <message>
+        <source>%1 is this computer: nothing to test.</source>
+        <translation>%1 ist dieser Computer: Es gibt nichts zu testen.</translation>
+    </message>
+    <message>
+        <source>Detached %1.</source>
+        <translation>%1 getrennt.</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s host name or address (required).</source>
+        <translation>Hostname oder Adresse der VM (erforderlich).</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s host name or address.</source>
+        <translation>Hostname oder Adresse der VM.</translation>
+    </message>
+    <message>
+        <source>The SSH port (default: 22).</source>
+        <translation>Der SSH-Port (Standard: 22).</translation>
+    </message>
+    <message>
+        <source>The login user (default: from ~/.ssh/config, else yours).</source>
+        <translation>Der Anmeldebenutzer (Standard: aus ~/.ssh/config, sonst Ihrer).</translation>
+    </message>
+    <message>
+        <source>A private key file (default: the agent and ~/.ssh).</source>
+        <translation>Eine private Schlüsseldatei (Standard: der Agent und ~/.ssh).</translation>
+    </message>
+    <message>
+        <source>A jump host to go through ([user@]host[:port]).</source>
+        <translation>Ein zwischengeschalteter Sprunghost ([user@]host[:port]).</translation>
+    </message>
+    <message>
+        <source>The working folder on the VM (default: ~/.mlwb).</source>
+        <translation>Der Arbeitsordner auf der VM (Standard: ~/.mlwb).</translation>
+    </message>
+    <message>
+        <source>The interpreter on the VM (default: python3).</source>
+        <translation>Der Interpreter auf der VM (Standard: python3).</translation>
+    </message>
+    <message>
+        <source>At most N runs at once (default: 0, no limit).</source>
+        <translation>Höchstens N Läufe gleichzeitig (Standard: 0, keine Begrenzung).</translation>
+    </message>
+    <message>
+        <source>Keep each run&apos;s folder on the VM after it ends.</source>
+        <translation>Den Ordner jedes Laufs nach dessen Ende auf der VM behalten.</translation>
+    </message>
+    <message>
+        <source>Trust the host key of a VM not yet in known_hosts (a changed key is always refused).</source>
+        <translation>Dem Host-Schlüssel einer VM vertrauen, die noch nicht in known_hosts steht (ein geänderter Schlüssel wird immer abgelehnt).</translation>
+    </message>
+    <message>
+        <source>Compute targets: this computer and attached Linux VMs.</source>
+        <translation>Rechenziele: dieser Computer und angebundene Linux-VMs.</translation>
+    </message>
+    <message>
+        <source>List the compute targets with their active runs.</source>
+        <translation>Die Rechenziele mit ihren aktiven Läufen auflisten.</translation>
+    </message>
+    <message>
+        <source>Show one compute target with its configuration.</source>
+        <translation>Ein Rechenziel mit seiner Konfiguration anzeigen.</translation>
+    </message>
+    <message>
+        <source>The target&apos;s name.</source>
+        <translation>Der Name des Ziels.</translation>
+    </message>
+    <message>
+        <source>Attach a Linux VM reached over SSH; it is tested first.</source>
+        <translation>Eine über SSH erreichbare Linux-VM anbinden; sie wird zuerst getestet.</translation>
+    </message>
+    <message>
+        <source>Change an SSH target&apos;s settings; it is tested first.</source>
+        <translation>Die Einstellungen eines SSH-Ziels ändern; es wird zuerst getestet.</translation>
+    </message>
+    <message>
+        <source>Connect to a target and report its OS, CPUs, memory, Python and free disk.</source>
+        <translation>Mit einem Ziel verbinden und Betriebssystem, CPUs, Arbeitsspeicher, Python und freien Speicherplatz melden.</translation>
+    </message>
+    <message>
+        <source>Trust the host key of a VM not yet in known_hosts.</source>
+        <translation>Dem Host-Schlüssel einer VM vertrauen, die noch nicht in known_hosts steht.</translation>
+    </message>
+    <message>
+        <source>Remove an SSH target (refused while it has unfinished runs).</source>
+        <translation>Ein SSH-Ziel entfernen (abgelehnt, solange es nicht abgeschlossene Läufe hat).</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Removed the datastore &apos;%1&apos;; its files were left in place.</source>
+        <translation>Der Datenspeicher „%1“ wurde entfernt; seine Dateien wurden nicht angetastet.</translation>
+    </message>
+    <message>
+        <source>The datastore&apos;s name.</source>
+        <translation>Der Name des Datenspeichers.</translation>
+    </message>
+    <message>
+        <source>Datastores: named folders that hold data.</source>
+        <translation>Datenspeicher: benannte Ordner, die Daten enthalten.</translation>
+    </message>
+    <message>
+        <source>List the datastores.</source>
+        <translation>Die Datenspeicher auflisten.</translation>
+    </message>
+    <message>
+        <source>Register an existing folder as a datastore.</source>
+        <translation>Einen vorhandenen Ordner als Datenspeicher registrieren.</translation>
+    </message>
+    <message>
+        <source>The folder.</source>
+        <translation>Der Ordner.</translation>
+    </message>
+    <message>
+        <source>Unregister a datastore; its files are not touched.</source>
+        <translation>Die Registrierung eines Datenspeichers aufheben; seine Dateien bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>updated at</source>
+        <translation>aktualisiert am</translation>
+    </message>
+    <message>
+        <source>Deployments: web services serving an image.</source>
+        <translation>Bereitstellungen: Webdienste, die ein Image bereitstellen.</translation>
+    </message>
+    <message>
+        <source>List the deployments with their last known status.</source>
+        <translation>Die Bereitstellungen mit ihrem letzten bekannten Status auflisten.</translation>
+    </message>
+    <message>
+        <source>latest version</source>
+        <translation>neueste Version</translation>
+    </message>
+    <message>
+        <source>Software environments: interpreter, packages, base image.</source>
+        <translation>Software-Umgebungen: Interpreter, Pakete, Basis-Image.</translation>
+    </message>
+    <message>
+        <source>List the environments with their latest version.</source>
+        <translation>Die Umgebungen mit ihrer neuesten Version auflisten.</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted the experiment &apos;%1&apos; and its %n run(s).</source>
+        <translation>
+            <numerusform>Das Experiment „%1“ und sein %n Lauf wurden gelöscht.</numerusform>
+            <numerusform>Das Experiment „%1“ und seine %n Läufe wurden gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The experiment&apos;s name.</source>
+        <translation>Der Name des Experiments.</translation>
+    </message>
+    <message>
+        <source>Experiments: named groups of runs.</source>
+        <translation>Experimente: benannte Gruppen von Läufen.</translation>
+    </message>
+    <message>
+        <source>List the experiments with their number of runs.</source>
+        <translation>Die Experimente mit der Anzahl ihrer Läufe auflisten.</translation>
+    </message>
+    <message>
+        <source>Create an experiment.</source>
+        <translation>Ein Experiment erstellen.</translation>
+    </message>
+    <message>
+        <source>What the experiment is about.</source>
+        <translation>Worum es in dem Experiment geht.</translation>
+    </message>
+    <message>
+        <source>Delete an experiment with all its runs and their metrics.</source>
+        <translation>Ein Experiment mit allen seinen Läufen und deren Metriken löschen.</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Container images built from models and an environment.</source>
+        <translation>Container-Images, erstellt aus Modellen und einer Umgebung.</translation>
+    </message>
+    <message>
+        <source>List the images with their build status.</source>
+        <translation>Die Images mit ihrem Build-Status auflisten.</translation>
+    </message>
+    <message>
+        <source>Registered models and their versions.</source>
+        <translation>Registrierte Modelle und ihre Versionen.</translation>
+    </message>
+    <message>
+        <source>List the registered models with their latest version.</source>
+        <translation>Die registrierten Modelle mit ihrer neuesten Version auflisten.</translation>
+    </message>
+    <message>
+        <source>Pipelines: ordered steps, each a script on a target.</source>
+        <translation>Pipelines: geordnete Schritte, jeder ein Skript auf einem Ziel.</translation>
+    </message>
+    <message>
+        <source>List the pipelines.</source>
+        <translation>Die Pipelines auflisten.</translation>
+    </message>
+    <message>
+        <source>experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Name a script to run (mlwb run submit train.py) or a configuration (--config mlwb.yaml).</source>
+        <translation>Geben Sie ein auszuführendes Skript (mlwb run submit train.py) oder eine Konfiguration (--config mlwb.yaml) an.</translation>
+    </message>
+    <message>
+        <source>Run %1 %2: %3</source>
+        <translation>Lauf %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Canceling run %1.</source>
+        <translation>Lauf %1 wird abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Run %1 has no snapshot.</source>
+        <translation>Lauf %1 hat keinen Snapshot.</translation>
+    </message>
+    <message>
+        <source>Run %1 has no outputs (yet).</source>
+        <translation>Lauf %1 hat (noch) keine Ausgaben.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty.</source>
+        <translation>%1 ist nicht leer.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Say what to download: --outputs or --snapshot.</source>
+        <translation>Geben Sie an, was heruntergeladen werden soll: --outputs oder --snapshot.</translation>
+    </message>
+    <message>
+        <source>Downloaded to %1.</source>
+        <translation>Nach %1 heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not KEY=VALUE.</source>
+        <translation>„%1“ hat nicht die Form KEY=VALUE.</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>A run id, or a unique start of one.</source>
+        <translation>Eine Lauf-ID oder ein eindeutiger Anfang davon.</translation>
+    </message>
+    <message>
+        <source>Runs: submit scripts, follow them, read their results.</source>
+        <translation>Läufe: Skripte übermitteln, verfolgen und ihre Ergebnisse lesen.</translation>
+    </message>
+    <message>
+        <source>Submit a script (or a run configuration) as a new run.</source>
+        <translation>Ein Skript (oder eine Laufkonfiguration) als neuen Lauf übermitteln.</translation>
+    </message>
+    <message>
+        <source>The script and its arguments; put -- before arguments that start with a dash.</source>
+        <translation>Das Skript und seine Argumente; setzen Sie -- vor Argumente, die mit einem Bindestrich beginnen.</translation>
+    </message>
+    <message>
+        <source>The experiment (made if new; default: from the configuration, else &apos;default&apos;).</source>
+        <translation>Das Experiment (wird angelegt, falls neu; Standard: aus der Konfiguration, sonst „default“).</translation>
+    </message>
+    <message>
+        <source>The compute target (default: local).</source>
+        <translation>Das Rechenziel (Standard: local).</translation>
+    </message>
+    <message>
+        <source>A run configuration (YAML); default: ./mlwb.yaml when no script is named.</source>
+        <translation>Eine Laufkonfiguration (YAML); Standard: ./mlwb.yaml, wenn kein Skript angegeben ist.</translation>
+    </message>
+    <message>
+        <source>A display name for the run.</source>
+        <translation>Ein Anzeigename für den Lauf.</translation>
+    </message>
+    <message>
+        <source>The interpreter to run the script with (default: python3).</source>
+        <translation>Der Interpreter, mit dem das Skript ausgeführt wird (Standard: python3).</translation>
+    </message>
+    <message>
+        <source>Stop the run after this long.</source>
+        <translation>Den Lauf nach dieser Zeit stoppen.</translation>
+    </message>
+    <message>
+        <source>A tag for the run (repeatable).</source>
+        <translation>Ein Tag für den Lauf (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Stream the log and exit with the run&apos;s exit code.</source>
+        <translation>Das Protokoll fortlaufend ausgeben und mit dem Exit-Code des Laufs beenden.</translation>
+    </message>
+    <message>
+        <source>List runs, newest first.</source>
+        <translation>Läufe auflisten, neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>Only this experiment&apos;s runs.</source>
+        <translation>Nur die Läufe dieses Experiments.</translation>
+    </message>
+    <message>
+        <source>At most N runs per experiment.</source>
+        <translation>Höchstens N Läufe pro Experiment.</translation>
+    </message>
+    <message>
+        <source>Show a run: status, times, tags, metrics, diagnostics.</source>
+        <translation>Einen Lauf anzeigen: Status, Zeiten, Tags, Metriken, Diagnosen.</translation>
+    </message>
+    <message>
+        <source>Print a run&apos;s log (stdout and stderr).</source>
+        <translation>Das Protokoll eines Laufs ausgeben (stdout und stderr).</translation>
+    </message>
+    <message>
+        <source>Keep printing until the run ends.</source>
+        <translation>Weiter ausgeben, bis der Lauf endet.</translation>
+    </message>
+    <message>
+        <source>Print every metric point of a run.</source>
+        <translation>Jeden Metrikpunkt eines Laufs ausgeben.</translation>
+    </message>
+    <message>
+        <source>Only this metric.</source>
+        <translation>Nur diese Metrik.</translation>
+    </message>
+    <message>
+        <source>Write CSV instead of a table or JSON.</source>
+        <translation>CSV statt einer Tabelle oder JSON schreiben.</translation>
+    </message>
+    <message>
+        <source>Stop a run (SIGTERM, then SIGKILL after 5 s).</source>
+        <translation>Einen Lauf stoppen (SIGTERM, nach 5 s SIGKILL).</translation>
+    </message>
+    <message>
+        <source>Copy a run&apos;s outputs or snapshot into a folder.</source>
+        <translation>Die Ausgaben oder den Snapshot eines Laufs in einen Ordner kopieren.</translation>
+    </message>
+    <message>
+        <source>An empty or new folder.</source>
+        <translation>Ein leerer oder neuer Ordner.</translation>
+    </message>
+    <message>
+        <source>The files the run wrote under outputs/.</source>
+        <translation>Die Dateien, die der Lauf unter outputs/ geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>The project files the run ran from.</source>
+        <translation>Die Projektdateien, aus denen der Lauf ausgeführt wurde.</translation>
+    </message>
+    <message>
+        <source>Set (or remove) tags of a run.</source>
+        <translation>Tags eines Laufs setzen (oder entfernen).</translation>
+    </message>
+    <message>
+        <source>Tags to set.</source>
+        <translation>Zu setzende Tags.</translation>
+    </message>
+    <message>
+        <source>A tag to remove (repeatable).</source>
+        <translation>Ein zu entfernender Tag (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Watch a run to its end (started by mlwb itself).</source>
+        <translation>Einen Lauf bis zu seinem Ende überwachen (wird von mlwb selbst gestartet).</translation>
+    </message>
+    <message>
+        <source>schema version</source>
+        <translation>Schemaversion</translation>
+    </message>
+    <message>
+        <source>counts</source>
+        <translation>Anzahlen</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>existiert</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>row %1 of %2 refers to a missing row of %3</source>
+        <translation>Zeile %1 von %2 verweist auf eine fehlende Zeile von %3</translation>
+    </message>
+    <message>
+        <source>%1: no problems found.</source>
+        <translation>%1: keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found in %1.</source>
+        <translation>
+            <numerusform>%n Problem in %1 gefunden.</numerusform>
+            <numerusform>%n Probleme in %1 gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Workspace folders: create, inspect and check them.</source>
+        <translation>Arbeitsbereichsordner: erstellen, untersuchen und prüfen.</translation>
+    </message>
+    <message>
+        <source>Create a workspace in a new or empty folder, with the sample project.</source>
+        <translation>Einen Arbeitsbereich mit dem Beispielprojekt in einem neuen oder leeren Ordner erstellen.</translation>
+    </message>
+    <message>
+        <source>The folder to create it in.</source>
+        <translation>Der Ordner, in dem er erstellt wird.</translation>
+    </message>
+    <message>
+        <source>Show the workspace: path, name, schema version and what it holds.</source>
+        <translation>Den Arbeitsbereich anzeigen: Pfad, Name, Schemaversion und Inhalt.</translation>
+    </message>
+    <message>
+        <source>List the workspaces this user knows.</source>
+        <translation>Die diesem Benutzer bekannten Arbeitsbereiche auflisten.</translation>
+    </message>
+    <message>
+        <source>Check the workspace database for damage; exits with 1 when it finds any.</source>
+        <translation>Die Datenbank des Arbeitsbereichs auf Schäden prüfen; endet mit 1, wenn welche gefunden werden.</translation>
+    </message>
+    <message>
+        <source>Chart export needs the graphical libraries, but mlwb started without them (a QCoreApplication).</source>
+        <translation>Der Diagrammexport benötigt die Grafikbibliotheken, aber mlwb wurde ohne sie gestartet (eine QCoreApplication).</translation>
+    </message>
+    <message>
+        <source>--x takes step, wall, relative or metric:NAME, not &apos;%1&apos;.</source>
+        <translation>--x akzeptiert step, wall, relative oder metric:NAME, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--smoothing takes a number from 0 to 0.999.</source>
+        <translation>--smoothing akzeptiert eine Zahl von 0 bis 0.999.</translation>
+    </message>
+    <message>
+        <source>--width and --height take 100 to 20000 pixels.</source>
+        <translation>--width und --height akzeptieren 100 bis 20000 Pixel.</translation>
+    </message>
+    <message>
+        <source>Give --run RUN, --metric NAME and --out FILE.png|FILE.svg.</source>
+        <translation>Geben Sie --run RUN, --metric NAME und --out FILE.png|FILE.svg an.</translation>
+    </message>
+    <message>
+        <source>--out must name a .png or .svg file.</source>
+        <translation>--out muss eine .png- oder .svg-Datei angeben.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 x %3).</source>
+        <translation>%1 geschrieben (%2 x %3).</translation>
+    </message>
+    <message>
+        <source>Render metric charts without the workbench.</source>
+        <translation>Metrikdiagramme ohne die Workbench zeichnen.</translation>
+    </message>
+    <message>
+        <source>Draw one metric of one or more runs to a PNG or SVG file.</source>
+        <translation>Eine Metrik eines oder mehrerer Läufe in eine PNG- oder SVG-Datei zeichnen.</translation>
+    </message>
+    <message>
+        <source>A run to draw (repeatable).</source>
+        <translation>Ein zu zeichnender Lauf (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>The metric to draw.</source>
+        <translation>Die zu zeichnende Metrik.</translation>
+    </message>
+    <message>
+        <source>step (default), wall, relative or metric:NAME.</source>
+        <translation>step (Standard), wall, relative oder metric:NAME.</translation>
+    </message>
+    <message>
+        <source>Exponential smoothing from 0 (none) to 0.999.</source>
+        <translation>Exponentielle Glättung von 0 (keine) bis 0.999.</translation>
+    </message>
+    <message>
+        <source>A logarithmic y axis.</source>
+        <translation>Eine logarithmische y-Achse.</translation>
+    </message>
+    <message>
+        <source>Scale y to the 1st..99th percentile.</source>
+        <translation>y auf das 1. bis 99. Perzentil skalieren.</translation>
+    </message>
+    <message>
+        <source>FILE.png or FILE.svg.</source>
+        <translation>FILE.png oder FILE.svg.</translation>
+    </message>
+    <message>
+        <source>Pixels (default 1200).</source>
+        <translation>Pixel (Standard 1200).</translation>
+    </message>
+    <message>
+        <source>Pixels (default 800).</source>
+        <translation>Pixel (Standard 800).</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,78 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>&apos;%1&apos; has %n unfinished run(s); cancel them first.</source>
+        <translation>
+            <numerusform>&apos;%1&apos; has %n unfinished run; cancel them first.</numerusform>
+            <numerusform>&apos;%1&apos; has %n unfinished runs; cancel them first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunSubmitter</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::DocumentArea</name>
+    <message numerus="yes">
+        <source>Compare %n run(s)</source>
+        <translation>
+            <numerusform>Compare %n run</numerusform>
+            <numerusform>Compare %n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::FindBar</name>
+    <message numerus="yes">
+        <source>Replaced %n occurrence(s)</source>
+        <translation>
+            <numerusform>Replaced %n occurrence</numerusform>
+            <numerusform>Replaced %n occurrences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::MainWindow</name>
+    <message numerus="yes">
+        <source>Reattached to %n unfinished run(s).</source>
+        <translation>
+            <numerusform>Reattached to %n unfinished run.</numerusform>
+            <numerusform>Reattached to %n unfinished runs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::cli</name>
+    <message numerus="yes">
+        <source>Deleted the experiment &apos;%1&apos; and its %n run(s).</source>
+        <translation>
+            <numerusform>Deleted the experiment &apos;%1&apos; and its %n run.</numerusform>
+            <numerusform>Deleted the experiment &apos;%1&apos; and its %n runs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found in %1.</source>
+        <translation>
+            <numerusform>%n problem found in %1.</numerusform>
+            <numerusform>%n problems found in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

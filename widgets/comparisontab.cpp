@@ -1,0 +1,369 @@
+#include "comparisontab.h"
+
+#include "changewatcher.h"
+#include "metricchartview.h"
+#include "metricexport.h"
+#include "metrics.h"
+#include "runs.h"
+#include "savedviews.h"
+#include "seriesloader.h"
+#include "workspace.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPixmap>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSplitter>
+#include <QSvgGenerator>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace mlwb {
+
+namespace {
+constexpr int refreshIntervalMs = 100;
+constexpr int panelColumns = 2;
+
+QString modeKey(XAxisMode mode)
+{
+    switch (mode) {
+    case XAxisMode::Step: return QStringLiteral("step");
+    case XAxisMode::WallTime: return QStringLiteral("wall");
+    case XAxisMode::RelativeTime: return QStringLiteral("relative");
+    case XAxisMode::Metric: return QStringLiteral("metric");
+    }
+    return QString();
+}
+
+XAxisMode modeFromKey(const QString &key)
+{
+    if (key == QLatin1String("wall"))
+        return XAxisMode::WallTime;
+    if (key == QLatin1String("relative"))
+        return XAxisMode::RelativeTime;
+    if (key == QLatin1String("metric"))
+        return XAxisMode::Metric;
+    return XAxisMode::Step;
+}
+} // namespace
+
+ComparisonTab::ComparisonTab(const Workspace &workspace, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_loader(std::make_unique<SeriesLoader>(workspace))
+{
+    m_legend = new QListWidget;
+    m_legend->setObjectName(QStringLiteral("legend"));
+    m_legend->setMaximumWidth(220);
+    connect(m_legend, &QListWidget::itemChanged, this, &ComparisonTab::onLegendItemChanged);
+    m_grid = new QWidget;
+    m_gridLayout = new QGridLayout(m_grid);
+    m_gridLayout->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_grid);
+    auto *splitter = new QSplitter;
+    splitter->addWidget(scroll);
+    splitter->addWidget(m_legend);
+    splitter->setStretchFactor(0, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(makeToolbar());
+    layout->addWidget(splitter, 1);
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(refreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &ComparisonTab::refresh);
+    m_watcher = new ChangeWatcher(workspace.databasePath(), this);
+    m_watcher->setInterval(refreshIntervalMs);
+    connect(m_watcher, &ChangeWatcher::changed, this, &ComparisonTab::onStoreChanged);
+    m_watcher->start();
+}
+
+ComparisonTab::~ComparisonTab() = default;
+
+QColor ComparisonTab::runColor(int index)
+{
+    // Tableau 10: distinct at a glance; beyond ten runs, rotate the hue.
+    static const QRgb palette[] = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
+                                   0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+    if (index < 10)
+        return QColor(palette[index]);
+    return QColor::fromHsv((index * 137) % 360, 200, 200);
+}
+
+QWidget *ComparisonTab::makeToolbar()
+{
+    auto *bar = new QWidget;
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_xMode = new QComboBox;
+    m_xMode->setObjectName(QStringLiteral("xMode"));
+    m_logY = new QCheckBox(tr("Log scale"));
+    m_logY->setObjectName(QStringLiteral("logY"));
+    m_smoothing = new QSlider(Qt::Horizontal);
+    m_smoothing->setObjectName(QStringLiteral("smoothing"));
+    m_smoothing->setRange(0, 999);
+    m_smoothing->setMaximumWidth(160);
+    m_smoothingLabel = new QLabel;
+    m_outliers = new QCheckBox(tr("Ignore outliers"));
+    m_outliers->setObjectName(QStringLiteral("ignoreOutliers"));
+    auto *reset = new QPushButton(tr("Reset zoom"));
+    auto *exportButton = new QPushButton(tr("Export…"));
+    auto *save = new QPushButton(tr("Save view…"));
+    row->addWidget(new QLabel(tr("X axis:")));
+    row->addWidget(m_xMode);
+    row->addWidget(m_logY);
+    row->addWidget(new QLabel(tr("Smoothing:")));
+    row->addWidget(m_smoothing);
+    row->addWidget(m_smoothingLabel);
+    row->addWidget(m_outliers);
+    row->addStretch(1);
+    row->addWidget(reset);
+    row->addWidget(exportButton);
+    row->addWidget(save);
+    connect(m_xMode, &QComboBox::activated, this, &ComparisonTab::readToolbar);
+    connect(m_logY, &QCheckBox::toggled, this, &ComparisonTab::readToolbar);
+    connect(m_outliers, &QCheckBox::toggled, this, &ComparisonTab::readToolbar);
+    connect(m_smoothing, &QSlider::valueChanged, this, &ComparisonTab::readToolbar);
+    connect(reset, &QPushButton::clicked, this, [this] {
+        for (MetricChartView *panel : std::as_const(m_panels))
+            panel->resetZoom();
+    });
+    connect(exportButton, &QPushButton::clicked, this, &ComparisonTab::chooseExport);
+    connect(save, &QPushButton::clicked, this, &ComparisonTab::saveView);
+    syncToolbar();
+    return bar;
+}
+
+bool ComparisonTab::setComparison(const QList<Id> &runIds, const QStringList &metrics,
+                                  QString *error)
+{
+    const Runs runs(m_workspace);
+    const Metrics store(m_workspace);
+    m_runIds = runIds;
+    m_runs.clear();
+    QStringList found;
+    for (int i = 0; i < runIds.size(); ++i) {
+        const auto run = runs.find(runIds.at(i), error);
+        if (!run)
+            return false;
+        const QDateTime start = run->startedAt.isValid() ? run->startedAt : run->createdAt;
+        m_runs.append({run->id, run->uid, runColor(i), double(start.toMSecsSinceEpoch()) / 1000.0});
+        const QList<MetricSeries> series = store.series(run->id, error);
+        for (const MetricSeries &s : series)
+            if (s.kind == MetricSeries::Kind::Scalar && !found.contains(s.name))
+                found << s.name;
+    }
+    std::sort(found.begin(), found.end());
+    m_metrics = metrics.isEmpty() ? found : metrics;
+    m_legend->blockSignals(true);
+    m_legend->clear();
+    for (const ChartRun &run : std::as_const(m_runs)) {
+        QPixmap swatch(12, 12);
+        swatch.fill(run.color);
+        auto *item = new QListWidgetItem(QIcon(swatch), run.label, m_legend);
+        item->setData(Qt::UserRole, run.runId);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+    }
+    m_legend->blockSignals(false);
+    syncToolbar();
+    rebuildPanels();
+    return true;
+}
+
+void ComparisonTab::rebuildPanels()
+{
+    qDeleteAll(m_panels);
+    m_panels.clear();
+    m_loader->clear();
+    for (int i = 0; i < m_metrics.size(); ++i) {
+        auto *panel = new MetricChartView(m_workspace, m_loader.get(), m_metrics.at(i));
+        panel->setMinimumSize(360, 260);
+        panel->setOptions(m_options);
+        panel->setRuns(m_runs, nullptr);
+        m_gridLayout->addWidget(panel, i / panelColumns, i % panelColumns);
+        m_panels << panel;
+    }
+}
+
+void ComparisonTab::syncToolbar()
+{
+    const QSignalBlocker a(m_xMode), b(m_logY), c(m_smoothing), d(m_outliers);
+    m_xMode->clear();
+    m_xMode->addItem(tr("Step"), QStringLiteral("step"));
+    m_xMode->addItem(tr("Wall time"), QStringLiteral("wall"));
+    m_xMode->addItem(tr("Relative time"), QStringLiteral("relative"));
+    for (const QString &metric : std::as_const(m_metrics))
+        m_xMode->addItem(tr("Metric: %1").arg(metric), QString(QStringLiteral("metric:") + metric));
+    const QString key = m_options.xMode == XAxisMode::Metric
+                            ? QStringLiteral("metric:") + m_options.xMetric
+                            : modeKey(m_options.xMode);
+    m_xMode->setCurrentIndex(std::max(0, m_xMode->findData(key)));
+    m_logY->setChecked(m_options.logY);
+    m_smoothing->setValue(qRound(m_options.smoothing * 1000));
+    m_smoothingLabel->setText(QString::number(m_options.smoothing, 'f', 3));
+    m_outliers->setChecked(m_options.ignoreOutliers);
+}
+
+void ComparisonTab::readToolbar()
+{
+    ChartOptions o;
+    const QString key = m_xMode->currentData().toString();
+    if (key.startsWith(QLatin1String("metric:"))) {
+        o.xMode = XAxisMode::Metric;
+        o.xMetric = key.mid(7);
+    } else {
+        o.xMode = modeFromKey(key);
+    }
+    o.logY = m_logY->isChecked();
+    o.smoothing = m_smoothing->value() / 1000.0;
+    o.ignoreOutliers = m_outliers->isChecked();
+    m_smoothingLabel->setText(QString::number(o.smoothing, 'f', 3));
+    m_options = o;
+    for (MetricChartView *panel : std::as_const(m_panels))
+        panel->setOptions(o);
+}
+
+void ComparisonTab::setOptions(const ChartOptions &options)
+{
+    m_options = options;
+    syncToolbar();
+    for (MetricChartView *panel : std::as_const(m_panels))
+        panel->setOptions(options);
+}
+
+void ComparisonTab::onStoreChanged(const QStringList &topics)
+{
+    if (topics.contains(QLatin1String("metrics")) && !m_refreshTimer.isActive())
+        m_refreshTimer.start();
+}
+
+void ComparisonTab::refresh()
+{
+    for (MetricChartView *panel : std::as_const(m_panels))
+        panel->refresh(nullptr);
+}
+
+void ComparisonTab::onLegendItemChanged(QListWidgetItem *item)
+{
+    const Id runId = item->data(Qt::UserRole).toLongLong();
+    for (MetricChartView *panel : std::as_const(m_panels))
+        panel->setRunVisible(runId, item->checkState() == Qt::Checked);
+}
+
+QJsonObject ComparisonTab::viewSpec() const
+{
+    QJsonArray runs, metrics;
+    for (const ChartRun &run : m_runs)
+        runs.append(run.label);
+    for (const QString &metric : m_metrics)
+        metrics.append(metric);
+    return {{QStringLiteral("runs"), runs},
+            {QStringLiteral("metrics"), metrics},
+            {QStringLiteral("x"), modeKey(m_options.xMode)},
+            {QStringLiteral("xMetric"), m_options.xMetric},
+            {QStringLiteral("logY"), m_options.logY},
+            {QStringLiteral("smoothing"), m_options.smoothing},
+            {QStringLiteral("ignoreOutliers"), m_options.ignoreOutliers}};
+}
+
+bool ComparisonTab::applyViewSpec(const QJsonObject &spec, QString *error)
+{
+    // Runs by their user-visible id, so a view survives a copied workspace.
+    const Runs runs(m_workspace);
+    QList<Id> ids;
+    const QJsonArray uids = spec.value(QStringLiteral("runs")).toArray();
+    for (const auto &uid : uids) {
+        const auto run = runs.find(uid.toString(), error);
+        if (!run)
+            return false;
+        ids << run->id;
+    }
+    QStringList metrics;
+    const QJsonArray names = spec.value(QStringLiteral("metrics")).toArray();
+    for (const auto &name : names)
+        metrics << name.toString();
+    ChartOptions o;
+    o.xMode = modeFromKey(spec.value(QStringLiteral("x")).toString());
+    o.xMetric = spec.value(QStringLiteral("xMetric")).toString();
+    o.logY = spec.value(QStringLiteral("logY")).toBool();
+    o.smoothing = spec.value(QStringLiteral("smoothing")).toDouble();
+    o.ignoreOutliers = spec.value(QStringLiteral("ignoreOutliers")).toBool();
+    m_options = o;
+    return setComparison(ids, metrics, error);
+}
+
+bool ComparisonTab::exportImage(const QString &path, QString *error)
+{
+    const QSize size = m_grid->size().expandedTo(QSize(400, 300));
+    bool ok = true;
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        QPainter painter;
+        ok = painter.begin(&svg);
+        if (ok)
+            m_grid->render(&painter);
+    } else {
+        ok = m_grid->grab().save(path);
+    }
+    if (!ok && error)
+        *error = tr("Cannot write the charts to %1.").arg(path);
+    return ok;
+}
+
+bool ComparisonTab::exportPoints(const QString &path, QString *error)
+{
+    const Metrics store(m_workspace);
+    QList<MetricExport::Item> items;
+    for (const QString &metric : std::as_const(m_metrics))
+        for (const ChartRun &run : std::as_const(m_runs))
+            if (const auto s = store.find(run.runId, metric))
+                items.append({run.label, metric, s->id});
+    return MetricExport::write(*m_loader, items, path, MetricExport::formatFor(path), error);
+}
+
+void ComparisonTab::chooseExport()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export charts"), QString(),
+        tr("PNG image (*.png);;SVG image (*.svg);;Every point as CSV (*.csv);;"
+           "Every point as JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const bool points = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ||
+                        path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    if (!(points ? exportPoints(path, &error) : exportImage(path, &error)))
+        QMessageBox::warning(this, tr("Export charts"), error);
+}
+
+void ComparisonTab::saveView()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save view"), tr("Name:"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    SavedView view{0, name, viewSpec(), {}, {}};
+    QString error;
+    if (!SavedViews(m_workspace).save(&view, &error))
+        QMessageBox::warning(this, tr("Save view"), error);
+}
+
+} // namespace mlwb

@@ -1,0 +1,572 @@
+#include "metricchartview.h"
+
+#include "decimator.h"
+#include "metrics.h"
+#include "seriesloader.h"
+#include "smoothing.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QImage>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScopedValueRollback>
+#include <QSvgGenerator>
+#include <QToolTip>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace mlwb {
+
+struct MetricChartView::Line {
+    ChartRun run;
+    Id seriesId = 0;
+    Id xSeriesId = 0;
+    MetricCurve curve;
+    QLineSeries *raw = nullptr;  // faint, behind: the raw values when smoothing
+    QLineSeries *main = nullptr; // the line users read: smoothed or raw
+    bool visible = true;
+    QList<QPointF> mainPoints, rawPoints; // decimated, waiting for replace()
+};
+
+namespace {
+// Beyond this many points antialiasing costs more than it shows.
+constexpr qsizetype antialiasLimit = 60000;
+} // namespace
+
+MetricChartView::MetricChartView(const Workspace &workspace, SeriesLoader *loader,
+                                 const QString &metric, QWidget *parent)
+    : QChartView(parent)
+    , m_workspace(workspace)
+    , m_loader(loader)
+    , m_metric(metric)
+{
+    setObjectName(QStringLiteral("metricChart"));
+    auto *c = new QChart;
+    c->setTitle(metric);
+    c->legend()->hide(); // the tab's legend has the per-run checkboxes
+    c->setAnimationOptions(QChart::NoAnimation);
+    c->setMargins(QMargins(4, 4, 4, 4));
+    setChart(c);
+    setRubberBand(QChartView::RectangleRubberBand);
+    setMouseTracking(true);
+    m_redrawTimer.setSingleShot(true);
+    m_redrawTimer.setInterval(0);
+    connect(&m_redrawTimer, &QTimer::timeout, this, &MetricChartView::redraw);
+    makeAxes();
+}
+
+MetricChartView::~MetricChartView() = default;
+
+bool MetricChartView::setRuns(const QList<ChartRun> &runs, QString *error)
+{
+    for (const auto &line : m_lines) {
+        chart()->removeSeries(line->raw);
+        chart()->removeSeries(line->main);
+        delete line->raw;
+        delete line->main;
+    }
+    m_lines.clear();
+    m_applying = true; // attaching axes rescales them: not a user's zoom
+    const Metrics metrics(m_workspace);
+    for (const ChartRun &run : runs) {
+        auto line = std::make_unique<Line>();
+        line->run = run;
+        // A run without this metric keeps its slot (and colour) but draws nothing.
+        if (const auto s = metrics.find(run.runId, m_metric))
+            line->seriesId = s->id;
+        if (!line->seriesId || !m_loader->series(line->seriesId, error))
+            line->seriesId = 0;
+        line->raw = new QLineSeries;
+        line->main = new QLineSeries;
+        for (QLineSeries *s : {line->raw, line->main}) {
+            s->setName(run.label);
+            chart()->addSeries(s);
+            s->attachAxis(m_xAxis);
+            s->attachAxis(m_yAxis);
+        }
+        QColor faint = run.color;
+        faint.setAlphaF(0.25);
+        line->raw->setPen(QPen(faint, 1));
+        line->main->setPen(QPen(run.color, 1.5));
+        m_lines.push_back(std::move(line));
+    }
+    m_applying = false;
+    rebuildCurves();
+    return true;
+}
+
+void MetricChartView::setOptions(const ChartOptions &options)
+{
+    const bool newAxes = options.xMode != m_options.xMode || options.logY != m_options.logY;
+    const bool newX = newAxes || options.xMetric != m_options.xMetric;
+    m_options = options;
+    if (newAxes)
+        makeAxes();
+    // Smoothing and outliers keep the user's zoom; another x axis cannot.
+    if (newX)
+        setFollowing(true);
+    m_autoY = true;
+    rebuildCurves();
+}
+
+void MetricChartView::makeAxes()
+{
+    const QScopedValueRollback<bool> applying(m_applying, true);
+    for (QAbstractAxis *axis : {m_xAxis, m_yAxis}) {
+        if (axis) {
+            chart()->removeAxis(axis);
+            delete axis;
+        }
+    }
+    if (m_options.xMode == XAxisMode::WallTime) {
+        auto *x = new QDateTimeAxis;
+        x->setFormat(QStringLiteral("MM-dd hh:mm"));
+        connect(x, &QDateTimeAxis::rangeChanged, this, &MetricChartView::onAxisRangeChanged);
+        m_xAxis = x;
+    } else {
+        auto *x = new QValueAxis;
+        x->setLabelFormat(QStringLiteral("%.6g"));
+        connect(x, &QValueAxis::rangeChanged, this, &MetricChartView::onAxisRangeChanged);
+        m_xAxis = x;
+    }
+    if (m_options.logY) {
+        auto *y = new QLogValueAxis;
+        y->setLabelFormat(QStringLiteral("%.3g"));
+        connect(y, &QLogValueAxis::rangeChanged, this, &MetricChartView::onAxisRangeChanged);
+        m_yAxis = y;
+    } else {
+        auto *y = new QValueAxis;
+        y->setLabelFormat(QStringLiteral("%.4g"));
+        connect(y, &QValueAxis::rangeChanged, this, &MetricChartView::onAxisRangeChanged);
+        m_yAxis = y;
+    }
+    chart()->addAxis(m_xAxis, Qt::AlignBottom);
+    chart()->addAxis(m_yAxis, Qt::AlignLeft);
+    for (const auto &line : m_lines)
+        for (QLineSeries *s : {line->raw, line->main}) {
+            s->attachAxis(m_xAxis);
+            s->attachAxis(m_yAxis);
+        }
+}
+
+double MetricChartView::relativeUnit() const
+{
+    double span = 0;
+    for (const auto &line : m_lines) {
+        const SeriesArrays *a = line->seriesId ? m_loader->cached(line->seriesId) : nullptr;
+        if (a && a->size())
+            span = std::max(span, a->time.last() - line->run.start);
+    }
+    return span < 120 ? 1 : span < 2 * 3600 ? 60 : 3600;
+}
+
+QString MetricChartView::axisTitle() const
+{
+    switch (m_options.xMode) {
+    case XAxisMode::Step:
+        return tr("step");
+    case XAxisMode::WallTime:
+        return tr("time");
+    case XAxisMode::RelativeTime:
+        return m_unit == 1 ? tr("seconds since start")
+                           : m_unit == 60 ? tr("minutes since start") : tr("hours since start");
+    case XAxisMode::Metric:
+        return m_options.xMetric;
+    }
+    return QString();
+}
+
+void MetricChartView::rebuildCurves()
+{
+    m_unit = m_options.xMode == XAxisMode::RelativeTime ? relativeUnit() : 1;
+    const Metrics metrics(m_workspace);
+    for (const auto &line : m_lines) {
+        line->xSeriesId = 0;
+        const SeriesArrays *x = nullptr;
+        if (m_options.xMode == XAxisMode::Metric && line->seriesId) {
+            if (const auto s = metrics.find(line->run.runId, m_options.xMetric)) {
+                line->xSeriesId = s->id;
+                x = m_loader->series(s->id, nullptr);
+            }
+        }
+        line->curve.setSource(line->seriesId ? m_loader->cached(line->seriesId) : nullptr, x,
+                              line->run.start);
+        line->curve.build(m_options.xMode, m_unit, m_options.smoothing);
+    }
+    m_xAxis->setTitleText(axisTitle());
+    redraw();
+}
+
+bool MetricChartView::refresh(QString *error)
+{
+    bool any = false;
+    for (const auto &line : m_lines) {
+        bool grew = false;
+        if (!line->seriesId)
+            continue;
+        if (!m_loader->refresh(line->seriesId, &grew, error))
+            return false;
+        if (line->xSeriesId && !m_loader->refresh(line->xSeriesId, &grew, error))
+            return false;
+        if (grew) {
+            line->curve.update();
+            any = true;
+        }
+    }
+    if (any) {
+        if (m_options.xMode == XAxisMode::RelativeTime && relativeUnit() != m_unit)
+            rebuildCurves();
+        else
+            redraw();
+    }
+    return true;
+}
+
+void MetricChartView::setRunVisible(Id runId, bool visible)
+{
+    for (const auto &line : m_lines)
+        if (line->run.runId == runId)
+            line->visible = visible;
+    redraw();
+}
+
+std::pair<double, double> MetricChartView::dataRange() const
+{
+    double x0 = qInf(), x1 = -qInf();
+    for (const auto &line : m_lines) {
+        if (!line->visible || !line->curve.size())
+            continue;
+        x0 = std::min(x0, line->curve.firstX());
+        x1 = std::max(x1, line->curve.lastX());
+    }
+    if (!std::isfinite(x0))
+        return {0, 1};
+    if (x1 <= x0)
+        return {x0 - 0.5, x1 + 0.5};
+    return {x0, x1};
+}
+
+std::pair<double, double> MetricChartView::shownRange() const
+{
+    if (auto *t = qobject_cast<QDateTimeAxis *>(m_xAxis))
+        return {double(t->min().toMSecsSinceEpoch()), double(t->max().toMSecsSinceEpoch())};
+    auto *v = static_cast<QValueAxis *>(m_xAxis);
+    return {v->min(), v->max()};
+}
+
+void MetricChartView::redraw()
+{
+    m_redrawTimer.stop();
+    const auto [x0, x1] = m_following ? dataRange() : shownRange();
+    // The widget is wider than its plot area, so no pixel column is merged.
+    const int width = std::max(1, int(std::ceil(this->width() * devicePixelRatioF())));
+    qsizetype drawn = 0;
+    double lo = qInf(), hi = -qInf(); // of what is drawn: M4 keeps every extreme
+    for (const auto &line : m_lines) {
+        const MetricCurve &c = line->curve;
+        const bool show = line->visible && c.size() > 0;
+        line->main->setVisible(show);
+        line->raw->setVisible(show && c.isSmoothed());
+        if (!show)
+            continue;
+        auto feed = [&](QList<QPointF> *points, const double *y) {
+            Decimator::minMaxPerPixel(c.x(), y, c.size(), x0, x1, width, points);
+            // NaN breaks a QLineSeries path; a log axis cannot show y <= 0.
+            points->removeIf([this](const QPointF &p) {
+                return !std::isfinite(p.y()) || (m_options.logY && p.y() <= 0);
+            });
+            drawn += points->size();
+        };
+        feed(&line->mainPoints, c.isSmoothed() ? c.smoothed() : c.y());
+        for (const QPointF &p : std::as_const(line->mainPoints))
+            if (p.x() >= x0 && p.x() <= x1) { // M4 keeps every extreme
+                lo = std::min(lo, p.y());
+                hi = std::max(hi, p.y());
+            }
+        if (c.isSmoothed())
+            feed(&line->rawPoints, c.y());
+    }
+    setRenderHint(QPainter::Antialiasing, drawn < antialiasLimit);
+    if (m_options.ignoreOutliers)
+        std::tie(lo, hi) = percentiles(x0, x1);
+    const auto [y0, y1] = m_autoY ? padded(lo, hi) : std::pair<double, double>{qQNaN(), qQNaN()};
+    // Every axis change re-lays out every line's points: empty the lines
+    // first, set the ranges, then hand each line its points once.
+    for (const auto &line : m_lines) {
+        line->main->clear();
+        line->raw->clear();
+    }
+    applyRanges(x0, x1, y0, y1);
+    for (const auto &line : m_lines) {
+        if (line->main->isVisible())
+            line->main->replace(line->mainPoints);
+        if (line->raw->isVisible())
+            line->raw->replace(line->rawPoints);
+    }
+}
+
+// The 1st..99th percentile of what the visible lines hold in [x0, x1].
+std::pair<double, double> MetricChartView::percentiles(double x0, double x1) const
+{
+    double lo = qInf(), hi = -qInf();
+    for (const auto &line : m_lines) {
+        const MetricCurve &c = line->curve;
+        if (!line->visible || !c.size())
+            continue;
+        const double *x = c.x();
+        const qsizetype b = std::lower_bound(x, x + c.size(), x0) - x;
+        const qsizetype e = std::upper_bound(x, x + c.size(), x1) - x;
+        const double *y = c.isSmoothed() ? c.smoothed() : c.y();
+        const auto [l, h] = Smoothing::percentileRange(y + b, y + e, 1, 99);
+        if (std::isfinite(l)) {
+            lo = std::min(lo, l);
+            hi = std::max(hi, h);
+        }
+    }
+    return {lo, hi};
+}
+
+std::pair<double, double> MetricChartView::padded(double lo, double hi) const
+{
+    if (!std::isfinite(lo) || !std::isfinite(hi))
+        return {0, 1};
+    if (m_options.logY) {
+        lo = lo > 0 ? lo : 1e-6;
+        return {lo / 1.2, std::max(hi, lo) * 1.2};
+    }
+    const double pad = hi > lo ? (hi - lo) * 0.05 : std::max(std::abs(lo) * 0.1, 0.5);
+    return {lo - pad, hi + pad};
+}
+
+// Ticks at 1, 2 or 5 times a power of ten, about six across the range.
+static void niceTicks(QAbstractAxis *axis, double lo, double hi)
+{
+    auto *v = qobject_cast<QValueAxis *>(axis);
+    if (!v || !(hi > lo))
+        return;
+    const double raw = (hi - lo) / 6;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    const double step = raw / power < 2 ? power : raw / power < 5 ? 2 * power : 5 * power;
+    v->setTickType(QValueAxis::TicksDynamic);
+    v->setTickAnchor(0);
+    v->setTickInterval(step);
+}
+
+void MetricChartView::applyRanges(double x0, double x1, double y0, double y1)
+{
+    m_applying = true;
+    niceTicks(m_xAxis, x0, x1);
+    if (std::isfinite(y0) && std::isfinite(y1))
+        niceTicks(m_yAxis, y0, y1);
+    if (auto *t = qobject_cast<QDateTimeAxis *>(m_xAxis))
+        t->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x0)),
+                    QDateTime::fromMSecsSinceEpoch(qint64(std::ceil(x1))));
+    else
+        m_xAxis->setRange(x0, x1);
+    if (std::isfinite(y0) && std::isfinite(y1))
+        m_yAxis->setRange(y0, y1);
+    m_applying = false;
+}
+
+void MetricChartView::onAxisRangeChanged()
+{
+    if (m_applying)
+        return;
+    // The user zoomed or panned: stop following, redraw from the full data.
+    setFollowing(false);
+    if (sender() == m_yAxis)
+        m_autoY = false;
+    m_redrawTimer.start();
+}
+
+void MetricChartView::setFollowing(bool following)
+{
+    if (m_following == following)
+        return;
+    m_following = following;
+    Q_EMIT followingChanged(following);
+}
+
+void MetricChartView::resetZoom()
+{
+    m_autoY = true;
+    setFollowing(true);
+    redraw();
+}
+
+void MetricChartView::zoomTo(double x0, double x1)
+{
+    setFollowing(false);
+    m_autoY = true;
+    applyRanges(x0, x1, qQNaN(), qQNaN());
+    redraw();
+}
+
+QList<QLineSeries *> MetricChartView::lineSeries() const
+{
+    QList<QLineSeries *> out;
+    for (const auto &line : m_lines) {
+        if (line->main->isVisible())
+            out << line->main;
+        if (line->raw->isVisible())
+            out << line->raw;
+    }
+    return out;
+}
+
+QString MetricChartView::tooltipAt(const QPoint &pos) const
+{
+    const QPointF value = chart()->mapToValue(pos);
+    const Line *best = nullptr;
+    qsizetype bestIndex = -1;
+    double bestDistance = 20; // pixels: farther than that is not "hovering"
+    for (const auto &line : m_lines) {
+        const MetricCurve &c = line->curve;
+        if (!line->visible || !c.size())
+            continue;
+        const double *x = c.x();
+        const qsizetype i = std::lower_bound(x, x + c.size(), value.x()) - x;
+        const double *y = c.isSmoothed() ? c.smoothed() : c.y();
+        for (qsizetype j : {i - 1, i}) {
+            if (j < 0 || j >= c.size() || !std::isfinite(y[j]))
+                continue;
+            const QPointF p = chart()->mapToPosition(QPointF(x[j], y[j]));
+            const double d = std::hypot(p.x() - pos.x(), p.y() - pos.y());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = line.get();
+                bestIndex = j;
+            }
+        }
+    }
+    if (!best)
+        return QString();
+    const SeriesArrays *a = best->curve.source();
+    const qsizetype k = best->curve.sourceIndex(bestIndex);
+    const QString time = QDateTime::fromMSecsSinceEpoch(qint64(a->time.at(k) * 1000))
+                             .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz"));
+    QString text = tr("%1\nstep %2\n%3\nvalue %4")
+                       .arg(best->run.label)
+                       .arg(qint64(a->step.at(k)))
+                       .arg(time)
+                       .arg(a->value.at(k), 0, 'g', 8);
+    if (best->curve.isSmoothed())
+        text += tr("\nsmoothed %1").arg(best->curve.smoothed()[bestIndex], 0, 'g', 8);
+    return text;
+}
+
+void MetricChartView::mousePressEvent(QMouseEvent *event)
+{
+    const bool pan = event->button() == Qt::MiddleButton ||
+                     (event->button() == Qt::LeftButton && event->modifiers() & Qt::ControlModifier);
+    if (pan) {
+        m_panning = true;
+        m_lastPan = event->pos();
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void MetricChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint delta = event->pos() - m_lastPan;
+        m_lastPan = event->pos();
+        chart()->scroll(-delta.x(), delta.y());
+        event->accept();
+        return;
+    }
+    if (event->buttons() == Qt::NoButton) {
+        const QString text = tooltipAt(event->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), text, this);
+    }
+    QChartView::mouseMoveEvent(event);
+}
+
+void MetricChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        unsetCursor();
+        event->accept();
+        return;
+    }
+    // QChartView zooms out on a right click; a reset is what users expect.
+    if (event->button() == Qt::RightButton) {
+        resetZoom();
+        event->accept();
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
+}
+
+void MetricChartView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    resetZoom();
+    event->accept();
+}
+
+void MetricChartView::wheelEvent(QWheelEvent *event)
+{
+    const double factor = event->angleDelta().y() > 0 ? 0.8 : 1.25;
+    const double at = chart()->mapToValue(event->position()).x();
+    const auto [x0, x1] = shownRange();
+    zoomTo(at - (at - x0) * factor, at + (x1 - at) * factor);
+    event->accept();
+}
+
+void MetricChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    m_redrawTimer.start(); // more or fewer pixels: decimate again
+}
+
+bool MetricChartView::saveImage(const QString &path, const QSize &size, QString *error)
+{
+    const QSize old = this->size();
+    resize(size);
+    if (!isVisible()) {
+        // A hidden widget gets its resize event only when shown; the chart
+        // must know its size before it lays out and decimates.
+        QResizeEvent resized(size, old);
+        QCoreApplication::sendEvent(this, &resized);
+    }
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    redraw();
+    bool ok = true;
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(m_metric);
+        QPainter painter;
+        ok = painter.begin(&svg);
+        if (ok)
+            render(&painter);
+    } else {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        render(&painter);
+        painter.end();
+        ok = image.save(path);
+    }
+    resize(old);
+    if (!ok && error)
+        *error = tr("Cannot write the chart to %1.").arg(path);
+    return ok;
+}
+
+} // namespace mlwb

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "chartoptions.h"
+#include "metriccurve.h"
+
+#include <QChartView>
+#include <QList>
+#include <QPointF>
+#include <QTimer>
+#include <memory>
+
+class QLineSeries;
+class QAbstractAxis;
+
+namespace mlwb {
+
+class SeriesLoader;
+class Workspace;
+
+/// One chart panel: one metric, one line per run. Lines are fed decimated
+/// points (first/min/max/last per pixel, so no spike hides) with replace(),
+/// re-decimated from the full data on every zoom, pan and resize, so
+/// zooming in shows the real points. Follows the newest point until the
+/// user zooms (rubber band, wheel) or pans (middle or ctrl drag); a double
+/// click resets. Hovering shows the nearest point.
+class MetricChartView : public QChartView
+{
+    Q_OBJECT
+public:
+    MetricChartView(const Workspace &workspace, SeriesLoader *loader, const QString &metric,
+                    QWidget *parent = nullptr);
+    ~MetricChartView() override;
+
+    QString metric() const { return m_metric; }
+    /// Sets the runs to draw (their points are read through the loader).
+    bool setRuns(const QList<ChartRun> &runs, QString *error);
+    void setOptions(const ChartOptions &options);
+    ChartOptions options() const { return m_options; }
+    void setRunVisible(Id runId, bool visible);
+    /// Reads points that arrived since the last call; redraws when any did.
+    bool refresh(QString *error);
+    /// Back to the whole data, following new points.
+    void resetZoom();
+    bool isFollowing() const { return m_following; }
+    /// Shows x0..x1 (in the x axis' units) as a zoom would.
+    void zoomTo(double x0, double x1);
+    /// Decimates and hands every visible line its points.
+    void redraw();
+
+    /// Writes the panel as PNG or SVG (by the file's extension) at size.
+    bool saveImage(const QString &path, const QSize &size, QString *error);
+    /// The chart lines drawn for runs (with smoothing: raw and smoothed).
+    QList<QLineSeries *> lineSeries() const;
+    QAbstractAxis *xAxis() const { return m_xAxis; }
+    QAbstractAxis *yAxis() const { return m_yAxis; }
+    /// Text of the tooltip for the point nearest pos (empty: none near).
+    QString tooltipAt(const QPoint &pos) const;
+
+Q_SIGNALS:
+    void followingChanged(bool following);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    struct Line;
+    void makeAxes();
+    void rebuildCurves();
+    double relativeUnit() const;
+    std::pair<double, double> dataRange() const;
+    std::pair<double, double> shownRange() const;
+    void applyRanges(double x0, double x1, double y0, double y1);
+    std::pair<double, double> percentiles(double x0, double x1) const;
+    std::pair<double, double> padded(double lo, double hi) const;
+    void onAxisRangeChanged();
+    void setFollowing(bool following);
+    QString axisTitle() const;
+
+    const Workspace &m_workspace;
+    SeriesLoader *m_loader;
+    QString m_metric;
+    ChartOptions m_options;
+    std::vector<std::unique_ptr<Line>> m_lines;
+    QAbstractAxis *m_xAxis = nullptr;
+    QAbstractAxis *m_yAxis = nullptr;
+    double m_unit = 1; // relative time: seconds per axis unit
+    bool m_following = true;
+    bool m_autoY = true;
+    bool m_applying = false;
+    bool m_panning = false;
+    QPoint m_lastPan;
+    QTimer m_redrawTimer; // coalesces range changes into one redraw
+};
+
+} // namespace mlwb
