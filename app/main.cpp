@@ -6,6 +6,7 @@
 #include "workspacechooser.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <algorithm>
 #include <memory>
 #include <QLibraryInfo>
@@ -51,6 +52,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("mlwb"));
     QApplication::setApplicationDisplayName(QStringLiteral("ML Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(MLWB_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mlwb.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("mlwb"));
     installTranslations();
     // A damaged or too new workspace must not stop the app: say why, offer another.
     const QString path = mlwb::MainWindow::startupWorkspacePath();

@@ -93,13 +93,18 @@ SshResult RemoteRun::prepare(const QString &helperFolder, const QString &zip, co
     if (out.startsWith(QLatin1String("nofolder")))
         return failed(tr("The working folder %1 cannot be made on %2.")
                           .arg(m_connection.workdir(), m_connection.name()));
+    // The snapshot is stored, then expanded: room for it three times and 1 MiB to spare.
     const qint64 freeKb = out.section(QLatin1String("free="), 1).trimmed().toLongLong();
-    if (out.contains(QLatin1String("free="))
-        && freeKb * 1024 < QFileInfo(zip).size() * 3 + (1 << 20))
-        return failed(tr("The disk of %1 is full: %2 KiB free in %3.")
+    const qint64 neededKb = (QFileInfo(zip).size() * 3 + (1 << 20) + 1023) / 1024;
+    if (out.contains(QLatin1String("free=")) && freeKb < neededKb)
+        return failed(tr("Not enough disk space on %1: %2 KiB free in %3, the run needs about "
+                         "%4 KiB (its snapshot is %5 KiB). Free some space there or choose "
+                         "another working folder.")
                           .arg(m_connection.name())
                           .arg(freeKb)
-                          .arg(m_connection.workdir()));
+                          .arg(m_connection.workdir())
+                          .arg(neededKb)
+                          .arg((QFileInfo(zip).size() + 1023) / 1024));
     if (!out.contains(QLatin1String("helper"))) {
         result = shipHelper(helperFolder, hash);
         if (!result.ok())

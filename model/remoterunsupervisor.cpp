@@ -389,6 +389,13 @@ bool RemoteRunSupervisor::finalize(QString *error)
 
 QString RemoteRunSupervisor::finalMessage(qint64 code) const
 {
+    // A full disk also keeps the wrapper from writing exit_code: say so, not "killed".
+    const QString tail = RunEnding::lastLogLines(m_folder->log(), 20);
+    if (code < 0 && !m_timedOut && tail.contains(QLatin1String("No space left on device")))
+        return tr("The disk of %1 is full (No space left on device in %2): the run failed and "
+                  "its exit code could not be written.")
+                   .arg(m_connection.name(), m_connection.workdir())
+               + QLatin1Char('\n') + tail;
     return RunEnding::failureMessage(code, m_timedOut, m_config.timeoutSeconds,
                                      m_config.effectiveCommand(), m_connection.name(),
                                      m_folder->log());

@@ -95,6 +95,12 @@ bool RunConfig::load(const QString &path, RunConfig *out, QString *error)
             c.compute = text(root["compute"]);
         c.environmentVariables = stringMap(root["environment_variables"], "environment_variables");
         c.tags = stringMap(root["tags"], "tags");
+        if (const YAML::Node snapshot = root["snapshot"]) {
+            if (snapshot["max_size_mb"])
+                c.snapshotMaxMegabytes = snapshot["max_size_mb"].as<int>();
+            if (snapshot["max_files"])
+                c.snapshotMaxFiles = snapshot["max_files"].as<int>();
+        }
     } catch (const YAML::Exception &e) {
         *error = tr("%1, line %2, column %3: %4")
                      .arg(QDir::toNativeSeparators(path))
@@ -127,6 +133,14 @@ bool RunConfig::save(const QString &path, QString *error) const
         y << YAML::Key << "working_directory" << YAML::Value << workingDirectory.toStdString();
     if (timeoutSeconds > 0)
         y << YAML::Key << "timeout" << YAML::Value << timeoutSeconds;
+    if (snapshotMaxMegabytes > 0 || snapshotMaxFiles > 0) {
+        y << YAML::Key << "snapshot" << YAML::Value << YAML::BeginMap;
+        if (snapshotMaxMegabytes > 0)
+            y << YAML::Key << "max_size_mb" << YAML::Value << snapshotMaxMegabytes;
+        if (snapshotMaxFiles > 0)
+            y << YAML::Key << "max_files" << YAML::Value << snapshotMaxFiles;
+        y << YAML::EndMap;
+    }
     for (const auto &[field, map] :
          {std::pair{"environment_variables", &environmentVariables}, std::pair{"tags", &tags}}) {
         if (map->isEmpty())
@@ -210,6 +224,8 @@ QJsonObject RunConfig::toJson() const
     o.insert(QStringLiteral("compute"), compute);
     o.insert(QStringLiteral("environment_variables"), toObject(environmentVariables));
     o.insert(QStringLiteral("tags"), toObject(tags));
+    o.insert(QStringLiteral("snapshot_max_size_mb"), snapshotMaxMegabytes);
+    o.insert(QStringLiteral("snapshot_max_files"), snapshotMaxFiles);
     return o;
 }
 
@@ -227,6 +243,8 @@ RunConfig RunConfig::fromJson(const QJsonObject &o)
     c.environmentVariables =
         fromObject(o.value(QStringLiteral("environment_variables")).toObject());
     c.tags = fromObject(o.value(QStringLiteral("tags")).toObject());
+    c.snapshotMaxMegabytes = o.value(QStringLiteral("snapshot_max_size_mb")).toInt();
+    c.snapshotMaxFiles = o.value(QStringLiteral("snapshot_max_files")).toInt();
     return c;
 }
 

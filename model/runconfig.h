@@ -32,6 +32,8 @@ public:
     int timeoutSeconds = 0;   // 0: no limit
     QString compute = QStringLiteral("local");
     QMap<QString, QString> tags;
+    int snapshotMaxMegabytes = 0; // 0: the default (300 MB)
+    int snapshotMaxFiles = 0;     // 0: the default (2,000 files)
 
     /// The conventional file name in a project folder.
     static QString fileName() { return QStringLiteral("mlwb.yaml"); }

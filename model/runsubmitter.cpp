@@ -9,6 +9,7 @@
 #include "workspace.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QSqlQuery>
 
 namespace mlwb {
@@ -38,6 +39,16 @@ Id RunSubmitter::storeSnapshot(const SnapshotWriter::Result &snapshot, QString *
     return q.value(0).toLongLong();
 }
 
+SnapshotWriter::Options RunSubmitter::limitsFor(const RunConfig &config) const
+{
+    SnapshotWriter::Options limits = m_limits;
+    if (config.snapshotMaxMegabytes > 0)
+        limits.maxTotalBytes = qint64(config.snapshotMaxMegabytes) * 1024 * 1024;
+    if (config.snapshotMaxFiles > 0)
+        limits.maxFiles = config.snapshotMaxFiles;
+    return limits;
+}
+
 std::optional<Run> RunSubmitter::submit(const RunConfig &config, QString *error)
 {
     if (!config.validate(error))
@@ -59,16 +70,27 @@ std::optional<Run> RunSubmitter::submit(const RunConfig &config, QString *error)
     task.kind = QStringLiteral("snapshot");
     task.title = tr("Packing snapshot of %1").arg(QDir(config.code).dirName());
     tasks.start(&task, nullptr);
-    SnapshotWriter writer(m_limits);
+    SnapshotWriter writer(limitsFor(config));
+    QElapsedTimer sinceCheck;
+    sinceCheck.start();
+    bool canceled = false;
     writer.setProgress([&](qint64 done, qint64 total) {
-        if (total > 0 && task.id > 0)
-            tasks.update(task.id, double(done) / double(total), QString(), nullptr);
-        return !m_progress || m_progress(done, total);
+        // The store is asked a few times a second, not per chunk.
+        if (task.id > 0 && sinceCheck.elapsed() > 200) {
+            sinceCheck.restart();
+            if (total > 0)
+                tasks.update(task.id, double(done) / double(total), QString(), nullptr);
+            canceled = tasks.isCancelRequested(task.id);
+        }
+        return !canceled && (!m_progress || m_progress(done, total));
     });
     SnapshotWriter::Result snapshot;
     const bool packed = writer.write(config.code, m_workspace.folder(Workspace::Folder::Snapshots),
                                      &snapshot, error);
-    if (task.id > 0)
+    if (canceled) {
+        sql::fail(error, tr("The submit was canceled while packing the snapshot."));
+        tasks.finish(task.id, Task::State::Canceled, *error, nullptr);
+    } else if (task.id > 0)
         tasks.finish(task.id, packed ? Task::State::Succeeded : Task::State::Failed,
                      packed ? tr("%n file(s)", nullptr, snapshot.fileCount) : *error, nullptr);
     if (!packed)

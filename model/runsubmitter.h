@@ -27,6 +27,8 @@ public:
     std::optional<Run> submit(const RunConfig &config, QString *error);
 
 private:
+    /// The project's own limits (mlwb.yaml `snapshot:`) over the defaults.
+    SnapshotWriter::Options limitsFor(const RunConfig &config) const;
     Id storeSnapshot(const SnapshotWriter::Result &snapshot, QString *error);
 
     const Workspace &m_workspace;

@@ -199,8 +199,31 @@ void SshConnection::classify(SshResult *result) const
         if (colon >= 0)
             reason = reason.mid(colon + 2);
         result->failure = F::Unreachable;
-        result->message =
-            tr("Cannot reach %1: %2").arg(where, reason.isEmpty() ? tr("ssh failed") : reason);
+        // With -J a second ssh reaches the jump host; its error is the cause, while the
+        // outer one only says "Connection closed by UNKNOWN port 65535".
+        const auto jumpReason = [&result](const char *prefix) {
+            const QStringList lines = QString::fromUtf8(result->err).split(QLatin1Char('\n'));
+            for (const QString &line : lines)
+                if (line.trimmed().startsWith(QLatin1String(prefix)))
+                    return line.trimmed().section(QLatin1String(": "), -1);
+            return QString();
+        };
+        QString jumpDown = m_jump.isEmpty() ? QString() : jumpReason("ssh: ");
+        if (!m_jump.isEmpty() && jumpDown.isEmpty()
+            && err.contains(QLatin1String("UNKNOWN port 65535"))) // the jump connection died
+            jumpDown = QString::fromUtf8(result->err).trimmed().section(QLatin1Char('\n'), 0, 0)
+                           .trimmed()
+                           .section(QLatin1String(": "), -1);
+        const QString fromJump = m_jump.isEmpty() ? QString() : jumpReason("channel ");
+        if (!jumpDown.isEmpty())
+            result->message = tr("Cannot reach %1: the jump host %2 is unreachable (%3).")
+                                  .arg(where, m_jump, jumpDown);
+        else if (!fromJump.isEmpty())
+            result->message =
+                tr("Cannot reach %1 from the jump host %2: %3").arg(where, m_jump, fromJump);
+        else
+            result->message =
+                tr("Cannot reach %1: %2").arg(where, reason.isEmpty() ? tr("ssh failed") : reason);
     }
 }
 

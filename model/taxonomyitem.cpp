@@ -39,7 +39,7 @@ QString iconName(const TaxonomyItem &item) {
     case NodeKind::Group:
         return QLatin1String(groupIcons[item.id]);
     case NodeKind::ComputeTarget:
-        return item.detail == QLatin1String("ssh") ? QStringLiteral("compute-ssh")
+        return item.status == QLatin1String("ssh") ? QStringLiteral("compute-ssh")
                                                    : QStringLiteral("compute-local");
     case NodeKind::Datastore:
         return QStringLiteral("datastore");
@@ -71,7 +71,8 @@ QList<Group> groupsForTopic(const QString &topic) {
         {QStringLiteral("compute"), {Group::ComputeTargets}},
         {QStringLiteral("datastores"), {Group::Datastores}},
         {QStringLiteral("experiments"), {Group::Experiments}},
-        {QStringLiteral("runs"), {Group::Experiments}},
+        // Target nodes show their running and queued runs.
+        {QStringLiteral("runs"), {Group::Experiments, Group::ComputeTargets}},
         {QStringLiteral("models"), {Group::Models}},
         {QStringLiteral("environments"), {Group::Environments}},
         {QStringLiteral("images"), {Group::Images}},
@@ -94,7 +95,8 @@ QString displayText(const TaxonomyItem &item) {
     if (item.kind == NodeKind::Group)
         return QObject::tr("%1 (%2)").arg(item.name).arg(item.childCount);
     const bool detailed = item.kind == NodeKind::Run || item.kind == NodeKind::ModelVersion ||
-                          item.kind == NodeKind::EnvironmentVersion;
+                          item.kind == NodeKind::EnvironmentVersion ||
+                          item.kind == NodeKind::ComputeTarget;
     if (detailed && !item.detail.isEmpty())
         return QObject::tr("%1 \u00b7 %2").arg(item.name, item.detail);
     return item.name;

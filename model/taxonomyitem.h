@@ -46,8 +46,8 @@ struct TaxonomyItem {
     Id id = 0;      // the row id; for group nodes the Group
     Id ownerId = 0; // runs: experiment; versions: model/environment; steps: pipeline
     QString name;   // the name shown, without counts or details
-    QString detail; // runs: duration; versions: framework or python
-    QString status; // runs, images, deployments
+    QString detail; // runs: duration; versions: framework or python; targets: kind, runs
+    QString status; // runs, images, deployments; targets: their kind ("ssh", "local")
     QString toolTip;
     QString path;       // workspace nodes: the folder
     int childCount = 0; // children known without loading them
@@ -68,7 +68,8 @@ QString groupLabel(Group group);
 QString iconName(const TaxonomyItem &item);
 /// The icon of iconName(), loaded once.
 QIcon itemIcon(const TaxonomyItem &item);
-/// What the tree shows: "Experiments (3)", "train-lr0.1 · 2m 05s", "mnist".
+/// What the tree shows: "Experiments (3)", "train-lr0.1 · 2m 05s", "mnist",
+/// "gpu-box · ssh · 2 running, 1 queued".
 QString displayText(const TaxonomyItem &item);
 /// Kinds of node that never have children.
 bool isLeafKind(NodeKind kind);

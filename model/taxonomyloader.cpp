@@ -82,9 +82,17 @@ bool TaxonomyLoader::targets(std::vector<TaxonomyItem> *out, QString *error) con
     QString message;
     const QList<ComputeTarget> list = ComputeTargets(m_workspace).list(&message);
     if (!message.isEmpty()) return sql::fail(error, message);
+    QHash<Id, TargetRunCounts> inFlight;
+    if (!targetRunCounts(&inFlight, error)) return false;
     for (const ComputeTarget &t : list) {
         TaxonomyItem i = item(NodeKind::ComputeTarget, t.id, t.name);
-        i.detail = kindName(t.kind);
+        i.status = kindName(t.kind);
+        // "ssh · 2 running, 1 queued"; `local` needs no kind after its name.
+        QStringList details;
+        if (t.kind != ComputeTarget::Kind::Local) details << i.status;
+        const QString runs = formatRunCounts(inFlight.value(t.id));
+        if (!runs.isEmpty()) details << runs;
+        i.detail = details.join(QStringLiteral(" \u00b7 "));
         const QString host = t.config.value(QLatin1String("host")).toString();
         i.toolTip =
             host.isEmpty() ? QObject::tr("This computer") : QObject::tr("SSH: %1").arg(host);
@@ -275,6 +283,33 @@ bool TaxonomyLoader::countBy(const QString &text, const QVariant &bound, QHash<I
     while (q.next())
         out->insert(q.value(0).toLongLong(), q.value(1).toInt());
     return true;
+}
+
+bool TaxonomyLoader::targetRunCounts(QHash<Id, TargetRunCounts> *out, QString *error) const {
+    QSqlQuery q(m_workspace.database());
+    q.setForwardOnly(true);
+    if (!sql::prepare(q,
+                      QStringLiteral("SELECT target_id, status, count(*) FROM runs WHERE "
+                                     "target_id IS NOT NULL AND status IN ('Queued', 'Preparing', "
+                                     "'Running', 'Finalizing') GROUP BY target_id, status"),
+                      error) ||
+        !sql::exec(q, error))
+        return false;
+    while (q.next()) {
+        TargetRunCounts &c = (*out)[q.value(0).toLongLong()];
+        if (q.value(1).toString() == QLatin1String("Queued"))
+            c.queued += q.value(2).toInt();
+        else
+            c.running += q.value(2).toInt();
+    }
+    return true;
+}
+
+QString TaxonomyLoader::formatRunCounts(const TargetRunCounts &counts) {
+    QStringList parts;
+    if (counts.running > 0) parts << QObject::tr("%n running", nullptr, counts.running);
+    if (counts.queued > 0) parts << QObject::tr("%n queued", nullptr, counts.queued);
+    return parts.join(QStringLiteral(", "));
 }
 
 QString TaxonomyLoader::formatDuration(qint64 ms) {

@@ -9,6 +9,12 @@ namespace mlwb {
 
 class Workspace;
 
+/// Runs in flight on one compute target.
+struct TargetRunCounts {
+    int running = 0; // Preparing, Running or Finalizing
+    int queued = 0;
+};
+
 /// Reads the nodes of the workspace taxonomy from the store, one level at a
 /// time, so the taxonomy model loads only what the user has expanded.
 class TaxonomyLoader {
@@ -25,6 +31,11 @@ public:
     int runCount(Id experimentId, Id parentId, QString *error) const;
     /// Versions of a model or environment, steps of a pipeline.
     bool children(const TaxonomyItem &parent, std::vector<TaxonomyItem> *out, QString *error) const;
+
+    /// Runs in flight per compute target id (targets without any are left out).
+    bool targetRunCounts(QHash<Id, TargetRunCounts> *out, QString *error) const;
+    /// "2 running, 1 queued", "1 running"; empty when nothing is in flight.
+    static QString formatRunCounts(const TargetRunCounts &counts);
 
     /// "1h 02m", "3m 05s", "12s": a run's duration as the tree shows it.
     static QString formatDuration(qint64 ms);

@@ -6,7 +6,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/mlwb.desktop
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/io.github.mlwb.metainfo.xml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/mlwb.svg
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps OPTIONAL)
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
 
 set(CPACK_PACKAGE_NAME mlwb)
 set(CPACK_PACKAGE_VENDOR "ML Workbench developers")
@@ -16,6 +16,7 @@ set(CPACK_PACKAGE_CONTACT "ML Workbench developers <mlwb@localhost>")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 # Loaded as plugins, so shlibdeps cannot see them; ssh and python3 are run as programs.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS

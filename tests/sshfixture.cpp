@@ -188,18 +188,31 @@ bool SshFixture::restart(bool newHostKey, QString *error)
     return start(error);
 }
 
-bool SshFixture::trustHostKey(QString *error)
+bool SshFixture::shareUserKey(const SshFixture &other, QString *error)
+{
+    for (const QString &suffix : {QString(), QStringLiteral(".pub")}) {
+        QFile::remove(identity() + suffix);
+        if (!QFile::copy(other.identity() + suffix, identity() + suffix)) {
+            *error = QStringLiteral("Cannot copy the user key %1%2").arg(other.identity(), suffix);
+            return false;
+        }
+    }
+    QFile::setPermissions(identity(), QFile::ReadOwner | QFile::WriteOwner);
+    return true;
+}
+
+bool SshFixture::trustHostKey(QString *error, const QString &file)
 {
     QByteArray keys;
     if (!run(QStringLiteral("ssh-keyscan"),
              {QStringLiteral("-p"), QString::number(m_port), QStringLiteral("127.0.0.1")}, error,
              &keys))
         return false;
-    QFile file(knownHosts());
-    if (!file.open(QIODevice::Append)) {
-        *error = file.errorString();
+    QFile known(file.isEmpty() ? knownHosts() : file);
+    if (!known.open(QIODevice::Append)) {
+        *error = known.errorString();
         return false;
     }
-    file.write(keys);
+    known.write(keys);
     return true;
 }

@@ -23,8 +23,11 @@ public:
     void stop();
     /// Stops and starts again on the same port, with a new host key if asked.
     bool restart(bool newHostKey, QString *error);
-    /// Adds the server's host key to the test's known_hosts.
-    bool trustHostKey(QString *error);
+    /// Adds the server's host key to the test's known_hosts (or to `file`).
+    bool trustHostKey(QString *error, const QString &file = QString());
+    /// Lets the same user key log in here as on `other` (call before start()),
+    /// so one identity reaches both, e.g. a jump host and the target behind it.
+    bool shareUserKey(const SshFixture &other, QString *error);
 
     int port() const { return m_port; }
     QString user() const;

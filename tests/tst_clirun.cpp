@@ -132,6 +132,15 @@ void TestCliRun::submitFromConfigFile()
     QCOMPARE(run.value(QStringLiteral("tags")).toObject().value(QStringLiteral("owner")).toString(),
              QStringLiteral("ci"));
 
+    // The project's own snapshot limit: one file is allowed, the project has three.
+    writeProjectFile(QStringLiteral("small.yaml"), "command: python3 train.py\n"
+                                                   "snapshot: {max_files: 1}\n");
+    const Result limited = mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--config"),
+                                 QStringLiteral("small.yaml")});
+    QCOMPARE(limited.code, 1);
+    QVERIFY2(limited.err.contains(QLatin1String("over the limit")) && limited.err.contains(QLatin1String("train.py")),
+             qPrintable(limited.err));
+
     writeProjectFile(QStringLiteral("broken.yaml"), "command: [unclosed\n");
     const Result bad = mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--config"),
                              QStringLiteral("broken.yaml")});

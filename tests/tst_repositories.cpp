@@ -84,7 +84,7 @@ void TestRepositories::computeTargets()
     ComputeTarget vm;
     vm.name = QStringLiteral("gpu-box");
     vm.kind = ComputeTarget::Kind::Ssh;
-    vm.config.insert(QStringLiteral("host"), QStringLiteral("10.0.0.5"));
+    vm.config.insert(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
     vm.config.insert(QStringLiteral("port"), 2222);
     vm.maxConcurrent = 2;
     QVERIFY2(targets.add(&vm, &error), qPrintable(error));

@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +53,8 @@ private Q_SLOTS:
     void missingInterpreterFailsClearly();
     void unreachableHostFailsClearly();
     void vanishedRemoteFolderFailsClearly();
+    void snapshotLargerThanRemoteDiskFailsClearly();
+    void scriptFillingRemoteDiskFailsClearly();
 
 private:
     void writeFile(const QString &relative, const QByteArray &content);
@@ -60,6 +63,9 @@ private:
     ComputeTarget addTarget(const QString &name, const QJsonObject &overrides = {});
     QString remoteRunFolder(const Run &run) const;
     void verifyEveryPointOnce(const Run &run);
+    bool mountTmpfs(const QString &size, QString *folder, QString *error);
+
+    QStringList m_mounts; // tmpfs mounted by the current test, unmounted in cleanup()
 
     SshFixture m_sshd;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -96,7 +102,28 @@ void TestSshRuns::cleanup()
         if (r.parentId == 0)
             waitForFinal(r.id, 20000);
     m_ws.reset();
+    QString ignored;
+    for (const QString &mount : std::as_const(m_mounts))
+        SshFixture::run(QStringLiteral("umount"), {QStringLiteral("-l"), mount}, &ignored);
+    m_mounts.clear();
     m_dir.reset();
+}
+
+bool TestSshRuns::mountTmpfs(const QString &size, QString *folder, QString *error)
+{
+    *folder = m_dir->filePath(QStringLiteral("tight"));
+    QDir().mkpath(*folder);
+    if (!SshFixture::run(QStringLiteral("mount"),
+                         {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                          QStringLiteral("size=") + size, QStringLiteral("tmpfs"), *folder},
+                         error)) {
+        *error = QStringLiteral("This test needs root to mount a tmpfs (mount -t tmpfs -o size=%1 "
+                                "tmpfs %2) as a small remote disk; run it as root. %3")
+                     .arg(size, *folder, *error);
+        return false;
+    }
+    m_mounts << *folder;
+    return true;
 }
 
 ComputeTarget TestSshRuns::addTarget(const QString &name, const QJsonObject &overrides)
@@ -334,6 +361,55 @@ void TestSshRuns::vanishedRemoteFolderFailsClearly()
     QCOMPARE(run.status, RunStatus::Failed);
     QVERIFY2(run.error.contains(QLatin1String("vanished")), qPrintable(run.error));
     processgroup::terminate(pgid, 1000);
+}
+
+void TestSshRuns::snapshotLargerThanRemoteDiskFailsClearly()
+{
+    QString tight, error;
+    if (!mountTmpfs(QStringLiteral("512k"), &tight, &error))
+        QFAIL(qPrintable(error));
+    addTarget(QStringLiteral("tight"), {{QStringLiteral("workdir"), tight}});
+    writeFile(QStringLiteral("x.py"), "print(1)\n");
+    QByteArray noise(700 * 1024, Qt::Uninitialized); // random: the zip stays as large
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(noise.data()),
+                                          noise.size() / 4);
+    writeFile(QStringLiteral("data.bin"), noise);
+    const auto submitted = submit(QStringLiteral("x.py"), QStringLiteral("tight"));
+    QVERIFY(submitted);
+    const Run run = waitForFinal(submitted->id);
+    QCOMPARE(run.status, RunStatus::Failed);
+    QVERIFY2(run.error.startsWith(QLatin1String("Not enough disk space on tight: "))
+                 && run.error.contains(QStringLiteral("KiB free in ") + tight),
+             qPrintable(run.error));
+    QVERIFY(!QFileInfo::exists(tight + QStringLiteral("/runs/") + run.uid + QStringLiteral("/pgid")));
+    // The rest of the workspace keeps working: the same project runs on the roomy target.
+    const auto good = submit(QStringLiteral("x.py"));
+    QVERIFY(good);
+    const Run done = waitForFinal(good->id);
+    QVERIFY2(done.status == RunStatus::Completed, qPrintable(done.error));
+}
+
+void TestSshRuns::scriptFillingRemoteDiskFailsClearly()
+{
+    QString tight, error;
+    if (!mountTmpfs(QStringLiteral("2m"), &tight, &error)) // room for the run, not its outputs
+        QFAIL(qPrintable(error));
+    addTarget(QStringLiteral("tight"), {{QStringLiteral("workdir"), tight}});
+    writeFile(QStringLiteral("fill.py"), R"(
+import os
+print("filling the disk", flush=True)
+os.makedirs("outputs", exist_ok=True)
+with open("outputs/fill.bin", "wb") as f:
+    while True:
+        f.write(b"\0" * 65536)
+        f.flush()
+)");
+    const auto submitted = submit(QStringLiteral("fill.py"), QStringLiteral("tight"));
+    QVERIFY(submitted);
+    const Run run = waitForFinal(submitted->id);
+    QCOMPARE(run.status, RunStatus::Failed);
+    QVERIFY2(run.error.contains(QLatin1String("No space left on device")), qPrintable(run.error));
+    QVERIFY2(run.error.contains(QLatin1String("filling the disk")), qPrintable(run.error));
 }
 
 QTEST_GUILESS_MAIN(TestSshRuns)

@@ -10,7 +10,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void closedPortIsUnreachable();
     void missingInterpreterIsReported();
     void detachRemovesTheTarget();
+    void jumpHostFromSshConfig();
 
 private:
     struct Cli {
@@ -257,6 +260,85 @@ void TestSshTarget::detachRemovesTheTarget()
     QCOMPARE(
         mlwb({QStringLiteral("compute"), QStringLiteral("detach"), QStringLiteral("local")}).code,
         1);
+}
+
+// ProxyJump as in a terminal: `--jump mlwb-jump` names a Host of the user's
+// ssh config (here a test-private one passed with -F, which ssh hands on to
+// the jump connection), and the target is reached through it. m_sshd is the
+// target (B), a second server the jump host (A); one user key logs in to both.
+void TestSshTarget::jumpHostFromSshConfig()
+{
+    const auto restoreEnvironment = qScopeGuard([this] {
+        qputenv("MLWB_SSH_OPTIONS", "-F /dev/null");
+        qputenv("MLWB_SSH_KNOWN_HOSTS", m_sshd.knownHosts().toLocal8Bit());
+    });
+    QString error;
+    SshFixture jump;
+    QVERIFY2(jump.shareUserKey(m_sshd, &error), qPrintable(error));
+    QVERIFY2(jump.start(&error), qPrintable(error));
+    const QString knownHosts = m_dir->filePath(QStringLiteral("known_hosts"));
+    QVERIFY2(jump.trustHostKey(&error, knownHosts), qPrintable(error));
+    QVERIFY2(m_sshd.trustHostKey(&error, knownHosts), qPrintable(error));
+    const QString sshConfig = m_dir->filePath(QStringLiteral("ssh_config"));
+    {
+        QFile file(sshConfig);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("Host mlwb-jump\n"
+                                  "    HostName 127.0.0.1\n"
+                                  "    Port %1\n"
+                                  "    User %2\n"
+                                  "    IdentityFile %3\n"
+                                  "    IdentitiesOnly yes\n"
+                                  "    UserKnownHostsFile %4\n"
+                                  "    StrictHostKeyChecking yes\n"
+                                  "    BatchMode yes\n"
+                                  "    ConnectTimeout 10\n")
+                       .arg(jump.port())
+                       .arg(jump.user(), jump.identity(), knownHosts)
+                       .toUtf8());
+    }
+    qputenv("MLWB_SSH_OPTIONS", QByteArray("-F ") + sshConfig.toLocal8Bit());
+    qputenv("MLWB_SSH_KNOWN_HOSTS", knownHosts.toLocal8Bit());
+
+    const Cli attached =
+        mlwb(attachArguments(QStringLiteral("vm")) << QStringLiteral("--jump")
+                                                   << QStringLiteral("mlwb-jump"));
+    QVERIFY2(attached.code == 0, qPrintable(attached.err + attached.out));
+    const Cli json = mlwb({QStringLiteral("--format"), QStringLiteral("json"),
+                           QStringLiteral("compute"), QStringLiteral("test"), QStringLiteral("vm")});
+    QVERIFY2(json.code == 0, qPrintable(json.err));
+    const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QVERIFY2(report.value(QLatin1String("ok")).toBool(), qPrintable(json.out));
+    QVERIFY(report.value(QLatin1String("python")).toString().startsWith(QLatin1String("3.")));
+    QVERIFY(report.value(QLatin1String("disk_free_bytes")).toDouble() > 0);
+    {
+        // The connection really went through the jump host.
+        QFile log(jump.path("sshd.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray text = log.readAll();
+        QVERIFY2(text.contains("Accepted publickey"), text.constData());
+    }
+    ComputeTarget t = target(QStringLiteral("vm"));
+    t.config.insert(QStringLiteral("jump"), QStringLiteral("mlwb-jump"));
+    QVERIFY2(SshProbe::test(t, false).ok, qPrintable(SshProbe::test(t, false).message));
+
+    // The jump host goes down: the target is unreachable, said clearly and soon.
+    jump.stop();
+    QElapsedTimer timer;
+    timer.start();
+    const SshReport down = SshProbe::test(t, false);
+    QVERIFY(timer.elapsed() < 30000);
+    QVERIFY(!down.ok);
+    QVERIFY2(down.message.startsWith(QStringLiteral("Cannot reach vm (127.0.0.1:%1)")
+                                         .arg(m_sshd.port())),
+             qPrintable(down.message));
+    QVERIFY2(down.message.contains(QLatin1String("jump host mlwb-jump")), qPrintable(down.message));
+    QVERIFY2(down.message.contains(QLatin1String("unreachable")), qPrintable(down.message));
+    const Cli cli = mlwb({QStringLiteral("compute"), QStringLiteral("test"), QStringLiteral("vm")});
+    QCOMPARE(cli.code, 1);
+    QVERIFY2(cli.err.contains(QLatin1String("Cannot reach vm"))
+                 && cli.err.contains(QLatin1String("mlwb-jump")),
+             qPrintable(cli.err));
 }
 
 QTEST_GUILESS_MAIN(TestSshTarget)

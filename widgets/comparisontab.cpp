@@ -1,11 +1,17 @@
 #include "comparisontab.h"
 
 #include "changewatcher.h"
+#include "chartlegend.h"
 #include "metricchartview.h"
 #include "metricexport.h"
 #include "metrics.h"
+#include "metricvaluesview.h"
+#include "parallelcoordinates.h"
+#include "paramscatter.h"
 #include "runs.h"
+#include "runstablemodel.h"
 #include "savedviews.h"
+#include "savedviewslist.h"
 #include "seriesloader.h"
 #include "workspace.h"
 
@@ -14,6 +20,7 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
@@ -27,6 +34,7 @@
 #include <QSlider>
 #include <QSplitter>
 #include <QSvgGenerator>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -63,6 +71,7 @@ ComparisonTab::ComparisonTab(const Workspace &workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_loader(std::make_unique<SeriesLoader>(workspace))
+    , m_table(std::make_unique<RunsTableModel>(workspace))
 {
     m_legend = new QListWidget;
     m_legend->setObjectName(QStringLiteral("legend"));
@@ -80,7 +89,7 @@ ComparisonTab::ComparisonTab(const Workspace &workspace, QWidget *parent)
     splitter->setStretchFactor(0, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(makeToolbar());
-    layout->addWidget(splitter, 1);
+    layout->addWidget(makePages(splitter), 1);
 
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(refreshIntervalMs);
@@ -119,6 +128,9 @@ QWidget *ComparisonTab::makeToolbar()
     m_smoothingLabel = new QLabel;
     m_outliers = new QCheckBox(tr("Ignore outliers"));
     m_outliers->setObjectName(QStringLiteral("ignoreOutliers"));
+    m_aggregate = new QCheckBox(tr("Aggregate"));
+    m_aggregate->setObjectName(QStringLiteral("aggregate"));
+    m_aggregate->setToolTip(tr("The mean of the shown runs by step, with a min–max band"));
     auto *reset = new QPushButton(tr("Reset zoom"));
     auto *exportButton = new QPushButton(tr("Export…"));
     auto *save = new QPushButton(tr("Save view…"));
@@ -129,6 +141,7 @@ QWidget *ComparisonTab::makeToolbar()
     row->addWidget(m_smoothing);
     row->addWidget(m_smoothingLabel);
     row->addWidget(m_outliers);
+    row->addWidget(m_aggregate);
     row->addStretch(1);
     row->addWidget(reset);
     row->addWidget(exportButton);
@@ -137,6 +150,7 @@ QWidget *ComparisonTab::makeToolbar()
     connect(m_logY, &QCheckBox::toggled, this, &ComparisonTab::readToolbar);
     connect(m_outliers, &QCheckBox::toggled, this, &ComparisonTab::readToolbar);
     connect(m_smoothing, &QSlider::valueChanged, this, &ComparisonTab::readToolbar);
+    connect(m_aggregate, &QCheckBox::toggled, this, &ComparisonTab::setAggregate);
     connect(reset, &QPushButton::clicked, this, [this] {
         for (MetricChartView *panel : std::as_const(m_panels))
             panel->resetZoom();
@@ -181,6 +195,9 @@ bool ComparisonTab::setComparison(const QList<Id> &runIds, const QStringList &me
     m_legend->blockSignals(false);
     syncToolbar();
     rebuildPanels();
+    if (!m_table->reload(error))
+        return false;
+    updateRunViews();
     return true;
 }
 
@@ -194,6 +211,7 @@ void ComparisonTab::rebuildPanels()
         panel->setMinimumSize(360, 260);
         panel->setOptions(m_options);
         panel->setRuns(m_runs, nullptr);
+        panel->setAggregate(isAggregate());
         m_gridLayout->addWidget(panel, i / panelColumns, i % panelColumns);
         m_panels << panel;
     }
@@ -262,6 +280,7 @@ void ComparisonTab::onLegendItemChanged(QListWidgetItem *item)
     const Id runId = item->data(Qt::UserRole).toLongLong();
     for (MetricChartView *panel : std::as_const(m_panels))
         panel->setRunVisible(runId, item->checkState() == Qt::Checked);
+    updateRunViews();
 }
 
 QJsonObject ComparisonTab::viewSpec() const
@@ -277,7 +296,8 @@ QJsonObject ComparisonTab::viewSpec() const
             {QStringLiteral("xMetric"), m_options.xMetric},
             {QStringLiteral("logY"), m_options.logY},
             {QStringLiteral("smoothing"), m_options.smoothing},
-            {QStringLiteral("ignoreOutliers"), m_options.ignoreOutliers}};
+            {QStringLiteral("ignoreOutliers"), m_options.ignoreOutliers},
+            {QStringLiteral("aggregate"), isAggregate()}};
 }
 
 bool ComparisonTab::applyViewSpec(const QJsonObject &spec, QString *error)
@@ -303,12 +323,28 @@ bool ComparisonTab::applyViewSpec(const QJsonObject &spec, QString *error)
     o.smoothing = spec.value(QStringLiteral("smoothing")).toDouble();
     o.ignoreOutliers = spec.value(QStringLiteral("ignoreOutliers")).toBool();
     m_options = o;
-    return setComparison(ids, metrics, error);
+    {
+        const QSignalBlocker blocker(m_aggregate);
+        m_aggregate->setChecked(spec.value(QStringLiteral("aggregate")).toBool());
+    }
+    if (!setComparison(ids, metrics, error))
+        return false;
+    setAggregate(m_aggregate->isChecked());
+    return true;
 }
 
 bool ComparisonTab::exportImage(const QString &path, QString *error)
 {
-    const QSize size = m_grid->size().expandedTo(QSize(400, 300));
+    const QSize grid = m_grid->size().expandedTo(QSize(400, 300));
+    const QList<ChartRun> legendRuns = shownRuns();
+    const int legend = ChartLegend::height(legendRuns, grid.width(), font());
+    const QSize size(grid.width(), grid.height() + legend);
+    auto draw = [&](QPainter *painter) {
+        painter->fillRect(QRect(QPoint(0, 0), size), Qt::white);
+        m_grid->render(painter);
+        ChartLegend::paint(painter, QRect(0, grid.height(), size.width(), legend), legendRuns,
+                           font());
+    };
     bool ok = true;
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         QSvgGenerator svg;
@@ -318,9 +354,13 @@ bool ComparisonTab::exportImage(const QString &path, QString *error)
         QPainter painter;
         ok = painter.begin(&svg);
         if (ok)
-            m_grid->render(&painter);
+            draw(&painter);
     } else {
-        ok = m_grid->grab().save(path);
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        QPainter painter(&image);
+        draw(&painter);
+        painter.end();
+        ok = image.save(path);
     }
     if (!ok && error)
         *error = tr("Cannot write the charts to %1.").arg(path);
@@ -362,8 +402,78 @@ void ComparisonTab::saveView()
         return;
     SavedView view{0, name, viewSpec(), {}, {}};
     QString error;
-    if (!SavedViews(m_workspace).save(&view, &error))
+    if (!SavedViews(m_workspace).save(&view, &error) || !m_savedViews->reload(&error))
         QMessageBox::warning(this, tr("Save view"), error);
+}
+
+QWidget *ComparisonTab::makePages(QWidget *charts)
+{
+    m_parallel = new ParallelCoordinates;
+    m_scatter = new ParamScatter;
+    m_values = new MetricValuesView(m_workspace);
+    m_savedViews = new SavedViewsList(m_workspace);
+    connect(m_savedViews, &SavedViewsList::openRequested, this, &ComparisonTab::openSavedView);
+    m_pages = new QTabWidget;
+    m_pages->setObjectName(QStringLiteral("comparisonPages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(charts, tr("Charts"));
+    m_pages->addTab(m_parallel, tr("Parallel coordinates"));
+    m_pages->addTab(m_scatter, tr("Parameter vs metric"));
+    m_pages->addTab(m_values, tr("Text, tables and images"));
+    m_pages->addTab(m_savedViews, tr("Saved views"));
+    QString error;
+    if (!m_savedViews->reload(&error))
+        qWarning("Cannot list the saved views: %s", qPrintable(error));
+    return m_pages;
+}
+
+QList<ChartRun> ComparisonTab::shownRuns() const
+{
+    QList<ChartRun> out;
+    for (int i = 0; i < m_runs.size() && i < m_legend->count(); ++i)
+        if (m_legend->item(i)->checkState() == Qt::Checked)
+            out << m_runs.at(i);
+    return out;
+}
+
+void ComparisonTab::updateRunViews()
+{
+    const QList<ChartRun> runs = shownRuns();
+    m_parallel->setData(*m_table, runs, ParallelCoordinates::defaultColumns(*m_table, runs));
+    m_scatter->setData(m_table.get(), runs);
+    m_values->setRuns(m_runs);
+}
+
+bool ComparisonTab::isAggregate() const
+{
+    return m_aggregate->isChecked();
+}
+
+void ComparisonTab::setAggregate(bool aggregate)
+{
+    if (m_aggregate->isChecked() != aggregate) {
+        m_aggregate->setChecked(aggregate); // toggled() comes back here
+        return;
+    }
+    // Runs are aligned by step, so the x axis is the step while aggregating.
+    if (aggregate && m_options.xMode != XAxisMode::Step) {
+        ChartOptions o = m_options;
+        o.xMode = XAxisMode::Step;
+        setOptions(o);
+    }
+    m_xMode->setEnabled(!aggregate);
+    for (MetricChartView *panel : std::as_const(m_panels))
+        panel->setAggregate(aggregate);
+}
+
+void ComparisonTab::openSavedView(const QString &name, const QJsonObject &spec)
+{
+    QString error;
+    if (applyViewSpec(spec, &error))
+        m_pages->setCurrentIndex(0);
+    else
+        QMessageBox::warning(this, tr("Open saved view"),
+                             tr("Cannot open the view '%1': %2").arg(name, error));
 }
 
 } // namespace mlwb

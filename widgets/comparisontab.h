@@ -15,11 +15,17 @@ class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QSlider;
+class QTabWidget;
 
 namespace mlwb {
 
 class ChangeWatcher;
 class MetricChartView;
+class MetricValuesView;
+class ParallelCoordinates;
+class ParamScatter;
+class RunsTableModel;
+class SavedViewsList;
 class SeriesLoader;
 class Workspace;
 
@@ -42,6 +48,18 @@ public:
     void setOptions(const ChartOptions &options);
     ChartOptions options() const { return m_options; }
     QList<MetricChartView *> panels() const { return m_panels; }
+    /// Aggregate: each panel draws the mean of the shown runs by step and a
+    /// min..max band instead of one line per run (the x axis is the step).
+    void setAggregate(bool aggregate);
+    bool isAggregate() const;
+    /// Charts, parallel coordinates, scatter, values and saved views pages.
+    QTabWidget *pages() const { return m_pages; }
+    ParallelCoordinates *parallelCoordinates() const { return m_parallel; }
+    ParamScatter *paramScatter() const { return m_scatter; }
+    MetricValuesView *valuesView() const { return m_values; }
+    SavedViewsList *savedViewsList() const { return m_savedViews; }
+    /// The runs whose legend box is checked.
+    QList<ChartRun> shownRuns() const;
     /// A stable colour for the i-th run of a comparison.
     static QColor runColor(int index);
 
@@ -49,7 +67,7 @@ public:
     QJsonObject viewSpec() const;
     bool applyViewSpec(const QJsonObject &spec, QString *error);
 
-    /// The whole grid as PNG or SVG (by extension).
+    /// The whole grid and a legend of the shown runs as PNG or SVG (by extension).
     bool exportImage(const QString &path, QString *error);
     /// Every stored point of every shown line as CSV or JSON (by extension).
     bool exportPoints(const QString &path, QString *error);
@@ -60,6 +78,9 @@ public Q_SLOTS:
 
 private:
     QWidget *makeToolbar();
+    QWidget *makePages(QWidget *charts);
+    void updateRunViews();
+    void openSavedView(const QString &name, const QJsonObject &spec);
     void rebuildPanels();
     void readToolbar();
     void syncToolbar();
@@ -81,6 +102,13 @@ private:
     QSlider *m_smoothing = nullptr;
     QLabel *m_smoothingLabel = nullptr;
     QCheckBox *m_outliers = nullptr;
+    QCheckBox *m_aggregate = nullptr;
+    QTabWidget *m_pages = nullptr;
+    std::unique_ptr<RunsTableModel> m_table; // parameters and metric summaries
+    ParallelCoordinates *m_parallel = nullptr;
+    ParamScatter *m_scatter = nullptr;
+    MetricValuesView *m_values = nullptr;
+    SavedViewsList *m_savedViews = nullptr;
     QListWidget *m_legend = nullptr;
     QWidget *m_grid = nullptr;
     QGridLayout *m_gridLayout = nullptr;

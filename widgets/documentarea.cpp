@@ -4,6 +4,7 @@
 #include "comparisontab.h"
 #include "rundetails.h"
 #include "runstableview.h"
+#include "scripteditor.h"
 
 #include <QMessageBox>
 
@@ -51,6 +52,13 @@ void DocumentArea::openRun(Id runId)
     connect(details, &RunDetails::titleChanged, this,
             [this, details](const QString &title) { setTabText(indexOf(details), title); });
     connect(details, &RunDetails::openRun, this, &DocumentArea::openRun);
+    // Snapshot files open read-only in an editor tab of their own.
+    connect(details, &RunDetails::openReadOnly, this,
+            [this](const QString &title, const QByteArray &content) {
+                auto *viewer = new ScriptEditor(this);
+                viewer->showReadOnly(title, content);
+                addDocument(viewer, tr("%1 (read-only)").arg(title));
+            });
 }
 
 void DocumentArea::showEditor(const QString &projectDir)

@@ -1,12 +1,11 @@
 #include "mainwindow.h"
 
+#include "computetargetactions.h"
 #include "defaultworkspace.h"
 #include "documentarea.h"
 #include "editorarea.h"
 #include "runlauncher.h"
 #include "runsubmission.h"
-#include "computetargets.h"
-#include "sshtargetdialog.h"
 #include "propertiespanel.h"
 #include "taskspanel.h"
 #include "taxonomymodel.h"
@@ -129,6 +128,18 @@ void MainWindow::createDocks()
     connect(m_tree, &WorkspaceTree::experimentActivated, this,
             [this](Id id, const QString &name) { m_documents->openRunsTable(id, name); });
     connect(m_properties, &PropertiesPanel::errorOccurred, m_tasks, &TasksPanel::logError);
+    m_targetActions = new ComputeTargetActions(this, this);
+    connect(m_targetActions, &ComputeTargetActions::messageLogged, m_tasks,
+            &TasksPanel::logMessage);
+    connect(m_targetActions, &ComputeTargetActions::errorLogged, m_tasks, &TasksPanel::logError);
+    connect(m_tree, &WorkspaceTree::attachTargetRequested, this,
+            &MainWindow::attachVirtualMachine);
+    connect(m_tree, &WorkspaceTree::editTargetRequested, m_targetActions,
+            &ComputeTargetActions::edit);
+    connect(m_tree, &WorkspaceTree::testTargetRequested, m_targetActions,
+            &ComputeTargetActions::test);
+    connect(m_tree, &WorkspaceTree::detachTargetRequested, m_targetActions,
+            &ComputeTargetActions::detach);
 }
 
 void MainWindow::createMenus()
@@ -198,17 +209,7 @@ void MainWindow::createEditorMenus()
 
 void MainWindow::attachVirtualMachine()
 {
-    if (!m_workspace)
-        return;
-    SshTargetDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    ComputeTarget target = dialog.target();
-    QString error;
-    if (!ComputeTargets(*m_workspace).add(&target, &error))
-        showError(tr("The VM was not attached"), error);
-    else
-        m_tasks->logMessage(tr("Attached compute target %1").arg(target.name));
+    m_targetActions->attach();
 }
 
 void MainWindow::submitProject(const QString &projectDir, const QString &configPath)
@@ -274,6 +275,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_properties->showIndex(workspace.get(), QModelIndex());
     m_documents->setWorkspace(workspace.get());
     m_editor->setWorkspace(workspace.get());
+    m_targetActions->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
     if (!m_workspace) {
         setWindowTitle(tr("ML Workbench"));

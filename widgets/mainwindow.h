@@ -10,6 +10,7 @@ class QTabWidget;
 
 namespace mlwb {
 
+class ComputeTargetActions;
 class DocumentArea;
 class EditorArea;
 class PropertiesPanel;
@@ -42,6 +43,8 @@ public:
     TaxonomyModel *taxonomyModel() const { return m_model; }
     DocumentArea *documents() const { return m_documents; }
     EditorArea *editor() const { return m_editor; }
+    WorkspaceTree *workspaceTree() const { return m_tree; }
+    ComputeTargetActions *computeTargetActions() const { return m_targetActions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -77,6 +80,7 @@ private:
     QDockWidget *m_tasksDock = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_pathLabel = nullptr;
+    ComputeTargetActions *m_targetActions = nullptr;
 };
 
 } // namespace mlwb

@@ -1,4 +1,5 @@
 #include "metricchartview.h"
+#include "metricchartline.h"
 
 #include "decimator.h"
 #include "metrics.h"
@@ -22,17 +23,6 @@
 #include <cmath>
 
 namespace mlwb {
-
-struct MetricChartView::Line {
-    ChartRun run;
-    Id seriesId = 0;
-    Id xSeriesId = 0;
-    MetricCurve curve;
-    QLineSeries *raw = nullptr;  // faint, behind: the raw values when smoothing
-    QLineSeries *main = nullptr; // the line users read: smoothed or raw
-    bool visible = true;
-    QList<QPointF> mainPoints, rawPoints; // decimated, waiting for replace()
-};
 
 namespace {
 // Beyond this many points antialiasing costs more than it shows.
@@ -153,6 +143,7 @@ void MetricChartView::makeAxes()
             s->attachAxis(m_xAxis);
             s->attachAxis(m_yAxis);
         }
+    attachAggregate();
 }
 
 double MetricChartView::relativeUnit() const
@@ -270,7 +261,7 @@ void MetricChartView::redraw()
     double lo = qInf(), hi = -qInf(); // of what is drawn: M4 keeps every extreme
     for (const auto &line : m_lines) {
         const MetricCurve &c = line->curve;
-        const bool show = line->visible && c.size() > 0;
+        const bool show = line->visible && c.size() > 0 && !m_aggregate;
         line->main->setVisible(show);
         line->raw->setVisible(show && c.isSmoothed());
         if (!show)
@@ -292,6 +283,8 @@ void MetricChartView::redraw()
         if (c.isSmoothed())
             feed(&line->rawPoints, c.y());
     }
+    if (m_aggregate)
+        computeAggregate(x0, x1, width, &lo, &hi);
     setRenderHint(QPainter::Antialiasing, drawn < antialiasLimit);
     if (m_options.ignoreOutliers)
         std::tie(lo, hi) = percentiles(x0, x1);
@@ -309,6 +302,7 @@ void MetricChartView::redraw()
         if (line->raw->isVisible())
             line->raw->replace(line->rawPoints);
     }
+    showAggregate();
 }
 
 // The 1st..99th percentile of what the visible lines hold in [x0, x1].
@@ -420,153 +414,10 @@ QList<QLineSeries *> MetricChartView::lineSeries() const
     return out;
 }
 
-QString MetricChartView::tooltipAt(const QPoint &pos) const
-{
-    const QPointF value = chart()->mapToValue(pos);
-    const Line *best = nullptr;
-    qsizetype bestIndex = -1;
-    double bestDistance = 20; // pixels: farther than that is not "hovering"
-    for (const auto &line : m_lines) {
-        const MetricCurve &c = line->curve;
-        if (!line->visible || !c.size())
-            continue;
-        const double *x = c.x();
-        const qsizetype i = std::lower_bound(x, x + c.size(), value.x()) - x;
-        const double *y = c.isSmoothed() ? c.smoothed() : c.y();
-        for (qsizetype j : {i - 1, i}) {
-            if (j < 0 || j >= c.size() || !std::isfinite(y[j]))
-                continue;
-            const QPointF p = chart()->mapToPosition(QPointF(x[j], y[j]));
-            const double d = std::hypot(p.x() - pos.x(), p.y() - pos.y());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = line.get();
-                bestIndex = j;
-            }
-        }
-    }
-    if (!best)
-        return QString();
-    const SeriesArrays *a = best->curve.source();
-    const qsizetype k = best->curve.sourceIndex(bestIndex);
-    const QString time = QDateTime::fromMSecsSinceEpoch(qint64(a->time.at(k) * 1000))
-                             .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz"));
-    QString text = tr("%1\nstep %2\n%3\nvalue %4")
-                       .arg(best->run.label)
-                       .arg(qint64(a->step.at(k)))
-                       .arg(time)
-                       .arg(a->value.at(k), 0, 'g', 8);
-    if (best->curve.isSmoothed())
-        text += tr("\nsmoothed %1").arg(best->curve.smoothed()[bestIndex], 0, 'g', 8);
-    return text;
-}
-
-void MetricChartView::mousePressEvent(QMouseEvent *event)
-{
-    const bool pan = event->button() == Qt::MiddleButton ||
-                     (event->button() == Qt::LeftButton && event->modifiers() & Qt::ControlModifier);
-    if (pan) {
-        m_panning = true;
-        m_lastPan = event->pos();
-        setCursor(Qt::ClosedHandCursor);
-        event->accept();
-        return;
-    }
-    QChartView::mousePressEvent(event);
-}
-
-void MetricChartView::mouseMoveEvent(QMouseEvent *event)
-{
-    if (m_panning) {
-        const QPoint delta = event->pos() - m_lastPan;
-        m_lastPan = event->pos();
-        chart()->scroll(-delta.x(), delta.y());
-        event->accept();
-        return;
-    }
-    if (event->buttons() == Qt::NoButton) {
-        const QString text = tooltipAt(event->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(event->globalPosition().toPoint(), text, this);
-    }
-    QChartView::mouseMoveEvent(event);
-}
-
-void MetricChartView::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (m_panning) {
-        m_panning = false;
-        unsetCursor();
-        event->accept();
-        return;
-    }
-    // QChartView zooms out on a right click; a reset is what users expect.
-    if (event->button() == Qt::RightButton) {
-        resetZoom();
-        event->accept();
-        return;
-    }
-    QChartView::mouseReleaseEvent(event);
-}
-
-void MetricChartView::mouseDoubleClickEvent(QMouseEvent *event)
-{
-    resetZoom();
-    event->accept();
-}
-
-void MetricChartView::wheelEvent(QWheelEvent *event)
-{
-    const double factor = event->angleDelta().y() > 0 ? 0.8 : 1.25;
-    const double at = chart()->mapToValue(event->position()).x();
-    const auto [x0, x1] = shownRange();
-    zoomTo(at - (at - x0) * factor, at + (x1 - at) * factor);
-    event->accept();
-}
-
 void MetricChartView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
     m_redrawTimer.start(); // more or fewer pixels: decimate again
-}
-
-bool MetricChartView::saveImage(const QString &path, const QSize &size, QString *error)
-{
-    const QSize old = this->size();
-    resize(size);
-    if (!isVisible()) {
-        // A hidden widget gets its resize event only when shown; the chart
-        // must know its size before it lays out and decimates.
-        QResizeEvent resized(size, old);
-        QCoreApplication::sendEvent(this, &resized);
-    }
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    redraw();
-    bool ok = true;
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(m_metric);
-        QPainter painter;
-        ok = painter.begin(&svg);
-        if (ok)
-            render(&painter);
-    } else {
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        render(&painter);
-        painter.end();
-        ok = image.save(path);
-    }
-    resize(old);
-    if (!ok && error)
-        *error = tr("Cannot write the chart to %1.").arg(path);
-    return ok;
 }
 
 } // namespace mlwb

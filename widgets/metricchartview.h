@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <memory>
 
+class QAreaSeries;
 class QLineSeries;
 class QAbstractAxis;
 
@@ -47,7 +48,17 @@ public:
     /// Decimates and hands every visible line its points.
     void redraw();
 
-    /// Writes the panel as PNG or SVG (by the file's extension) at size.
+    /// Aggregate mode: instead of one line per run, the mean of the visible
+    /// runs aligned by step and a translucent min..max band (x: step).
+    void setAggregate(bool aggregate);
+    bool isAggregate() const { return m_aggregate; }
+    QLineSeries *meanSeries() const { return m_mean; }
+    QAreaSeries *bandSeries() const { return m_band; }
+    /// The runs drawn (shown in the legend of exported images).
+    QList<ChartRun> runs() const;
+
+    /// Writes the panel, a legend of its runs below, as PNG or SVG (by the
+    /// file's extension) at size.
     bool saveImage(const QString &path, const QSize &size, QString *error);
     /// The chart lines drawn for runs (with smoothing: raw and smoothed).
     QList<QLineSeries *> lineSeries() const;
@@ -70,6 +81,9 @@ protected:
 private:
     struct Line;
     void makeAxes();
+    void attachAggregate();
+    void computeAggregate(double x0, double x1, int width, double *lo, double *hi);
+    void showAggregate();
     void rebuildCurves();
     double relativeUnit() const;
     std::pair<double, double> dataRange() const;
@@ -94,6 +108,10 @@ private:
     bool m_applying = false;
     bool m_panning = false;
     QPoint m_lastPan;
+    bool m_aggregate = false;
+    QLineSeries *m_mean = nullptr; // aggregate mode: the mean line
+    QAreaSeries *m_band = nullptr; // and the min..max band behind it
+    QList<QPointF> m_meanPoints, m_minPoints, m_maxPoints;
     QTimer m_redrawTimer; // coalesces range changes into one redraw
 };
 

@@ -2,9 +2,12 @@
 
 #include "computetargets.h"
 #include "experiments.h"
+#include "sshconnection.h"
+#include "taxonomyloader.h"
 #include "workspace.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -14,11 +17,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace mlwb {
@@ -26,6 +31,9 @@ namespace mlwb {
 namespace {
 
 constexpr int UnknownTargetRole = Qt::UserRole + 1;
+constexpr int LabelRole = Qt::UserRole + 2;        // "gpu-vm (ssh: ml@host)"
+constexpr int RunsRole = Qt::UserRole + 3;         // "1 running, 2 queued"
+constexpr int ReachabilityRole = Qt::UserRole + 4; // "checking…", "reachable", …
 
 QTableWidget *newTable(const QString &name, const QString &keyHeader, QWidget *parent)
 {
@@ -101,7 +109,83 @@ QString targetLabel(const ComputeTarget &target)
         .arg(target.name, user.isEmpty() ? host : user + QLatin1Char('@') + host);
 }
 
+// A no-op command over ssh, bounded: whether runs could start there now.
+bool reach(const ComputeTarget &target, QString *reason)
+{
+    const SshResult result =
+        SshConnection(target).run(QStringLiteral("true"), RunConfigDialog::reachabilityTimeoutMs);
+    if (result.ok())
+        return true;
+    *reason =
+        !result.message.isEmpty() ? result.message : QString::fromLocal8Bit(result.err).trimmed();
+    if (reason->isEmpty())
+        *reason = RunConfigDialog::tr("ssh exited with code %1").arg(result.exitCode);
+    return false;
+}
+
 } // namespace
+
+RunConfigDialog::~RunConfigDialog()
+{
+    m_closed->store(true);
+}
+
+QString RunConfigDialog::targetStatus(const QString &name) const
+{
+    const int index = m_compute->findData(name);
+    if (index < 0)
+        return {};
+    QStringList parts;
+    const QString runs = m_compute->itemData(index, RunsRole).toString();
+    if (!runs.isEmpty())
+        parts << runs;
+    const QString reachability = m_compute->itemData(index, ReachabilityRole).toString();
+    if (!reachability.isEmpty())
+        parts << reachability;
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+void RunConfigDialog::updateTargetLabel(int index)
+{
+    const QString status = targetStatus(m_compute->itemData(index).toString());
+    const QString label = m_compute->itemData(index, LabelRole).toString();
+    m_compute->setItemText(index, status.isEmpty() ? label : tr("%1 \u2014 %2").arg(label, status));
+}
+
+void RunConfigDialog::checkReachability(const ComputeTarget &target)
+{
+    const int index = m_compute->findData(target.name);
+    m_compute->setItemData(index, tr("checking…"), ReachabilityRole);
+    updateTargetLabel(index);
+    // The global pool: the application waits for it when it ends, and a
+    // closed dialog only skips the checks that have not started.
+    QPointer<RunConfigDialog> self(this);
+    std::shared_ptr<std::atomic_bool> closed = m_closed;
+    QThreadPool::globalInstance()->start([target, self, closed] {
+        if (closed->load())
+            return;
+        QString reason;
+        const bool ok = reach(target, &reason);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, name = target.name, ok, reason] {
+                if (self)
+                    self->setReachability(name, ok, reason);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void RunConfigDialog::setReachability(const QString &name, bool reachable, const QString &reason)
+{
+    const int index = m_compute->findData(name);
+    if (index < 0)
+        return;
+    m_compute->setItemData(index, reachable ? tr("reachable") : tr("unreachable: %1").arg(reason),
+                           ReachabilityRole);
+    updateTargetLabel(index);
+    Q_EMIT reachabilityChecked(name, reachable);
+}
 
 RunConfigDialog::RunConfigDialog(const Workspace *workspace, const RunConfig &config,
                                  QWidget *parent)
@@ -258,8 +342,25 @@ void RunConfigDialog::fillLists(const Workspace *workspace)
         local.name = QStringLiteral("local");
         targets << local;
     }
-    for (const ComputeTarget &t : std::as_const(targets))
+    QHash<Id, TargetRunCounts> inFlight;
+    if (workspace) {
+        QString error;
+        if (!TaxonomyLoader(*workspace).targetRunCounts(&inFlight, &error))
+            errors << tr("Runs in flight could not be counted: %1").arg(error);
+    }
+    for (const ComputeTarget &t : std::as_const(targets)) {
         m_compute->addItem(targetLabel(t), t.name);
+        const int index = m_compute->count() - 1;
+        m_compute->setItemData(index, targetLabel(t), LabelRole);
+        if (workspace) {
+            const QString runs = TaxonomyLoader::formatRunCounts(inFlight.value(t.id));
+            m_compute->setItemData(index, runs.isEmpty() ? tr("idle") : runs, RunsRole);
+        }
+        updateTargetLabel(index);
+    }
+    for (const ComputeTarget &t : std::as_const(targets))
+        if (t.kind == ComputeTarget::Kind::Ssh)
+            checkReachability(t);
     m_listError->setText(errors.join(QLatin1Char('\n')));
     m_listError->setVisible(!errors.isEmpty());
 }

@@ -464,4 +464,12 @@ void ScriptEditor::checkDisk()
     emit externalChange();
 }
 
+void ScriptEditor::showReadOnly(const QString &fileName, const QByteArray &content)
+{
+    applyLexerFor(fileName);
+    setText(QString::fromUtf8(content));
+    setModified(false);
+    setReadOnly(true);
+}
+
 } // namespace mlwb

@@ -55,6 +55,11 @@ signals:
     void fileDeleted();
     void filePathChanged(const QString &path);
 
+public:
+    /// Shows `content` read-only with the highlighting of `fileName` (a file
+    /// from a run's snapshot: what ran, not what is in the project now).
+    void showReadOnly(const QString &fileName, const QByteArray &content);
+
 private:
     void setUpLook();
     void applyLexerFor(const QString &path);

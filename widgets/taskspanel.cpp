@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QHeaderView>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QTreeWidget>
 
@@ -21,6 +22,8 @@ TasksPanel::TasksPanel(QWidget *parent)
         {tr("Task"), tr("Kind"), tr("State"), tr("Progress"), tr("Message"), tr("Updated")});
     m_tasks->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tasks->header()->setStretchLastSection(true);
+    m_tasks->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tasks, &QWidget::customContextMenuRequested, this, &TasksPanel::showTaskMenu);
     m_log->setObjectName(QStringLiteral("logView"));
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
@@ -46,8 +49,28 @@ void TasksPanel::reload() {
             m_tasks, {t.title, t.kind, stateName(t.state), progress, t.message,
                       t.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))});
         item->setToolTip(4, t.message);
+        item->setData(0, Qt::UserRole, t.id);
+        item->setData(0, Qt::UserRole + 1,
+                      t.state == Task::State::Running || t.state == Task::State::Pending);
     }
     setTabText(0, tasks.isEmpty() ? tr("Tasks") : tr("Tasks (%1)").arg(tasks.size()));
+}
+
+// A long operation (packing a snapshot, ...) can be stopped from here; the
+// process doing it checks the task's cancel flag in the store.
+void TasksPanel::showTaskMenu(const QPoint &pos) {
+    QTreeWidgetItem *item = m_tasks->itemAt(pos);
+    if (!item || !m_workspace)
+        return;
+    QMenu menu(this);
+    QAction *cancel = menu.addAction(tr("Cancel Task"));
+    cancel->setEnabled(item->data(0, Qt::UserRole + 1).toBool());
+    if (menu.exec(m_tasks->viewport()->mapToGlobal(pos)) != cancel)
+        return;
+    QString error;
+    if (!Tasks(*m_workspace).requestCancel(item->data(0, Qt::UserRole).toLongLong(), &error))
+        logError(error);
+    reload();
 }
 
 void TasksPanel::logMessage(const QString &message) {

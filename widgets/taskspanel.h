@@ -27,6 +27,7 @@ public:
 
 private:
     void append(const QString &message, bool error);
+    void showTaskMenu(const QPoint &pos);
 
     const Workspace *m_workspace = nullptr;
     QTreeWidget *m_tasks;

@@ -1,0 +1,69 @@
+// MetricChartView::saveImage: the panel with a legend of its runs as PNG or SVG.
+#include "chartlegend.h"
+#include "metricchartline.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QPainter>
+#include <QResizeEvent>
+#include <QSvgGenerator>
+
+namespace mlwb {
+
+QList<ChartRun> MetricChartView::runs() const
+{
+    QList<ChartRun> out;
+    for (const auto &line : m_lines)
+        if (line->visible)
+            out << line->run;
+    return out;
+}
+
+bool MetricChartView::saveImage(const QString &path, const QSize &size, QString *error)
+{
+    const QList<ChartRun> legendRuns = runs();
+    const int legend = ChartLegend::height(legendRuns, size.width(), font());
+    const QSize chartSize(size.width(), std::max(50, size.height() - legend));
+    const QSize old = this->size();
+    resize(chartSize);
+    if (!isVisible()) {
+        // A hidden widget gets its resize event only when shown; the chart
+        // must know its size before it lays out and decimates.
+        QResizeEvent resized(chartSize, old);
+        QCoreApplication::sendEvent(this, &resized);
+    }
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    redraw();
+    const QRect chartRect(QPoint(0, 0), chartSize);
+    const QRect legendRect(0, chartSize.height(), size.width(), legend);
+    auto draw = [&](QPainter *painter) {
+        render(painter, chartRect, chartRect);
+        if (legend)
+            ChartLegend::paint(painter, legendRect, legendRuns, font());
+    };
+    bool ok = true;
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(m_metric);
+        QPainter painter;
+        ok = painter.begin(&svg);
+        if (ok)
+            draw(&painter);
+    } else {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        draw(&painter);
+        painter.end();
+        ok = image.save(path);
+    }
+    resize(old);
+    if (!ok && error)
+        *error = tr("Cannot write the chart to %1.").arg(path);
+    return ok;
+}
+
+} // namespace mlwb

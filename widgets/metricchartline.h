@@ -1,0 +1,21 @@
+#pragma once
+
+// MetricChartView's per-run line, shared by the files that implement it.
+#include "metricchartview.h"
+
+#include <QLineSeries>
+
+namespace mlwb {
+
+struct MetricChartView::Line {
+    ChartRun run;
+    Id seriesId = 0;
+    Id xSeriesId = 0;
+    MetricCurve curve;
+    QLineSeries *raw = nullptr;  // faint, behind: the raw values when smoothing
+    QLineSeries *main = nullptr; // the line users read: smoothed or raw
+    bool visible = true;
+    QList<QPointF> mainPoints, rawPoints; // decimated, waiting for replace()
+};
+
+} // namespace mlwb
