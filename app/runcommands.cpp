@@ -66,6 +66,22 @@ std::optional<Run> findRun(CommandContext &context, const Workspace &ws)
     return run;
 }
 
+// The verbs that act on one run: the workspace is opened and RUN looked up
+// here, once, with the same messages for all of them.
+using RunVerb = int (*)(CommandContext &, const Workspace &, const Run &);
+std::function<int(CommandContext &)> onRun(RunVerb verb)
+{
+    return [verb](CommandContext &context) {
+        const auto ws = context.openWorkspace();
+        if (!ws)
+            return int(ExitFailure);
+        const auto run = findRun(context, *ws);
+        if (!run)
+            return int(ExitFailure);
+        return verb(context, *ws, *run);
+    };
+}
+
 // The configuration a submit means: --config FILE, else SCRIPT [ARGS] in the
 // current folder (with its mlwb.yaml, if any, for the defaults).
 bool submitConfig(CommandContext &context, RunConfig *config, QString *error)
@@ -221,26 +237,20 @@ QJsonArray diagnostics(const Workspace &ws, Id runId)
     return out;
 }
 
-int show(CommandContext &context)
+int show(CommandContext &context, const Workspace &ws, const Run &run)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto run = findRun(context, *ws);
-    if (!run)
-        return ExitFailure;
-    QJsonObject record = toJson(*run);
+    QJsonObject record = toJson(run);
     QJsonObject properties;
-    for (auto it = run->properties.cbegin(); it != run->properties.cend(); ++it)
+    for (auto it = run.properties.cbegin(); it != run.properties.cend(); ++it)
         properties.insert(it.key(), it.value());
     record.insert(QStringLiteral("properties"), properties);
-    record.insert(QStringLiteral("notes"), CliOutput::text(run->notes));
+    record.insert(QStringLiteral("notes"), CliOutput::text(run.notes));
     record.insert(QStringLiteral("folder"),
-                  RunFolder(ws->folder(Workspace::Folder::Runs), run->uid).root());
-    record.insert(QStringLiteral("metrics"), metricSummary(*ws, run->id));
-    record.insert(QStringLiteral("diagnostics"), diagnostics(*ws, run->id));
+                  RunFolder(ws.folder(Workspace::Folder::Runs), run.uid).root());
+    record.insert(QStringLiteral("metrics"), metricSummary(ws, run.id));
+    record.insert(QStringLiteral("diagnostics"), diagnostics(ws, run.id));
     QJsonArray children;
-    const QList<Run> kids = Runs(*ws).list(run->experimentId, run->id, 0, 100000);
+    const QList<Run> kids = Runs(ws).list(run.experimentId, run.id, 0, 100000);
     for (const Run &child : kids)
         children.append(child.uid);
     record.insert(QStringLiteral("children"), children);
@@ -253,41 +263,29 @@ int show(CommandContext &context)
     return ExitSuccess;
 }
 
-int logs(CommandContext &context)
+int logs(CommandContext &context, const Workspace &ws, const Run &run)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto run = findRun(context, *ws);
-    if (!run)
-        return ExitFailure;
-    return follow(context, *ws, run->id, context.isSet(QStringLiteral("follow")));
+    return follow(context, ws, run.id, context.isSet(QStringLiteral("follow")));
 }
 
-int metrics(CommandContext &context)
+int metrics(CommandContext &context, const Workspace &ws, const Run &run)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto run = findRun(context, *ws);
-    if (!run)
-        return ExitFailure;
     const QString only = context.value(QStringLiteral("name"));
     QString error;
     QJsonArray rows;
     const bool csv = context.value(QStringLiteral("as")) == QLatin1String("csv");
     if (csv)
         context.stream() << "name,step,time,value\n";
-    const QList<MetricSeries> series = Metrics(*ws).series(run->id, &error);
+    const QList<MetricSeries> series = Metrics(ws).series(run.id, &error);
     for (const MetricSeries &s : series) {
         if (!only.isEmpty() && s.name != only)
             continue;
         QVector<MetricPoint> points;
         QList<Metrics::Value> values;
         if (s.kind == MetricSeries::Kind::Scalar
-            && !Metrics(*ws).points(s.id, 0, -1, &points, &error))
+            && !Metrics(ws).points(s.id, 0, -1, &points, &error))
             return context.fail(error);
-        if (s.kind != MetricSeries::Kind::Scalar && !Metrics(*ws).values(s.id, &values, &error))
+        if (s.kind != MetricSeries::Kind::Scalar && !Metrics(ws).values(s.id, &values, &error))
             return context.fail(error);
         for (const MetricPoint &p : points) {
             if (csv)
@@ -327,45 +325,33 @@ int metrics(CommandContext &context)
     return ExitSuccess;
 }
 
-int cancel(CommandContext &context)
+int cancel(CommandContext &context, const Workspace &ws, const Run &run)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto run = findRun(context, *ws);
-    if (!run)
-        return ExitFailure;
     QString error;
-    if (!RunLauncher::cancel(*ws, run->id, &error))
+    if (!RunLauncher::cancel(ws, run.id, &error))
         return context.fail(error);
-    context.output().message(Cli::tr("Canceling run %1.").arg(run->uid), toJson(*run));
+    context.output().message(Cli::tr("Canceling run %1.").arg(run.uid), toJson(run));
     return ExitSuccess;
 }
 
-int download(CommandContext &context)
+int download(CommandContext &context, const Workspace &ws, const Run &run)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto run = findRun(context, *ws);
-    if (!run)
-        return ExitFailure;
     const QString target = context.argument(1);
     QString error;
     if (context.isSet(QStringLiteral("snapshot"))) {
-        QSqlQuery q(ws->database());
+        QSqlQuery q(ws.database());
         q.prepare(QStringLiteral("SELECT sha256 FROM snapshots WHERE id = ?"));
-        q.addBindValue(run->snapshotId);
+        q.addBindValue(run.snapshotId);
         if (!q.exec() || !q.next())
-            return context.fail(Cli::tr("Run %1 has no snapshot.").arg(run->uid));
-        const QString zip = QDir(ws->folder(Workspace::Folder::Snapshots))
+            return context.fail(Cli::tr("Run %1 has no snapshot.").arg(run.uid));
+        const QString zip = QDir(ws.folder(Workspace::Folder::Snapshots))
                                 .filePath(q.value(0).toString() + QStringLiteral(".zip"));
         if (!SnapshotReader(zip).extractTo(target, &error))
             return context.fail(error);
     } else if (context.isSet(QStringLiteral("outputs"))) {
-        const QString outputs = RunFolder(ws->folder(Workspace::Folder::Runs), run->uid).outputs();
+        const QString outputs = RunFolder(ws.folder(Workspace::Folder::Runs), run.uid).outputs();
         if (!QFileInfo(outputs).isDir())
-            return context.fail(Cli::tr("Run %1 has no outputs (yet).").arg(run->uid));
+            return context.fail(Cli::tr("Run %1 has no outputs (yet).").arg(run.uid));
         if (QFileInfo::exists(target) && !QDir(target).isEmpty())
             return context.fail(Cli::tr("%1 is not empty.").arg(QDir::toNativeSeparators(target)));
         QDirIterator it(outputs, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
@@ -384,44 +370,32 @@ int download(CommandContext &context)
     return ExitSuccess;
 }
 
-int tag(CommandContext &context)
+int tag(CommandContext &context, const Workspace &ws, const Run &run)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto run = findRun(context, *ws);
-    if (!run)
-        return ExitFailure;
-    Runs runs(*ws);
+    Runs runs(ws);
     QString error;
     const QStringList pairs = context.arguments().mid(1);
     for (const QString &pair : pairs) {
         if (!pair.contains(QLatin1Char('=')))
             return context.fail(Cli::tr("'%1' is not KEY=VALUE.").arg(pair));
-        if (!runs.setTag(run->id, pair.section(QLatin1Char('='), 0, 0),
+        if (!runs.setTag(run.id, pair.section(QLatin1Char('='), 0, 0),
                          pair.section(QLatin1Char('='), 1), &error))
             return context.fail(error);
     }
     const QStringList removed = context.values(QStringLiteral("remove"));
     for (const QString &key : removed)
-        if (!runs.removeTag(run->id, key, &error))
+        if (!runs.removeTag(run.id, key, &error))
             return context.fail(error);
     context.output().show(
         {{QStringLiteral("id"), Cli::tr("id")}, {QStringLiteral("tags"), Cli::tr("tags")}},
-        toJson(*runs.find(run->id)));
+        toJson(*runs.find(run.id)));
     return ExitSuccess;
 }
 
-int supervise(CommandContext &context)
+int supervise(CommandContext &context, const Workspace &ws, const Run &run)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto run = findRun(context, *ws);
-    if (!run)
-        return ExitFailure;
     QString error;
-    if (!RunSupervisor(*ws, run->id).exec(&error))
+    if (!RunSupervisor(ws, run.id).exec(&error))
         return context.fail(error);
     return ExitSuccess;
 }
@@ -473,13 +447,13 @@ void registerRunCommands(CommandRegistry &registry)
                             Cli::tr("Show a run: status, times, tags, metrics, diagnostics."),
                             {runArg},
                             {},
-                            show});
+                            onRun(show)});
     registry.addVerb(noun, {QStringLiteral("logs"),
                             Cli::tr("Print a run's log (stdout and stderr)."),
                             {runArg},
                             {{QStringLiteral("follow"), QString(),
                               Cli::tr("Keep printing until the run ends."), QLatin1Char('f')}},
-                            logs});
+                            onRun(logs)});
     registry.addVerb(noun, {QStringLiteral("metrics"),
                             Cli::tr("Print every metric point of a run."),
                             {runArg},
@@ -487,12 +461,12 @@ void registerRunCommands(CommandRegistry &registry)
                               Cli::tr("Only this metric."), QChar()},
                              {QStringLiteral("as"), QStringLiteral("csv"),
                               Cli::tr("Write CSV instead of a table or JSON."), QChar()}},
-                            metrics});
+                            onRun(metrics)});
     registry.addVerb(noun, {QStringLiteral("cancel"),
                             Cli::tr("Stop a run (SIGTERM, then SIGKILL after 5 s)."),
                             {runArg},
                             {},
-                            cancel});
+                            onRun(cancel)});
     registry.addVerb(noun, {QStringLiteral("download"),
                             Cli::tr("Copy a run's outputs or snapshot into a folder."),
                             {runArg, {QStringLiteral("DIR"), Cli::tr("An empty or new folder.")}},
@@ -500,19 +474,19 @@ void registerRunCommands(CommandRegistry &registry)
                               Cli::tr("The files the run wrote under outputs/."), QChar()},
                              {QStringLiteral("snapshot"), QString(),
                               Cli::tr("The project files the run ran from."), QChar()}},
-                            download});
+                            onRun(download)});
     registry.addVerb(
         noun, {QStringLiteral("tag"),
                Cli::tr("Set (or remove) tags of a run."),
                {runArg, {QStringLiteral("KEY=VALUE..."), Cli::tr("Tags to set."), true, true}},
                {{QStringLiteral("remove"), QStringLiteral("KEY"),
                  Cli::tr("A tag to remove (repeatable)."), QChar()}},
-               tag});
+               onRun(tag)});
     VerbSpec supervisor{QStringLiteral("supervise"),
                         Cli::tr("Watch a run to its end (started by mlwb itself)."),
                         {runArg},
                         {},
-                        supervise};
+                        onRun(supervise)};
     supervisor.hidden = true;
     registry.addVerb(noun, supervisor);
 }

@@ -22,7 +22,6 @@
 namespace mlwb {
 
 namespace {
-const int batchLines = 50000;
 const qint64 chunkBytes = 16 << 20;    // per file and poll
 const qint64 prepareRetryMs = 8000;    // a VM that is down at submit fails the run soon
 const qint64 reconnectMs = 15 * 60000; // a dropped connection mid-run is retried this long
@@ -270,21 +269,7 @@ bool RemoteRunSupervisor::storeLogOffset(QString *error)
 
 bool RemoteRunSupervisor::ingest(bool processEnded, QString *error)
 {
-    QList<MetricTail::Line> lines;
-    do {
-        lines.clear();
-        qint64 next = m_offset;
-        if (!m_tail->readAvailable(m_offset, batchLines, &lines, &next, error))
-            return false;
-        if (lines.isEmpty() && next == m_offset)
-            break;
-        if (!m_ingestor->ingest(lines, next, error))
-            return false;
-        m_offset = next;
-    } while (lines.size() == batchLines);
-    if (!processEnded)
-        return true;
-    return RunEnding::ingestTrailingLine(*m_ingestor, m_folder->metrics(), &m_offset, error);
+    return RunEnding::ingestAvailable(*m_tail, *m_ingestor, processEnded, &m_offset, error);
 }
 
 void RemoteRunSupervisor::stop()

@@ -16,9 +16,29 @@ const char *RunEnding::wrapperScript()
            "trap : TERM INT HUP\n"
            "/bin/sh -c \"$MLWB_COMMAND\"\n"
            "code=$?\n"
-           "echo $code > \"$MLWB_RUN_DIR/exit_code.part\" && mv -f \"$MLWB_RUN_DIR/exit_code.part\" "
+           "echo $code > \"$MLWB_RUN_DIR/exit_code.part\" && mv -f "
+           "\"$MLWB_RUN_DIR/exit_code.part\" "
            "\"$MLWB_RUN_DIR/exit_code\"\n"
            "exit $code\n";
+}
+
+bool RunEnding::ingestAvailable(MetricTail &tail, MetricIngestor &ingestor, bool processEnded,
+                                qint64 *offset, QString *error)
+{
+    const int batchLines = 50000;
+    QList<MetricTail::Line> lines;
+    do {
+        lines.clear();
+        qint64 next = *offset;
+        if (!tail.readAvailable(*offset, batchLines, &lines, &next, error))
+            return false;
+        if (lines.isEmpty() && next == *offset)
+            break;
+        if (!ingestor.ingest(lines, next, error))
+            return false;
+        *offset = next;
+    } while (lines.size() == batchLines);
+    return !processEnded || ingestTrailingLine(ingestor, tail.path(), offset, error);
 }
 
 bool RunEnding::ingestTrailingLine(MetricIngestor &ingestor, const QString &metricsPath,

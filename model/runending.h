@@ -8,6 +8,7 @@
 namespace mlwb {
 
 class MetricIngestor;
+class MetricTail;
 
 /// What local and remote run supervisors share about a run's process and
 /// its end: the shell wrapper it runs in, and finishing the record.
@@ -20,6 +21,11 @@ public:
     /// supervises later can finish the run. TERM is trapped (not ignored,
     /// which children would inherit) so it outlives a cancel long enough.
     static const char *wrapperScript();
+    /// Stores every complete metrics line written since *offset, in batches
+    /// (each batch and its new offset in one transaction); once the process
+    /// has ended, a last line without its newline too.
+    static bool ingestAvailable(MetricTail &tail, MetricIngestor &ingestor, bool processEnded,
+                                qint64 *offset, QString *error);
     /// Once the process is gone, a last metrics line without its newline is
     /// complete: ingests it and moves *offset past it.
     static bool ingestTrailingLine(MetricIngestor &ingestor, const QString &metricsPath,

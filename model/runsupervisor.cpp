@@ -23,7 +23,6 @@ namespace mlwb {
 
 namespace {
 
-const int batchLines = 50000;
 const int cancelGraceMs = 5000;
 
 // Moves every file under `from` to the same place under `to`; a name that
@@ -37,12 +36,13 @@ void moveTree(const QString &from, const QString &to)
         QDir().mkpath(QFileInfo(target).absolutePath());
         const QFileInfo info(target);
         for (int n = 2; QFileInfo::exists(target); ++n)
-            target = QDir(info.absolutePath())
-                         .filePath(QStringLiteral("%1 (%2)%3")
-                                       .arg(info.completeBaseName())
-                                       .arg(n)
-                                       .arg(info.suffix().isEmpty() ? QString()
-                                                                    : QLatin1Char('.') + info.suffix()));
+            target =
+                QDir(info.absolutePath())
+                    .filePath(QStringLiteral("%1 (%2)%3")
+                                  .arg(info.completeBaseName())
+                                  .arg(n)
+                                  .arg(info.suffix().isEmpty() ? QString()
+                                                               : QLatin1Char('.') + info.suffix()));
         QFile::rename(source, target);
     }
     QDir(from).removeRecursively();
@@ -53,8 +53,7 @@ void moveTree(const QString &from, const QString &to)
 RunSupervisor::RunSupervisor(const Workspace &workspace, Id runId)
     : m_workspace(workspace)
     , m_runId(runId)
-{
-}
+{}
 
 RunSupervisor::~RunSupervisor() = default;
 
@@ -127,9 +126,10 @@ void RunSupervisor::heartbeat()
         return;
     m_lastHeartbeat = now;
     QSqlQuery q(m_workspace.database());
-    q.prepare(QStringLiteral("INSERT INTO run_ingest(run_id, supervisor_pid, heartbeat) "
-                             "VALUES (?, ?, ?) ON CONFLICT(run_id) DO UPDATE SET "
-                             "supervisor_pid = excluded.supervisor_pid, heartbeat = excluded.heartbeat"));
+    q.prepare(
+        QStringLiteral("INSERT INTO run_ingest(run_id, supervisor_pid, heartbeat) "
+                       "VALUES (?, ?, ?) ON CONFLICT(run_id) DO UPDATE SET "
+                       "supervisor_pid = excluded.supervisor_pid, heartbeat = excluded.heartbeat"));
     q.addBindValue(m_runId);
     q.addBindValue(QCoreApplication::applicationPid());
     q.addBindValue(now);
@@ -147,8 +147,8 @@ bool RunSupervisor::cancelRequested()
 bool RunSupervisor::waitForSlot(QString *error)
 {
     const auto target = ComputeTargets(m_workspace).find(m_run.targetId, error);
-    const int limit = target && target->maxConcurrent > 0 ? target->maxConcurrent
-                                                          : QThread::idealThreadCount();
+    const int limit =
+        target && target->maxConcurrent > 0 ? target->maxConcurrent : QThread::idealThreadCount();
     while (true) {
         heartbeat();
         if (cancelRequested())
@@ -203,7 +203,8 @@ bool RunSupervisor::start(QString *error)
     if (helper.isEmpty())
         return false;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (auto it = m_config.environmentVariables.cbegin(); it != m_config.environmentVariables.cend(); ++it)
+    for (auto it = m_config.environmentVariables.cbegin();
+         it != m_config.environmentVariables.cend(); ++it)
         env.insert(it.key(), it.value());
     const QString pythonPath = env.value(QStringLiteral("PYTHONPATH"));
     env.insert(QStringLiteral("PYTHONPATH"),
@@ -219,7 +220,8 @@ bool RunSupervisor::start(QString *error)
     // of it and closing a terminal or the GUI reaches none of it.
     process.setProgram(QStringLiteral("setsid"));
     process.setArguments({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                          QString::fromLatin1(RunEnding::wrapperScript()), QStringLiteral("mlwb-run")});
+                          QString::fromLatin1(RunEnding::wrapperScript()),
+                          QStringLiteral("mlwb-run")});
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(QDir(m_folder->code()).filePath(m_config.workingDirectory));
     process.setStandardInputFile(QProcess::nullDevice());
@@ -236,7 +238,8 @@ bool RunSupervisor::start(QString *error)
 
 bool RunSupervisor::watch(QString *error)
 {
-    if (status() == RunStatus::Preparing && !Runs(m_workspace).setStatus(m_runId, RunStatus::Running, error))
+    if (status() == RunStatus::Preparing
+        && !Runs(m_workspace).setStatus(m_runId, RunStatus::Running, error))
         return false;
     for (int i = 0; i < 500 && m_pgid <= 0; ++i) {
         m_pgid = processgroup::readNumber(m_folder->processGroupFile());
@@ -244,12 +247,12 @@ bool RunSupervisor::watch(QString *error)
             QThread::msleep(10);
     }
     const auto run = Runs(m_workspace).find(m_runId, error);
-    const QDateTime started = run && run->startedAt.isValid() ? run->startedAt
-                                                              : QDateTime::currentDateTimeUtc();
+    const QDateTime started =
+        run && run->startedAt.isValid() ? run->startedAt : QDateTime::currentDateTimeUtc();
     bool canceling = false;
     while (true) {
-        const bool ended = QFileInfo::exists(m_folder->exitCodeFile())
-                           || !processgroup::isAlive(m_pgid);
+        const bool ended =
+            QFileInfo::exists(m_folder->exitCodeFile()) || !processgroup::isAlive(m_pgid);
         QString ingestError;
         if (!ingest(ended, &ingestError))
             qWarning("mlwb supervisor: %s", qPrintable(ingestError)); // retried next round
@@ -271,20 +274,7 @@ bool RunSupervisor::watch(QString *error)
 
 bool RunSupervisor::ingest(bool processEnded, QString *error)
 {
-    QList<MetricTail::Line> lines;
-    do {
-        lines.clear();
-        qint64 next = m_offset;
-        if (!m_tail->readAvailable(m_offset, batchLines, &lines, &next, error))
-            return false;
-        if (lines.isEmpty() && next == m_offset)
-            break;
-        if (!m_ingestor->ingest(lines, next, error))
-            return false;
-        m_offset = next;
-    } while (lines.size() == batchLines);
-    return !processEnded
-           || RunEnding::ingestTrailingLine(*m_ingestor, m_folder->metrics(), &m_offset, error);
+    return RunEnding::ingestAvailable(*m_tail, *m_ingestor, processEnded, &m_offset, error);
 }
 
 bool RunSupervisor::finalize(QString *error)
@@ -296,11 +286,11 @@ bool RunSupervisor::finalize(QString *error)
     const qint64 code = processgroup::readNumber(m_folder->exitCodeFile());
     const RunStatus final = RunEnding::finalStatus(code, cancelRequested() && !m_timedOut);
     RunEnding::endChildren(m_workspace.database(), m_runId, final);
-    const QString message = final == RunStatus::Failed
-                                ? RunEnding::failureMessage(code, m_timedOut, m_config.timeoutSeconds,
-                                                            m_config.effectiveCommand(), QString(),
-                                                            m_folder->log())
-                                : QString();
+    const QString message =
+        final == RunStatus::Failed
+            ? RunEnding::failureMessage(code, m_timedOut, m_config.timeoutSeconds,
+                                        m_config.effectiveCommand(), QString(), m_folder->log())
+            : QString();
     return Runs(m_workspace).finish(m_runId, final, int(code), message, error);
 }
 
