@@ -63,8 +63,12 @@ bool parseOptions(CommandContext &context, ChartOptions *options, QSize *size, Q
     }
     options->logY = context.isSet(QStringLiteral("log"));
     options->ignoreOutliers = context.isSet(QStringLiteral("ignore-outliers"));
-    const int w = context.isSet(QStringLiteral("width")) ? context.value(QStringLiteral("width")).toInt() : 1200;
-    const int h = context.isSet(QStringLiteral("height")) ? context.value(QStringLiteral("height")).toInt() : 800;
+    const int w = context.isSet(QStringLiteral("width"))
+                      ? context.value(QStringLiteral("width")).toInt()
+                      : 1200;
+    const int h = context.isSet(QStringLiteral("height"))
+                      ? context.value(QStringLiteral("height")).toInt()
+                      : 800;
     if (w < 100 || h < 100 || w > 20000 || h > 20000) {
         *error = Cli::tr("--width and --height take 100 to 20000 pixels.");
         return false;
@@ -80,8 +84,8 @@ int exportChart(CommandContext &context)
     const QStringList runUids = context.values(QStringLiteral("run"));
     if (out.isEmpty() || metric.isEmpty() || runUids.isEmpty())
         return context.fail(Cli::tr("Give --run RUN, --metric NAME and --out FILE.png|FILE.svg."));
-    if (!out.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) &&
-        !out.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive))
+    if (!out.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)
+        && !out.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive))
         return context.fail(Cli::tr("--out must name a .png or .svg file."));
     ChartOptions options;
     QSize size;
@@ -119,23 +123,27 @@ void registerChartCommands(CommandRegistry &registry)
     const QString noun = QStringLiteral("chart");
     registry.addNoun(noun, Cli::tr("Render metric charts without the workbench."));
     registry.addVerb(
-        noun,
-        {QStringLiteral("export"),
-         Cli::tr("Draw one metric of one or more runs to a PNG or SVG file."),
-         {},
-         {{QStringLiteral("run"), QStringLiteral("RUN"), Cli::tr("A run to draw (repeatable)."), QChar()},
-          {QStringLiteral("metric"), QStringLiteral("NAME"), Cli::tr("The metric to draw."), QChar()},
-          {QStringLiteral("x"), QStringLiteral("AXIS"),
-           Cli::tr("step (default), wall, relative or metric:NAME."), QChar()},
-          {QStringLiteral("smoothing"), QStringLiteral("S"),
-           Cli::tr("Exponential smoothing from 0 (none) to 0.999."), QChar()},
-          {QStringLiteral("log"), QString(), Cli::tr("A logarithmic y axis."), QChar()},
-          {QStringLiteral("ignore-outliers"), QString(),
-           Cli::tr("Scale y to the 1st..99th percentile."), QChar()},
-          {QStringLiteral("out"), QStringLiteral("FILE"), Cli::tr("FILE.png or FILE.svg."), QChar()},
-          {QStringLiteral("width"), QStringLiteral("W"), Cli::tr("Pixels (default 1200)."), QChar()},
-          {QStringLiteral("height"), QStringLiteral("H"), Cli::tr("Pixels (default 800)."), QChar()}},
-         exportChart});
+        noun, {QStringLiteral("export"),
+               Cli::tr("Draw one metric of one or more runs to a PNG or SVG file."),
+               {},
+               {{QStringLiteral("run"), QStringLiteral("RUN"),
+                 Cli::tr("A run to draw (repeatable)."), QChar()},
+                {QStringLiteral("metric"), QStringLiteral("NAME"), Cli::tr("The metric to draw."),
+                 QChar()},
+                {QStringLiteral("x"), QStringLiteral("AXIS"),
+                 Cli::tr("step (default), wall, relative or metric:NAME."), QChar()},
+                {QStringLiteral("smoothing"), QStringLiteral("S"),
+                 Cli::tr("Exponential smoothing from 0 (none) to 0.999."), QChar()},
+                {QStringLiteral("log"), QString(), Cli::tr("A logarithmic y axis."), QChar()},
+                {QStringLiteral("ignore-outliers"), QString(),
+                 Cli::tr("Scale y to the 1st..99th percentile."), QChar()},
+                {QStringLiteral("out"), QStringLiteral("FILE"), Cli::tr("FILE.png or FILE.svg."),
+                 QChar()},
+                {QStringLiteral("width"), QStringLiteral("W"), Cli::tr("Pixels (default 1200)."),
+                 QChar()},
+                {QStringLiteral("height"), QStringLiteral("H"), Cli::tr("Pixels (default 800)."),
+                 QChar()}},
+               exportChart});
 }
 
 } // namespace mlwb

@@ -149,14 +149,17 @@ QString CliOutput::cell(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: return QString();
-    case QJsonValue::Bool: return value.toBool() ? Cli::tr("yes") : Cli::tr("no");
+    case QJsonValue::Undefined:
+        return QString();
+    case QJsonValue::Bool:
+        return value.toBool() ? Cli::tr("yes") : Cli::tr("no");
     case QJsonValue::Double: {
         const double number = value.toDouble();
         return number == double(qint64(number)) ? QString::number(qint64(number))
                                                 : QString::number(number);
     }
-    case QJsonValue::String: return value.toString();
+    case QJsonValue::String:
+        return value.toString();
     case QJsonValue::Array: {
         QStringList parts;
         const QJsonArray array = value.toArray();

@@ -262,7 +262,8 @@ bool CommandLine::checkArgumentCount(ParsedCommand *result) const
                             .arg(result->noun->name, result->verb->name,
                                  result->verb->arguments.at(result->arguments.size()).name);
     } else if (result->arguments.size() > result->verb->arguments.size()
-               && !(!result->verb->arguments.isEmpty() && result->verb->arguments.last().repeated)) {
+               && !(!result->verb->arguments.isEmpty()
+                    && result->verb->arguments.last().repeated)) {
         result->error = Cli::tr("unexpected argument %1 for 'mlwb %2 %3'")
                             .arg(quoted(result->arguments.at(result->verb->arguments.size())),
                                  result->noun->name, result->verb->name);

@@ -14,7 +14,7 @@ struct ParsedCommand {
     const VerbSpec *verb = nullptr;
     QStringList arguments;
     QMultiMap<QString, QString> options; // by long name; a flag maps to an empty value
-    QString workspace;              // --workspace, empty when not given
+    QString workspace;                   // --workspace, empty when not given
     QString format = QStringLiteral("table");
     bool help = false;
     bool version = false;

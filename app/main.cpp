@@ -7,12 +7,12 @@
 
 #include <QApplication>
 #include <QIcon>
-#include <algorithm>
-#include <memory>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
+#include <algorithm>
+#include <memory>
 
 // Our strings and Qt's own (dialog buttons) in the system's language, when
 // a translation exists; English otherwise.

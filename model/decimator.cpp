@@ -14,22 +14,27 @@ struct PixelMapping {
     double scale = 0;
     int width = 1;
 
-    int columnOf(double x) const {
+    int columnOf(double x) const
+    {
         const double f = (x - x0) * scale;
-        if (!(f > 0.0)) return 0;
-        if (f >= width) return width - 1;
+        if (!(f > 0.0))
+            return 0;
+        if (f >= width)
+            return width - 1;
         return int(f);
     }
 };
 
-inline QPointF pointAt(const double *x, const double *y, qsizetype i) {
+inline QPointF pointAt(const double *x, const double *y, qsizetype i)
+{
     return {x[i], y[i]};
 }
 
 // First index in [from, to) whose column lies beyond column; always > from so
 // a malformed (non-ascending) x can never stall the caller.
 qsizetype columnEnd(const double *x, qsizetype from, qsizetype to, int column,
-                    const PixelMapping &map) {
+                    const PixelMapping &map)
+{
     const double *end =
         std::partition_point(x + from, x + to, [&](double v) { return map.columnOf(v) <= column; });
     return std::max(from + 1, qsizetype(end - x));
@@ -37,16 +42,19 @@ qsizetype columnEnd(const double *x, qsizetype from, qsizetype to, int column,
 
 // Appends first/min/max/last of the finite points in [from, to), in x order.
 void appendColumn(const double *x, const double *y, qsizetype from, qsizetype to,
-                  QList<QPointF> *out) {
+                  QList<QPointF> *out)
+{
     qsizetype first = from;
     while (first < to && !std::isfinite(y[first]))
         ++first;
-    if (first == to) return;
+    if (first == to)
+        return;
     qsizetype lo = first, hi = first, last = first;
     double loValue = y[first], hiValue = y[first];
     for (qsizetype i = first + 1; i < to; ++i) {
         const double v = y[i];
-        if (!std::isfinite(v)) continue;
+        if (!std::isfinite(v))
+            continue;
         last = i;
         if (v < loValue) {
             loValue = v;
@@ -59,13 +67,15 @@ void appendColumn(const double *x, const double *y, qsizetype from, qsizetype to
     qsizetype picks[4] = {first, lo, hi, last};
     std::sort(picks, picks + 4);
     for (int k = 0; k < 4; ++k) {
-        if (k == 0 || picks[k] != picks[k - 1]) out->append(pointAt(x, y, picks[k]));
+        if (k == 0 || picks[k] != picks[k - 1])
+            out->append(pointAt(x, y, picks[k]));
     }
 }
 
 // The nearest point with a finite y walking away from the range by step.
 void appendOutside(const double *x, const double *y, qsizetype count, qsizetype from, int step,
-                   QList<QPointF> *out) {
+                   QList<QPointF> *out)
+{
     for (qsizetype i = from; i >= 0 && i < count; i += step) {
         if (std::isfinite(y[i])) {
             out->append(pointAt(x, y, i));
@@ -76,7 +86,8 @@ void appendOutside(const double *x, const double *y, qsizetype count, qsizetype 
 
 // Mean of the finite points in [from, to), or fallback when there are none.
 QPointF finiteAverage(const double *x, const double *y, qsizetype from, qsizetype to,
-                      QPointF fallback) {
+                      QPointF fallback)
+{
     double sumX = 0, sumY = 0;
     qsizetype n = 0;
     for (qsizetype i = from; i < to; ++i) {
@@ -92,7 +103,8 @@ QPointF finiteAverage(const double *x, const double *y, qsizetype from, qsizetyp
 // Index in [from, to) of the finite point spanning the largest triangle with
 // a and c; from when the bucket has no finite point.
 qsizetype largestTriangle(const double *x, const double *y, qsizetype from, qsizetype to, QPointF a,
-                          QPointF c) {
+                          QPointF c)
+{
     qsizetype chosen = from;
     double best = -1;
     for (qsizetype i = from; i < to; ++i) {
@@ -109,19 +121,25 @@ qsizetype largestTriangle(const double *x, const double *y, qsizetype from, qsiz
 } // namespace
 
 QList<QPointF> Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count,
-                                         double x0, double x1, int width) {
+                                         double x0, double x1, int width)
+{
     QList<QPointF> out;
     minMaxPerPixel(x, y, count, x0, x1, width, &out);
     return out;
 }
 
 void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count, double x0,
-                               double x1, int width, QList<QPointF> *out) {
+                               double x1, int width, QList<QPointF> *out)
+{
     out->clear();
-    if (count <= 0 || width <= 0) return;
-    if (!std::isfinite(x0)) x0 = x[0];
-    if (!std::isfinite(x1)) x1 = x[count - 1];
-    if (!(x0 <= x1)) return;
+    if (count <= 0 || width <= 0)
+        return;
+    if (!std::isfinite(x0))
+        x0 = x[0];
+    if (!std::isfinite(x1))
+        x1 = x[count - 1];
+    if (!(x0 <= x1))
+        return;
 
     const qsizetype begin = std::lower_bound(x, x + count, x0) - x;
     const qsizetype end = std::upper_bound(x + begin, x + count, x1) - x;
@@ -147,9 +165,11 @@ void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count
 }
 
 QList<QPointF> Decimator::largestTriangleThreeBuckets(const double *x, const double *y,
-                                                      qsizetype count, int threshold) {
+                                                      qsizetype count, int threshold)
+{
     QList<QPointF> out;
-    if (count <= 0) return out;
+    if (count <= 0)
+        return out;
     if (threshold < 3 || count <= threshold) {
         out.reserve(count);
         for (qsizetype i = 0; i < count; ++i)
@@ -173,7 +193,8 @@ QList<QPointF> Decimator::largestTriangleThreeBuckets(const double *x, const dou
         const QPointF next = finiteAverage(x, y, to, nextTo, QPointF(x[nextTo - 1], anchor.y()));
         const qsizetype chosen = largestTriangle(x, y, start(b), to, anchor, next);
         out.append(pointAt(x, y, chosen));
-        if (std::isfinite(y[chosen])) anchor = pointAt(x, y, chosen);
+        if (std::isfinite(y[chosen]))
+            anchor = pointAt(x, y, chosen);
     }
     out.append(pointAt(x, y, count - 1));
     return out;

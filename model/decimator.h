@@ -17,7 +17,8 @@ namespace mlwb {
 /// finite, y any double. Non-finite y values (NaN, +-inf) are never chosen as
 /// first/min/max/last of a pixel; only the exact path (few points) returns
 /// them unchanged, so the caller sees exactly what it stored.
-class Decimator {
+class Decimator
+{
 public:
     /// Points of x/y needed to draw [x0, x1] at width pixels: the points
     /// themselves when the range holds at most 4 * width of them, else

@@ -11,7 +11,8 @@ class Workspace;
 
 /// Web services serving an image. The store keeps each deployment's record
 /// and last known status; starting and probing the service is done elsewhere.
-class Deployments {
+class Deployments
+{
 public:
     explicit Deployments(const Workspace &workspace);
 

@@ -21,7 +21,8 @@ const char *const versionColumns =
     "SELECT id, environment_id, version, python, packages, base_image, created_at "
     "FROM environment_versions ";
 
-Environment environmentFromRow(const QSqlQuery &q) {
+Environment environmentFromRow(const QSqlQuery &q)
+{
     Environment e;
     e.id = q.value(0).toLongLong();
     e.name = q.value(1).toString();
@@ -30,7 +31,8 @@ Environment environmentFromRow(const QSqlQuery &q) {
     return e;
 }
 
-EnvironmentVersion versionFromRow(const QSqlQuery &q) {
+EnvironmentVersion versionFromRow(const QSqlQuery &q)
+{
     EnvironmentVersion v;
     v.id = q.value(0).toLongLong();
     v.environmentId = q.value(1).toLongLong();
@@ -42,9 +44,11 @@ EnvironmentVersion versionFromRow(const QSqlQuery &q) {
     return v;
 }
 
-bool validName(const QString &name, QString *error) {
+bool validName(const QString &name, QString *error)
+{
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$"));
-    if (pattern.match(name).hasMatch()) return true;
+    if (pattern.match(name).hasMatch())
+        return true;
     return sql::fail(error, QObject::tr("'%1' is not a valid environment name: use 1 to 255 "
                                         "letters, digits, '-', '_' or '.', starting with a letter "
                                         "or digit.")
@@ -52,87 +56,102 @@ bool validName(const QString &name, QString *error) {
 }
 
 // QtSql binds a null QString as NULL; the text columns are NOT NULL.
-QString notNull(const QString &text) {
+QString notNull(const QString &text)
+{
     return text.isNull() ? QStringLiteral("") : text;
 }
 } // namespace
 
 Environments::Environments(const Workspace &workspace)
-    : m_db(workspace.database()) {}
+    : m_db(workspace.database())
+{}
 
-QList<Environment> Environments::list(QString *error) const {
+QList<Environment> Environments::list(QString *error) const
+{
     QList<Environment> out;
     QSqlQuery q(m_db);
     if (!sql::prepare(q, QLatin1String(environmentColumns) + QLatin1String("ORDER BY e.name"),
-                      error) ||
-        !sql::exec(q, error))
+                      error)
+        || !sql::exec(q, error))
         return out;
     while (q.next())
         out << environmentFromRow(q);
     return out;
 }
 
-std::optional<Environment> Environments::find(const QString &name, QString *error) const {
+std::optional<Environment> Environments::find(const QString &name, QString *error) const
+{
     QSqlQuery q(m_db);
     if (!sql::prepare(q, QLatin1String(environmentColumns) + QLatin1String("WHERE e.name = ?"),
                       error))
         return std::nullopt;
     q.addBindValue(name);
-    if (!sql::exec(q, error)) return std::nullopt;
-    if (q.next()) return environmentFromRow(q);
+    if (!sql::exec(q, error))
+        return std::nullopt;
+    if (q.next())
+        return environmentFromRow(q);
     sql::fail(error, QObject::tr("There is no environment named '%1'.").arg(name));
     return std::nullopt;
 }
 
-QList<EnvironmentVersion> Environments::versions(Id environmentId, QString *error) const {
+QList<EnvironmentVersion> Environments::versions(Id environmentId, QString *error) const
+{
     QList<EnvironmentVersion> out;
     QSqlQuery q(m_db);
     if (!sql::prepare(q,
-                      QLatin1String(versionColumns) +
-                          QLatin1String("WHERE environment_id = ? ORDER BY version DESC"),
+                      QLatin1String(versionColumns)
+                          + QLatin1String("WHERE environment_id = ? ORDER BY version DESC"),
                       error))
         return out;
     q.addBindValue(environmentId);
-    if (!sql::exec(q, error)) return out;
+    if (!sql::exec(q, error))
+        return out;
     while (q.next())
         out << versionFromRow(q);
     return out;
 }
 
 std::optional<EnvironmentVersion> Environments::findVersion(const QString &name, int version,
-                                                            QString *error) const {
+                                                            QString *error) const
+{
     if (version < 0) {
         sql::fail(error, QObject::tr("%1 is not an environment version number.").arg(version));
         return std::nullopt;
     }
     const auto environment = find(name, error);
-    if (!environment) return std::nullopt;
+    if (!environment)
+        return std::nullopt;
     if (version == 0 && environment->latestVersion == 0) {
         sql::fail(error, QObject::tr("Environment '%1' has no versions.").arg(environment->name));
         return std::nullopt;
     }
     QSqlQuery q(m_db);
     if (!sql::prepare(q,
-                      QLatin1String(versionColumns) +
-                          QLatin1String("WHERE environment_id = ? AND version = ?"),
+                      QLatin1String(versionColumns)
+                          + QLatin1String("WHERE environment_id = ? AND version = ?"),
                       error))
         return std::nullopt;
     q.addBindValue(environment->id);
     q.addBindValue(version == 0 ? environment->latestVersion : version);
-    if (!sql::exec(q, error)) return std::nullopt;
-    if (q.next()) return versionFromRow(q);
+    if (!sql::exec(q, error))
+        return std::nullopt;
+    if (q.next())
+        return versionFromRow(q);
     sql::fail(
         error,
         QObject::tr("Environment '%1' has no version %2.").arg(environment->name).arg(version));
     return std::nullopt;
 }
 
-bool Environments::createVersion(const QString &name, EnvironmentVersion *v, QString *error) {
-    if (!validName(name, error)) return false;
+bool Environments::createVersion(const QString &name, EnvironmentVersion *v, QString *error)
+{
+    if (!validName(name, error))
+        return false;
     const QString python =
         v->python.trimmed().isEmpty() ? QStringLiteral("python3") : v->python.trimmed();
     WriteTransaction transaction(m_db);
-    if (!transaction.begin(error)) return false;
+    if (!transaction.begin(error))
+        return false;
     const qint64 now = sql::now();
     QSqlQuery q(m_db);
     // INSERT OR IGNORE: the first version of a name creates the environment.
@@ -143,7 +162,8 @@ bool Environments::createVersion(const QString &name, EnvironmentVersion *v, QSt
         return false;
     q.addBindValue(name);
     q.addBindValue(now);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     // The write lock is held from BEGIN IMMEDIATE, so nobody else can take
     // this number between reading it and inserting it.
     if (!sql::prepare(q,
@@ -153,7 +173,8 @@ bool Environments::createVersion(const QString &name, EnvironmentVersion *v, QSt
                       error))
         return false;
     q.addBindValue(name);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     if (!q.next())
         return sql::fail(error, QObject::tr("There is no environment named '%1'.").arg(name));
     const Id environmentId = q.value(0).toLongLong();
@@ -171,9 +192,11 @@ bool Environments::createVersion(const QString &name, EnvironmentVersion *v, QSt
     q.addBindValue(json::fromList(v->packages));
     q.addBindValue(notNull(v->baseImage));
     q.addBindValue(now);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     const Id id = q.lastInsertId().toLongLong();
-    if (!transaction.commit(error)) return false;
+    if (!transaction.commit(error))
+        return false;
     v->id = id;
     v->environmentId = environmentId;
     v->version = version;

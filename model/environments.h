@@ -13,7 +13,8 @@ class Workspace;
 /// numbered versions (1, 2, ...). A version never changes once created; a
 /// changed environment is a new version, numbered under the write lock so two
 /// programs creating versions at once never get the same number.
-class Environments {
+class Environments
+{
 public:
     explicit Environments(const Workspace &workspace);
 

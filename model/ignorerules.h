@@ -11,7 +11,8 @@ namespace mlwb {
 /// last matching pattern wins, a deeper ignore file overrides a shallower one,
 /// and nothing inside an ignored folder can be re-included.
 /// Paths are relative to the project folder and use `/`.
-class IgnoreRules {
+class IgnoreRules
+{
 public:
     /// The rules of a project folder. In each folder, `.amlignore` is read if
     /// present, else `.gitignore`; files in subfolders apply below their own

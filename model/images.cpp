@@ -17,7 +17,8 @@ const char *const columns =
     "(SELECT group_concat(im.model_version_id) FROM image_models im WHERE im.image_id = i.id) "
     "FROM images i ";
 
-Image fromRow(const QSqlQuery &q) {
+Image fromRow(const QSqlQuery &q)
+{
     Image i;
     i.id = q.value(0).toLongLong();
     i.name = q.value(1).toString();
@@ -34,12 +35,14 @@ Image fromRow(const QSqlQuery &q) {
     return i;
 }
 
-QString displayName(const QString &name, const QString &tag) {
+QString displayName(const QString &name, const QString &tag)
+{
     return name + QLatin1Char(':') + tag;
 }
 
 // Docker's rules: lowercase path components separated by '/', tags of up to 128 characters.
-bool validNameAndTag(const QString &name, const QString &tag, QString *error) {
+bool validNameAndTag(const QString &name, const QString &tag, QString *error)
+{
     static const QRegularExpression namePattern(
         QStringLiteral("^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$"));
     static const QRegularExpression tagPattern(
@@ -57,9 +60,10 @@ bool validNameAndTag(const QString &name, const QString &tag, QString *error) {
     return true;
 }
 
-bool validStatus(const QString &status, QString *error) {
-    if (status == QLatin1String("Building") || status == QLatin1String("Succeeded") ||
-        status == QLatin1String("Failed"))
+bool validStatus(const QString &status, QString *error)
+{
+    if (status == QLatin1String("Building") || status == QLatin1String("Succeeded")
+        || status == QLatin1String("Failed"))
         return true;
     return sql::fail(error, QObject::tr("'%1' is not an image status: use Building, Succeeded or "
                                         "Failed.")
@@ -67,31 +71,36 @@ bool validStatus(const QString &status, QString *error) {
 }
 
 // Sets *exists to whether <table> has a row with this id; false on query errors.
-bool rowExists(const QSqlDatabase &db, const char *table, Id id, bool *exists, QString *error) {
+bool rowExists(const QSqlDatabase &db, const char *table, Id id, bool *exists, QString *error)
+{
     QSqlQuery q(db);
     if (!sql::prepare(q, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(table)),
                       error))
         return false;
     q.addBindValue(id);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     *exists = q.next();
     return true;
 }
 
 // QtSql binds a null QString as NULL; the text columns are NOT NULL.
-QString notNull(const QString &text) {
+QString notNull(const QString &text)
+{
     return text.isNull() ? QStringLiteral("") : text;
 }
 } // namespace
 
 Images::Images(const Workspace &workspace)
-    : m_db(workspace.database()) {}
+    : m_db(workspace.database())
+{}
 
-QList<Image> Images::list(QString *error) const {
+QList<Image> Images::list(QString *error) const
+{
     QList<Image> out;
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("ORDER BY i.name, i.tag"), error) ||
-        !sql::exec(q, error))
+    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("ORDER BY i.name, i.tag"), error)
+        || !sql::exec(q, error))
         return out;
     while (q.next())
         out << fromRow(q);
@@ -99,17 +108,22 @@ QList<Image> Images::list(QString *error) const {
 }
 
 std::optional<Image> Images::findWhere(const QString &where, const QVariantList &values,
-                                       QString *error) const {
+                                       QString *error) const
+{
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + where, error)) return std::nullopt;
+    if (!sql::prepare(q, QLatin1String(columns) + where, error))
+        return std::nullopt;
     for (const QVariant &value : values)
         q.addBindValue(value);
-    if (!sql::exec(q, error)) return std::nullopt;
-    if (q.next()) return fromRow(q);
+    if (!sql::exec(q, error))
+        return std::nullopt;
+    if (q.next())
+        return fromRow(q);
     return std::nullopt;
 }
 
-std::optional<Image> Images::find(const QString &name, const QString &tag, QString *error) const {
+std::optional<Image> Images::find(const QString &name, const QString &tag, QString *error) const
+{
     QString queryError;
     auto found =
         findWhere(QStringLiteral("WHERE i.name = ? AND i.tag = ?"), {name, tag}, &queryError);
@@ -121,7 +135,8 @@ std::optional<Image> Images::find(const QString &name, const QString &tag, QStri
     return found;
 }
 
-std::optional<Image> Images::find(Id id, QString *error) const {
+std::optional<Image> Images::find(Id id, QString *error) const
+{
     QString queryError;
     auto found = findWhere(QStringLiteral("WHERE i.id = ?"), {id}, &queryError);
     if (!found)
@@ -130,10 +145,13 @@ std::optional<Image> Images::find(Id id, QString *error) const {
     return found;
 }
 
-bool Images::create(Image *image, QString *error) {
-    if (!validNameAndTag(image->name, image->tag, error)) return false;
+bool Images::create(Image *image, QString *error)
+{
+    if (!validNameAndTag(image->name, image->tag, error))
+        return false;
     const QString status = image->status.isEmpty() ? QStringLiteral("Building") : image->status;
-    if (!validStatus(status, error)) return false;
+    if (!validStatus(status, error))
+        return false;
     if (image->size < 0)
         return sql::fail(error, QObject::tr("An image's size cannot be negative."));
     QList<Id> modelVersionIds = image->modelVersionIds;
@@ -142,7 +160,8 @@ bool Images::create(Image *image, QString *error) {
                           modelVersionIds.end());
 
     WriteTransaction transaction(m_db);
-    if (!transaction.begin(error)) return false;
+    if (!transaction.begin(error))
+        return false;
     QString ignored;
     if (findWhere(QStringLiteral("WHERE i.name = ? AND i.tag = ?"), {image->name, image->tag},
                   &ignored))
@@ -157,7 +176,8 @@ bool Images::create(Image *image, QString *error) {
                                         .arg(image->environmentVersionId));
     }
     for (Id id : std::as_const(modelVersionIds)) {
-        if (!rowExists(m_db, "model_versions", id, &exists, error)) return false;
+        if (!rowExists(m_db, "model_versions", id, &exists, error))
+            return false;
         if (!exists)
             return sql::fail(error, QObject::tr("There is no model version with id %1.").arg(id));
     }
@@ -177,7 +197,8 @@ bool Images::create(Image *image, QString *error) {
                                                     : QVariant());
     q.addBindValue(image->size);
     q.addBindValue(now);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     const Id id = q.lastInsertId().toLongLong();
     if (!sql::prepare(q,
                       QStringLiteral("INSERT INTO image_models(image_id, model_version_id) "
@@ -187,9 +208,11 @@ bool Images::create(Image *image, QString *error) {
     for (Id modelVersionId : std::as_const(modelVersionIds)) {
         q.addBindValue(id);
         q.addBindValue(modelVersionId);
-        if (!sql::exec(q, error)) return false;
+        if (!sql::exec(q, error))
+            return false;
     }
-    if (!transaction.commit(error)) return false;
+    if (!transaction.commit(error))
+        return false;
     image->id = id;
     image->status = status;
     image->modelVersionIds = modelVersionIds;
@@ -198,9 +221,12 @@ bool Images::create(Image *image, QString *error) {
 }
 
 bool Images::setStatus(Id id, const QString &status, const QString &digest, qint64 size,
-                       QString *error) {
-    if (!validStatus(status, error)) return false;
-    if (size < 0) return sql::fail(error, QObject::tr("An image's size cannot be negative."));
+                       QString *error)
+{
+    if (!validStatus(status, error))
+        return false;
+    if (size < 0)
+        return sql::fail(error, QObject::tr("An image's size cannot be negative."));
     QSqlQuery q(m_db);
     if (!sql::prepare(q,
                       QStringLiteral("UPDATE images SET status = ?, digest = ?, size = ? "
@@ -211,17 +237,21 @@ bool Images::setStatus(Id id, const QString &status, const QString &digest, qint
     q.addBindValue(notNull(digest));
     q.addBindValue(size);
     q.addBindValue(id);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     if (q.numRowsAffected() == 0)
         return sql::fail(error, QObject::tr("There is no image with id %1.").arg(id));
     return true;
 }
 
-bool Images::remove(const QString &name, const QString &tag, QString *error) {
+bool Images::remove(const QString &name, const QString &tag, QString *error)
+{
     WriteTransaction transaction(m_db);
-    if (!transaction.begin(error)) return false;
+    if (!transaction.begin(error))
+        return false;
     const auto image = find(name, tag, error);
-    if (!image) return false;
+    if (!image)
+        return false;
     QSqlQuery q(m_db);
     if (!sql::prepare(q,
                       QStringLiteral("SELECT name FROM deployments WHERE image_id = ? "
@@ -229,12 +259,14 @@ bool Images::remove(const QString &name, const QString &tag, QString *error) {
                       error))
         return false;
     q.addBindValue(image->id);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     if (q.next())
         return sql::fail(error, QObject::tr("Image '%1' is used by deployment '%2'; delete the "
                                             "deployment first.")
                                     .arg(displayName(name, tag), q.value(0).toString()));
-    if (!sql::prepare(q, QStringLiteral("DELETE FROM images WHERE id = ?"), error)) return false;
+    if (!sql::prepare(q, QStringLiteral("DELETE FROM images WHERE id = ?"), error))
+        return false;
     q.addBindValue(image->id);
     return sql::exec(q, error) && transaction.commit(error);
 }

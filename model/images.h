@@ -12,7 +12,8 @@ class Workspace;
 /// Container images built from model versions and an environment version,
 /// named like Docker images (`name:tag`). The store keeps the record and
 /// the build status; the build itself is done elsewhere.
-class Images {
+class Images
+{
 public:
     explicit Images(const Workspace &workspace);
 

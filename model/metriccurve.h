@@ -29,10 +29,14 @@ public:
     void update();
 
     qsizetype size() const { return m_size; }
-    const double *x() const { return m_xOwn.isEmpty() && m_size ? m_y->step.constData()
-                                                                : m_xOwn.constData(); }
-    const double *y() const { return m_order.isEmpty() && m_size ? m_y->value.constData()
-                                                                 : m_yOwn.constData(); }
+    const double *x() const
+    {
+        return m_xOwn.isEmpty() && m_size ? m_y->step.constData() : m_xOwn.constData();
+    }
+    const double *y() const
+    {
+        return m_order.isEmpty() && m_size ? m_y->value.constData() : m_yOwn.constData();
+    }
     const double *smoothed() const { return m_smoothed.constData(); }
     bool isSmoothed() const { return m_smoothing > 0; }
     /// Index into the source arrays (for step/time of a hovered point).

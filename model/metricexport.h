@@ -16,7 +16,7 @@ class MetricExport
 {
 public:
     struct Item {
-        QString run;    // the run id users know
+        QString run; // the run id users know
         QString metric;
         Id seriesId = 0;
     };

@@ -15,10 +15,12 @@ namespace mlwb {
 
 namespace {
 
-inline bool isDigit(char c) {
+inline bool isDigit(char c)
+{
     return c >= '0' && c <= '9';
 }
-inline bool isSpace(char c) {
+inline bool isSpace(char c)
+{
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
@@ -28,29 +30,37 @@ struct Scanner {
     const char *p;
     const char *end;
 
-    void skipSpace() {
+    void skipSpace()
+    {
         while (p < end && isSpace(*p))
             ++p;
     }
-    bool eat(char c) {
+    bool eat(char c)
+    {
         skipSpace();
-        if (p == end || *p != c) return false;
+        if (p == end || *p != c)
+            return false;
         ++p;
         return true;
     }
-    bool match(const char *word, qsizetype size) {
-        if (end - p < size || std::char_traits<char>::compare(p, word, size) != 0) return false;
+    bool match(const char *word, qsizetype size)
+    {
+        if (end - p < size || std::char_traits<char>::compare(p, word, size) != 0)
+            return false;
         p += size;
         return true;
     }
-    void digits() {
+    void digits()
+    {
         while (p < end && isDigit(*p))
             ++p;
     }
 
     // A string without escapes or control characters.
-    bool plainString(QByteArrayView *out, bool *ascii) {
-        if (!eat('"')) return false;
+    bool plainString(QByteArrayView *out, bool *ascii)
+    {
+        if (!eat('"'))
+            return false;
         const char *start = p;
         unsigned char seen = 0;
         for (; p < end; ++p) {
@@ -61,31 +71,37 @@ struct Scanner {
                 ++p;
                 return true;
             }
-            if (c == '\\' || c < 0x20) return false;
+            if (c == '\\' || c < 0x20)
+                return false;
             seen |= c;
         }
         return false;
     }
 
-    bool nonFinite(bool negative, double *value) {
+    bool nonFinite(bool negative, double *value)
+    {
         if (!negative && match("NaN", 3)) {
             *value = std::numeric_limits<double>::quiet_NaN();
             return true;
         }
-        if (!match("Infinity", 8)) return false;
+        if (!match("Infinity", 8))
+            return false;
         *value = negative ? -std::numeric_limits<double>::infinity()
                           : std::numeric_limits<double>::infinity();
         return true;
     }
 
     // A JSON number (strict grammar, then from_chars), or NaN / Infinity / -Infinity.
-    bool number(double *value) {
+    bool number(double *value)
+    {
         skipSpace();
         const char *start = p;
         const bool negative = p < end && *p == '-';
         p += negative;
-        if (p == end) return false;
-        if (*p == 'N' || *p == 'I') return nonFinite(negative, value);
+        if (p == end)
+            return false;
+        if (*p == 'N' || *p == 'I')
+            return nonFinite(negative, value);
         if (*p == '0')
             ++p;
         else if (isDigit(*p))
@@ -95,27 +111,33 @@ struct Scanner {
         if (p < end && *p == '.') {
             const char *fraction = ++p;
             digits();
-            if (p == fraction) return false;
+            if (p == fraction)
+                return false;
         }
         if (p < end && (*p == 'e' || *p == 'E')) {
             ++p;
-            if (p < end && (*p == '+' || *p == '-')) ++p;
+            if (p < end && (*p == '+' || *p == '-'))
+                ++p;
             const char *exponent = p;
             digits();
-            if (p == exponent) return false;
+            if (p == exponent)
+                return false;
         }
         const auto result = std::from_chars(start, p, *value);
         return result.ec == std::errc() && result.ptr == p;
     }
 
     // A plain non-negative integer of at most 18 digits (no overflow possible).
-    bool step(qint64 *value) {
+    bool step(qint64 *value)
+    {
         skipSpace();
         const char *start = p;
         digits();
         const qsizetype size = p - start;
-        if (size == 0 || size > 18 || (size > 1 && *start == '0')) return false;
-        if (p < end && (*p == '.' || *p == 'e' || *p == 'E')) return false;
+        if (size == 0 || size > 18 || (size > 1 && *start == '0'))
+            return false;
+        if (p < end && (*p == '.' || *p == 'e' || *p == 'E'))
+            return false;
         qint64 result = 0;
         for (const char *d = start; d < p; ++d)
             result = result * 10 + (*d - '0');
@@ -126,13 +148,16 @@ struct Scanner {
 
 constexpr unsigned NameKey = 1, ValueKey = 2, StepKey = 4, TimeKey = 8, RunKey = 16;
 
-unsigned keyBit(QByteArrayView key) {
+unsigned keyBit(QByteArrayView key)
+{
     switch (key.size()) {
     case 3:
         return key == QByteArrayView("run", 3) ? RunKey : 0u;
     case 4:
-        if (key == QByteArrayView("name", 4)) return NameKey;
-        if (key == QByteArrayView("step", 4)) return StepKey;
+        if (key == QByteArrayView("name", 4))
+            return NameKey;
+        if (key == QByteArrayView("step", 4))
+            return StepKey;
         return key == QByteArrayView("time", 4) ? TimeKey : 0u;
     case 5:
         return key == QByteArrayView("value", 5) ? ValueKey : 0u;
@@ -143,13 +168,15 @@ unsigned keyBit(QByteArrayView key) {
 
 // Assigns without allocating when the text is unchanged (the usual case:
 // the same metric name line after line).
-void assignUtf8(QString *target, QByteArrayView bytes, bool ascii) {
+void assignUtf8(QString *target, QByteArrayView bytes, bool ascii)
+{
     if (!ascii) {
         *target = QString::fromUtf8(bytes);
         return;
     }
     const QLatin1String latin1(bytes.data(), bytes.size());
-    if (*target != latin1 || target->isNull()) *target = latin1;
+    if (*target != latin1 || target->isNull())
+        *target = latin1;
 }
 
 // Python writes these bare tokens; QJsonDocument only knows strings, so they
@@ -158,11 +185,13 @@ const QString kNaNMarker = QStringLiteral("\u0001mlwb:NaN");
 const QString kInfMarker = QStringLiteral("\u0001mlwb:Infinity");
 const QString kNegInfMarker = QStringLiteral("\u0001mlwb:-Infinity");
 
-bool hasNonFiniteTokens(QByteArrayView text) {
+bool hasNonFiniteTokens(QByteArrayView text)
+{
     return text.contains(QByteArrayView("NaN", 3)) || text.contains(QByteArrayView("Infinity", 8));
 }
 
-QByteArray markNonFinite(QByteArrayView text) {
+QByteArray markNonFinite(QByteArrayView text)
+{
     QByteArray out;
     out.reserve(text.size() + 64);
     bool inString = false;
@@ -194,12 +223,16 @@ QByteArray markNonFinite(QByteArrayView text) {
     return out;
 }
 
-QJsonValue unmarkNonFinite(const QJsonValue &value) {
+QJsonValue unmarkNonFinite(const QJsonValue &value)
+{
     if (value.isString()) {
         const QString text = value.toString();
-        if (text == kNaNMarker) return std::numeric_limits<double>::quiet_NaN();
-        if (text == kInfMarker) return std::numeric_limits<double>::infinity();
-        if (text == kNegInfMarker) return -std::numeric_limits<double>::infinity();
+        if (text == kNaNMarker)
+            return std::numeric_limits<double>::quiet_NaN();
+        if (text == kInfMarker)
+            return std::numeric_limits<double>::infinity();
+        if (text == kNegInfMarker)
+            return -std::numeric_limits<double>::infinity();
         return value;
     }
     if (value.isArray()) {
@@ -217,30 +250,37 @@ QJsonValue unmarkNonFinite(const QJsonValue &value) {
     return value;
 }
 
-bool fail(QString *error, const QString &message) {
-    if (error) *error = message;
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
     return false;
 }
 
-bool isScalar(const QJsonValue &value) {
+bool isScalar(const QJsonValue &value)
+{
     return value.isDouble() || value.isString();
 }
 
-bool allScalars(const QJsonArray &array) {
+bool allScalars(const QJsonArray &array)
+{
     for (const QJsonValue &item : array) {
-        if (!isScalar(item)) return false;
+        if (!isScalar(item))
+            return false;
     }
     return true;
 }
 
-bool isPathInside(const QString &path) {
+bool isPathInside(const QString &path)
+{
     if (path.isEmpty() || !QDir::isRelativePath(path) || path.startsWith(QLatin1Char('\\')))
         return false;
     const QStringList parts = QDir::fromNativeSeparators(path).split(QLatin1Char('/'));
     return !parts.contains(QStringLiteral(".."));
 }
 
-bool readName(const QJsonObject &object, MetricRecord *out, QString *error) {
+bool readName(const QJsonObject &object, MetricRecord *out, QString *error)
+{
     const QJsonValue run = object.value(QLatin1String("run"));
     if (!run.isUndefined() && !run.isNull() && !run.isString())
         return fail(error, QStringLiteral("\"run\" must be a string (a child run's name)"));
@@ -262,12 +302,13 @@ bool readName(const QJsonObject &object, MetricRecord *out, QString *error) {
     return true;
 }
 
-bool readStepAndTime(const QJsonObject &object, MetricRecord *out, QString *error) {
+bool readStepAndTime(const QJsonObject &object, MetricRecord *out, QString *error)
+{
     const QJsonValue step = object.value(QLatin1String("step"));
     if (!step.isUndefined() && !step.isNull()) {
         const double number = step.toDouble(-1);
-        if (!step.isDouble() || number < 0 || number > 9007199254740992.0 ||
-            number != std::floor(number))
+        if (!step.isDouble() || number < 0 || number > 9007199254740992.0
+            || number != std::floor(number))
             return fail(error, QStringLiteral("\"step\" must be a non-negative integer"));
         out->step = step.toInteger(qint64(number));
     }
@@ -281,24 +322,27 @@ bool readStepAndTime(const QJsonObject &object, MetricRecord *out, QString *erro
     return true;
 }
 
-bool readKind(const QJsonObject &object, const QJsonValue &value, MetricRecord *out,
-              QString *error) {
+bool readKind(const QJsonObject &object, const QJsonValue &value, MetricRecord *out, QString *error)
+{
     const QJsonValue kind = object.value(QLatin1String("kind"));
     if (kind.isUndefined() || kind.isNull()) {
-        if (value.isUndefined()) return fail(error, QStringLiteral("missing \"value\""));
+        if (value.isUndefined())
+            return fail(error, QStringLiteral("missing \"value\""));
         if (!isScalar(value))
             return fail(error,
                         QStringLiteral("\"value\" must be a number or a string for a scalar"));
         out->kind = value.isString() ? MetricRecord::Kind::String : MetricRecord::Kind::Scalar;
         return true;
     }
-    if (!kind.isString()) return fail(error, QStringLiteral("\"kind\" must be a string"));
+    if (!kind.isString())
+        return fail(error, QStringLiteral("\"kind\" must be a string"));
     if (!MetricLineParser::kindFromName(kind.toString(), &out->kind))
         return fail(error, QStringLiteral("unknown \"kind\": \"%1\"").arg(kind.toString()));
     return true;
 }
 
-bool readStructuredValue(const QJsonValue &value, MetricRecord *out, QString *error) {
+bool readStructuredValue(const QJsonValue &value, MetricRecord *out, QString *error)
+{
     using Kind = MetricRecord::Kind;
     if (out->kind == Kind::List) {
         if (!value.isArray() || !allScalars(value.toArray()))
@@ -323,7 +367,8 @@ bool readStructuredValue(const QJsonValue &value, MetricRecord *out, QString *er
 }
 
 bool readTextValue(const QJsonObject &object, const QJsonValue &value, MetricRecord *out,
-                   QString *error) {
+                   QString *error)
+{
     using Kind = MetricRecord::Kind;
     switch (out->kind) {
     case Kind::String:
@@ -345,8 +390,8 @@ bool readTextValue(const QJsonObject &object, const QJsonValue &value, MetricRec
         break;
     case Kind::Status: {
         const QString status = value.toString();
-        if (status != QLatin1String("Completed") && status != QLatin1String("Failed") &&
-            status != QLatin1String("Canceled"))
+        if (status != QLatin1String("Completed") && status != QLatin1String("Failed")
+            && status != QLatin1String("Canceled"))
             return fail(error, QStringLiteral("\"value\" must be \"Completed\", \"Failed\" or "
                                               "\"Canceled\" for a status"));
         break;
@@ -365,7 +410,8 @@ bool readTextValue(const QJsonObject &object, const QJsonValue &value, MetricRec
 }
 
 bool readValue(const QJsonObject &object, const QJsonValue &value, MetricRecord *out,
-               QString *error) {
+               QString *error)
+{
     using Kind = MetricRecord::Kind;
     const Kind kind = out->kind;
     if (value.isUndefined() && kind != Kind::Tag && kind != Kind::Child)
@@ -383,15 +429,19 @@ bool readValue(const QJsonObject &object, const QJsonValue &value, MetricRecord 
 
 } // namespace
 
-bool MetricLineParser::parse(QByteArrayView line, MetricRecord *out, QString *error) {
+bool MetricLineParser::parse(QByteArrayView line, MetricRecord *out, QString *error)
+{
     Q_ASSERT(out);
-    if (parseFast(line, out)) return true;
+    if (parseFast(line, out))
+        return true;
     return parseJson(line, out, error);
 }
 
-bool MetricLineParser::parseFast(QByteArrayView line, MetricRecord *out) {
+bool MetricLineParser::parseFast(QByteArrayView line, MetricRecord *out)
+{
     Scanner scan{line.data(), line.data() + line.size()};
-    if (!scan.eat('{')) return false;
+    if (!scan.eat('{'))
+        return false;
     QByteArrayView name, run;
     bool nameAscii = true, runAscii = true;
     double value = 0, time = 0;
@@ -400,19 +450,24 @@ bool MetricLineParser::parseFast(QByteArrayView line, MetricRecord *out) {
     do {
         QByteArrayView key;
         bool keyAscii = true;
-        if (!scan.plainString(&key, &keyAscii) || !scan.eat(':')) return false;
+        if (!scan.plainString(&key, &keyAscii) || !scan.eat(':'))
+            return false;
         const unsigned bit = keyBit(key);
-        if (bit == 0 || (seen & bit)) return false;
+        if (bit == 0 || (seen & bit))
+            return false;
         seen |= bit;
         const bool ok = bit == NameKey    ? scan.plainString(&name, &nameAscii)
                         : bit == RunKey   ? scan.plainString(&run, &runAscii)
                         : bit == ValueKey ? scan.number(&value)
                         : bit == StepKey  ? scan.step(&step)
                                           : scan.number(&time) && std::isfinite(time) && time >= 0;
-        if (!ok) return false;
+        if (!ok)
+            return false;
     } while (scan.eat(','));
-    if (!scan.eat('}') || (scan.skipSpace(), scan.p != scan.end)) return false;
-    if ((seen & (NameKey | ValueKey)) != (NameKey | ValueKey) || name.isEmpty()) return false;
+    if (!scan.eat('}') || (scan.skipSpace(), scan.p != scan.end))
+        return false;
+    if ((seen & (NameKey | ValueKey)) != (NameKey | ValueKey) || name.isEmpty())
+        return false;
     assignUtf8(&out->name, name, nameAscii);
     assignUtf8(&out->run, run, runAscii);
     out->kind = MetricRecord::Kind::Scalar;
@@ -420,14 +475,18 @@ bool MetricLineParser::parseFast(QByteArrayView line, MetricRecord *out) {
     out->step = step;
     out->time = time;
     out->text.clear();
-    if (!out->json.isNull()) out->json = QJsonValue();
+    if (!out->json.isNull())
+        out->json = QJsonValue();
     return true;
 }
 
-bool MetricLineParser::parseJson(QByteArrayView line, MetricRecord *out, QString *error) {
+bool MetricLineParser::parseJson(QByteArrayView line, MetricRecord *out, QString *error)
+{
     const QByteArrayView text = line.trimmed();
-    if (text.isEmpty()) return fail(error, QStringLiteral("empty line"));
-    if (text.front() != '{') return fail(error, QStringLiteral("line is not a JSON object"));
+    if (text.isEmpty())
+        return fail(error, QStringLiteral("empty line"));
+    if (text.front() != '{')
+        return fail(error, QStringLiteral("line is not a JSON object"));
     const bool marked = hasNonFiniteTokens(text);
     const QByteArray json =
         marked ? markNonFinite(text) : QByteArray::fromRawData(text.data(), text.size());
@@ -437,23 +496,26 @@ bool MetricLineParser::parseJson(QByteArrayView line, MetricRecord *out, QString
         return fail(error, QStringLiteral("line is not valid JSON: %1 at byte %2")
                                .arg(parseError.errorString())
                                .arg(parseError.offset));
-    if (!document.isObject()) return fail(error, QStringLiteral("line is not a JSON object"));
+    if (!document.isObject())
+        return fail(error, QStringLiteral("line is not a JSON object"));
 
     const QJsonObject object = document.object();
     const QJsonValue raw = object.value(QLatin1String("value"));
     const QJsonValue value = marked ? unmarkNonFinite(raw) : raw;
     *out = MetricRecord();
-    return readKind(object, value, out, error) && readName(object, out, error) &&
-           readStepAndTime(object, out, error) && readValue(object, value, out, error);
+    return readKind(object, value, out, error) && readName(object, out, error)
+           && readStepAndTime(object, out, error) && readValue(object, value, out, error);
 }
 
-QLatin1String MetricLineParser::kindName(MetricRecord::Kind kind) {
+QLatin1String MetricLineParser::kindName(MetricRecord::Kind kind)
+{
     static const char *const names[] = {"scalar", "string", "list",  "row",   "table",
                                         "image",  "tag",    "child", "status"};
     return QLatin1String(names[int(kind)]);
 }
 
-bool MetricLineParser::kindFromName(QStringView name, MetricRecord::Kind *kind) {
+bool MetricLineParser::kindFromName(QStringView name, MetricRecord::Kind *kind)
+{
     for (int i = 0; i <= int(MetricRecord::Kind::Status); ++i) {
         const auto candidate = MetricRecord::Kind(i);
         if (name == kindName(candidate)) {

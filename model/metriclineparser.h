@@ -12,7 +12,8 @@ namespace mlwb {
 /// The common scalar line takes a hand-written path that allocates nothing
 /// when the caller reuses the record; everything else goes through
 /// QJsonDocument. Python's bare NaN, Infinity and -Infinity are accepted.
-class MetricLineParser {
+class MetricLineParser
+{
 public:
     /// Parses \a line (without its newline) into \a out, resetting all of it.
     /// Reusing one record across lines lets repeated names share storage.

@@ -14,31 +14,38 @@ namespace {
 constexpr qint64 kChunkSize = 1 << 20;
 constexpr qsizetype kRawLength = 200;
 
-bool fail(QString *error, const QString &message) {
-    if (error) *error = message;
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
     return false;
 }
 
-QString rawText(QByteArrayView text) {
+QString rawText(QByteArrayView text)
+{
     return QString::fromUtf8(text.first(qMin(text.size(), kRawLength * 4))).left(kRawLength);
 }
 
-QString tooLong(qsizetype limit) {
+QString tooLong(qsizetype limit)
+{
     return QStringLiteral("line is longer than %1 bytes").arg(limit);
 }
 
 } // namespace
 
 MetricTail::MetricTail(const QString &path)
-    : m_path(path) {}
+    : m_path(path)
+{}
 
 bool MetricTail::readAvailable(qint64 fromOffset, int maxLines, QList<Line> *out,
-                               qint64 *nextOffset, QString *error) {
+                               qint64 *nextOffset, QString *error)
+{
     Q_ASSERT(out && nextOffset && fromOffset >= 0);
     *nextOffset = fromOffset;
     QFile file(m_path);
     const Opened opened = openAt(file, fromOffset, error);
-    if (opened != Opened::Yes) return opened == Opened::Missing;
+    if (opened != Opened::Yes)
+        return opened == Opened::Missing;
 
     m_lineNumber = fromOffset == 0 ? 1 : fromOffset == m_endOffset ? m_endLineNumber : 0;
     int budget = maxLines > 0 ? maxLines : -1;
@@ -52,7 +59,8 @@ bool MetricTail::readAvailable(qint64 fromOffset, int maxLines, QList<Line> *out
         m_buffer.resize(kept + qMax<qint64>(got, 0));
         if (got < 0)
             ok = fail(error, QStringLiteral("Cannot read %1: %2").arg(m_path, file.errorString()));
-        if (got <= 0) break; // what is left has no newline yet
+        if (got <= 0)
+            break; // what is left has no newline yet
         consume(kept, &base, &budget, out);
         while (ok && budget != 0 && m_buffer.size() > m_maxLineLength) {
             const Skip skip = skipLongLine(file, &base, &budget, out, error);
@@ -70,15 +78,18 @@ bool MetricTail::readAvailable(qint64 fromOffset, int maxLines, QList<Line> *out
     return ok;
 }
 
-void MetricTail::consume(qsizetype scanFrom, qint64 *base, int *budget, QList<Line> *out) {
+void MetricTail::consume(qsizetype scanFrom, qint64 *base, int *budget, QList<Line> *out)
+{
     const qsizetype used = takeLines(scanFrom, *base, budget, out);
     m_buffer.remove(0, used);
     *base += used;
 }
 
-MetricTail::Opened MetricTail::openAt(QFile &file, qint64 offset, QString *error) const {
+MetricTail::Opened MetricTail::openAt(QFile &file, qint64 offset, QString *error) const
+{
     if (!file.exists()) {
-        if (offset == 0) return Opened::Missing; // the script has not logged anything yet
+        if (offset == 0)
+            return Opened::Missing; // the script has not logged anything yet
         fail(error, QStringLiteral("%1 no longer exists, but %2 bytes of it were read")
                         .arg(m_path)
                         .arg(offset));
@@ -111,18 +122,21 @@ MetricTail::Opened MetricTail::openAt(QFile &file, qint64 offset, QString *error
 
 // Parses the complete lines in m_buffer; returns how many bytes they take.
 // scanFrom: the bytes before it are known to hold no newline.
-qsizetype MetricTail::takeLines(qsizetype scanFrom, qint64 base, int *budget, QList<Line> *out) {
+qsizetype MetricTail::takeLines(qsizetype scanFrom, qint64 base, int *budget, QList<Line> *out)
+{
     const char *data = m_buffer.constData();
     const qsizetype size = m_buffer.size();
     qsizetype start = 0;
     while (*budget != 0) {
         const auto *newline =
             static_cast<const char *>(std::memchr(data + scanFrom, '\n', size - scanFrom));
-        if (!newline) break;
+        if (!newline)
+            break;
         const qsizetype end = newline - data;
         appendLine(QByteArrayView(data + start, end - start), base + start, out);
         start = scanFrom = end + 1;
-        if (*budget > 0) --*budget;
+        if (*budget > 0)
+            --*budget;
     }
     return start;
 }
@@ -130,7 +144,8 @@ qsizetype MetricTail::takeLines(qsizetype scanFrom, qint64 base, int *budget, QL
 // m_buffer holds the start of a line too long to parse. Reads on to its end
 // and reports it; leaves it for later if its newline has not arrived.
 MetricTail::Skip MetricTail::skipLongLine(QFile &file, qint64 *base, int *budget, QList<Line> *out,
-                                          QString *error) {
+                                          QString *error)
+{
     const QString raw = rawText(m_buffer);
     qint64 skipped = m_buffer.size();
     QByteArray chunk(kChunkSize, Qt::Uninitialized);
@@ -157,13 +172,16 @@ MetricTail::Skip MetricTail::skipLongLine(QFile &file, qint64 *base, int *budget
         const qsizetype tail = newline - chunk.constData() + 1;
         *base += skipped + tail;
         m_buffer = chunk.sliced(tail, got - tail);
-        if (*budget > 0) --*budget;
+        if (*budget > 0)
+            --*budget;
         return Skip::Done;
     }
 }
 
-void MetricTail::appendLine(QByteArrayView text, qint64 offset, QList<Line> *out) {
-    if (text.endsWith('\r')) text.chop(1);
+void MetricTail::appendLine(QByteArrayView text, qint64 offset, QList<Line> *out)
+{
+    if (text.endsWith('\r'))
+        text.chop(1);
     Line &line = out->emplaceBack();
     line.offset = offset;
     line.number = m_lineNumber ? m_lineNumber++ : 0;

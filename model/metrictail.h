@@ -15,7 +15,8 @@ namespace mlwb {
 /// saves it next to the run). A last line without its newline is still being
 /// written and is left for the next call; a malformed line is returned with
 /// its reason, never dropped.
-class MetricTail {
+class MetricTail
+{
 public:
     /// One complete line: its record, or why it could not be read.
     struct Line {

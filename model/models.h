@@ -13,7 +13,8 @@ class Workspace;
 /// whose files live content-addressed under the workspace's models folder.
 /// Version numbers are assigned by the store, under the write lock, so two
 /// programs registering the same model at once never get the same number.
-class Models {
+class Models
+{
 public:
     explicit Models(const Workspace &workspace);
 

@@ -18,7 +18,8 @@ const char *const pipelineColumns = "SELECT id, name, description, created_at FR
 const char *const stepColumns = "SELECT id, pipeline_id, position, name, script, arguments, "
                                 "target_id, depends_on FROM pipeline_steps ";
 
-Pipeline pipelineFromRow(const QSqlQuery &q) {
+Pipeline pipelineFromRow(const QSqlQuery &q)
+{
     Pipeline p;
     p.id = q.value(0).toLongLong();
     p.name = q.value(1).toString();
@@ -27,7 +28,8 @@ Pipeline pipelineFromRow(const QSqlQuery &q) {
     return p;
 }
 
-PipelineStep stepFromRow(const QSqlQuery &q) {
+PipelineStep stepFromRow(const QSqlQuery &q)
+{
     PipelineStep s;
     s.id = q.value(0).toLongLong();
     s.pipelineId = q.value(1).toLongLong();
@@ -40,28 +42,34 @@ PipelineStep stepFromRow(const QSqlQuery &q) {
     return s;
 }
 
-const QRegularExpression &namePattern() {
+const QRegularExpression &namePattern()
+{
     static const QRegularExpression pattern(QStringLiteral("^[\\w][\\w .-]{0,254}$"),
                                             QRegularExpression::UseUnicodePropertiesOption);
     return pattern;
 }
 
-bool validName(const QString &name, QString *error) {
-    if (namePattern().match(name).hasMatch() && name.trimmed() == name) return true;
+bool validName(const QString &name, QString *error)
+{
+    if (namePattern().match(name).hasMatch() && name.trimmed() == name)
+        return true;
     return sql::fail(error, QObject::tr("'%1' is not a valid pipeline name: use up to 255 "
                                         "letters, digits, spaces, '-', '_' or '.'.")
                                 .arg(name));
 }
 
-bool validStepName(const QString &name, QString *error) {
-    if (namePattern().match(name).hasMatch() && name.trimmed() == name) return true;
+bool validStepName(const QString &name, QString *error)
+{
+    if (namePattern().match(name).hasMatch() && name.trimmed() == name)
+        return true;
     return sql::fail(error, QObject::tr("'%1' is not a valid step name: use up to 255 letters, "
                                         "digits, spaces, '-', '_' or '.'.")
                                 .arg(name));
 }
 
 // The first dependency cycle, as step names from a step back to itself; empty when there is none.
-QStringList findCycle(const QList<PipelineStep> &steps) {
+QStringList findCycle(const QList<PipelineStep> &steps)
+{
     QHash<QString, int> index;
     for (int i = 0; i < steps.size(); ++i)
         index.insert(steps[i].name, i);
@@ -74,31 +82,36 @@ QStringList findCycle(const QList<PipelineStep> &steps) {
         path << i;
         for (const QString &dependency : steps[i].dependsOn) {
             const int j = index.value(dependency, -1);
-            if (j < 0) continue;
+            if (j < 0)
+                continue;
             if (marks[j] == OnPath) {
                 for (int k = int(path.indexOf(j)); k < path.size(); ++k)
                     cycle << steps[path[k]].name;
                 cycle << steps[j].name;
                 return true;
             }
-            if (marks[j] == Unvisited && visit(j)) return true;
+            if (marks[j] == Unvisited && visit(j))
+                return true;
         }
         marks[i] = Done;
         path.removeLast();
         return false;
     };
     for (int i = 0; i < steps.size(); ++i) {
-        if (marks[i] == Unvisited && visit(i)) return cycle;
+        if (marks[i] == Unvisited && visit(i))
+            return cycle;
     }
     return {};
 }
 
-bool validSteps(const QString &pipeline, const QList<PipelineStep> &steps, QString *error) {
+bool validSteps(const QString &pipeline, const QList<PipelineStep> &steps, QString *error)
+{
     if (steps.isEmpty())
         return sql::fail(error, QObject::tr("Pipeline '%1' has no steps.").arg(pipeline));
     QSet<QString> names;
     for (const PipelineStep &step : steps) {
-        if (!validStepName(step.name, error)) return false;
+        if (!validStepName(step.name, error))
+            return false;
         if (names.contains(step.name))
             return sql::fail(
                 error,
@@ -126,65 +139,77 @@ bool validSteps(const QString &pipeline, const QList<PipelineStep> &steps, QStri
 }
 
 // QtSql binds a null QString as NULL; the text columns are NOT NULL.
-QString notNull(const QString &text) {
+QString notNull(const QString &text)
+{
     return text.isNull() ? QStringLiteral("") : text;
 }
 } // namespace
 
 Pipelines::Pipelines(const Workspace &workspace)
-    : m_db(workspace.database()) {}
+    : m_db(workspace.database())
+{}
 
-QList<Pipeline> Pipelines::list(QString *error) const {
+QList<Pipeline> Pipelines::list(QString *error) const
+{
     QList<Pipeline> out;
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(pipelineColumns) + QLatin1String("ORDER BY name"), error) ||
-        !sql::exec(q, error))
+    if (!sql::prepare(q, QLatin1String(pipelineColumns) + QLatin1String("ORDER BY name"), error)
+        || !sql::exec(q, error))
         return out;
     while (q.next())
         out << pipelineFromRow(q);
     return out;
 }
 
-std::optional<Pipeline> Pipelines::find(const QString &name, QString *error) const {
+std::optional<Pipeline> Pipelines::find(const QString &name, QString *error) const
+{
     QSqlQuery q(m_db);
     if (!sql::prepare(q, QLatin1String(pipelineColumns) + QLatin1String("WHERE name = ?"), error))
         return std::nullopt;
     q.addBindValue(name);
-    if (!sql::exec(q, error)) return std::nullopt;
+    if (!sql::exec(q, error))
+        return std::nullopt;
     if (!q.next()) {
         sql::fail(error, QObject::tr("There is no pipeline named '%1'.").arg(name));
         return std::nullopt;
     }
     Pipeline p = pipelineFromRow(q);
     if (!sql::prepare(q,
-                      QLatin1String(stepColumns) +
-                          QLatin1String("WHERE pipeline_id = ? ORDER BY position"),
+                      QLatin1String(stepColumns)
+                          + QLatin1String("WHERE pipeline_id = ? ORDER BY position"),
                       error))
         return std::nullopt;
     q.addBindValue(p.id);
-    if (!sql::exec(q, error)) return std::nullopt;
+    if (!sql::exec(q, error))
+        return std::nullopt;
     while (q.next())
         p.steps << stepFromRow(q);
     return p;
 }
 
-bool Pipelines::create(Pipeline *p, QString *error) {
-    if (!validName(p->name, error) || !validSteps(p->name, p->steps, error)) return false;
+bool Pipelines::create(Pipeline *p, QString *error)
+{
+    if (!validName(p->name, error) || !validSteps(p->name, p->steps, error))
+        return false;
     WriteTransaction transaction(m_db);
-    if (!transaction.begin(error)) return false;
+    if (!transaction.begin(error))
+        return false;
     QSqlQuery q(m_db);
     if (!sql::prepare(q, QStringLiteral("SELECT 1 FROM pipelines WHERE name = ?"), error))
         return false;
     q.addBindValue(p->name);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     if (q.next())
         return sql::fail(error, QObject::tr("A pipeline named '%1' already exists.").arg(p->name));
     if (!sql::prepare(q, QStringLiteral("SELECT 1 FROM compute_targets WHERE id = ?"), error))
         return false;
     for (const PipelineStep &step : std::as_const(p->steps)) {
-        if (step.targetId == 0) continue;
+        if (step.targetId == 0)
+            continue;
         q.addBindValue(step.targetId);
-        if (!sql::exec(q, error)) return false;
+        if (!sql::exec(q, error))
+            return false;
         if (!q.next())
             return sql::fail(error, QObject::tr("Step '%1' runs on compute target %2, which does "
                                                 "not exist.")
@@ -200,7 +225,8 @@ bool Pipelines::create(Pipeline *p, QString *error) {
     q.addBindValue(p->name);
     q.addBindValue(notNull(p->description));
     q.addBindValue(now);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     const Id id = q.lastInsertId().toLongLong();
     if (!sql::prepare(q,
                       QStringLiteral("INSERT INTO pipeline_steps(pipeline_id, position, name, "
@@ -218,10 +244,12 @@ bool Pipelines::create(Pipeline *p, QString *error) {
         q.addBindValue(json::fromList(step.arguments));
         q.addBindValue(step.targetId != 0 ? QVariant(step.targetId) : QVariant());
         q.addBindValue(json::fromList(step.dependsOn));
-        if (!sql::exec(q, error)) return false;
+        if (!sql::exec(q, error))
+            return false;
         stepIds << q.lastInsertId().toLongLong();
     }
-    if (!transaction.commit(error)) return false;
+    if (!transaction.commit(error))
+        return false;
     p->id = id;
     p->createdAt = sql::dateTime(now);
     for (int i = 0; i < p->steps.size(); ++i) {
@@ -232,11 +260,14 @@ bool Pipelines::create(Pipeline *p, QString *error) {
     return true;
 }
 
-bool Pipelines::remove(const QString &name, QString *error) {
+bool Pipelines::remove(const QString &name, QString *error)
+{
     WriteTransaction transaction(m_db);
-    if (!transaction.begin(error)) return false;
+    if (!transaction.begin(error))
+        return false;
     const auto pipeline = find(name, error);
-    if (!pipeline) return false;
+    if (!pipeline)
+        return false;
     QSqlQuery q(m_db);
     if (!sql::prepare(q,
                       QStringLiteral("SELECT count(*) FROM runs WHERE pipeline_id = ? AND "
@@ -244,11 +275,13 @@ bool Pipelines::remove(const QString &name, QString *error) {
                       error))
         return false;
     q.addBindValue(pipeline->id);
-    if (!sql::exec(q, error) || !q.next()) return false;
+    if (!sql::exec(q, error) || !q.next())
+        return false;
     if (q.value(0).toInt() > 0)
         return sql::fail(
             error, QObject::tr("'%1' has unfinished runs; cancel them first.").arg(pipeline->name));
-    if (!sql::prepare(q, QStringLiteral("DELETE FROM pipelines WHERE id = ?"), error)) return false;
+    if (!sql::prepare(q, QStringLiteral("DELETE FROM pipelines WHERE id = ?"), error))
+        return false;
     q.addBindValue(pipeline->id);
     return sql::exec(q, error) && transaction.commit(error);
 }

@@ -12,7 +12,8 @@ class Workspace;
 /// Named pipelines: steps, each a script on a compute target, that may
 /// depend on other steps of the same pipeline by name. The dependencies form
 /// a graph without cycles; create() refuses anything else.
-class Pipelines {
+class Pipelines
+{
 public:
     explicit Pipelines(const Workspace &workspace);
 

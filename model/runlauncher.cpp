@@ -23,7 +23,8 @@ QString RunLauncher::program()
     const QString self = QCoreApplication::applicationFilePath();
     if (QFileInfo(self).fileName() == QLatin1String("mlwb"))
         return self;
-    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("mlwb"));
+    const QString beside =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("mlwb"));
     if (QFileInfo(beside).isExecutable())
         return beside;
     return QStandardPaths::findExecutable(QStringLiteral("mlwb"));
@@ -46,8 +47,9 @@ bool RunLauncher::startSupervisor(const Workspace &workspace, const Run &run, QS
                                  QIODevice::Append);
     process.setWorkingDirectory(workspace.path());
     if (!process.startDetached())
-        return sql::fail(error, tr("Could not start the run's supervisor (%1): %2")
-                                    .arg(mlwb, process.errorString()));
+        return sql::fail(
+            error,
+            tr("Could not start the run's supervisor (%1): %2").arg(mlwb, process.errorString()));
     return true;
 }
 
@@ -71,7 +73,8 @@ int RunLauncher::restartOrphans(const Workspace &workspace, QString *error)
         if (run.parentId > 0 || hasLiveSupervisor(workspace, run.id))
             continue;
         // A run just submitted may not have beaten yet: give it a moment.
-        if (run.status == RunStatus::Queued && run.createdAt.msecsTo(QDateTime::currentDateTimeUtc()) < 10000)
+        if (run.status == RunStatus::Queued
+            && run.createdAt.msecsTo(QDateTime::currentDateTimeUtc()) < 10000)
             continue;
         if (startSupervisor(workspace, run, error))
             ++started;
@@ -85,11 +88,14 @@ bool RunLauncher::cancel(const Workspace &workspace, Id runId, QString *error)
     if (!run)
         return false;
     if (isFinal(run->status))
-        return sql::fail(error, tr("Run %1 has already ended (%2).").arg(run->uid, statusName(run->status)));
+        return sql::fail(
+            error, tr("Run %1 has already ended (%2).").arg(run->uid, statusName(run->status)));
     QSqlQuery q(workspace.database());
-    if (!sql::prepare(q, QStringLiteral("INSERT INTO run_ingest(run_id, cancel_requested) VALUES (?, 1) "
-                                        "ON CONFLICT(run_id) DO UPDATE SET cancel_requested = 1"),
-                      error))
+    if (!sql::prepare(
+            q,
+            QStringLiteral("INSERT INTO run_ingest(run_id, cancel_requested) VALUES (?, 1) "
+                           "ON CONFLICT(run_id) DO UPDATE SET cancel_requested = 1"),
+            error))
         return false;
     q.addBindValue(runId);
     if (!sql::exec(q, error))

@@ -10,12 +10,14 @@ namespace {
 
 using Op = RunQueryNode::Op;
 
-bool isMissing(const QVariant &v) {
+bool isMissing(const QVariant &v)
+{
     return !v.isValid() || v.isNull();
 }
 
 // Numbers stored as numbers or as text ("0.01" from a param) both count.
-bool toNumber(const QVariant &v, double *number) {
+bool toNumber(const QVariant &v, double *number)
+{
     switch (v.typeId()) {
     case QMetaType::Int:
     case QMetaType::UInt:
@@ -35,7 +37,8 @@ bool toNumber(const QVariant &v, double *number) {
     }
 }
 
-template <typename T> bool ordered(const T &a, const T &b, Op op) {
+template <typename T> bool ordered(const T &a, const T &b, Op op)
+{
     switch (op) {
     case Op::Equal:
         return a == b;
@@ -54,23 +57,30 @@ template <typename T> bool ordered(const T &a, const T &b, Op op) {
     }
 }
 
-QDateTime toDateTime(const QVariant &v) {
-    if (v.typeId() == QMetaType::QDateTime) return v.toDateTime();
-    if (v.typeId() == QMetaType::QDate) return v.toDate().startOfDay();
+QDateTime toDateTime(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::QDateTime)
+        return v.toDateTime();
+    if (v.typeId() == QMetaType::QDate)
+        return v.toDate().startOfDay();
     const QString text = v.toString();
     const QDateTime dateTime = QDateTime::fromString(text, Qt::ISODateWithMs);
     return dateTime.isValid() ? dateTime : QDate::fromString(text, Qt::ISODate).startOfDay();
 }
 
 // Date-only literals compare with the local calendar day of the value.
-bool compareDate(const QVariant &v, Op op, const RunQueryLiteral &literal) {
+bool compareDate(const QVariant &v, Op op, const RunQueryLiteral &literal)
+{
     const QDateTime value = toDateTime(v);
-    if (!value.isValid()) return op == Op::NotEqual;
-    if (literal.date.isValid()) return ordered(value.toLocalTime().date(), literal.date, op);
+    if (!value.isValid())
+        return op == Op::NotEqual;
+    if (literal.date.isValid())
+        return ordered(value.toLocalTime().date(), literal.date, op);
     return ordered(value, literal.dateTime, op);
 }
 
-bool compareText(const QString &value, Op op, const QString &literal, Qt::CaseSensitivity cs) {
+bool compareText(const QString &value, Op op, const QString &literal, Qt::CaseSensitivity cs)
+{
     switch (op) {
     case Op::Contains:
         return value.contains(literal, Qt::CaseInsensitive);
@@ -83,20 +93,25 @@ bool compareText(const QString &value, Op op, const QString &literal, Qt::CaseSe
     }
 }
 
-bool compare(const QVariant &v, Op op, const RunQueryLiteral &literal, RunQueryFieldType type) {
+bool compare(const QVariant &v, Op op, const RunQueryLiteral &literal, RunQueryFieldType type)
+{
     // Missing: only the negative operators hold, so "a != x" == "not a = x".
-    if (isMissing(v)) return op == Op::NotEqual || op == Op::NotContains;
+    if (isMissing(v))
+        return op == Op::NotEqual || op == Op::NotContains;
     if (op == Op::Contains || op == Op::NotContains)
         return compareText(v.toString(), op, literal.text, Qt::CaseInsensitive);
-    if (type == RunQueryFieldType::Date) return compareDate(v, op, literal);
+    if (type == RunQueryFieldType::Date)
+        return compareDate(v, op, literal);
     double number = 0;
-    if (literal.isNumber && toNumber(v, &number)) return ordered(number, literal.number, op);
+    if (literal.isNumber && toNumber(v, &number))
+        return ordered(number, literal.number, op);
     const Qt::CaseSensitivity cs =
         type == RunQueryFieldType::Status ? Qt::CaseInsensitive : Qt::CaseSensitive;
     return compareText(v.toString(), op, literal.text, cs);
 }
 
-bool evaluate(const RunQueryNode &node, const RunQueryRow &row) {
+bool evaluate(const RunQueryNode &node, const RunQueryRow &row)
+{
     switch (node.kind) {
     case RunQueryNode::Kind::And:
         return std::all_of(node.children.begin(), node.children.end(),
@@ -121,8 +136,10 @@ bool evaluate(const RunQueryNode &node, const RunQueryRow &row) {
     return false;
 }
 
-void collectFields(const RunQueryNode &node, QStringList *fields) {
-    if (!node.field.isEmpty() && !fields->contains(node.field)) fields->append(node.field);
+void collectFields(const RunQueryNode &node, QStringList *fields)
+{
+    if (!node.field.isEmpty() && !fields->contains(node.field))
+        fields->append(node.field);
     for (const auto &child : node.children)
         collectFields(*child, fields);
 }
@@ -131,19 +148,24 @@ void collectFields(const RunQueryNode &node, QStringList *fields) {
 
 RunQuery::RunQuery() = default;
 
-RunQuery RunQuery::parse(const QString &text, RunQueryError *error) {
+RunQuery RunQuery::parse(const QString &text, RunQueryError *error)
+{
     RunQuery query;
     query.m_text = text;
     RunQueryError parseError;
     query.m_root = RunQueryParser(text).parse(&parseError);
     query.m_valid = parseError.position < 0;
-    if (query.m_root) collectFields(*query.m_root, &query.m_fields);
-    if (error) *error = parseError;
+    if (query.m_root)
+        collectFields(*query.m_root, &query.m_fields);
+    if (error)
+        *error = parseError;
     return query;
 }
 
-bool RunQuery::matches(const RunQueryRow &row) const {
-    if (!m_valid) return false;
+bool RunQuery::matches(const RunQueryRow &row) const
+{
+    if (!m_valid)
+        return false;
     return !m_root || evaluate(*m_root, row);
 }
 

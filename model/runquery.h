@@ -27,7 +27,8 @@ struct RunQueryRow {
     QHash<QString, QVariant> values;
     std::function<QVariant(const QString &field)> lookup;
 
-    QVariant value(const QString &field) const {
+    QVariant value(const QString &field) const
+    {
         return lookup ? lookup(field) : values.value(field);
     }
 };
@@ -36,7 +37,8 @@ struct RunQueryRow {
 /// `metrics.accuracy > 0.9 and (tags.model = "cnn" or params.lr < 0.01)`.
 /// Parse once, then test each run with matches(). The language is described
 /// in the README ("Filter language"). Cheap to copy.
-class RunQuery {
+class RunQuery
+{
 public:
     /// The empty query: matches every run.
     RunQuery();

@@ -8,12 +8,14 @@ namespace {
 
 // Characters that end a bare word; everything else (dots, dashes, colons,
 // slashes) may appear in one, so dates and paths need no quotes.
-bool endsWord(QChar c) {
+bool endsWord(QChar c)
+{
     static const QString delimiters = QStringLiteral("()=!<>~,\"'");
     return c.isSpace() || delimiters.contains(c);
 }
 
-bool isNumber(const QString &word) {
+bool isNumber(const QString &word)
+{
     static const QRegularExpression number(
         QStringLiteral("^[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?$"));
     return number.match(word).hasMatch();
@@ -21,27 +23,32 @@ bool isNumber(const QString &word) {
 
 } // namespace
 
-bool RunQueryToken::isKeyword(const char *keyword) const {
-    return kind == Kind::Word && !quoted &&
-           text.compare(QLatin1String(keyword), Qt::CaseInsensitive) == 0;
+bool RunQueryToken::isKeyword(const char *keyword) const
+{
+    return kind == Kind::Word && !quoted
+           && text.compare(QLatin1String(keyword), Qt::CaseInsensitive) == 0;
 }
 
 RunQueryLexer::RunQueryLexer(const QString &text)
-    : m_text(text) {}
+    : m_text(text)
+{}
 
-QList<RunQueryToken> RunQueryLexer::tokenize() {
+QList<RunQueryToken> RunQueryLexer::tokenize()
+{
     QList<RunQueryToken> tokens;
     do {
         tokens.append(next());
-    } while (tokens.last().kind != RunQueryToken::Kind::End &&
-             tokens.last().kind != RunQueryToken::Kind::Error);
+    } while (tokens.last().kind != RunQueryToken::Kind::End
+             && tokens.last().kind != RunQueryToken::Kind::Error);
     return tokens;
 }
 
-RunQueryToken RunQueryLexer::next() {
+RunQueryToken RunQueryLexer::next()
+{
     while (m_pos < m_text.size() && m_text.at(m_pos).isSpace())
         ++m_pos;
-    if (m_pos >= m_text.size()) return make(RunQueryToken::Kind::End, m_pos);
+    if (m_pos >= m_text.size())
+        return make(RunQueryToken::Kind::End, m_pos);
     const QChar c = m_text.at(m_pos);
     const int start = m_pos;
     if (c == u'(' || c == u')' || c == u',') {
@@ -51,12 +58,15 @@ RunQueryToken RunQueryLexer::next() {
                                 : RunQueryToken::Kind::Comma,
                     start);
     }
-    if (c == u'"' || c == u'\'') return readString();
-    if (c == u'=' || c == u'!' || c == u'<' || c == u'>' || c == u'~') return readOperator();
+    if (c == u'"' || c == u'\'')
+        return readString();
+    if (c == u'=' || c == u'!' || c == u'<' || c == u'>' || c == u'~')
+        return readOperator();
     return readWord();
 }
 
-RunQueryToken RunQueryLexer::readOperator() {
+RunQueryToken RunQueryLexer::readOperator()
+{
     const int start = m_pos;
     const QChar c = m_text.at(m_pos++);
     const QChar n = m_pos < m_text.size() ? m_text.at(m_pos) : QChar();
@@ -69,13 +79,15 @@ RunQueryToken RunQueryLexer::readOperator() {
     return make(RunQueryToken::Kind::Operator, start);
 }
 
-RunQueryToken RunQueryLexer::readString() {
+RunQueryToken RunQueryLexer::readString()
+{
     const int start = m_pos;
     const QChar quote = m_text.at(m_pos++);
     QString value;
     while (m_pos < m_text.size()) {
         const QChar c = m_text.at(m_pos++);
-        if (c == quote) return make(RunQueryToken::Kind::String, start, value);
+        if (c == quote)
+            return make(RunQueryToken::Kind::String, start, value);
         if (c != u'\\') {
             value += c;
             continue;
@@ -93,7 +105,8 @@ RunQueryToken RunQueryLexer::readString() {
     return error(start, m_pos - start, QStringLiteral("unclosed string"));
 }
 
-RunQueryToken RunQueryLexer::readWord() {
+RunQueryToken RunQueryLexer::readWord()
+{
     const int start = m_pos;
     RunQueryToken token;
     QString part;
@@ -130,7 +143,8 @@ RunQueryToken RunQueryLexer::readWord() {
     return token;
 }
 
-RunQueryToken RunQueryLexer::make(RunQueryToken::Kind kind, int start, const QString &value) const {
+RunQueryToken RunQueryLexer::make(RunQueryToken::Kind kind, int start, const QString &value) const
+{
     RunQueryToken token;
     token.kind = kind;
     token.position = start;
@@ -140,7 +154,8 @@ RunQueryToken RunQueryLexer::make(RunQueryToken::Kind kind, int start, const QSt
     return token;
 }
 
-RunQueryToken RunQueryLexer::error(int start, int length, const QString &message) const {
+RunQueryToken RunQueryLexer::error(int start, int length, const QString &message) const
+{
     RunQueryToken token;
     token.kind = RunQueryToken::Kind::Error;
     token.position = start;

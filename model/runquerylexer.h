@@ -24,7 +24,8 @@ struct RunQueryToken {
 
 /// Splits run query text into tokens. Stops at the first malformed token and
 /// reports it as an Error token, so the parser owns all error reporting.
-class RunQueryLexer {
+class RunQueryLexer
+{
 public:
     explicit RunQueryLexer(const QString &text);
     /// All tokens, ending with End or with the first Error.

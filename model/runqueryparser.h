@@ -45,7 +45,8 @@ struct RunQueryNode {
 };
 
 /// Recursive-descent parser for run queries: not > and > or.
-class RunQueryParser {
+class RunQueryParser
+{
 public:
     explicit RunQueryParser(const QString &text);
     /// The tree, or null for an empty query or on error (then error is set).

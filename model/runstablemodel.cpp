@@ -26,8 +26,9 @@ QString durationText(double seconds)
         return RunsTableModel::tr("%1 s").arg(s);
     if (s < 3600)
         return RunsTableModel::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return RunsTableModel::tr("%1 h %2 min").arg(s / 3600).arg((s / 60) % 60, 2, 10,
-                                                                   QLatin1Char('0'));
+    return RunsTableModel::tr("%1 h %2 min")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
 }
 
 QVariant real(const QVariant &v)
@@ -51,8 +52,7 @@ struct RunsTableModel::Loaded {
 RunsTableModel::RunsTableModel(const Workspace &workspace, QObject *parent)
     : QAbstractTableModel(parent)
     , m_db(workspace.database())
-{
-}
+{}
 
 QString RunsTableModel::scope(const QString &runIdColumn) const
 {
@@ -66,8 +66,7 @@ QString RunsTableModel::scope(const QString &runIdColumn) const
 bool RunsTableModel::reload(QString *error)
 {
     Loaded loaded;
-    if (!loadRuns(&loaded, error) || !loadKeyValues(&loaded, error) ||
-        !loadMetrics(&loaded, error))
+    if (!loadRuns(&loaded, error) || !loadKeyValues(&loaded, error) || !loadMetrics(&loaded, error))
         return false;
     beginResetModel();
     build(loaded);
@@ -79,18 +78,18 @@ bool RunsTableModel::loadRuns(Loaded *loaded, QString *error) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    const QString where = m_experimentId ? QStringLiteral("WHERE r.experiment_id = %1 ")
-                                               .arg(m_experimentId)
-                                         : QString();
+    const QString where = m_experimentId
+                              ? QStringLiteral("WHERE r.experiment_id = %1 ").arg(m_experimentId)
+                              : QString();
     if (!sql::prepare(q,
                       QStringLiteral("SELECT r.id, r.uid, r.display_name, e.name, r.status, "
                                      "r.started_at, r.ended_at, t.name, r.created_at, "
                                      "r.arguments FROM runs r "
                                      "JOIN experiments e ON e.id = r.experiment_id "
-                                     "LEFT JOIN compute_targets t ON t.id = r.target_id ") %
-                          where % QStringLiteral("ORDER BY r.created_at DESC, r.id DESC"),
-                      error) ||
-        !sql::exec(q, error))
+                                     "LEFT JOIN compute_targets t ON t.id = r.target_id ")
+                          % where % QStringLiteral("ORDER BY r.created_at DESC, r.id DESC"),
+                      error)
+        || !sql::exec(q, error))
         return false;
     const qint64 now = sql::now();
     while (q.next()) {
@@ -123,11 +122,10 @@ bool RunsTableModel::loadKeyValues(Loaded *loaded, QString *error) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    const QString where = m_experimentId ? QStringLiteral(" WHERE") + scope(QStringLiteral("run_id"))
-                                         : QString();
-    if (!sql::prepare(q, QStringLiteral("SELECT run_id, key, value FROM run_tags") + where,
-                      error) ||
-        !sql::exec(q, error))
+    const QString where =
+        m_experimentId ? QStringLiteral(" WHERE") + scope(QStringLiteral("run_id")) : QString();
+    if (!sql::prepare(q, QStringLiteral("SELECT run_id, key, value FROM run_tags") + where, error)
+        || !sql::exec(q, error))
         return false;
     while (q.next()) {
         const int i = loaded->index.value(q.value(0).toLongLong(), -1);
@@ -142,16 +140,16 @@ bool RunsTableModel::loadKeyValues(Loaded *loaded, QString *error) const
 
 bool RunsTableModel::loadMetrics(Loaded *loaded, QString *error) const
 {
-    const QString and_ = m_experimentId ? QStringLiteral(" AND") + scope(QStringLiteral("s.run_id"))
-                                        : QString();
+    const QString and_ =
+        m_experimentId ? QStringLiteral(" AND") + scope(QStringLiteral("s.run_id")) : QString();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!sql::prepare(q,
                       QStringLiteral("SELECT s.run_id, s.name, s.last_value, s.min_value, "
-                                     "s.max_value FROM metric_series s WHERE s.kind = 'scalar'") +
-                          and_,
-                      error) ||
-        !sql::exec(q, error))
+                                     "s.max_value FROM metric_series s WHERE s.kind = 'scalar'")
+                          + and_,
+                      error)
+        || !sql::exec(q, error))
         return false;
     while (q.next()) {
         const int i = loaded->index.value(q.value(0).toLongLong(), -1);
@@ -170,10 +168,10 @@ bool RunsTableModel::loadMetrics(Loaded *loaded, QString *error) const
     if (!sql::prepare(s,
                       QStringLiteral("SELECT s.run_id, s.name, v.value FROM metric_series s "
                                      "JOIN metric_values v ON v.series_id = s.id AND "
-                                     "v.seq = s.count - 1 WHERE s.kind = 'string'") +
-                          and_,
-                      error) ||
-        !sql::exec(s, error))
+                                     "v.seq = s.count - 1 WHERE s.kind = 'string'")
+                          + and_,
+                      error)
+        || !sql::exec(s, error))
         return false;
     while (s.next()) {
         const int i = loaded->index.value(s.value(0).toLongLong(), -1);

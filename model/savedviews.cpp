@@ -25,15 +25,14 @@ const char *const columns = "SELECT id, name, spec, created_at, updated_at FROM 
 
 SavedViews::SavedViews(const Workspace &workspace)
     : m_db(workspace.database())
-{
-}
+{}
 
 QList<SavedView> SavedViews::list(QString *error) const
 {
     QList<SavedView> out;
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("ORDER BY name"), error) ||
-        !sql::exec(q, error))
+    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("ORDER BY name"), error)
+        || !sql::exec(q, error))
         return out;
     while (q.next())
         out << fromRow(q);

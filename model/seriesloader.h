@@ -35,8 +35,7 @@ public:
     SeriesLoader &operator=(const SeriesLoader &) = delete;
 
     /// Appends the points with fromSeq <= seq < toSeq (toSeq < 0: to the end).
-    bool fetch(Id seriesId, qint64 fromSeq, qint64 toSeq, SeriesArrays *out,
-               QString *error) const;
+    bool fetch(Id seriesId, qint64 fromSeq, qint64 toSeq, SeriesArrays *out, QString *error) const;
     /// The cached points of a series, brought up to date first; null on error.
     /// The pointer stays valid until forget() or the loader's end.
     const SeriesArrays *series(Id seriesId, QString *error);

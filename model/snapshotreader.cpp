@@ -19,19 +19,24 @@ constexpr qint64 ReadChunk = 1024 * 1024;
 
 using ReadPtr = std::unique_ptr<archive, decltype(&archive_read_free)>;
 
-QString entryPath(archive_entry *entry) {
-    if (const char *utf8 = archive_entry_pathname_utf8(entry)) return QString::fromUtf8(utf8);
+QString entryPath(archive_entry *entry)
+{
+    if (const char *utf8 = archive_entry_pathname_utf8(entry))
+        return QString::fromUtf8(utf8);
     const char *local = archive_entry_pathname(entry);
     return local ? QFile::decodeName(local) : QString();
 }
 
-QString entryLink(archive_entry *entry) {
-    if (const char *utf8 = archive_entry_symlink_utf8(entry)) return QString::fromUtf8(utf8);
+QString entryLink(archive_entry *entry)
+{
+    if (const char *utf8 = archive_entry_symlink_utf8(entry))
+        return QString::fromUtf8(utf8);
     const char *local = archive_entry_symlink(entry);
     return local ? QFile::decodeName(local) : QString();
 }
 
-SnapshotReader::Entry toEntry(archive_entry *entry) {
+SnapshotReader::Entry toEntry(archive_entry *entry)
+{
     SnapshotReader::Entry e;
     e.path = entryPath(entry);
     while (e.path.endsWith(u'/'))
@@ -40,7 +45,8 @@ SnapshotReader::Entry toEntry(archive_entry *entry) {
     e.isDir = type == AE_IFDIR;
     e.isSymlink = type == AE_IFLNK;
     e.isSpecial = type != AE_IFREG && !e.isDir && !e.isSymlink;
-    if (e.isSymlink) e.symlinkTarget = entryLink(entry);
+    if (e.isSymlink)
+        e.symlinkTarget = entryLink(entry);
     e.size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : 0;
     e.executable = (archive_entry_perm(entry) & 0100) != 0;
     e.modified = archive_entry_mtime(entry);
@@ -48,7 +54,8 @@ SnapshotReader::Entry toEntry(archive_entry *entry) {
 }
 
 // A zip with no entries is just its end record; libarchive does not recognise it.
-bool isEmptyZip(const QString &path) {
+bool isEmptyZip(const QString &path)
+{
     QFile file(path);
     if (file.size() < 22 || file.size() > 22 + 0xffff || !file.open(QIODevice::ReadOnly))
         return false;
@@ -56,15 +63,17 @@ bool isEmptyZip(const QString &path) {
     return head.startsWith(QByteArrayView("PK\x05\x06")) && head.mid(8, 4) == QByteArray(4, '\0');
 }
 
-bool isInside(const QString &path, const QString &root) {
+bool isInside(const QString &path, const QString &root)
+{
     return path == root || path.startsWith(root + u'/');
 }
 
 // Removes what a failed expansion wrote, but never the folder's previous content
 // (there was none: the target had to be empty).
-void removeContents(const QString &dir) {
-    const QFileInfoList entries = QDir(dir).entryInfoList(QDir::AllEntries | QDir::Hidden |
-                                                          QDir::System | QDir::NoDotAndDotDot);
+void removeContents(const QString &dir)
+{
+    const QFileInfoList entries = QDir(dir).entryInfoList(QDir::AllEntries | QDir::Hidden
+                                                          | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo &info : entries) {
         if (info.isDir() && !info.isSymLink())
             QDir(info.filePath()).removeRecursively();
@@ -76,33 +85,38 @@ void removeContents(const QString &dir) {
 } // namespace
 
 SnapshotReader::SnapshotReader(const QString &zipPath)
-    : m_zipPath(zipPath) {}
+    : m_zipPath(zipPath)
+{}
 
-QString SnapshotReader::damaged(archive *zip) const {
+QString SnapshotReader::damaged(archive *zip) const
+{
     const char *message = archive_error_string(zip);
     return tr("Snapshot %1 is damaged: %2")
         .arg(m_zipPath, message ? QString::fromLocal8Bit(message) : tr("unreadable zip data"));
 }
 
-bool SnapshotReader::visit(const Visitor &visitor, QString *error) const {
+bool SnapshotReader::visit(const Visitor &visitor, QString *error) const
+{
     if (!QFileInfo(m_zipPath).isFile()) {
         *error = tr("Snapshot %1 does not exist").arg(m_zipPath);
         return false;
     }
-    if (isEmptyZip(m_zipPath)) return true;
+    if (isEmptyZip(m_zipPath))
+        return true;
     ReadPtr zip(archive_read_new(), &archive_read_free);
     // Snapshots are files, so read them through the central directory: a
     // truncated zip then fails up front instead of half-way through.
     archive_read_support_format_zip_seekable(zip.get());
-    if (archive_read_open_filename(zip.get(), QFile::encodeName(m_zipPath).constData(),
-                                   ReadChunk) != ARCHIVE_OK) {
+    if (archive_read_open_filename(zip.get(), QFile::encodeName(m_zipPath).constData(), ReadChunk)
+        != ARCHIVE_OK) {
         *error = damaged(zip.get());
         return false;
     }
     for (;;) {
         archive_entry *header = nullptr;
         const int r = archive_read_next_header(zip.get(), &header);
-        if (r == ARCHIVE_EOF) return true;
+        if (r == ARCHIVE_EOF)
+            return true;
         if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
             *error = damaged(zip.get());
             return false;
@@ -113,11 +127,13 @@ bool SnapshotReader::visit(const Visitor &visitor, QString *error) const {
             return false;
         }
         const Step step = visitor(zip.get(), entry, error);
-        if (step != Step::Continue) return step == Step::Stop;
+        if (step != Step::Continue)
+            return step == Step::Stop;
     }
 }
 
-bool SnapshotReader::entries(QList<Entry> *entries, QString *error) const {
+bool SnapshotReader::entries(QList<Entry> *entries, QString *error) const
+{
     entries->clear();
     return visit(
         [entries](archive *, const Entry &entry, QString *) {
@@ -128,13 +144,15 @@ bool SnapshotReader::entries(QList<Entry> *entries, QString *error) const {
 }
 
 bool SnapshotReader::readData(archive *zip, const Entry &entry, QByteArray *data,
-                              QString *error) const {
+                              QString *error) const
+{
     data->clear();
     data->reserve(entry.size);
     QByteArray buffer(ReadChunk, Qt::Uninitialized);
     for (;;) {
         const la_ssize_t n = archive_read_data(zip, buffer.data(), size_t(buffer.size()));
-        if (n == 0) return true;
+        if (n == 0)
+            return true;
         if (n < 0) {
             *error = damaged(zip);
             return false;
@@ -144,11 +162,13 @@ bool SnapshotReader::readData(archive *zip, const Entry &entry, QByteArray *data
 }
 
 bool SnapshotReader::readFile(const QString &path, QByteArray *data, QString *error,
-                              qint64 maxBytes) const {
+                              qint64 maxBytes) const
+{
     bool found = false;
     const bool ok = visit(
         [&](archive *zip, const Entry &entry, QString *err) {
-            if (entry.path != path) return Step::Continue;
+            if (entry.path != path)
+                return Step::Continue;
             found = true;
             if (entry.isDir || entry.isSymlink) {
                 *err = tr("%1 in snapshot %2 is not a file").arg(path, m_zipPath);
@@ -171,7 +191,8 @@ bool SnapshotReader::readFile(const QString &path, QByteArray *data, QString *er
 }
 
 // Refuses names and link targets that would land outside the target folder.
-bool SnapshotReader::checkSafe(const Entry &entry, QString *error) const {
+bool SnapshotReader::checkSafe(const Entry &entry, QString *error) const
+{
     const QString unsafe = tr("Snapshot %1 has an unsafe entry %2: %3").arg(m_zipPath, entry.path);
     if (entry.path.startsWith(u'/') || QDir::isAbsolutePath(entry.path)) {
         *error = unsafe.arg(tr("absolute paths are not allowed"));
@@ -191,8 +212,8 @@ bool SnapshotReader::checkSafe(const Entry &entry, QString *error) const {
         const QString target = entry.symlinkTarget;
         const QString lexical =
             QDir::cleanPath(slash < 0 ? target : entry.path.left(slash) + u'/' + target);
-        if (target.isEmpty() || QDir::isAbsolutePath(target) || lexical == QStringView(u"..") ||
-            lexical.startsWith(QStringView(u"../"))) {
+        if (target.isEmpty() || QDir::isAbsolutePath(target) || lexical == QStringView(u"..")
+            || lexical.startsWith(QStringView(u"../"))) {
             *error = unsafe.arg(tr("the link points outside the snapshot (%1)").arg(target));
             return false;
         }
@@ -201,7 +222,8 @@ bool SnapshotReader::checkSafe(const Entry &entry, QString *error) const {
 }
 
 bool SnapshotReader::extractFile(archive *zip, const Entry &entry, const QString &root,
-                                 QString *error) const {
+                                 QString *error) const
+{
     const QString path = root + u'/' + entry.path;
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         *error = tr("Cannot create the folder for %1").arg(path);
@@ -219,31 +241,35 @@ bool SnapshotReader::extractFile(archive *zip, const Entry &entry, const QString
             *error = damaged(zip);
             return false;
         }
-        if (n == 0) break;
+        if (n == 0)
+            break;
         if (out.write(buffer.constData(), n) != n) {
             *error = tr("Cannot write %1: %2").arg(path, out.errorString());
             return false;
         }
     }
     if (entry.executable)
-        out.setPermissions(out.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeGroup |
-                           QFileDevice::ExeOther);
+        out.setPermissions(out.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeGroup
+                           | QFileDevice::ExeOther);
     out.setFileTime(QDateTime::fromSecsSinceEpoch(entry.modified),
                     QFileDevice::FileModificationTime);
     return true;
 }
 
-bool SnapshotReader::extractAll(const QString &root, QString *error) const {
+bool SnapshotReader::extractAll(const QString &root, QString *error) const
+{
     QList<Entry> links;
     const bool ok = visit(
         [&](archive *zip, const Entry &entry, QString *err) {
-            if (!checkSafe(entry, err)) return Step::Fail;
+            if (!checkSafe(entry, err))
+                return Step::Fail;
             if (entry.isSymlink) {
                 links.append(entry); // made last, so no file is written through one
                 return Step::Continue;
             }
             if (entry.isDir) {
-                if (QDir().mkpath(root + u'/' + entry.path)) return Step::Continue;
+                if (QDir().mkpath(root + u'/' + entry.path))
+                    return Step::Continue;
                 *err = tr("Cannot create the folder %1/%2").arg(root, entry.path);
                 return Step::Fail;
             }
@@ -254,7 +280,8 @@ bool SnapshotReader::extractAll(const QString &root, QString *error) const {
 }
 
 bool SnapshotReader::createLinks(const QList<Entry> &links, const QString &root,
-                                 QString *error) const {
+                                 QString *error) const
+{
     for (const Entry &link : links) {
         const QString path = root + u'/' + link.path;
         std::error_code ec;
@@ -280,25 +307,29 @@ bool SnapshotReader::createLinks(const QList<Entry> &links, const QString &root,
     return true;
 }
 
-bool SnapshotReader::extractTo(const QString &targetDir, QString *error) const {
+bool SnapshotReader::extractTo(const QString &targetDir, QString *error) const
+{
     QDir target(targetDir);
-    if (target.exists() &&
-        !target.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)) {
+    if (target.exists()
+        && !target.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)) {
         *error = tr("Cannot expand snapshot %1 into %2: the folder is not empty")
                      .arg(m_zipPath, targetDir);
         return false;
     }
     QList<Entry> all;
-    if (!entries(&all, error)) return false;
+    if (!entries(&all, error))
+        return false;
     for (const Entry &entry : all) {
-        if (!checkSafe(entry, error)) return false; // refused before anything is written
+        if (!checkSafe(entry, error))
+            return false; // refused before anything is written
     }
     if (!QDir().mkpath(targetDir)) {
         *error = tr("Cannot create the folder %1").arg(targetDir);
         return false;
     }
     const QString root = QFileInfo(targetDir).canonicalFilePath();
-    if (extractAll(root, error)) return true;
+    if (extractAll(root, error))
+        return true;
     removeContents(root);
     return false;
 }

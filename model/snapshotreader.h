@@ -16,7 +16,8 @@ namespace mlwb {
 /// paths, `..` components and links leading outside the folder are refused
 /// before anything is written. A damaged archive is an error, never a partial
 /// success.
-class SnapshotReader {
+class SnapshotReader
+{
     Q_DECLARE_TR_FUNCTIONS(SnapshotReader)
 
 public:

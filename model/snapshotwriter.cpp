@@ -43,13 +43,15 @@ constexpr qint64 ParallelHashMin = 32 * 1024;
 using WritePtr = std::unique_ptr<archive, decltype(&archive_write_free)>;
 using EntryPtr = std::unique_ptr<archive_entry, decltype(&archive_entry_free)>;
 
-QString archiveError(archive *a) {
+QString archiveError(archive *a)
+{
     const char *message = archive_error_string(a);
     return message ? QString::fromLocal8Bit(message) : QStringLiteral("unknown error");
 }
 
 // Content that is already compressed: deflating it again costs time, saves nothing.
-bool isCompressedFormat(const QString &path) {
+bool isCompressedFormat(const QString &path)
+{
     static const QSet<QString> suffixes = {
         QStringLiteral("zip"),  QStringLiteral("gz"),   QStringLiteral("tgz"),
         QStringLiteral("bz2"),  QStringLiteral("xz"),   QStringLiteral("zst"),
@@ -66,27 +68,33 @@ bool isCompressedFormat(const QString &path) {
 }
 
 // Random-looking bytes (order-0 entropy near 8 bits) will not deflate.
-bool looksIncompressible(const char *data, qint64 size) {
-    if (size < 4096) return false;
+bool looksIncompressible(const char *data, qint64 size)
+{
+    if (size < 4096)
+        return false;
     size = qMin<qint64>(size, 64 * 1024);
     std::array<quint32, 256> counts{};
     for (qint64 i = 0; i < size; ++i)
         ++counts[static_cast<uchar>(data[i])];
     double bits = 0;
     for (const quint32 count : counts) {
-        if (count == 0) continue;
+        if (count == 0)
+            continue;
         const double p = double(count) / double(size);
         bits -= p * std::log2(p);
     }
     return bits > 7.5;
 }
 
-QByteArray modeOf(const SnapshotWriter::File &file) {
-    if (!file.symlinkTarget.isEmpty()) return QByteArrayLiteral("120000");
+QByteArray modeOf(const SnapshotWriter::File &file)
+{
+    if (!file.symlinkTarget.isEmpty())
+        return QByteArrayLiteral("120000");
     return file.executable ? QByteArrayLiteral("100755") : QByteArrayLiteral("100644");
 }
 
-QString readLink(const QString &path, bool *ok) {
+QString readLink(const QString &path, bool *ok)
+{
     std::error_code ec;
     const std::filesystem::path target =
         std::filesystem::read_symlink(QFile::encodeName(path).toStdString(), ec);
@@ -99,10 +107,13 @@ QString readLink(const QString &path, bool *ok) {
 SnapshotWriter::SnapshotWriter() = default;
 
 SnapshotWriter::SnapshotWriter(const Options &options)
-    : m_options(options) {}
+    : m_options(options)
+{}
 
-QString SnapshotWriter::formatSize(qint64 bytes) {
-    if (bytes < 1024) return tr("%1 bytes").arg(bytes);
+QString SnapshotWriter::formatSize(qint64 bytes)
+{
+    if (bytes < 1024)
+        return tr("%1 bytes").arg(bytes);
     static const char *const units[] = {"KB", "MB", "GB", "TB"};
     double value = double(bytes);
     int unit = -1;
@@ -111,12 +122,14 @@ QString SnapshotWriter::formatSize(qint64 bytes) {
         ++unit;
     }
     QString number = QLocale(QLocale::English).toString(value, 'f', 1);
-    if (number.endsWith(QStringView(u".0"))) number.chop(2);
+    if (number.endsWith(QStringView(u".0")))
+        number.chop(2);
     return number + u' ' + QLatin1String(units[unit]);
 }
 
 bool SnapshotWriter::scan(const QString &root, const QString &rel, const IgnoreRules &rules,
-                          Result *result, QString *error) const {
+                          Result *result, QString *error) const
+{
     const QDir dir(rel.isEmpty() ? root : root + u'/' + rel);
     if (!dir.isReadable()) {
         *error = tr("Cannot read the folder %1").arg(dir.path());
@@ -127,11 +140,13 @@ bool SnapshotWriter::scan(const QString &root, const QString &rel, const IgnoreR
     for (const QFileInfo &info : entries) {
         const QString path = rel.isEmpty() ? info.fileName() : rel + u'/' + info.fileName();
         const bool isDir = info.isDir() && !info.isSymLink();
-        if (rules.isIgnored(path, isDir)) continue;
+        if (rules.isIgnored(path, isDir))
+            continue;
         if (info.isSymLink()) {
             addSymlink(root, path, result);
         } else if (isDir) {
-            if (!scan(root, path, rules, result, error)) return false;
+            if (!scan(root, path, rules, result, error))
+                return false;
         } else if (info.isFile()) {
             File file;
             file.path = path;
@@ -148,13 +163,14 @@ bool SnapshotWriter::scan(const QString &root, const QString &rel, const IgnoreR
 
 // Links stay links (never followed); only relative ones that stay inside the
 // project are kept, so an expanded snapshot cannot reach outside its folder.
-void SnapshotWriter::addSymlink(const QString &root, const QString &rel, Result *result) const {
+void SnapshotWriter::addSymlink(const QString &root, const QString &rel, Result *result) const
+{
     bool ok = false;
     const QString target = readLink(root + u'/' + rel, &ok);
     const qsizetype slash = rel.lastIndexOf(u'/');
     const QString lexical = QDir::cleanPath(slash < 0 ? target : rel.left(slash) + u'/' + target);
-    bool outside = !ok || target.isEmpty() || QDir::isAbsolutePath(target) ||
-                   lexical == QStringView(u"..") || lexical.startsWith(QStringView(u"../"));
+    bool outside = !ok || target.isEmpty() || QDir::isAbsolutePath(target)
+                   || lexical == QStringView(u"..") || lexical.startsWith(QStringView(u"../"));
     if (!outside) {
         // Also resolve it for real: an inner link may lead back out.
         const QString real = QFileInfo(root + u'/' + rel).canonicalFilePath();
@@ -172,7 +188,8 @@ void SnapshotWriter::addSymlink(const QString &root, const QString &rel, Result 
     result->files.append(file);
 }
 
-bool SnapshotWriter::checkLimits(const Result &result, QString *error) const {
+bool SnapshotWriter::checkLimits(const Result &result, QString *error) const
+{
     if (result.files.size() <= m_options.maxFiles && result.totalBytes <= m_options.maxTotalBytes)
         return true;
     QList<File> largest = result.files;
@@ -194,7 +211,8 @@ bool SnapshotWriter::checkLimits(const Result &result, QString *error) const {
 }
 
 bool SnapshotWriter::write(const QString &projectDir, const QString &destDir, Result *result,
-                           QString *error) const {
+                           QString *error) const
+{
     *result = Result();
     const QFileInfo project(projectDir);
     if (!project.isDir()) {
@@ -202,11 +220,13 @@ bool SnapshotWriter::write(const QString &projectDir, const QString &destDir, Re
         return false;
     }
     const QString root = project.absoluteFilePath();
-    if (!scan(root, QString(), IgnoreRules::forProject(root), result, error)) return false;
+    if (!scan(root, QString(), IgnoreRules::forProject(root), result, error))
+        return false;
     std::sort(result->files.begin(), result->files.end(),
               [](const File &a, const File &b) { return a.path < b.path; });
     result->fileCount = int(result->files.size());
-    if (!checkLimits(*result, error)) return false;
+    if (!checkLimits(*result, error))
+        return false;
     if (!QDir().mkpath(destDir)) {
         *error = tr("Cannot create the snapshot folder %1").arg(destDir);
         return false;
@@ -216,22 +236,24 @@ bool SnapshotWriter::write(const QString &projectDir, const QString &destDir, Re
         *error = tr("Cannot create a file in %1: %2").arg(destDir, temp.errorString());
         return false;
     }
-    if (!writeZip(temp.handle(), root, result, error)) return false;
+    if (!writeZip(temp.handle(), root, result, error))
+        return false;
     result->sha256 = manifestId(result->files);
     result->zipPath = QDir(destDir).absoluteFilePath(result->sha256 + QStringLiteral(".zip"));
     return store(&temp, result, error);
 }
 
 bool SnapshotWriter::writeZip(int fd, const QString &projectDir, Result *result,
-                              QString *error) const {
+                              QString *error) const
+{
     WritePtr zip(archive_write_new(), &archive_write_free);
     const QByteArray level = QByteArray::number(qBound(0, m_options.compressionLevel, 9));
-    if (archive_write_set_format_zip(zip.get()) != ARCHIVE_OK ||
-        archive_write_set_format_option(zip.get(), "zip", "compression-level", level.constData()) !=
-            ARCHIVE_OK ||
-        archive_write_set_bytes_per_block(zip.get(), int(ReadChunk)) != ARCHIVE_OK ||
-        archive_write_set_bytes_in_last_block(zip.get(), 1) != ARCHIVE_OK ||
-        archive_write_open_fd(zip.get(), fd) != ARCHIVE_OK) {
+    if (archive_write_set_format_zip(zip.get()) != ARCHIVE_OK
+        || archive_write_set_format_option(zip.get(), "zip", "compression-level", level.constData())
+               != ARCHIVE_OK
+        || archive_write_set_bytes_per_block(zip.get(), int(ReadChunk)) != ARCHIVE_OK
+        || archive_write_set_bytes_in_last_block(zip.get(), 1) != ARCHIVE_OK
+        || archive_write_open_fd(zip.get(), fd) != ARCHIVE_OK) {
         *error = tr("Cannot start the snapshot zip: %1").arg(archiveError(zip.get()));
         return false;
     }
@@ -248,7 +270,8 @@ bool SnapshotWriter::writeZip(int fd, const QString &projectDir, Result *result,
         const bool ok = file.symlinkTarget.isEmpty()
                             ? packFile(&state, projectDir + u'/' + file.path, &file, error)
                             : packSymlink(zip.get(), &file, error);
-        if (!ok) return false;
+        if (!ok)
+            return false;
     }
     if (archive_write_close(zip.get()) != ARCHIVE_OK) {
         *error = tr("Cannot finish the snapshot zip: %1").arg(archiveError(zip.get()));
@@ -259,7 +282,8 @@ bool SnapshotWriter::writeZip(int fd, const QString &projectDir, Result *result,
 
 // Reads the file once: each chunk feeds both the sha256 and the zip.
 bool SnapshotWriter::packFile(PackState *state, const QString &path, File *file,
-                              QString *error) const {
+                              QString *error) const
+{
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         *error = tr("Cannot read %1: %2").arg(path, in.errorString());
@@ -267,8 +291,8 @@ bool SnapshotWriter::packFile(PackState *state, const QString &path, File *file,
     }
     const qint64 first = in.read(state->buffer.data(), qMin<qint64>(ReadChunk, file->size));
     // The first chunk decides: the zip header must name the method up front.
-    file->compressed = m_options.compressionLevel > 0 && !isCompressedFormat(file->path) &&
-                       !looksIncompressible(state->buffer.constData(), first);
+    file->compressed = m_options.compressionLevel > 0 && !isCompressedFormat(file->path)
+                       && !looksIncompressible(state->buffer.constData(), first);
     if (file->compressed)
         archive_write_zip_set_compression_deflate(state->zip);
     else
@@ -288,7 +312,8 @@ bool SnapshotWriter::packFile(PackState *state, const QString &path, File *file,
 }
 
 bool SnapshotWriter::copyData(PackState *state, QFile *in, qint64 read, File *file,
-                              QString *error) const {
+                              QString *error) const
+{
     char *buffer = state->buffer.data();
     QCryptographicHash hash(QCryptographicHash::Sha256);
     QSemaphore hashed;
@@ -303,7 +328,8 @@ bool SnapshotWriter::copyData(PackState *state, QFile *in, qint64 read, File *fi
         else
             hash.addData(QByteArrayView(buffer, read));
         const la_ssize_t added = archive_write_data(state->zip, buffer, size_t(read));
-        if (parallel) hashed.acquire(); // the buffer is reused and the hash must be complete
+        if (parallel)
+            hashed.acquire(); // the buffer is reused and the hash must be complete
         if (added != read) {
             *error = tr("Cannot add %1 to the snapshot: %2")
                          .arg(in->fileName(), archiveError(state->zip));
@@ -329,7 +355,8 @@ bool SnapshotWriter::copyData(PackState *state, QFile *in, qint64 read, File *fi
     return true;
 }
 
-bool SnapshotWriter::packSymlink(archive *zip, File *file, QString *error) {
+bool SnapshotWriter::packSymlink(archive *zip, File *file, QString *error)
+{
     const QByteArray target = file->symlinkTarget.toUtf8();
     EntryPtr entry(archive_entry_new(), &archive_entry_free);
     archive_entry_set_pathname_utf8(entry.get(), file->path.toUtf8().constData());
@@ -348,7 +375,8 @@ bool SnapshotWriter::packSymlink(archive *zip, File *file, QString *error) {
 
 // The id covers paths, modes and content, not timestamps: touching a file
 // does not make a new snapshot.
-QString SnapshotWriter::manifestId(const QList<File> &files) {
+QString SnapshotWriter::manifestId(const QList<File> &files)
+{
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const File &file : files) {
         hash.addData(modeOf(file));
@@ -361,13 +389,14 @@ QString SnapshotWriter::manifestId(const QList<File> &files) {
     return QString::fromLatin1(hash.result().toHex());
 }
 
-bool SnapshotWriter::store(QTemporaryFile *temp, Result *result, QString *error) {
+bool SnapshotWriter::store(QTemporaryFile *temp, Result *result, QString *error)
+{
     if (QFile::exists(result->zipPath)) {
         result->reused = true; // the temporary file removes itself
         return true;
     }
-    temp->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
-                         QFileDevice::ReadOther);
+    temp->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                         | QFileDevice::ReadOther);
     if (temp->rename(result->zipPath)) {
         temp->setAutoRemove(false);
         return true;

@@ -23,7 +23,8 @@ class IgnoreRules;
 /// folders are not kept (as in git). Symbolic links are stored as links when
 /// they are relative and resolve inside the project; any other link is
 /// skipped with a note in Result::notes, and links are never followed.
-class SnapshotWriter {
+class SnapshotWriter
+{
     Q_DECLARE_TR_FUNCTIONS(SnapshotWriter)
 
 public:

@@ -211,7 +211,9 @@ void SshConnection::classify(SshResult *result) const
         QString jumpDown = m_jump.isEmpty() ? QString() : jumpReason("ssh: ");
         if (!m_jump.isEmpty() && jumpDown.isEmpty()
             && err.contains(QLatin1String("UNKNOWN port 65535"))) // the jump connection died
-            jumpDown = QString::fromUtf8(result->err).trimmed().section(QLatin1Char('\n'), 0, 0)
+            jumpDown = QString::fromUtf8(result->err)
+                           .trimmed()
+                           .section(QLatin1Char('\n'), 0, 0)
                            .trimmed()
                            .section(QLatin1String(": "), -1);
         const QString fromJump = m_jump.isEmpty() ? QString() : jumpReason("channel ");

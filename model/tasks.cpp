@@ -15,7 +15,8 @@ const char *const columns = "SELECT id, kind, title, state, progress, message, r
                             "cancel_requested, created_at, updated_at FROM tasks ";
 const char *const unfinished = "state IN ('Pending', 'Running')";
 
-Task fromRow(const QSqlQuery &q) {
+Task fromRow(const QSqlQuery &q)
+{
     Task t;
     t.id = q.value(0).toLongLong();
     t.kind = q.value(1).toString();
@@ -31,34 +32,43 @@ Task fromRow(const QSqlQuery &q) {
 }
 
 // Progress is 0..1 or -1 for unknown.
-double normalizedProgress(double progress) {
-    if (std::isnan(progress) || progress < 0) return -1;
+double normalizedProgress(double progress)
+{
+    if (std::isnan(progress) || progress < 0)
+        return -1;
     return std::min(progress, 1.0);
 }
 
 // A null message binds as NULL, which the updates read as "keep the current one".
-QVariant messageValue(const QString &message) {
+QVariant messageValue(const QString &message)
+{
     return message.isNull() ? QVariant() : QVariant(message);
 }
 
 // QtSql binds a null QString as NULL; the text columns are NOT NULL.
-QString notNull(const QString &text) {
+QString notNull(const QString &text)
+{
     return text.isNull() ? QStringLiteral("") : text;
 }
 } // namespace
 
 Tasks::Tasks(const Workspace &workspace)
-    : m_db(workspace.database()) {}
+    : m_db(workspace.database())
+{}
 
-bool Tasks::start(Task *t, QString *error) {
-    if (t->kind.trimmed().isEmpty()) return sql::fail(error, QObject::tr("A task needs a kind."));
-    if (t->title.trimmed().isEmpty()) return sql::fail(error, QObject::tr("A task needs a title."));
+bool Tasks::start(Task *t, QString *error)
+{
+    if (t->kind.trimmed().isEmpty())
+        return sql::fail(error, QObject::tr("A task needs a kind."));
+    if (t->title.trimmed().isEmpty())
+        return sql::fail(error, QObject::tr("A task needs a title."));
     QSqlQuery q(m_db);
     if (t->runId != 0) {
         if (!sql::prepare(q, QStringLiteral("SELECT 1 FROM runs WHERE id = ?"), error))
             return false;
         q.addBindValue(t->runId);
-        if (!sql::exec(q, error)) return false;
+        if (!sql::exec(q, error))
+            return false;
         if (!q.next())
             return sql::fail(error, QObject::tr("There is no run with id %1.").arg(t->runId));
     }
@@ -77,7 +87,8 @@ bool Tasks::start(Task *t, QString *error) {
     q.addBindValue(t->runId != 0 ? QVariant(t->runId) : QVariant());
     q.addBindValue(now);
     q.addBindValue(now);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     t->id = q.lastInsertId().toLongLong();
     t->state = Task::State::Running;
     t->progress = progress;
@@ -87,94 +98,113 @@ bool Tasks::start(Task *t, QString *error) {
 }
 
 bool Tasks::changeUnfinished(Id id, const QString &assignments, const QVariantList &values,
-                             QString *error) {
+                             QString *error)
+{
     QSqlQuery q(m_db);
     if (!sql::prepare(q,
-                      QStringLiteral("UPDATE tasks SET ") + assignments +
-                          QStringLiteral(", updated_at = ? WHERE id = ? AND ") +
-                          QLatin1String(unfinished),
+                      QStringLiteral("UPDATE tasks SET ") + assignments
+                          + QStringLiteral(", updated_at = ? WHERE id = ? AND ")
+                          + QLatin1String(unfinished),
                       error))
         return false;
     for (const QVariant &value : values)
         q.addBindValue(value);
     q.addBindValue(sql::now());
     q.addBindValue(id);
-    if (!sql::exec(q, error)) return false;
-    if (q.numRowsAffected() > 0) return true;
+    if (!sql::exec(q, error))
+        return false;
+    if (q.numRowsAffected() > 0)
+        return true;
     QString findError;
-    if (!find(id, &findError)) return sql::fail(error, findError);
+    if (!find(id, &findError))
+        return sql::fail(error, findError);
     return sql::fail(error, QObject::tr("Task %1 has already finished.").arg(id));
 }
 
-bool Tasks::update(Id id, double progress, const QString &message, QString *error) {
+bool Tasks::update(Id id, double progress, const QString &message, QString *error)
+{
     return changeUnfinished(id, QStringLiteral("progress = ?, message = coalesce(?, message)"),
                             {normalizedProgress(progress), messageValue(message)}, error);
 }
 
-bool Tasks::finish(Id id, Task::State state, const QString &message, QString *error) {
-    if (state != Task::State::Succeeded && state != Task::State::Failed &&
-        state != Task::State::Canceled)
+bool Tasks::finish(Id id, Task::State state, const QString &message, QString *error)
+{
+    if (state != Task::State::Succeeded && state != Task::State::Failed
+        && state != Task::State::Canceled)
         return sql::fail(error, QObject::tr("A task finishes as Succeeded, Failed or Canceled, "
                                             "not %1.")
                                     .arg(stateName(state)));
     QString assignments = QStringLiteral("state = ?, message = coalesce(?, message)");
-    if (state == Task::State::Succeeded) assignments += QStringLiteral(", progress = 1");
+    if (state == Task::State::Succeeded)
+        assignments += QStringLiteral(", progress = 1");
     return changeUnfinished(id, assignments, {stateName(state), messageValue(message)}, error);
 }
 
-bool Tasks::requestCancel(Id id, QString *error) {
+bool Tasks::requestCancel(Id id, QString *error)
+{
     return changeUnfinished(id,
                             QStringLiteral("cancel_requested = 1, state = CASE state WHEN "
                                            "'Pending' THEN 'Canceled' ELSE state END"),
                             {}, error);
 }
 
-bool Tasks::isCancelRequested(Id id, QString *error) const {
+bool Tasks::isCancelRequested(Id id, QString *error) const
+{
     QSqlQuery q(m_db);
     if (!sql::prepare(q, QStringLiteral("SELECT cancel_requested FROM tasks WHERE id = ?"), error))
         return false;
     q.addBindValue(id);
-    if (!sql::exec(q, error)) return false;
-    if (q.next()) return q.value(0).toBool();
+    if (!sql::exec(q, error))
+        return false;
+    if (q.next())
+        return q.value(0).toBool();
     return sql::fail(error, QObject::tr("There is no task with id %1.").arg(id));
 }
 
-std::optional<Task> Tasks::find(Id id, QString *error) const {
+std::optional<Task> Tasks::find(Id id, QString *error) const
+{
     QSqlQuery q(m_db);
     if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("WHERE id = ?"), error))
         return std::nullopt;
     q.addBindValue(id);
-    if (!sql::exec(q, error)) return std::nullopt;
-    if (q.next()) return fromRow(q);
+    if (!sql::exec(q, error))
+        return std::nullopt;
+    if (q.next())
+        return fromRow(q);
     sql::fail(error, QObject::tr("There is no task with id %1.").arg(id));
     return std::nullopt;
 }
 
-QList<Task> Tasks::list(bool activeOnly, QString *error) const {
+QList<Task> Tasks::list(bool activeOnly, QString *error) const
+{
     QList<Task> out;
     QSqlQuery q(m_db);
     QString text = QLatin1String(columns);
-    if (activeOnly) text += QLatin1String("WHERE ") + QLatin1String(unfinished) + QLatin1Char(' ');
+    if (activeOnly)
+        text += QLatin1String("WHERE ") + QLatin1String(unfinished) + QLatin1Char(' ');
     text += QLatin1String("ORDER BY created_at DESC, id DESC");
-    if (!sql::prepare(q, text, error) || !sql::exec(q, error)) return out;
+    if (!sql::prepare(q, text, error) || !sql::exec(q, error))
+        return out;
     while (q.next())
         out << fromRow(q);
     return out;
 }
 
-int Tasks::prune(int olderThanDays, QString *error) {
+int Tasks::prune(int olderThanDays, QString *error)
+{
     if (olderThanDays < 0) {
         sql::fail(error, QObject::tr("The age of tasks to prune cannot be negative."));
         return -1;
     }
     QSqlQuery q(m_db);
     if (!sql::prepare(q,
-                      QStringLiteral("DELETE FROM tasks WHERE NOT (") + QLatin1String(unfinished) +
-                          QStringLiteral(") AND updated_at < ?"),
+                      QStringLiteral("DELETE FROM tasks WHERE NOT (") + QLatin1String(unfinished)
+                          + QStringLiteral(") AND updated_at < ?"),
                       error))
         return -1;
     q.addBindValue(sql::now() - qint64(olderThanDays) * 24 * 60 * 60 * 1000);
-    if (!sql::exec(q, error)) return -1;
+    if (!sql::exec(q, error))
+        return -1;
     return q.numRowsAffected();
 }
 

@@ -13,7 +13,8 @@ class Workspace;
 /// tasks panel. The worker starts a task, reports progress, polls for a
 /// cancel request and finishes it; any program sharing the workspace sees
 /// the same list and may ask for a cancel.
-class Tasks {
+class Tasks
+{
 public:
     explicit Tasks(const Workspace &workspace);
 

@@ -6,7 +6,8 @@
 
 namespace mlwb {
 
-QString groupLabel(Group group) {
+QString groupLabel(Group group)
+{
     switch (group) {
     case Group::ComputeTargets:
         return QObject::tr("Compute targets");
@@ -29,7 +30,8 @@ QString groupLabel(Group group) {
 }
 
 // The icon file (under :/icons) a node shows.
-QString iconName(const TaxonomyItem &item) {
+QString iconName(const TaxonomyItem &item)
+{
     static const char *const groupIcons[] = {"compute-local", "datastore",   "experiment",
                                              "model",         "environment", "image",
                                              "deployment",    "pipeline"};
@@ -66,7 +68,8 @@ QString iconName(const TaxonomyItem &item) {
 }
 
 // Which groups a change topic touches.
-QList<Group> groupsForTopic(const QString &topic) {
+QList<Group> groupsForTopic(const QString &topic)
+{
     static const QHash<QString, QList<Group>> map = {
         {QStringLiteral("compute"), {Group::ComputeTargets}},
         {QStringLiteral("datastores"), {Group::Datastores}},
@@ -82,7 +85,8 @@ QList<Group> groupsForTopic(const QString &topic) {
     return map.value(topic);
 }
 
-QIcon itemIcon(const TaxonomyItem &item) {
+QIcon itemIcon(const TaxonomyItem &item)
+{
     static QHash<QString, QIcon> cache; // one QIcon per file, shared by every node
     const QString name = iconName(item);
     auto it = cache.find(name);
@@ -91,18 +95,20 @@ QIcon itemIcon(const TaxonomyItem &item) {
     return *it;
 }
 
-QString displayText(const TaxonomyItem &item) {
+QString displayText(const TaxonomyItem &item)
+{
     if (item.kind == NodeKind::Group)
         return QObject::tr("%1 (%2)").arg(item.name).arg(item.childCount);
-    const bool detailed = item.kind == NodeKind::Run || item.kind == NodeKind::ModelVersion ||
-                          item.kind == NodeKind::EnvironmentVersion ||
-                          item.kind == NodeKind::ComputeTarget;
+    const bool detailed = item.kind == NodeKind::Run || item.kind == NodeKind::ModelVersion
+                          || item.kind == NodeKind::EnvironmentVersion
+                          || item.kind == NodeKind::ComputeTarget;
     if (detailed && !item.detail.isEmpty())
         return QObject::tr("%1 \u00b7 %2").arg(item.name, item.detail);
     return item.name;
 }
 
-bool isLeafKind(NodeKind kind) {
+bool isLeafKind(NodeKind kind)
+{
     switch (kind) {
     case NodeKind::ComputeTarget:
     case NodeKind::Datastore:

@@ -54,10 +54,11 @@ struct TaxonomyItem {
 
     /// Identifies the node among its siblings across reloads.
     QString key() const { return kind == NodeKind::Workspace ? path : QString::number(id); }
-    bool operator==(const TaxonomyItem &o) const {
-        return kind == o.kind && id == o.id && ownerId == o.ownerId && name == o.name &&
-               detail == o.detail && status == o.status && toolTip == o.toolTip && path == o.path &&
-               childCount == o.childCount;
+    bool operator==(const TaxonomyItem &o) const
+    {
+        return kind == o.kind && id == o.id && ownerId == o.ownerId && name == o.name
+               && detail == o.detail && status == o.status && toolTip == o.toolTip && path == o.path
+               && childCount == o.childCount;
     }
     bool operator!=(const TaxonomyItem &o) const { return !(*this == o); }
 };

@@ -20,7 +20,8 @@ namespace mlwb {
 
 namespace {
 
-TaxonomyItem item(NodeKind kind, Id id, const QString &name) {
+TaxonomyItem item(NodeKind kind, Id id, const QString &name)
+{
     TaxonomyItem i;
     i.kind = kind;
     i.id = id;
@@ -28,16 +29,19 @@ TaxonomyItem item(NodeKind kind, Id id, const QString &name) {
     return i;
 }
 
-QString localTime(const QDateTime &time) {
+QString localTime(const QDateTime &time)
+{
     return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 } // namespace
 
 TaxonomyLoader::TaxonomyLoader(const Workspace &workspace)
-    : m_workspace(workspace) {}
+    : m_workspace(workspace)
+{}
 
-bool TaxonomyLoader::counts(QHash<Group, int> *out, QString *error) const {
+bool TaxonomyLoader::counts(QHash<Group, int> *out, QString *error) const
+{
     // One round trip for all eight groups: cheap enough to run on every change.
     QSqlQuery q(m_workspace.database());
     if (!sql::prepare(
@@ -47,16 +51,18 @@ bool TaxonomyLoader::counts(QHash<Group, int> *out, QString *error) const {
                            "(SELECT count(*) FROM models), (SELECT count(*) FROM environments), "
                            "(SELECT count(*) FROM images), (SELECT count(*) FROM deployments), "
                            "(SELECT count(*) FROM pipelines)"),
-            error) ||
-        !sql::exec(q, error))
+            error)
+        || !sql::exec(q, error))
         return false;
-    if (!q.next()) return sql::fail(error, QObject::tr("Could not count the workspace's items."));
+    if (!q.next())
+        return sql::fail(error, QObject::tr("Could not count the workspace's items."));
     for (int g = 0; g < groupCount; ++g)
         out->insert(static_cast<Group>(g), q.value(g).toInt());
     return true;
 }
 
-bool TaxonomyLoader::groupItems(Group group, std::vector<TaxonomyItem> *out, QString *error) const {
+bool TaxonomyLoader::groupItems(Group group, std::vector<TaxonomyItem> *out, QString *error) const
+{
     switch (group) {
     case Group::ComputeTargets:
         return targets(out, error);
@@ -78,20 +84,25 @@ bool TaxonomyLoader::groupItems(Group group, std::vector<TaxonomyItem> *out, QSt
     return false;
 }
 
-bool TaxonomyLoader::targets(std::vector<TaxonomyItem> *out, QString *error) const {
+bool TaxonomyLoader::targets(std::vector<TaxonomyItem> *out, QString *error) const
+{
     QString message;
     const QList<ComputeTarget> list = ComputeTargets(m_workspace).list(&message);
-    if (!message.isEmpty()) return sql::fail(error, message);
+    if (!message.isEmpty())
+        return sql::fail(error, message);
     QHash<Id, TargetRunCounts> inFlight;
-    if (!targetRunCounts(&inFlight, error)) return false;
+    if (!targetRunCounts(&inFlight, error))
+        return false;
     for (const ComputeTarget &t : list) {
         TaxonomyItem i = item(NodeKind::ComputeTarget, t.id, t.name);
         i.status = kindName(t.kind);
         // "ssh · 2 running, 1 queued"; `local` needs no kind after its name.
         QStringList details;
-        if (t.kind != ComputeTarget::Kind::Local) details << i.status;
+        if (t.kind != ComputeTarget::Kind::Local)
+            details << i.status;
         const QString runs = formatRunCounts(inFlight.value(t.id));
-        if (!runs.isEmpty()) details << runs;
+        if (!runs.isEmpty())
+            details << runs;
         i.detail = details.join(QStringLiteral(" \u00b7 "));
         const QString host = t.config.value(QLatin1String("host")).toString();
         i.toolTip =
@@ -101,11 +112,13 @@ bool TaxonomyLoader::targets(std::vector<TaxonomyItem> *out, QString *error) con
     return true;
 }
 
-bool TaxonomyLoader::datastores(std::vector<TaxonomyItem> *out, QString *error) const {
+bool TaxonomyLoader::datastores(std::vector<TaxonomyItem> *out, QString *error) const
+{
     QString message;
     Datastores stores(m_workspace);
     const QList<Datastore> list = stores.list(&message);
-    if (!message.isEmpty()) return sql::fail(error, message);
+    if (!message.isEmpty())
+        return sql::fail(error, message);
     for (const Datastore &d : list) {
         TaxonomyItem i = item(NodeKind::Datastore, d.id, d.name);
         i.detail = d.isDefault ? QObject::tr("default") : QString();
@@ -115,10 +128,12 @@ bool TaxonomyLoader::datastores(std::vector<TaxonomyItem> *out, QString *error) 
     return true;
 }
 
-bool TaxonomyLoader::experiments(std::vector<TaxonomyItem> *out, QString *error) const {
+bool TaxonomyLoader::experiments(std::vector<TaxonomyItem> *out, QString *error) const
+{
     QString message;
     const QList<Experiment> list = Experiments(m_workspace).list(&message);
-    if (!message.isEmpty()) return sql::fail(error, message);
+    if (!message.isEmpty())
+        return sql::fail(error, message);
     for (const Experiment &e : list) {
         TaxonomyItem i = item(NodeKind::Experiment, e.id, e.name);
         i.childCount = e.runCount;
@@ -129,16 +144,18 @@ bool TaxonomyLoader::experiments(std::vector<TaxonomyItem> *out, QString *error)
 }
 
 bool TaxonomyLoader::runs(Id experimentId, Id parentId, int offset, int limit,
-                          std::vector<TaxonomyItem> *out, QString *error) const {
+                          std::vector<TaxonomyItem> *out, QString *error) const
+{
     QString message;
     const QList<Run> list = Runs(m_workspace).list(experimentId, parentId, offset, limit, &message);
-    if (!message.isEmpty()) return sql::fail(error, message);
+    if (!message.isEmpty())
+        return sql::fail(error, message);
     // Child counts for the whole experiment in one grouped query (index-backed).
     QHash<Id, int> children;
-    if (!list.isEmpty() &&
-        !countBy(QStringLiteral("SELECT parent_id, count(*) FROM runs WHERE experiment_id = ? "
-                                "AND parent_id IS NOT NULL GROUP BY parent_id"),
-                 experimentId, &children, error))
+    if (!list.isEmpty()
+        && !countBy(QStringLiteral("SELECT parent_id, count(*) FROM runs WHERE experiment_id = ? "
+                                   "AND parent_id IS NOT NULL GROUP BY parent_id"),
+                    experimentId, &children, error))
         return false;
     for (const Run &r : list) {
         TaxonomyItem i = item(NodeKind::Run, r.id, r.displayName.isEmpty() ? r.uid : r.displayName);
@@ -152,18 +169,20 @@ bool TaxonomyLoader::runs(Id experimentId, Id parentId, int offset, int limit,
     return true;
 }
 
-int TaxonomyLoader::runCount(Id experimentId, Id parentId, QString *error) const {
+int TaxonomyLoader::runCount(Id experimentId, Id parentId, QString *error) const
+{
     return Runs(m_workspace).count(experimentId, parentId, error);
 }
 
-bool TaxonomyLoader::models(std::vector<TaxonomyItem> *out, QString *error) const {
+bool TaxonomyLoader::models(std::vector<TaxonomyItem> *out, QString *error) const
+{
     QString message;
     const QList<Model> list = Models(m_workspace).list(&message);
     QHash<Id, int> versions;
-    if (!message.isEmpty() ||
-        !countBy(QStringLiteral("SELECT model_id, count(*) FROM model_versions "
-                                "WHERE ? GROUP BY model_id"),
-                 1, &versions, &message))
+    if (!message.isEmpty()
+        || !countBy(QStringLiteral("SELECT model_id, count(*) FROM model_versions "
+                                   "WHERE ? GROUP BY model_id"),
+                    1, &versions, &message))
         return sql::fail(error, message);
     for (const Model &m : list) {
         TaxonomyItem i = item(NodeKind::Model, m.id, m.name);
@@ -175,14 +194,15 @@ bool TaxonomyLoader::models(std::vector<TaxonomyItem> *out, QString *error) cons
     return true;
 }
 
-bool TaxonomyLoader::environments(std::vector<TaxonomyItem> *out, QString *error) const {
+bool TaxonomyLoader::environments(std::vector<TaxonomyItem> *out, QString *error) const
+{
     QString message;
     const QList<Environment> list = Environments(m_workspace).list(&message);
     QHash<Id, int> versions;
-    if (!message.isEmpty() ||
-        !countBy(QStringLiteral("SELECT environment_id, count(*) FROM environment_versions "
-                                "WHERE ? GROUP BY environment_id"),
-                 1, &versions, &message))
+    if (!message.isEmpty()
+        || !countBy(QStringLiteral("SELECT environment_id, count(*) FROM environment_versions "
+                                   "WHERE ? GROUP BY environment_id"),
+                    1, &versions, &message))
         return sql::fail(error, message);
     for (const Environment &e : list) {
         TaxonomyItem i = item(NodeKind::Environment, e.id, e.name);
@@ -193,10 +213,12 @@ bool TaxonomyLoader::environments(std::vector<TaxonomyItem> *out, QString *error
     return true;
 }
 
-bool TaxonomyLoader::images(std::vector<TaxonomyItem> *out, QString *error) const {
+bool TaxonomyLoader::images(std::vector<TaxonomyItem> *out, QString *error) const
+{
     QString message;
     const QList<Image> list = Images(m_workspace).list(&message);
-    if (!message.isEmpty()) return sql::fail(error, message);
+    if (!message.isEmpty())
+        return sql::fail(error, message);
     for (const Image &im : list) {
         TaxonomyItem i = item(NodeKind::Image, im.id, im.name + QLatin1Char(':') + im.tag);
         i.status = im.status;
@@ -206,10 +228,12 @@ bool TaxonomyLoader::images(std::vector<TaxonomyItem> *out, QString *error) cons
     return true;
 }
 
-bool TaxonomyLoader::deployments(std::vector<TaxonomyItem> *out, QString *error) const {
+bool TaxonomyLoader::deployments(std::vector<TaxonomyItem> *out, QString *error) const
+{
     QString message;
     const QList<Deployment> list = Deployments(m_workspace).list(&message);
-    if (!message.isEmpty()) return sql::fail(error, message);
+    if (!message.isEmpty())
+        return sql::fail(error, message);
     for (const Deployment &d : list) {
         TaxonomyItem i = item(NodeKind::Deployment, d.id, d.name);
         i.status = d.status;
@@ -219,14 +243,15 @@ bool TaxonomyLoader::deployments(std::vector<TaxonomyItem> *out, QString *error)
     return true;
 }
 
-bool TaxonomyLoader::pipelines(std::vector<TaxonomyItem> *out, QString *error) const {
+bool TaxonomyLoader::pipelines(std::vector<TaxonomyItem> *out, QString *error) const
+{
     QString message;
     const QList<Pipeline> list = Pipelines(m_workspace).list(&message);
     QHash<Id, int> steps;
-    if (!message.isEmpty() ||
-        !countBy(QStringLiteral("SELECT pipeline_id, count(*) FROM pipeline_steps "
-                                "WHERE ? GROUP BY pipeline_id"),
-                 1, &steps, &message))
+    if (!message.isEmpty()
+        || !countBy(QStringLiteral("SELECT pipeline_id, count(*) FROM pipeline_steps "
+                                   "WHERE ? GROUP BY pipeline_id"),
+                    1, &steps, &message))
         return sql::fail(error, message);
     for (const Pipeline &p : list) {
         TaxonomyItem i = item(NodeKind::Pipeline, p.id, p.name);
@@ -238,7 +263,8 @@ bool TaxonomyLoader::pipelines(std::vector<TaxonomyItem> *out, QString *error) c
 }
 
 bool TaxonomyLoader::children(const TaxonomyItem &parent, std::vector<TaxonomyItem> *out,
-                              QString *error) const {
+                              QString *error) const
+{
     QString message;
     if (parent.kind == NodeKind::Model) {
         const QList<ModelVersion> list = Models(m_workspace).versions(parent.id, &message);
@@ -274,26 +300,30 @@ bool TaxonomyLoader::children(const TaxonomyItem &parent, std::vector<TaxonomyIt
 }
 
 bool TaxonomyLoader::countBy(const QString &text, const QVariant &bound, QHash<Id, int> *out,
-                             QString *error) const {
+                             QString *error) const
+{
     QSqlQuery q(m_workspace.database());
     q.setForwardOnly(true);
-    if (!sql::prepare(q, text, error)) return false;
+    if (!sql::prepare(q, text, error))
+        return false;
     q.addBindValue(bound);
-    if (!sql::exec(q, error)) return false;
+    if (!sql::exec(q, error))
+        return false;
     while (q.next())
         out->insert(q.value(0).toLongLong(), q.value(1).toInt());
     return true;
 }
 
-bool TaxonomyLoader::targetRunCounts(QHash<Id, TargetRunCounts> *out, QString *error) const {
+bool TaxonomyLoader::targetRunCounts(QHash<Id, TargetRunCounts> *out, QString *error) const
+{
     QSqlQuery q(m_workspace.database());
     q.setForwardOnly(true);
     if (!sql::prepare(q,
                       QStringLiteral("SELECT target_id, status, count(*) FROM runs WHERE "
                                      "target_id IS NOT NULL AND status IN ('Queued', 'Preparing', "
                                      "'Running', 'Finalizing') GROUP BY target_id, status"),
-                      error) ||
-        !sql::exec(q, error))
+                      error)
+        || !sql::exec(q, error))
         return false;
     while (q.next()) {
         TargetRunCounts &c = (*out)[q.value(0).toLongLong()];
@@ -305,18 +335,23 @@ bool TaxonomyLoader::targetRunCounts(QHash<Id, TargetRunCounts> *out, QString *e
     return true;
 }
 
-QString TaxonomyLoader::formatRunCounts(const TargetRunCounts &counts) {
+QString TaxonomyLoader::formatRunCounts(const TargetRunCounts &counts)
+{
     QStringList parts;
-    if (counts.running > 0) parts << QObject::tr("%n running", nullptr, counts.running);
-    if (counts.queued > 0) parts << QObject::tr("%n queued", nullptr, counts.queued);
+    if (counts.running > 0)
+        parts << QObject::tr("%n running", nullptr, counts.running);
+    if (counts.queued > 0)
+        parts << QObject::tr("%n queued", nullptr, counts.queued);
     return parts.join(QStringLiteral(", "));
 }
 
-QString TaxonomyLoader::formatDuration(qint64 ms) {
+QString TaxonomyLoader::formatDuration(qint64 ms)
+{
     const qint64 s = qMax<qint64>(0, ms / 1000);
     if (s >= 3600)
         return QObject::tr("%1h %2m").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
-    if (s >= 60) return QObject::tr("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    if (s >= 60)
+        return QObject::tr("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     return QObject::tr("%1s").arg(s);
 }
 

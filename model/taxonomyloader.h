@@ -17,7 +17,8 @@ struct TargetRunCounts {
 
 /// Reads the nodes of the workspace taxonomy from the store, one level at a
 /// time, so the taxonomy model loads only what the user has expanded.
-class TaxonomyLoader {
+class TaxonomyLoader
+{
 public:
     explicit TaxonomyLoader(const Workspace &workspace);
 

@@ -4,10 +4,10 @@
 
 #include <QAbstractItemModel>
 #include <QFileSystemWatcher>
-#include <QTimer>
 #include <QHash>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
 #include <memory>
 #include <vector>
 
@@ -23,7 +23,8 @@ class Workspace;
 /// Children load when first expanded, runs in pages; changes written by any
 /// process are applied as minimal row inserts, removals and data changes, so
 /// expansion and selection survive them.
-class TaxonomyModel : public QAbstractItemModel {
+class TaxonomyModel : public QAbstractItemModel
+{
     Q_OBJECT
 public:
     enum Role {

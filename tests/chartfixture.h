@@ -30,7 +30,8 @@ inline Id addSeries(Workspace &ws, Id runId, const QString &name, int count,
                     double (*f)(int step, Id runId))
 {
     QSqlQuery q(ws.database());
-    q.prepare(QStringLiteral("INSERT INTO metric_series(run_id, name, kind) VALUES (?, ?, 'scalar')"));
+    q.prepare(
+        QStringLiteral("INSERT INTO metric_series(run_id, name, kind) VALUES (?, ?, 'scalar')"));
     q.addBindValue(runId);
     q.addBindValue(name);
     q.exec();

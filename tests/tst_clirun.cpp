@@ -91,19 +91,20 @@ QString TestCliRun::submit(const QString &script, const QStringList &extra)
 
 void TestCliRun::submitWaitStreamsLogAndExitCode()
 {
-    writeProjectFile(QStringLiteral("hello.py"),
-                     "import sys, mlwb\nprint('hello', sys.argv[1:])\n"
-                     "mlwb.Run.get_context().log('acc', 0.5)\n");
-    const Result r = mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait"),
-                           QStringLiteral("--experiment"), QStringLiteral("cli"), QStringLiteral("--"),
-                           QStringLiteral("hello.py"), QStringLiteral("--lr"), QStringLiteral("0.1")});
+    writeProjectFile(QStringLiteral("hello.py"), "import sys, mlwb\nprint('hello', sys.argv[1:])\n"
+                                                 "mlwb.Run.get_context().log('acc', 0.5)\n");
+    const Result r =
+        mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait"),
+              QStringLiteral("--experiment"), QStringLiteral("cli"), QStringLiteral("--"),
+              QStringLiteral("hello.py"), QStringLiteral("--lr"), QStringLiteral("0.1")});
     QCOMPARE(r.code, 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'));
-    QVERIFY2(lines.first().startsWith(QLatin1String("cli_")), qPrintable(r.out)); // the run id first
+    QVERIFY2(lines.first().startsWith(QLatin1String("cli_")),
+             qPrintable(r.out)); // the run id first
     QVERIFY2(r.out.contains(QLatin1String("hello ['--lr', '0.1']")), qPrintable(r.out));
 
-    const Result list = mlwb({QStringLiteral("run"), QStringLiteral("list"), QStringLiteral("--format"),
-                              QStringLiteral("json")});
+    const Result list = mlwb({QStringLiteral("run"), QStringLiteral("list"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(list.code, 0);
     const QJsonArray runs = QJsonDocument::fromJson(list.out.toUtf8()).array();
     QCOMPARE(runs.size(), 1);
@@ -121,12 +122,13 @@ void TestCliRun::submitFromConfigFile()
                                                   "command: python3 train.py\n"
                                                   "environment_variables: {SEED: \"42\"}\n"
                                                   "tags: {owner: ci}\n");
-    const Result r = mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait")});
+    const Result r =
+        mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait")});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QLatin1String("seed 42")), qPrintable(r.out));
     const QString id = r.out.section(QLatin1Char('\n'), 0, 0).trimmed();
-    const Result show = mlwb({QStringLiteral("run"), QStringLiteral("show"), id, QStringLiteral("--format"),
-                              QStringLiteral("json")});
+    const Result show = mlwb({QStringLiteral("run"), QStringLiteral("show"), id,
+                              QStringLiteral("--format"), QStringLiteral("json")});
     const QJsonObject run = QJsonDocument::fromJson(show.out.toUtf8()).object();
     QCOMPARE(run.value(QStringLiteral("experiment")).toString(), QStringLiteral("configured"));
     QCOMPARE(run.value(QStringLiteral("tags")).toObject().value(QStringLiteral("owner")).toString(),
@@ -135,15 +137,16 @@ void TestCliRun::submitFromConfigFile()
     // The project's own snapshot limit: one file is allowed, the project has three.
     writeProjectFile(QStringLiteral("small.yaml"), "command: python3 train.py\n"
                                                    "snapshot: {max_files: 1}\n");
-    const Result limited = mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--config"),
-                                 QStringLiteral("small.yaml")});
+    const Result limited = mlwb({QStringLiteral("run"), QStringLiteral("submit"),
+                                 QStringLiteral("--config"), QStringLiteral("small.yaml")});
     QCOMPARE(limited.code, 1);
-    QVERIFY2(limited.err.contains(QLatin1String("over the limit")) && limited.err.contains(QLatin1String("train.py")),
+    QVERIFY2(limited.err.contains(QLatin1String("over the limit"))
+                 && limited.err.contains(QLatin1String("train.py")),
              qPrintable(limited.err));
 
     writeProjectFile(QStringLiteral("broken.yaml"), "command: [unclosed\n");
-    const Result bad = mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--config"),
-                             QStringLiteral("broken.yaml")});
+    const Result bad = mlwb({QStringLiteral("run"), QStringLiteral("submit"),
+                             QStringLiteral("--config"), QStringLiteral("broken.yaml")});
     QCOMPARE(bad.code, 1);
     QVERIFY2(bad.err.contains(QLatin1String("broken.yaml, line")), qPrintable(bad.err));
     QVERIFY(bad.out.isEmpty());
@@ -152,8 +155,9 @@ void TestCliRun::submitFromConfigFile()
 void TestCliRun::failingRunExitsWithItsCode()
 {
     writeProjectFile(QStringLiteral("fail.py"), "import sys\nprint('bad things')\nsys.exit(7)\n");
-    const Result r = mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait"),
-                           QStringLiteral("--"), QStringLiteral("fail.py")});
+    const Result r =
+        mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait"),
+              QStringLiteral("--"), QStringLiteral("fail.py")});
     QCOMPARE(r.code, 7);
     QVERIFY(r.out.contains(QLatin1String("bad things")));
     QVERIFY2(r.err.contains(QLatin1String("failed")), qPrintable(r.err));
@@ -161,22 +165,26 @@ void TestCliRun::failingRunExitsWithItsCode()
 
 void TestCliRun::metricsAsCsvAndJson()
 {
-    writeProjectFile(QStringLiteral("m.py"), "import mlwb\nrun = mlwb.Run.get_context()\n"
-                                             "for i in range(5):\n    run.log('loss', 1.0 / (i + 1))\n"
-                                             "run.log('note', 'a, \"quoted\" text')\n");
-    const QString id = submit(QStringLiteral("m.py"), {QStringLiteral("--wait")}).section(QLatin1Char('\n'), 0, 0);
+    writeProjectFile(QStringLiteral("m.py"),
+                     "import mlwb\nrun = mlwb.Run.get_context()\n"
+                     "for i in range(5):\n    run.log('loss', 1.0 / (i + 1))\n"
+                     "run.log('note', 'a, \"quoted\" text')\n");
+    const QString id =
+        submit(QStringLiteral("m.py"), {QStringLiteral("--wait")}).section(QLatin1Char('\n'), 0, 0);
     QVERIFY(!id.isEmpty());
-    const Result csv = mlwb({QStringLiteral("run"), QStringLiteral("metrics"), id, QStringLiteral("--as"),
-                             QStringLiteral("csv")});
+    const Result csv = mlwb({QStringLiteral("run"), QStringLiteral("metrics"), id,
+                             QStringLiteral("--as"), QStringLiteral("csv")});
     QCOMPARE(csv.code, 0);
     const QStringList rows = csv.out.trimmed().split(QLatin1Char('\n'));
     QCOMPARE(rows.size(), 1 + 5 + 1);
     QCOMPARE(rows.first(), QStringLiteral("name,step,time,value"));
-    QVERIFY2(rows.contains(QRegularExpression(QStringLiteral("^loss,4,[0-9.]+,0\\.2$"))), qPrintable(csv.out));
+    QVERIFY2(rows.contains(QRegularExpression(QStringLiteral("^loss,4,[0-9.]+,0\\.2$"))),
+             qPrintable(csv.out));
     QVERIFY2(csv.out.contains(QLatin1String("\"a, \"\"quoted\"\" text\"")), qPrintable(csv.out));
 
-    const Result json = mlwb({QStringLiteral("run"), QStringLiteral("metrics"), id, QStringLiteral("--name"),
-                              QStringLiteral("loss"), QStringLiteral("--format"), QStringLiteral("json")});
+    const Result json =
+        mlwb({QStringLiteral("run"), QStringLiteral("metrics"), id, QStringLiteral("--name"),
+              QStringLiteral("loss"), QStringLiteral("--format"), QStringLiteral("json")});
     const QJsonArray points = QJsonDocument::fromJson(json.out.toUtf8()).array();
     QCOMPARE(points.size(), 5);
     QCOMPARE(points.at(1).toObject().value(QStringLiteral("value")).toDouble(), 0.5);
@@ -185,46 +193,74 @@ void TestCliRun::metricsAsCsvAndJson()
 
 void TestCliRun::logsOutputsSnapshotAndTags()
 {
-    writeProjectFile(QStringLiteral("o.py"), "import os\nos.makedirs('outputs', exist_ok=True)\n"
-                                             "open('outputs/model.bin', 'w').write('w')\nprint('logged line')\n");
-    const QString id = submit(QStringLiteral("o.py"), {QStringLiteral("--wait")}).section(QLatin1Char('\n'), 0, 0);
+    writeProjectFile(QStringLiteral("o.py"),
+                     "import os\nos.makedirs('outputs', exist_ok=True)\n"
+                     "open('outputs/model.bin', 'w').write('w')\nprint('logged line')\n");
+    const QString id =
+        submit(QStringLiteral("o.py"), {QStringLiteral("--wait")}).section(QLatin1Char('\n'), 0, 0);
     QVERIFY(!id.isEmpty());
-    QVERIFY(mlwb({QStringLiteral("run"), QStringLiteral("logs"), id}).out.contains(QLatin1String("logged line")));
+    QVERIFY(mlwb({QStringLiteral("run"), QStringLiteral("logs"), id})
+                .out.contains(QLatin1String("logged line")));
 
     const QString outputs = m_dir->filePath(QStringLiteral("out"));
-    QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("download"), id, outputs, QStringLiteral("--outputs")}).code, 0);
+    QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("download"), id, outputs,
+                   QStringLiteral("--outputs")})
+                 .code,
+             0);
     QVERIFY(QFile::exists(outputs + QStringLiteral("/model.bin")));
     const QString snapshot = m_dir->filePath(QStringLiteral("snap"));
-    QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("download"), id, snapshot, QStringLiteral("--snapshot")}).code, 0);
+    QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("download"), id, snapshot,
+                   QStringLiteral("--snapshot")})
+                 .code,
+             0);
     QVERIFY(QFile::exists(snapshot + QStringLiteral("/o.py")));
-    const Result again = mlwb({QStringLiteral("run"), QStringLiteral("download"), id, outputs, QStringLiteral("--outputs")});
+    const Result again = mlwb({QStringLiteral("run"), QStringLiteral("download"), id, outputs,
+                               QStringLiteral("--outputs")});
     QCOMPARE(again.code, 1); // never into a folder that has files
     QVERIFY2(again.err.contains(QLatin1String("not empty")), qPrintable(again.err));
 
     QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("tag"), id, QStringLiteral("model=cnn"),
-                   QStringLiteral("stage=dev")}).code, 0);
+                   QStringLiteral("stage=dev")})
+                 .code,
+             0);
     QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("tag"), id, QStringLiteral("--remove"),
-                   QStringLiteral("stage")}).code, 0);
-    const Result show = mlwb({QStringLiteral("run"), QStringLiteral("show"), id, QStringLiteral("--format"),
-                              QStringLiteral("json")});
-    const QJsonObject tags = QJsonDocument::fromJson(show.out.toUtf8()).object().value(QStringLiteral("tags")).toObject();
+                   QStringLiteral("stage")})
+                 .code,
+             0);
+    const Result show = mlwb({QStringLiteral("run"), QStringLiteral("show"), id,
+                              QStringLiteral("--format"), QStringLiteral("json")});
+    const QJsonObject tags = QJsonDocument::fromJson(show.out.toUtf8())
+                                 .object()
+                                 .value(QStringLiteral("tags"))
+                                 .toObject();
     QCOMPARE(tags.value(QStringLiteral("model")).toString(), QStringLiteral("cnn"));
     QVERIFY(!tags.contains(QStringLiteral("stage")));
-    QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("tag"), id, QStringLiteral("novalue")}).code, 1);
+    QCOMPARE(
+        mlwb({QStringLiteral("run"), QStringLiteral("tag"), id, QStringLiteral("novalue")}).code,
+        1);
 }
 
 void TestCliRun::cancelFromTheCommandLine()
 {
-    writeProjectFile(QStringLiteral("slow.py"), "import time\nprint('start', flush=True)\ntime.sleep(300)\n");
+    writeProjectFile(QStringLiteral("slow.py"),
+                     "import time\nprint('start', flush=True)\ntime.sleep(300)\n");
     const QString id = submit(QStringLiteral("slow.py"));
     QVERIFY(!id.isEmpty());
     // Wait until it is running, then cancel and follow the log to its end.
-    QTRY_VERIFY_WITH_TIMEOUT(mlwb({QStringLiteral("run"), QStringLiteral("logs"), id}).out.contains(QLatin1String("start")), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(mlwb({QStringLiteral("run"), QStringLiteral("logs"), id})
+                                 .out.contains(QLatin1String("start")),
+                             30000);
     QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("cancel"), id}).code, 0);
-    QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("logs"), id, QStringLiteral("--follow")}, QString(), 30000).code, 0);
-    const Result show = mlwb({QStringLiteral("run"), QStringLiteral("show"), id, QStringLiteral("--format"),
-                              QStringLiteral("json")});
-    QCOMPARE(QJsonDocument::fromJson(show.out.toUtf8()).object().value(QStringLiteral("status")).toString(),
+    QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("logs"), id, QStringLiteral("--follow")},
+                  QString(), 30000)
+                 .code,
+             0);
+    const Result show = mlwb({QStringLiteral("run"), QStringLiteral("show"), id,
+                              QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(QJsonDocument::fromJson(show.out.toUtf8())
+                 .object()
+                 .value(QStringLiteral("status"))
+                 .toString(),
              QStringLiteral("Canceled"));
 }
 
@@ -235,16 +271,18 @@ void TestCliRun::badInput_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no script") << QStringList{QStringLiteral("run"), QStringLiteral("submit")} << 1
                                << QStringLiteral("Name a script");
-    QTest::newRow("unknown target") << QStringList{QStringLiteral("run"), QStringLiteral("submit"),
-                                                   QStringLiteral("--target"), QStringLiteral("nowhere"),
-                                                   QStringLiteral("x.py")}
-                                    << 1 << QStringLiteral("no compute target named 'nowhere'");
-    QTest::newRow("unknown run") << QStringList{QStringLiteral("run"), QStringLiteral("show"), QStringLiteral("zzz")}
+    QTest::newRow("unknown target")
+        << QStringList{QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--target"),
+                       QStringLiteral("nowhere"), QStringLiteral("x.py")}
+        << 1 << QStringLiteral("no compute target named 'nowhere'");
+    QTest::newRow("unknown run") << QStringList{QStringLiteral("run"), QStringLiteral("show"),
+                                                QStringLiteral("zzz")}
                                  << 1 << QStringLiteral("There is no run 'zzz'");
-    QTest::newRow("missing run argument") << QStringList{QStringLiteral("run"), QStringLiteral("logs")} << 2
-                                          << QStringLiteral("needs RUN");
-    QTest::newRow("supervise is hidden") << QStringList{QStringLiteral("run"), QStringLiteral("--help")} << 0
-                                         << QString();
+    QTest::newRow("missing run argument")
+        << QStringList{QStringLiteral("run"), QStringLiteral("logs")} << 2
+        << QStringLiteral("needs RUN");
+    QTest::newRow("supervise is hidden")
+        << QStringList{QStringLiteral("run"), QStringLiteral("--help")} << 0 << QString();
 }
 
 void TestCliRun::badInput()

@@ -22,11 +22,13 @@ struct Series {
     qsizetype size() const { return x.size(); }
 };
 
-QList<QPointF> decimate(const Series &s, double x0, double x1, int width) {
+QList<QPointF> decimate(const Series &s, double x0, double x1, int width)
+{
     return Decimator::minMaxPerPixel(s.x.constData(), s.y.constData(), s.size(), x0, x1, width);
 }
 
-QList<QPointF> pointsOf(const Series &s, qsizetype from, qsizetype to) {
+QList<QPointF> pointsOf(const Series &s, qsizetype from, qsizetype to)
+{
     QList<QPointF> out;
     for (qsizetype i = from; i < to; ++i)
         out.append(QPointF(s.x[i], s.y[i]));
@@ -34,15 +36,18 @@ QList<QPointF> pointsOf(const Series &s, qsizetype from, qsizetype to) {
 }
 
 // Index of the nearest finite point walking from i by step, or -1.
-qsizetype nearestFinite(const Series &s, qsizetype i, int step) {
+qsizetype nearestFinite(const Series &s, qsizetype i, int step)
+{
     for (; i >= 0 && i < s.size(); i += step) {
-        if (std::isfinite(s.y[i])) return i;
+        if (std::isfinite(s.y[i]))
+            return i;
     }
     return -1;
 }
 
 // Brute force, one point at a time, written independently of the decimator.
-QList<QPointF> reference(const Series &s, double x0, double x1, int width) {
+QList<QPointF> reference(const Series &s, double x0, double x1, int width)
+{
     qsizetype begin = 0, end = 0;
     while (begin < s.size() && s.x[begin] < x0)
         ++begin;
@@ -59,7 +64,8 @@ QList<QPointF> reference(const Series &s, double x0, double x1, int width) {
             columns[std::clamp(int(std::floor((s.x[i] - x0) * scale)), 0, width - 1)].push_back(i);
     }
     std::vector<qsizetype> keep;
-    if (qsizetype before = nearestFinite(s, begin - 1, -1); before >= 0) keep.push_back(before);
+    if (qsizetype before = nearestFinite(s, begin - 1, -1); before >= 0)
+        keep.push_back(before);
     for (const auto &[column, indexes] : columns) {
         auto byY = [&](qsizetype a, qsizetype b) { return s.y[a] < s.y[b]; };
         std::vector<qsizetype> picks{indexes.front(), indexes.back(),
@@ -69,7 +75,8 @@ QList<QPointF> reference(const Series &s, double x0, double x1, int width) {
         picks.erase(std::unique(picks.begin(), picks.end()), picks.end());
         keep.insert(keep.end(), picks.begin(), picks.end());
     }
-    if (qsizetype after = nearestFinite(s, end, +1); after >= 0) keep.push_back(after);
+    if (qsizetype after = nearestFinite(s, end, +1); after >= 0)
+        keep.push_back(after);
     QList<QPointF> out;
     for (qsizetype i : keep)
         out.append(QPointF(s.x[i], s.y[i]));
@@ -78,21 +85,24 @@ QList<QPointF> reference(const Series &s, double x0, double x1, int width) {
 
 // count points, x stepping by 0..maxStep (0 makes repeated x), y random with
 // the given share of NaN/inf and, when levels > 0, quantised to force ties.
-Series randomSeries(quint32 seed, qsizetype count, int maxStep, double nonFinite, int levels) {
+Series randomSeries(quint32 seed, qsizetype count, int maxStep, double nonFinite, int levels)
+{
     QRandomGenerator rng(seed);
     Series s;
     double x = 0;
     for (qsizetype i = 0; i < count; ++i) {
         x += rng.bounded(maxStep + 1);
         double y = levels > 0 ? double(rng.bounded(levels)) : rng.generateDouble() * 200 - 100;
-        if (rng.generateDouble() < nonFinite) y = rng.bounded(2) ? NaN : -Inf;
+        if (rng.generateDouble() < nonFinite)
+            y = rng.bounded(2) ? NaN : -Inf;
         s.x.append(x);
         s.y.append(y);
     }
     return s;
 }
 
-Series constantSeries(qsizetype count, double y) {
+Series constantSeries(qsizetype count, double y)
+{
     Series s;
     for (qsizetype i = 0; i < count; ++i) {
         s.x.append(double(i));
@@ -104,7 +114,8 @@ Series constantSeries(qsizetype count, double y) {
 } // namespace
 
 /// Decimator: M4 min/max per pixel against a brute-force reference, and LTTB.
-class TestDecimator : public QObject {
+class TestDecimator : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -124,7 +135,8 @@ private slots:
     void lttb();
 };
 
-void TestDecimator::exactWhenFew_data() {
+void TestDecimator::exactWhenFew_data()
+{
     QTest::addColumn<int>("count");
     QTest::addColumn<int>("width");
     QTest::addRow("fewer than pixels") << 100 << 1600;
@@ -132,7 +144,8 @@ void TestDecimator::exactWhenFew_data() {
     QTest::addRow("one point") << 1 << 10;
 }
 
-void TestDecimator::exactWhenFew() {
+void TestDecimator::exactWhenFew()
+{
     QFETCH(int, count);
     QFETCH(int, width);
     Series s = randomSeries(7, count, 3, 0.0, 0);
@@ -141,12 +154,14 @@ void TestDecimator::exactWhenFew() {
     QCOMPARE(out.size(), s.size());
     for (qsizetype i = 0; i < s.size(); ++i) {
         QCOMPARE(out[i].x(), s.x[i]);
-        if (i > 0) QCOMPARE(out[i].y(), s.y[i]);
+        if (i > 0)
+            QCOMPARE(out[i].y(), s.y[i]);
     }
     QVERIFY(std::isnan(out[0].y()));
 }
 
-void TestDecimator::matchesReference_data() {
+void TestDecimator::matchesReference_data()
+{
     QTest::addColumn<quint32>("seed");
     QTest::addColumn<int>("count");
     QTest::addColumn<int>("maxStep");
@@ -163,7 +178,8 @@ void TestDecimator::matchesReference_data() {
     QTest::addRow("gaps") << 8u << 5000 << 400 << 0.0 << 0 << 1000;
 }
 
-void TestDecimator::matchesReference() {
+void TestDecimator::matchesReference()
+{
     QFETCH(quint32, seed);
     QFETCH(int, count);
     QFETCH(int, maxStep);
@@ -181,7 +197,8 @@ void TestDecimator::matchesReference() {
         QCOMPARE(decimate(s, x0, x1, width), reference(s, x0, x1, width));
 }
 
-void TestDecimator::keepsSpike_data() {
+void TestDecimator::keepsSpike_data()
+{
     QTest::addColumn<qsizetype>("index");
     QTest::addColumn<double>("spike");
     QTest::addRow("up in the middle") << qsizetype(523'417) << 1e6;
@@ -190,7 +207,8 @@ void TestDecimator::keepsSpike_data() {
     QTest::addRow("last point") << qsizetype(999'999) << 1e6;
 }
 
-void TestDecimator::keepsSpike() {
+void TestDecimator::keepsSpike()
+{
     QFETCH(qsizetype, index);
     QFETCH(double, spike);
     Series s = constantSeries(1'000'000, 0.0);
@@ -200,7 +218,8 @@ void TestDecimator::keepsSpike() {
     QVERIFY(out.contains(QPointF(double(index), spike)));
 }
 
-void TestDecimator::rangeEdges_data() {
+void TestDecimator::rangeEdges_data()
+{
     QTest::addColumn<double>("x0");
     QTest::addColumn<double>("x1");
     QTest::addColumn<QPointF>("firstPoint");
@@ -215,7 +234,8 @@ void TestDecimator::rangeEdges_data() {
     QTest::addRow("right of data") << 2e5 << 3e5 << QPointF(99999, 99999) << QPointF(99999, 99999);
 }
 
-void TestDecimator::rangeEdges() {
+void TestDecimator::rangeEdges()
+{
     QFETCH(double, x0);
     QFETCH(double, x1);
     QFETCH(QPointF, firstPoint);
@@ -233,7 +253,8 @@ void TestDecimator::rangeEdges() {
         std::is_sorted(out.begin(), out.end(), [](QPointF a, QPointF b) { return a.x() < b.x(); }));
 }
 
-void TestDecimator::emptyAndDegenerate() {
+void TestDecimator::emptyAndDegenerate()
+{
     const Series s = constantSeries(10000, 1.0);
     QVERIFY(Decimator::minMaxPerPixel(nullptr, nullptr, 0, 0, 1, 100).isEmpty());
     QVERIFY(decimate(s, 0, 9999, 0).isEmpty());
@@ -244,14 +265,16 @@ void TestDecimator::emptyAndDegenerate() {
     QCOMPARE(decimate(s, 5000, 5000, 100), (QList<QPointF>{{4999, 1}, {5000, 1}, {5001, 1}}));
 }
 
-void TestDecimator::allNaN() {
+void TestDecimator::allNaN()
+{
     const Series many = constantSeries(100000, NaN);
     QVERIFY(decimate(many, 0, 99999, 100).isEmpty());
     const Series few = constantSeries(10, NaN);
     QCOMPARE(decimate(few, 0, 9, 100).size(), 10);
 }
 
-void TestDecimator::repeatedX() {
+void TestDecimator::repeatedX()
+{
     // 10000 samples all logged at step 5, a neighbour on each side.
     Series s;
     s.x.append(4);
@@ -266,7 +289,8 @@ void TestDecimator::repeatedX() {
     QCOMPARE(out, (QList<QPointF>{{4, 0}, {5, 1}, {5, -7}, {5, 9}, {5, 1}, {6, 0}}));
 }
 
-void TestDecimator::reusesBuffer() {
+void TestDecimator::reusesBuffer()
+{
     const Series s = randomSeries(11, 50000, 1, 0.0, 0);
     QList<QPointF> buffer;
     Decimator::minMaxPerPixel(s.x.constData(), s.y.constData(), s.size(), 0, s.x.last(), 200,
@@ -278,7 +302,8 @@ void TestDecimator::reusesBuffer() {
     QCOMPARE(buffer, reference(s, 10, s.x.last(), 200));
 }
 
-void TestDecimator::lttb_data() {
+void TestDecimator::lttb_data()
+{
     QTest::addColumn<int>("count");
     QTest::addColumn<int>("threshold");
     QTest::addColumn<double>("nonFinite");
@@ -292,7 +317,8 @@ void TestDecimator::lttb_data() {
     QTest::addRow("empty") << 0 << 100 << 0.0 << 0;
 }
 
-void TestDecimator::lttb() {
+void TestDecimator::lttb()
+{
     QFETCH(int, count);
     QFETCH(int, threshold);
     QFETCH(double, nonFinite);
@@ -301,7 +327,8 @@ void TestDecimator::lttb() {
     const QList<QPointF> out = Decimator::largestTriangleThreeBuckets(
         s.x.constData(), s.y.constData(), s.size(), threshold);
     QCOMPARE(out.size(), expected);
-    if (count == 0) return;
+    if (count == 0)
+        return;
     QCOMPARE(out.first().x(), s.x.first());
     QCOMPARE(out.last().x(), s.x.last());
     QVERIFY(

@@ -10,7 +10,8 @@
 using mlwb::IgnoreRules;
 
 /// IgnoreRules against git's own behaviour (each row was checked with git 2.39).
-class TestIgnoreRules : public QObject {
+class TestIgnoreRules : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -36,16 +37,19 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void TestIgnoreRules::init() {
+void TestIgnoreRules::init()
+{
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-void TestIgnoreRules::cleanup() {
+void TestIgnoreRules::cleanup()
+{
     m_dir.reset();
 }
 
-void TestIgnoreRules::writeFile(const QString &relativePath, const QByteArray &content) {
+void TestIgnoreRules::writeFile(const QString &relativePath, const QByteArray &content)
+{
     const QString path = m_dir->filePath(relativePath);
     QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
     QFile file(path);
@@ -54,12 +58,14 @@ void TestIgnoreRules::writeFile(const QString &relativePath, const QByteArray &c
 }
 
 void TestIgnoreRules::addCase(const char *name, const char *patterns, const char *path, bool isDir,
-                              bool ignored) {
+                              bool ignored)
+{
     QTest::newRow(name) << QString::fromUtf8(patterns) << QString::fromUtf8(path) << isDir
                         << ignored;
 }
 
-void TestIgnoreRules::patterns_data() {
+void TestIgnoreRules::patterns_data()
+{
     QTest::addColumn<QString>("patterns");
     QTest::addColumn<QString>("path");
     QTest::addColumn<bool>("isDir");
@@ -120,7 +126,8 @@ void TestIgnoreRules::patterns_data() {
     addCase("unicode name", "däta*.csv", "sub/däta1.csv", false, true);
 }
 
-void TestIgnoreRules::patterns() {
+void TestIgnoreRules::patterns()
+{
     QFETCH(QString, patterns);
     QFETCH(QString, path);
     QFETCH(bool, isDir);
@@ -130,7 +137,8 @@ void TestIgnoreRules::patterns() {
     QCOMPARE(rules.isIgnored(path, isDir), ignored);
 }
 
-void TestIgnoreRules::wildMatch_data() {
+void TestIgnoreRules::wildMatch_data()
+{
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("matches");
@@ -156,14 +164,16 @@ void TestIgnoreRules::wildMatch_data() {
         << QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") << false;
 }
 
-void TestIgnoreRules::wildMatch() {
+void TestIgnoreRules::wildMatch()
+{
     QFETCH(QString, pattern);
     QFETCH(QString, text);
     QFETCH(bool, matches);
     QCOMPARE(IgnoreRules::wildMatch(pattern, text), matches);
 }
 
-void TestIgnoreRules::nestedGitignore_data() {
+void TestIgnoreRules::nestedGitignore_data()
+{
     QTest::addColumn<QString>("path");
     QTest::addColumn<bool>("isDir");
     QTest::addColumn<bool>("ignored");
@@ -181,7 +191,8 @@ void TestIgnoreRules::nestedGitignore_data() {
         << QStringLiteral("vendor/lib.py") << false << true;
 }
 
-void TestIgnoreRules::nestedGitignore() {
+void TestIgnoreRules::nestedGitignore()
+{
     QFETCH(QString, path);
     QFETCH(bool, isDir);
     QFETCH(bool, ignored);
@@ -193,7 +204,8 @@ void TestIgnoreRules::nestedGitignore() {
     QCOMPARE(rules.isIgnored(path, isDir), ignored);
 }
 
-void TestIgnoreRules::amlignoreWinsOverGitignore() {
+void TestIgnoreRules::amlignoreWinsOverGitignore()
+{
     writeFile(QStringLiteral(".gitignore"), "*.csv\n");
     writeFile(QStringLiteral(".amlignore"), "*.bin\n");
     const IgnoreRules rules = IgnoreRules::forProject(m_dir->path());
@@ -201,7 +213,8 @@ void TestIgnoreRules::amlignoreWinsOverGitignore() {
     QVERIFY(rules.isIgnored(QStringLiteral("data/weights.bin"), false));
 }
 
-void TestIgnoreRules::nestedAmlignoreWinsInItsFolder() {
+void TestIgnoreRules::nestedAmlignoreWinsInItsFolder()
+{
     writeFile(QStringLiteral("sub/.gitignore"), "*.csv\n");
     writeFile(QStringLiteral("sub/.amlignore"), "*.bin\n");
     writeFile(QStringLiteral("other/.gitignore"), "*.csv\n");
@@ -211,7 +224,8 @@ void TestIgnoreRules::nestedAmlignoreWinsInItsFolder() {
     QVERIFY(rules.isIgnored(QStringLiteral("other/a.csv"), false));
 }
 
-void TestIgnoreRules::gitFolderAlwaysIgnored_data() {
+void TestIgnoreRules::gitFolderAlwaysIgnored_data()
+{
     QTest::addColumn<QByteArray>("gitignore");
     QTest::addColumn<QString>("path");
     QTest::addColumn<bool>("isDir");
@@ -232,17 +246,20 @@ void TestIgnoreRules::gitFolderAlwaysIgnored_data() {
         << QByteArray() << QStringLiteral(".github/ci.yml") << false << false;
 }
 
-void TestIgnoreRules::gitFolderAlwaysIgnored() {
+void TestIgnoreRules::gitFolderAlwaysIgnored()
+{
     QFETCH(QByteArray, gitignore);
     QFETCH(QString, path);
     QFETCH(bool, isDir);
     QFETCH(bool, ignored);
-    if (!gitignore.isEmpty()) writeFile(QStringLiteral(".gitignore"), gitignore);
+    if (!gitignore.isEmpty())
+        writeFile(QStringLiteral(".gitignore"), gitignore);
     const IgnoreRules rules = IgnoreRules::forProject(m_dir->path());
     QCOMPARE(rules.isIgnored(path, isDir), ignored);
 }
 
-void TestIgnoreRules::noIgnoreFiles() {
+void TestIgnoreRules::noIgnoreFiles()
+{
     writeFile(QStringLiteral("train.py"), "print(1)\n");
     const IgnoreRules rules = IgnoreRules::forProject(m_dir->path());
     QCOMPARE(rules.patternCount(), 0);

@@ -23,7 +23,8 @@
 
 using namespace mlwb;
 
-class TestMainWindow : public QObject {
+class TestMainWindow : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -45,7 +46,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void TestMainWindow::init() {
+void TestMainWindow::init()
+{
     QStandardPaths::setTestModeEnabled(true);
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
@@ -55,23 +57,28 @@ void TestMainWindow::init() {
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir->path());
 }
 
-void TestMainWindow::cleanup() {
+void TestMainWindow::cleanup()
+{
     m_dir.reset();
     qunsetenv("MLWB_REGISTRY");
 }
 
-std::unique_ptr<Workspace> TestMainWindow::makeWorkspace(const QString &name) {
+std::unique_ptr<Workspace> TestMainWindow::makeWorkspace(const QString &name)
+{
     QString error;
     auto ws = Workspace::create(path(name), &error);
-    if (!ws) qWarning("%s", qPrintable(error));
+    if (!ws)
+        qWarning("%s", qPrintable(error));
     return ws;
 }
 
-QAction *TestMainWindow::action(QWidget *window, const QString &name) const {
+QAction *TestMainWindow::action(QWidget *window, const QString &name) const
+{
     return window->findChild<QAction *>(name);
 }
 
-void TestMainWindow::opensOnWorkspaceWithGroups() {
+void TestMainWindow::opensOnWorkspaceWithGroups()
+{
     makeWorkspace(QStringLiteral("ws"));
     MainWindow window(path(QStringLiteral("ws")));
     window.show();
@@ -95,7 +102,8 @@ void TestMainWindow::opensOnWorkspaceWithGroups() {
     QCOMPARE(WorkspaceRegistry::list().value(0), path(QStringLiteral("ws")));
 }
 
-void TestMainWindow::selectingAnExperimentFillsProperties() {
+void TestMainWindow::selectingAnExperimentFillsProperties()
+{
     auto ws = makeWorkspace(QStringLiteral("ws"));
     Experiment e;
     e.name = QStringLiteral("mnist");
@@ -129,7 +137,8 @@ void TestMainWindow::selectingAnExperimentFillsProperties() {
     QCOMPARE(panel->value(QStringLiteral("Experiment")), QStringLiteral("mnist"));
 }
 
-void TestMainWindow::menusHaveActionsWithShortcuts() {
+void TestMainWindow::menusHaveActionsWithShortcuts()
+{
     makeWorkspace(QStringLiteral("ws"));
     MainWindow window(path(QStringLiteral("ws")));
     QCOMPARE(action(&window, QStringLiteral("newWorkspaceAction"))->shortcut(),
@@ -149,7 +158,8 @@ void TestMainWindow::menusHaveActionsWithShortcuts() {
     QVERIFY(!tasksDock->isVisible());
 }
 
-void TestMainWindow::recentListShowsKnownWorkspaces() {
+void TestMainWindow::recentListShowsKnownWorkspaces()
+{
     makeWorkspace(QStringLiteral("one"));
     makeWorkspace(QStringLiteral("two"));
     QString error;
@@ -173,7 +183,8 @@ void TestMainWindow::recentListShowsKnownWorkspaces() {
              path(QStringLiteral("two")));
 }
 
-void TestMainWindow::doubleClickSwitchesWorkspace() {
+void TestMainWindow::doubleClickSwitchesWorkspace()
+{
     makeWorkspace(QStringLiteral("one"));
     makeWorkspace(QStringLiteral("two"));
     QString error;
@@ -194,7 +205,8 @@ void TestMainWindow::doubleClickSwitchesWorkspace() {
     QVERIFY(window.taxonomyModel()->index(0, 0).data(TaxonomyModel::IsOpenWorkspaceRole).toBool());
 }
 
-void TestMainWindow::stateAndLastWorkspaceAreRestored() {
+void TestMainWindow::stateAndLastWorkspaceAreRestored()
+{
     makeWorkspace(QStringLiteral("one"));
     makeWorkspace(QStringLiteral("two"));
     {
@@ -215,7 +227,8 @@ void TestMainWindow::stateAndLastWorkspaceAreRestored() {
     QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("tasksDock"))->isVisible());
 }
 
-void TestMainWindow::damagedWorkspaceIsReportedNotFatal() {
+void TestMainWindow::damagedWorkspaceIsReportedNotFatal()
+{
     QDir().mkpath(path(QStringLiteral("bad")));
     QFile db(path(QStringLiteral("bad/workspace.db")));
     QVERIFY(db.open(QIODevice::WriteOnly));

@@ -206,7 +206,8 @@ void TestMetricChart::tabLegendAndExport()
     QString error;
     for (const char *name : {"/all.png", "/all.svg", "/points.csv", "/points.json"}) {
         const QString path = dir + QLatin1String(name);
-        const bool points = path.endsWith(QLatin1String("csv")) || path.endsWith(QLatin1String("json"));
+        const bool points =
+            path.endsWith(QLatin1String("csv")) || path.endsWith(QLatin1String("json"));
         QVERIFY2(points ? tab.exportPoints(path, &error) : tab.exportImage(path, &error),
                  qPrintable(error));
         QVERIFY(QFile(path).size() > 100);
@@ -228,14 +229,15 @@ void TestMetricChart::cliExportsPngAndSvg()
     const QString svg = m_dir->path() + QStringLiteral("/cli.svg");
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
-    const QStringList common = {QStringLiteral("chart"), QStringLiteral("export"),
+    const QStringList common = {QStringLiteral("chart"),       QStringLiteral("export"),
                                 QStringLiteral("--workspace"), m_ws->path(),
-                                QStringLiteral("--run"), uid, QStringLiteral("--metric"),
-                                QStringLiteral("loss"), QStringLiteral("--smoothing"),
-                                QStringLiteral("0.5")};
-    QCOMPARE(runCommandLine(common + QStringList{QStringLiteral("--out"), png,
-                                                 QStringLiteral("--width"), QStringLiteral("640"),
-                                                 QStringLiteral("--height"), QStringLiteral("480")},
+                                QStringLiteral("--run"),       uid,
+                                QStringLiteral("--metric"),    QStringLiteral("loss"),
+                                QStringLiteral("--smoothing"), QStringLiteral("0.5")};
+    QCOMPARE(runCommandLine(common
+                                + QStringList{QStringLiteral("--out"), png,
+                                              QStringLiteral("--width"), QStringLiteral("640"),
+                                              QStringLiteral("--height"), QStringLiteral("480")},
                             out, err),
              0);
     QImage image(png);
@@ -244,9 +246,11 @@ void TestMetricChart::cliExportsPngAndSvg()
     QFile file(svg);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().contains("<svg"));
-    QVERIFY(runCommandLine(common + QStringList{QStringLiteral("--out"), svg, QStringLiteral("--x"),
-                                                QStringLiteral("bogus")},
-                           out, err) != 0);
+    QVERIFY(runCommandLine(common
+                               + QStringList{QStringLiteral("--out"), svg, QStringLiteral("--x"),
+                                             QStringLiteral("bogus")},
+                           out, err)
+            != 0);
 }
 
 void TestMetricChart::runsTableFilterAndCompare()

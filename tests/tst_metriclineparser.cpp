@@ -13,7 +13,8 @@ using Kind = MetricRecord::Kind;
 
 /// Decoding single lines of metrics.jsonl: every kind, both parser paths, and
 /// the reasons given for lines that cannot be used.
-class TestMetricLineParser : public QObject {
+class TestMetricLineParser : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -32,14 +33,17 @@ private slots:
 namespace {
 
 // The expected "json" of a record, written as JSON text ("" for none).
-QJsonValue jsonOf(const QByteArray &text) {
-    if (text.isEmpty()) return QJsonValue();
+QJsonValue jsonOf(const QByteArray &text)
+{
+    if (text.isEmpty())
+        return QJsonValue();
     return QJsonDocument::fromJson("{\"v\":" + text + '}').object().value(QLatin1String("v"));
 }
 
 } // namespace
 
-void TestMetricLineParser::validLines_data() {
+void TestMetricLineParser::validLines_data()
+{
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<Kind>("kind");
     QTest::addColumn<QString>("run");
@@ -53,7 +57,7 @@ void TestMetricLineParser::validLines_data() {
     const QString none;
     const QString loss = QStringLiteral("loss");
     QTest::newRow("scalar") << QByteArray(
-                                   R"({"name":"loss","value":0.25,"step":3,"time":1700000000.123})")
+        R"({"name":"loss","value":0.25,"step":3,"time":1700000000.123})")
                             << Kind::Scalar << none << loss << 0.25 << qint64(3) << 1700000000.123
                             << none << QByteArray();
     QTest::newRow("scalar, keys reordered")
@@ -98,25 +102,24 @@ void TestMetricLineParser::validLines_data() {
         << QStringLiteral("phase") << 0.0 << qint64(-1) << 0.0 << QStringLiteral("NaN")
         << QByteArray();
     QTest::newRow("list") << QByteArray(
-                                 R"({"name":"l","kind":"list","value":[1,2.5,"x"],"step":0})")
+        R"({"name":"l","kind":"list","value":[1,2.5,"x"],"step":0})")
                           << Kind::List << none << QStringLiteral("l") << 0.0 << qint64(0) << 0.0
                           << none << QByteArray(R"([1,2.5,"x"])");
     QTest::newRow("list, empty") << QByteArray(R"({"name":"l","kind":"list","value":[]})")
                                  << Kind::List << none << QStringLiteral("l") << 0.0 << qint64(-1)
                                  << 0.0 << none << QByteArray("[]");
-    QTest::newRow("row")
-        << QByteArray(
-               R"({"name":"r","kind":"row","value":{"epoch":1,"acc":0.5,"set":"a"},"step":4})")
-        << Kind::Row << none << QStringLiteral("r") << 0.0 << qint64(4) << 0.0 << none
-        << QByteArray(R"({"epoch":1,"acc":0.5,"set":"a"})");
-    QTest::newRow("table")
-        << QByteArray(R"({"name":"t","kind":"table","value":{"x":[1,2],"y":["a","b"]}})")
-        << Kind::Table << none << QStringLiteral("t") << 0.0 << qint64(-1) << 0.0 << none
-        << QByteArray(R"({"x":[1,2],"y":["a","b"]})");
-    QTest::newRow("image")
-        << QByteArray(R"({"name":"roc","kind":"image","value":"outputs/images/roc.png","step":0})")
-        << Kind::Image << none << QStringLiteral("roc") << 0.0 << qint64(0) << 0.0
-        << QStringLiteral("outputs/images/roc.png") << QByteArray();
+    QTest::newRow("row") << QByteArray(
+        R"({"name":"r","kind":"row","value":{"epoch":1,"acc":0.5,"set":"a"},"step":4})")
+                         << Kind::Row << none << QStringLiteral("r") << 0.0 << qint64(4) << 0.0
+                         << none << QByteArray(R"({"epoch":1,"acc":0.5,"set":"a"})");
+    QTest::newRow("table") << QByteArray(
+        R"({"name":"t","kind":"table","value":{"x":[1,2],"y":["a","b"]}})")
+                           << Kind::Table << none << QStringLiteral("t") << 0.0 << qint64(-1) << 0.0
+                           << none << QByteArray(R"({"x":[1,2],"y":["a","b"]})");
+    QTest::newRow("image") << QByteArray(
+        R"({"name":"roc","kind":"image","value":"outputs/images/roc.png","step":0})")
+                           << Kind::Image << none << QStringLiteral("roc") << 0.0 << qint64(0)
+                           << 0.0 << QStringLiteral("outputs/images/roc.png") << QByteArray();
     QTest::newRow("tag") << QByteArray(R"({"name":"lr","kind":"tag","value":"0.01"})") << Kind::Tag
                          << none << QStringLiteral("lr") << 0.0 << qint64(-1) << 0.0
                          << QStringLiteral("0.01") << QByteArray();
@@ -126,21 +129,22 @@ void TestMetricLineParser::validLines_data() {
     QTest::newRow("tag, no value")
         << QByteArray(R"({"name":"baseline","kind":"tag"})") << Kind::Tag << none
         << QStringLiteral("baseline") << 0.0 << qint64(-1) << 0.0 << QString() << QByteArray();
-    QTest::newRow("child")
-        << QByteArray(R"({"name":"fold_1","kind":"child","run":"fold_1","display_name":"Fold 1"})")
-        << Kind::Child << QStringLiteral("fold_1") << QStringLiteral("fold_1") << 0.0 << qint64(-1)
-        << 0.0 << QStringLiteral("Fold 1") << QByteArray();
+    QTest::newRow("child") << QByteArray(
+        R"({"name":"fold_1","kind":"child","run":"fold_1","display_name":"Fold 1"})")
+                           << Kind::Child << QStringLiteral("fold_1") << QStringLiteral("fold_1")
+                           << 0.0 << qint64(-1) << 0.0 << QStringLiteral("Fold 1") << QByteArray();
     QTest::newRow("child, no name")
         << QByteArray(R"({"kind":"child","run":"fold_2"})") << Kind::Child
         << QStringLiteral("fold_2") << QStringLiteral("fold_2") << 0.0 << qint64(-1) << 0.0
         << QStringLiteral("fold_2") << QByteArray();
-    QTest::newRow("status")
-        << QByteArray(R"({"name":"status","kind":"status","run":"fold_1","value":"Failed"})")
-        << Kind::Status << QStringLiteral("fold_1") << QStringLiteral("status") << 0.0 << qint64(-1)
-        << 0.0 << QStringLiteral("Failed") << QByteArray();
+    QTest::newRow("status") << QByteArray(
+        R"({"name":"status","kind":"status","run":"fold_1","value":"Failed"})")
+                            << Kind::Status << QStringLiteral("fold_1") << QStringLiteral("status")
+                            << 0.0 << qint64(-1) << 0.0 << QStringLiteral("Failed") << QByteArray();
 }
 
-void TestMetricLineParser::validLines() {
+void TestMetricLineParser::validLines()
+{
     QFETCH(QByteArray, line);
     MetricRecord record;
     QString error;
@@ -157,7 +161,8 @@ void TestMetricLineParser::validLines() {
     QCOMPARE(record.json, jsonOf(json));
 }
 
-void TestMetricLineParser::nonFinite_data() {
+void TestMetricLineParser::nonFinite_data()
+{
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<double>("expected"); // what the first number decodes to
 
@@ -170,13 +175,15 @@ void TestMetricLineParser::nonFinite_data() {
     QTest::newRow("NaN, JSON path") << QByteArray(R"({"name":"lo\u0073s","value": NaN})") << nan;
     QTest::newRow("-Infinity, JSON path")
         << QByteArray(R"({"name":"loss","kind":"scalar","value":-Infinity})") << -inf;
-    QTest::newRow("in a list")
-        << QByteArray(R"({"name":"l","kind":"list","value":[Infinity,NaN,-Infinity]})") << inf;
+    QTest::newRow("in a list") << QByteArray(
+        R"({"name":"l","kind":"list","value":[Infinity,NaN,-Infinity]})")
+                               << inf;
     QTest::newRow("in a row") << QByteArray(R"({"name":"r","kind":"row","value":{"a":NaN}})")
                               << nan;
 }
 
-void TestMetricLineParser::nonFinite() {
+void TestMetricLineParser::nonFinite()
+{
     QFETCH(QByteArray, line);
     QFETCH(double, expected);
     MetricRecord record;
@@ -197,7 +204,8 @@ void TestMetricLineParser::nonFinite() {
     }
 }
 
-void TestMetricLineParser::malformed_data() {
+void TestMetricLineParser::malformed_data()
+{
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QString>("error");
 
@@ -256,7 +264,8 @@ void TestMetricLineParser::malformed_data() {
         "line is not valid JSON: ");
 }
 
-void TestMetricLineParser::malformed() {
+void TestMetricLineParser::malformed()
+{
     QFETCH(QByteArray, line);
     QFETCH(QString, error);
     MetricRecord record;
@@ -265,7 +274,8 @@ void TestMetricLineParser::malformed() {
     QVERIFY2(actual.startsWith(error), qPrintable(actual));
 }
 
-void TestMetricLineParser::fastPathAgreesWithJson_data() {
+void TestMetricLineParser::fastPathAgreesWithJson_data()
+{
     QTest::addColumn<double>("value");
     const double samples[] = {0.0,
                               -0.0,
@@ -288,7 +298,8 @@ void TestMetricLineParser::fastPathAgreesWithJson_data() {
     }
 }
 
-void TestMetricLineParser::fastPathAgreesWithJson() {
+void TestMetricLineParser::fastPathAgreesWithJson()
+{
     QFETCH(double, value);
     for (const char format : {'g', 'e', 'f'}) {
         const QByteArray number = QByteArray::number(value, format, format == 'f' ? 30 : 17);
@@ -302,7 +313,8 @@ void TestMetricLineParser::fastPathAgreesWithJson() {
     }
 }
 
-void TestMetricLineParser::reusedRecordIsReset() {
+void TestMetricLineParser::reusedRecordIsReset()
+{
     MetricRecord record;
     QString error;
     QVERIFY(MetricLineParser::parse(R"({"name":"l","kind":"list","value":[1],"run":"c","step":3})",
@@ -318,7 +330,8 @@ void TestMetricLineParser::reusedRecordIsReset() {
     QCOMPARE(record.time, 0.0);
 }
 
-void TestMetricLineParser::kindNames() {
+void TestMetricLineParser::kindNames()
+{
     for (int i = 0; i <= int(Kind::Status); ++i) {
         Kind kind = Kind::Scalar;
         const QString name = MetricLineParser::kindName(Kind(i));

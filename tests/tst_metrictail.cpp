@@ -17,7 +17,8 @@ using Line = MetricTail::Line;
 /// Reading a growing metrics.jsonl: only complete lines, exact resumption
 /// from offsets, malformed lines reported, and a round trip through the real
 /// Python helper.
-class TestMetricTail : public QObject {
+class TestMetricTail : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -45,27 +46,32 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void TestMetricTail::init() {
+void TestMetricTail::init()
+{
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-void TestMetricTail::cleanup() {
+void TestMetricTail::cleanup()
+{
     m_dir.reset();
 }
 
-void TestMetricTail::write(const QByteArray &bytes, QIODevice::OpenMode mode) {
+void TestMetricTail::write(const QByteArray &bytes, QIODevice::OpenMode mode)
+{
     QFile file(path());
     QVERIFY(file.open(QIODevice::WriteOnly | mode));
     QCOMPARE(file.write(bytes), bytes.size());
 }
 
-QByteArray TestMetricTail::scalarLine(int step) {
-    return R"({"name":"loss","value":)" + QByteArray::number(step * 0.5) + R"(,"step":)" +
-           QByteArray::number(step) + "}\n";
+QByteArray TestMetricTail::scalarLine(int step)
+{
+    return R"({"name":"loss","value":)" + QByteArray::number(step * 0.5) + R"(,"step":)"
+           + QByteArray::number(step) + "}\n";
 }
 
-void TestMetricTail::missingFile() {
+void TestMetricTail::missingFile()
+{
     MetricTail tail(path());
     QList<Line> lines;
     qint64 next = -1;
@@ -77,7 +83,8 @@ void TestMetricTail::missingFile() {
     QVERIFY2(error.contains(QLatin1String("no longer exists")), qPrintable(error));
 }
 
-void TestMetricTail::readsLinesWithOffsetsAndNumbers() {
+void TestMetricTail::readsLinesWithOffsetsAndNumbers()
+{
     const QByteArray first = scalarLine(0), second = R"({"name":"phase","value":"train"})"
                                                      "\r\n";
     write(first + second + scalarLine(2));
@@ -96,7 +103,8 @@ void TestMetricTail::readsLinesWithOffsetsAndNumbers() {
     QCOMPARE(next, QFileInfo(path()).size());
 }
 
-void TestMetricTail::partialLastLineIsHeldBack() {
+void TestMetricTail::partialLastLineIsHeldBack()
+{
     const QByteArray complete = scalarLine(0) + scalarLine(1);
     const QByteArray partial = R"({"name":"loss","val)";
     write(complete + partial);
@@ -123,7 +131,8 @@ void TestMetricTail::partialLastLineIsHeldBack() {
     QCOMPARE(lines[0].offset, complete.size());
 }
 
-void TestMetricTail::resumesExactly_data() {
+void TestMetricTail::resumesExactly_data()
+{
     QTest::addColumn<int>("count");
     QTest::addColumn<int>("maxLines");
     QTest::newRow("half, then the rest") << 10 << 5;
@@ -132,7 +141,8 @@ void TestMetricTail::resumesExactly_data() {
     QTest::newRow("more than one 1 MiB chunk") << 60000 << 25000;
 }
 
-void TestMetricTail::resumesExactly() {
+void TestMetricTail::resumesExactly()
+{
     QFETCH(int, count);
     QFETCH(int, maxLines);
     QByteArray text;
@@ -158,7 +168,8 @@ void TestMetricTail::resumesExactly() {
     QCOMPARE(lines.size(), count);
 }
 
-void TestMetricTail::malformedLinesAreReported() {
+void TestMetricTail::malformedLinesAreReported()
+{
     const QByteArray bad = "not json\n";
     const QByteArray huge = "{\"name\":\"x\",\"value\":\"" + QByteArray(1 << 20, 'a') + "\n";
     write(scalarLine(0) + bad + "\n" + huge + scalarLine(1));
@@ -179,13 +190,15 @@ void TestMetricTail::malformedLinesAreReported() {
     QCOMPARE(lines[4].record.step, 1);
 }
 
-void TestMetricTail::longLineIsSkipped_data() {
+void TestMetricTail::longLineIsSkipped_data()
+{
     QTest::addColumn<int>("length");
     QTest::newRow("within one read") << 5000;
     QTest::newRow("across reads") << 3 * 1024 * 1024 + 17;
 }
 
-void TestMetricTail::longLineIsSkipped() {
+void TestMetricTail::longLineIsSkipped()
+{
     QFETCH(int, length);
     const QByteArray longLine = QByteArray(length, 'x') + '\n';
     write(scalarLine(0) + longLine + scalarLine(1) + scalarLine(2));
@@ -204,7 +217,8 @@ void TestMetricTail::longLineIsSkipped() {
     QCOMPARE(next, QFileInfo(path()).size());
 }
 
-void TestMetricTail::incompleteLongLineWaits() {
+void TestMetricTail::incompleteLongLineWaits()
+{
     write(scalarLine(0) + QByteArray(5000, 'x'));
     MetricTail tail(path());
     tail.setMaxLineLength(1000);
@@ -221,7 +235,8 @@ void TestMetricTail::incompleteLongLineWaits() {
     QCOMPARE(lines[2].record.step, 1);
 }
 
-void TestMetricTail::truncatedFileIsAnError() {
+void TestMetricTail::truncatedFileIsAnError()
+{
     write(scalarLine(0) + scalarLine(1));
     MetricTail tail(path());
     QList<Line> lines;
@@ -234,7 +249,8 @@ void TestMetricTail::truncatedFileIsAnError() {
     QCOMPARE(lines.size(), 2);
 }
 
-void TestMetricTail::replacedFileIsAnError() {
+void TestMetricTail::replacedFileIsAnError()
+{
     write(scalarLine(0));
     const qint64 offset = scalarLine(0).size();
     write(R"({"name":"a_much_longer_name","value":1})"
@@ -249,7 +265,8 @@ void TestMetricTail::replacedFileIsAnError() {
     QCOMPARE(next, offset);
 }
 
-void TestMetricTail::lineNumbersUnknownFromForeignOffset() {
+void TestMetricTail::lineNumbersUnknownFromForeignOffset()
+{
     write(scalarLine(0) + scalarLine(1));
     MetricTail tail(path());
     QList<Line> lines;
@@ -260,9 +277,11 @@ void TestMetricTail::lineNumbersUnknownFromForeignOffset() {
     QCOMPARE(lines[0].number, 0);
 }
 
-void TestMetricTail::pythonHelperRoundTrip() {
+void TestMetricTail::pythonHelperRoundTrip()
+{
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (python.isEmpty()) QSKIP("python3 is not installed");
+    if (python.isEmpty())
+        QSKIP("python3 is not installed");
     const QString script = QStringLiteral(R"(
 import mlwb
 run = mlwb.Run.get_context()

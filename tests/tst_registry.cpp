@@ -22,12 +22,14 @@ using namespace mlwb;
 
 namespace {
 
-QString digest(int n) {
+QString digest(int n)
+{
     return QString::fromLatin1(
         QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Sha256).toHex());
 }
 
-ModelVersion modelVersion(const QString &name, int content = 1) {
+ModelVersion modelVersion(const QString &name, int content = 1)
+{
     ModelVersion v;
     v.modelName = name;
     v.sha256 = digest(content);
@@ -36,7 +38,8 @@ ModelVersion modelVersion(const QString &name, int content = 1) {
 }
 
 // Steps written as "name:dependency,dependency".
-QList<PipelineStep> stepsFrom(const QStringList &specs) {
+QList<PipelineStep> stepsFrom(const QStringList &specs)
+{
     QList<PipelineStep> steps;
     for (const QString &spec : specs) {
         PipelineStep step;
@@ -49,7 +52,8 @@ QList<PipelineStep> stepsFrom(const QStringList &specs) {
     return steps;
 }
 
-QList<int> versionNumbers(const QList<ModelVersion> &versions) {
+QList<int> versionNumbers(const QList<ModelVersion> &versions)
+{
     QList<int> out;
     for (const ModelVersion &v : versions)
         out << v.version;
@@ -58,7 +62,8 @@ QList<int> versionNumbers(const QList<ModelVersion> &versions) {
 
 } // namespace
 
-class TestRegistry : public QObject {
+class TestRegistry : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -117,7 +122,8 @@ private:
     std::unique_ptr<Workspace> m_ws;
 };
 
-void TestRegistry::init() {
+void TestRegistry::init()
+{
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     QString error;
@@ -125,17 +131,20 @@ void TestRegistry::init() {
     QVERIFY2(m_ws, qPrintable(error));
 }
 
-void TestRegistry::cleanup() {
+void TestRegistry::cleanup()
+{
     m_ws.reset();
     m_dir.reset();
 }
 
-void TestRegistry::exec(const QString &text) {
+void TestRegistry::exec(const QString &text)
+{
     QSqlQuery q(db());
     QVERIFY2(q.exec(text), qPrintable(text));
 }
 
-Id TestRegistry::insertRun(const QString &status, Id pipelineId) {
+Id TestRegistry::insertRun(const QString &status, Id pipelineId)
+{
     QSqlQuery q(db());
     q.exec(QStringLiteral("INSERT OR IGNORE INTO experiments(name, created_at) VALUES ('e', 0)"));
     q.prepare(QStringLiteral("INSERT INTO runs(uid, experiment_id, pipeline_id, status, "
@@ -145,32 +154,38 @@ Id TestRegistry::insertRun(const QString &status, Id pipelineId) {
     q.addBindValue(QStringLiteral("run_%1").arg(++counter));
     q.addBindValue(pipelineId != 0 ? QVariant(pipelineId) : QVariant());
     q.addBindValue(status);
-    if (!q.exec()) return 0;
+    if (!q.exec())
+        return 0;
     return q.lastInsertId().toLongLong();
 }
 
-ModelVersion TestRegistry::registered(const QString &name, int content) {
+ModelVersion TestRegistry::registered(const QString &name, int content)
+{
     ModelVersion v = modelVersion(name, content);
     QString error;
     Models models(*m_ws);
-    if (!models.registerVersion(&v, &error)) qWarning("registerVersion: %s", qPrintable(error));
+    if (!models.registerVersion(&v, &error))
+        qWarning("registerVersion: %s", qPrintable(error));
     return v;
 }
 
-Image TestRegistry::createdImage(const QString &name, const QList<Id> &modelVersionIds) {
+Image TestRegistry::createdImage(const QString &name, const QList<Id> &modelVersionIds)
+{
     Image image;
     image.name = name;
     image.tag = QStringLiteral("1");
     image.modelVersionIds = modelVersionIds;
     QString error;
     Images images(*m_ws);
-    if (!images.create(&image, &error)) qWarning("create image: %s", qPrintable(error));
+    if (!images.create(&image, &error))
+        qWarning("create image: %s", qPrintable(error));
     return image;
 }
 
 // ---- models --------------------------------------------------------------
 
-void TestRegistry::modelNames_data() {
+void TestRegistry::modelNames_data()
+{
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("valid");
     QTest::newRow("simple") << QStringLiteral("mnist") << true;
@@ -184,7 +199,8 @@ void TestRegistry::modelNames_data() {
     QTest::newRow("slash") << QStringLiteral("a/b") << false;
 }
 
-void TestRegistry::modelNames() {
+void TestRegistry::modelNames()
+{
     QFETCH(QString, name);
     QFETCH(bool, valid);
     Models models(*m_ws);
@@ -202,7 +218,8 @@ void TestRegistry::modelNames() {
     }
 }
 
-void TestRegistry::registerNumbersVersionsPerModel() {
+void TestRegistry::registerNumbersVersionsPerModel()
+{
     Models models(*m_ws);
     QCOMPARE(registered(QStringLiteral("a")).version, 1);
     QCOMPARE(registered(QStringLiteral("a"), 2).version, 2);
@@ -218,7 +235,8 @@ void TestRegistry::registerNumbersVersionsPerModel() {
     QCOMPARE(versionNumbers(models.versions(a->id)), (QList<int>{3, 2, 1}));
 }
 
-void TestRegistry::registerKeepsFields() {
+void TestRegistry::registerKeepsFields()
+{
     Models models(*m_ws);
     const Id run = insertRun(QStringLiteral("Completed"));
     QVERIFY(run > 0);
@@ -254,7 +272,8 @@ void TestRegistry::registerKeepsFields() {
     QCOMPARE(models.findVersion(QStringLiteral("resnet"), 1)->runId, Id(0));
 }
 
-void TestRegistry::registerRejects_data() {
+void TestRegistry::registerRejects_data()
+{
     QTest::addColumn<QString>("sha256");
     QTest::addColumn<qint64>("size");
     QTest::addColumn<Id>("runId");
@@ -271,7 +290,8 @@ void TestRegistry::registerRejects_data() {
                                  << QStringLiteral("There is no run with id 42.");
 }
 
-void TestRegistry::registerRejects() {
+void TestRegistry::registerRejects()
+{
     QFETCH(QString, sha256);
     QFETCH(qint64, size);
     QFETCH(Id, runId);
@@ -290,7 +310,8 @@ void TestRegistry::registerRejects() {
     QVERIFY(models.list().isEmpty());
 }
 
-void TestRegistry::modelListAndFind() {
+void TestRegistry::modelListAndFind()
+{
     Models models(*m_ws);
     QString error;
     QVERIFY(models.list(&error).isEmpty());
@@ -313,7 +334,8 @@ void TestRegistry::modelListAndFind() {
     QVERIFY(models.versions(12345).isEmpty());
 }
 
-void TestRegistry::findVersion_data() {
+void TestRegistry::findVersion_data()
+{
     QTest::addColumn<QString>("name");
     QTest::addColumn<int>("version");
     QTest::addColumn<int>("expected"); // 0: not found
@@ -331,7 +353,8 @@ void TestRegistry::findVersion_data() {
                               << QStringLiteral("-1 is not a model version number.");
 }
 
-void TestRegistry::findVersion() {
+void TestRegistry::findVersion()
+{
     QFETCH(QString, name);
     QFETCH(int, version);
     QFETCH(int, expected);
@@ -351,7 +374,8 @@ void TestRegistry::findVersion() {
     }
 }
 
-void TestRegistry::concurrentRegistrationInterleaved() {
+void TestRegistry::concurrentRegistrationInterleaved()
+{
     QString error;
     const std::unique_ptr<Workspace> other = Workspace::open(m_ws->path(), &error);
     QVERIFY2(other, qPrintable(error));
@@ -402,7 +426,8 @@ void TestRegistry::concurrentRegistrationInterleaved() {
     QCOMPARE(v.version, 11);
 }
 
-void TestRegistry::concurrentRegistrationThreads() {
+void TestRegistry::concurrentRegistrationThreads()
+{
     const QString path = m_ws->path();
     constexpr int perThread = 15;
     QList<int> numbers[2];
@@ -443,7 +468,8 @@ void TestRegistry::concurrentRegistrationThreads() {
     QCOMPARE(models.find(QStringLiteral("race"))->latestVersion, 2 * perThread);
 }
 
-void TestRegistry::removeModelVersion() {
+void TestRegistry::removeModelVersion()
+{
     Models models(*m_ws);
     for (int i = 1; i <= 3; ++i)
         registered(QStringLiteral("m"), i);
@@ -474,7 +500,8 @@ void TestRegistry::removeModelVersion() {
     QCOMPARE(registered(QStringLiteral("m"), 5).version, 1);
 }
 
-void TestRegistry::removeWholeModel() {
+void TestRegistry::removeWholeModel()
+{
     Models models(*m_ws);
     registered(QStringLiteral("m"), 1);
     registered(QStringLiteral("m"), 2);
@@ -488,7 +515,8 @@ void TestRegistry::removeWholeModel() {
     QCOMPARE(models.list().size(), 1);
 }
 
-void TestRegistry::removeRefusedWhileImageUsesModel() {
+void TestRegistry::removeRefusedWhileImageUsesModel()
+{
     Models models(*m_ws);
     registered(QStringLiteral("m"), 1);
     const ModelVersion used = registered(QStringLiteral("m"), 2);
@@ -511,7 +539,8 @@ void TestRegistry::removeRefusedWhileImageUsesModel() {
 
 // ---- environments --------------------------------------------------------
 
-void TestRegistry::environmentVersions() {
+void TestRegistry::environmentVersions()
+{
     Environments environments(*m_ws);
     QString error;
     EnvironmentVersion v;
@@ -560,7 +589,8 @@ void TestRegistry::environmentVersions() {
     QCOMPARE(found->createdAt, v.createdAt);
 }
 
-void TestRegistry::environmentErrors() {
+void TestRegistry::environmentErrors()
+{
     Environments environments(*m_ws);
     QString error;
     EnvironmentVersion v;
@@ -580,7 +610,8 @@ void TestRegistry::environmentErrors() {
     QCOMPARE(error, QStringLiteral("-1 is not an environment version number."));
 }
 
-void TestRegistry::concurrentEnvironmentVersions() {
+void TestRegistry::concurrentEnvironmentVersions()
+{
     QString error;
     const std::unique_ptr<Workspace> other = Workspace::open(m_ws->path(), &error);
     QVERIFY2(other, qPrintable(error));
@@ -596,7 +627,8 @@ void TestRegistry::concurrentEnvironmentVersions() {
 
 // ---- images --------------------------------------------------------------
 
-void TestRegistry::imageCreateAndFind() {
+void TestRegistry::imageCreateAndFind()
+{
     const ModelVersion a = registered(QStringLiteral("a"));
     const ModelVersion b = registered(QStringLiteral("b"));
     Environments environments(*m_ws);
@@ -646,7 +678,8 @@ void TestRegistry::imageCreateAndFind() {
     QCOMPARE(error, QStringLiteral("There is no image with id 999."));
 }
 
-void TestRegistry::imageCreateRejects_data() {
+void TestRegistry::imageCreateRejects_data()
+{
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("tag");
     QTest::addColumn<QString>("status");
@@ -680,7 +713,8 @@ void TestRegistry::imageCreateRejects_data() {
         << QStringLiteral("There is no environment version with id 555.");
 }
 
-void TestRegistry::imageCreateRejects() {
+void TestRegistry::imageCreateRejects()
+{
     QFETCH(QString, name);
     QFETCH(QString, tag);
     QFETCH(QString, status);
@@ -709,7 +743,8 @@ void TestRegistry::imageCreateRejects() {
     QCOMPARE(q.value(0).toInt(), 0);
 }
 
-void TestRegistry::imageSetStatus() {
+void TestRegistry::imageSetStatus()
+{
     const Image image = createdImage(QStringLiteral("s"), {});
     Images images(*m_ws);
     QString error;
@@ -729,7 +764,8 @@ void TestRegistry::imageSetStatus() {
     QCOMPARE(images.find(image.id)->status, QStringLiteral("Succeeded"));
 }
 
-void TestRegistry::imageRemove() {
+void TestRegistry::imageRemove()
+{
     const ModelVersion v = registered(QStringLiteral("m"));
     const Image image = createdImage(QStringLiteral("s"), {v.id});
     Deployments deployments(*m_ws);
@@ -757,7 +793,8 @@ void TestRegistry::imageRemove() {
     QVERIFY(Models(*m_ws).findVersion(QStringLiteral("m"), 1));
 }
 
-void TestRegistry::imageForeignKeys() {
+void TestRegistry::imageForeignKeys()
+{
     // The schema backs the checks up: versions in images are RESTRICTed,
     // deleted environment versions unlink.
     const ModelVersion v = registered(QStringLiteral("m"));
@@ -780,7 +817,8 @@ void TestRegistry::imageForeignKeys() {
 
 // ---- deployments ---------------------------------------------------------
 
-void TestRegistry::deploymentLifecycle() {
+void TestRegistry::deploymentLifecycle()
+{
     const Image image = createdImage(QStringLiteral("s"), {});
     Deployments deployments(*m_ws);
     Deployment d;
@@ -825,7 +863,8 @@ void TestRegistry::deploymentLifecycle() {
     QCOMPARE(deployments.list().size(), 1);
 }
 
-void TestRegistry::deploymentErrors() {
+void TestRegistry::deploymentErrors()
+{
     const Image image = createdImage(QStringLiteral("s"), {});
     Deployments deployments(*m_ws);
     QString error;
@@ -865,7 +904,8 @@ void TestRegistry::deploymentErrors() {
 
 // ---- pipelines -----------------------------------------------------------
 
-void TestRegistry::pipelineCreateAndFind() {
+void TestRegistry::pipelineCreateAndFind()
+{
     Pipelines pipelines(*m_ws);
     Pipeline p;
     p.name = QStringLiteral("train and score");
@@ -915,7 +955,8 @@ void TestRegistry::pipelineCreateAndFind() {
     QCOMPARE(found->steps[2].id, p.steps[2].id);
 }
 
-void TestRegistry::pipelineValidation_data() {
+void TestRegistry::pipelineValidation_data()
+{
     QTest::addColumn<QStringList>("steps");
     QTest::addColumn<QString>("message"); // empty: valid
     QTest::newRow("single") << QStringList{QStringLiteral("a:")} << QString();
@@ -953,7 +994,8 @@ void TestRegistry::pipelineValidation_data() {
                           "x -> y -> x.");
 }
 
-void TestRegistry::pipelineValidation() {
+void TestRegistry::pipelineValidation()
+{
     QFETCH(QStringList, steps);
     QFETCH(QString, message);
     Pipelines pipelines(*m_ws);
@@ -973,7 +1015,8 @@ void TestRegistry::pipelineValidation() {
     }
 }
 
-void TestRegistry::pipelineErrors() {
+void TestRegistry::pipelineErrors()
+{
     Pipelines pipelines(*m_ws);
     QString error;
     Pipeline p;
@@ -1005,7 +1048,8 @@ void TestRegistry::pipelineErrors() {
     QCOMPARE(error, QStringLiteral("There is no pipeline named 'q'."));
 }
 
-void TestRegistry::pipelineRemove() {
+void TestRegistry::pipelineRemove()
+{
     Pipelines pipelines(*m_ws);
     Pipeline p;
     p.name = QStringLiteral("p");
@@ -1024,14 +1068,15 @@ void TestRegistry::pipelineRemove() {
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM pipeline_steps")) && q.next());
     QCOMPARE(q.value(0).toInt(), 0); // steps cascade
     // The run stays, unlinked.
-    QVERIFY(q.exec(QStringLiteral("SELECT pipeline_id FROM runs WHERE id = %1").arg(run)) &&
-            q.next());
+    QVERIFY(q.exec(QStringLiteral("SELECT pipeline_id FROM runs WHERE id = %1").arg(run))
+            && q.next());
     QVERIFY(q.value(0).isNull());
 }
 
 // ---- tasks ---------------------------------------------------------------
 
-void TestRegistry::taskLifecycle() {
+void TestRegistry::taskLifecycle()
+{
     Tasks tasks(*m_ws);
     Task t;
     t.kind = QStringLiteral("image-build");
@@ -1093,7 +1138,8 @@ void TestRegistry::taskLifecycle() {
     QCOMPARE(found->message, QStringLiteral("disk full"));
 }
 
-void TestRegistry::taskCancel() {
+void TestRegistry::taskCancel()
+{
     QString error;
     const std::unique_ptr<Workspace> other = Workspace::open(m_ws->path(), &error);
     QVERIFY2(other, qPrintable(error));
@@ -1123,7 +1169,8 @@ void TestRegistry::taskCancel() {
     QVERIFY(found->cancelRequested);
 }
 
-void TestRegistry::taskErrors() {
+void TestRegistry::taskErrors()
+{
     Tasks tasks(*m_ws);
     QString error;
     Task t;
@@ -1162,7 +1209,8 @@ void TestRegistry::taskErrors() {
     QCOMPARE(error, QStringLiteral("The age of tasks to prune cannot be negative."));
 }
 
-void TestRegistry::taskListAndPrune() {
+void TestRegistry::taskListAndPrune()
+{
     Tasks tasks(*m_ws);
     QString error;
     QList<Id> ids;
@@ -1196,7 +1244,8 @@ void TestRegistry::taskListAndPrune() {
     QCOMPARE(tasks.list(false).size(), 2);
 }
 
-void TestRegistry::taskCascadesWithRun() {
+void TestRegistry::taskCascadesWithRun()
+{
     const Id run = insertRun(QStringLiteral("Running"));
     Tasks tasks(*m_ws);
     Task t;

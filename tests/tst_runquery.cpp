@@ -9,7 +9,8 @@ using namespace mlwb;
 namespace {
 
 // One completed run with a bit of everything a query can look at.
-QVariantHash sampleRun() {
+QVariantHash sampleRun()
+{
     return {
         {QStringLiteral("status"), QStringLiteral("Completed")},
         {QStringLiteral("name"), QStringLiteral("mnist-cnn")},
@@ -31,17 +32,20 @@ QVariantHash sampleRun() {
     };
 }
 
-bool matches(const QString &query, const QVariantHash &values) {
+bool matches(const QString &query, const QVariantHash &values)
+{
     RunQueryError error;
     const RunQuery q = RunQuery::parse(query, &error);
-    if (!q.isValid()) qWarning() << "parse error:" << error.message;
+    if (!q.isValid())
+        qWarning() << "parse error:" << error.message;
     return q.matches(RunQueryRow{values, {}});
 }
 
 } // namespace
 
 /// RunQuery: the runs-table filter language, its semantics and its errors.
-class TestRunQuery : public QObject {
+class TestRunQuery : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -57,7 +61,8 @@ private slots:
     void lookupFunction();
 };
 
-void TestRunQuery::matches_data() {
+void TestRunQuery::matches_data()
+{
     QTest::addColumn<QString>("query");
     QTest::addColumn<bool>("expected");
     auto row = [](const char *name, const char *query, bool expected) {
@@ -120,13 +125,15 @@ void TestRunQuery::matches_data() {
     row("metric names keep case", "metrics.Accuracy > 0.9", false);
 }
 
-void TestRunQuery::matches() {
+void TestRunQuery::matches()
+{
     QFETCH(QString, query);
     QFETCH(bool, expected);
     QCOMPARE(::matches(query, sampleRun()), expected);
 }
 
-void TestRunQuery::precedence_data() {
+void TestRunQuery::precedence_data()
+{
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("abc"); // values of tags.a, tags.b, tags.c
     QTest::addColumn<bool>("expected");
@@ -146,7 +153,8 @@ void TestRunQuery::precedence_data() {
                            << true;
 }
 
-void TestRunQuery::precedence() {
+void TestRunQuery::precedence()
+{
     QFETCH(QString, query);
     QFETCH(QString, abc);
     QFETCH(bool, expected);
@@ -158,7 +166,8 @@ void TestRunQuery::precedence() {
     QCOMPARE(::matches(query, values), expected);
 }
 
-void TestRunQuery::fields_data() {
+void TestRunQuery::fields_data()
+{
     QTest::addColumn<QString>("query");
     QTest::addColumn<QStringList>("fields");
     QTest::newRow("empty") << QString() << QStringList();
@@ -176,13 +185,15 @@ void TestRunQuery::fields_data() {
                                                 << QStringList{QStringLiteral("metrics.acc.max")};
 }
 
-void TestRunQuery::fields() {
+void TestRunQuery::fields()
+{
     QFETCH(QString, query);
     QFETCH(QStringList, fields);
     QCOMPARE(RunQuery::parse(query).fields(), fields);
 }
 
-void TestRunQuery::errors_data() {
+void TestRunQuery::errors_data()
+{
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("message");
     QTest::addColumn<int>("position");
@@ -243,7 +254,8 @@ void TestRunQuery::errors_data() {
     row("bad duration", "duration > long", "'long' is not a number of seconds at column 12", 11, 4);
 }
 
-void TestRunQuery::errors() {
+void TestRunQuery::errors()
+{
     QFETCH(QString, query);
     QFETCH(QString, message);
     QFETCH(int, position);
@@ -256,7 +268,8 @@ void TestRunQuery::errors() {
     QCOMPARE(error.length, length);
 }
 
-void TestRunQuery::invalidMatchesNothing() {
+void TestRunQuery::invalidMatchesNothing()
+{
     const RunQuery q = RunQuery::parse(QStringLiteral("status ="));
     QVERIFY(!q.isValid());
     QVERIFY(!q.isEmpty());
@@ -266,7 +279,8 @@ void TestRunQuery::invalidMatchesNothing() {
     QVERIFY(RunQuery().matches(RunQueryRow{}));
 }
 
-void TestRunQuery::lookupFunction() {
+void TestRunQuery::lookupFunction()
+{
     QStringList asked;
     RunQueryRow row;
     row.lookup = [&](const QString &field) {

@@ -49,7 +49,8 @@ void TestRunsTableModel::init()
                               {QStringLiteral("--lr"), QString::number(0.1 / (i + 1)),
                                QStringLiteral("--epochs=%1").arg(3 + i)});
         addSeries(*m_ws, run, QStringLiteral("loss"), 100, lossCurve);
-        Runs(*m_ws).setTag(run, QStringLiteral("model"), i ? QStringLiteral("cnn") : QStringLiteral("mlp"), nullptr);
+        Runs(*m_ws).setTag(run, QStringLiteral("model"),
+                           i ? QStringLiteral("cnn") : QStringLiteral("mlp"), nullptr);
         m_runs << run;
     }
     addRun(*m_ws, QStringLiteral("other"));
@@ -78,7 +79,9 @@ void TestRunsTableModel::columnsAndValues()
     QCOMPARE(model.index(row, model.columnOf(QStringLiteral("status"))).data().toString(),
              QStringLiteral("Running"));
     QVERIFY(model.index(row, model.columnOf(QStringLiteral("metrics.loss.max")))
-                .data(RunsTableModel::SortRole).toDouble() > 1.9);
+                .data(RunsTableModel::SortRole)
+                .toDouble()
+            > 1.9);
     model.setExperiment(0);
     QVERIFY(model.reload(&error));
     QCOMPARE(model.rowCount(), 4);
@@ -135,7 +138,8 @@ void TestRunsTableModel::parameters()
 void TestRunsTableModel::savedViewsRoundTrip()
 {
     SavedViews views(*m_ws);
-    SavedView view{0, QStringLiteral("lr sweep"),
+    SavedView view{0,
+                   QStringLiteral("lr sweep"),
                    {{QStringLiteral("runs"), QJsonArray{QStringLiteral("a")}},
                     {QStringLiteral("smoothing"), 0.6}},
                    {},
@@ -167,7 +171,8 @@ void TestRunsTableModel::loaderAppendsOnlyNewPoints()
     QCOMPARE(a->size(), 10);
     QVERIFY(std::isnan(a->value.at(3)));
     QSqlQuery q(m_ws->database());
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO metric_points VALUES (%1, 10, 10, 1.0, 42)").arg(series)));
+    QVERIFY(q.exec(
+        QStringLiteral("INSERT INTO metric_points VALUES (%1, 10, 10, 1.0, 42)").arg(series)));
     bool grew = false;
     QVERIFY(loader.refresh(series, &grew, &error));
     QVERIFY(grew);
@@ -187,7 +192,8 @@ void TestRunsTableModel::emaIsDebiased()
     QVector<double> many;
     for (int i = 0; i < 1000; ++i)
         many << (i == 500 ? 1e9 : double(i % 10));
-    const auto [lo, hi] = Smoothing::percentileRange(many.constData(), many.constData() + many.size(), 1, 99);
+    const auto [lo, hi] =
+        Smoothing::percentileRange(many.constData(), many.constData() + many.size(), 1, 99);
     QCOMPARE(lo, 0.0);
     QCOMPARE(hi, 9.0); // the spike is an outlier
 }

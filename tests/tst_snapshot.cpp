@@ -28,7 +28,8 @@ Q_DECLARE_METATYPE(HostileEntry)
 
 /// SnapshotWriter and SnapshotReader together: round trips, content
 /// addressing, limits, ignore files, damaged and hostile archives.
-class TestSnapshot : public QObject {
+class TestSnapshot : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -65,7 +66,8 @@ private:
 
 namespace {
 
-QByteArray randomBytes(qint64 size, quint32 seed) {
+QByteArray randomBytes(qint64 size, quint32 seed)
+{
     QRandomGenerator random(seed);
     QByteArray data(size, Qt::Uninitialized);
     for (qint64 i = 0; i < size; ++i)
@@ -73,18 +75,21 @@ QByteArray randomBytes(qint64 size, quint32 seed) {
     return data;
 }
 
-QByteArray readAll(const QString &path) {
+QByteArray readAll(const QString &path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-bool writeBytes(const QString &path, const QByteArray &data) {
+bool writeBytes(const QString &path, const QByteArray &data)
+{
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
-QStringList filesIn(const QString &dir) {
+QStringList filesIn(const QString &dir)
+{
     QStringList names;
     QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
     while (it.hasNext())
@@ -94,7 +99,8 @@ QStringList filesIn(const QString &dir) {
 }
 
 // Writes a zip with libarchive, names exactly as given, as an attacker would.
-bool writeHostileZip(const QString &path, const QList<HostileEntry> &entries) {
+bool writeHostileZip(const QString &path, const QList<HostileEntry> &entries)
+{
     archive *zip = archive_write_new();
     archive_write_set_format_zip(zip);
     bool ok = archive_write_open_filename(zip, QFile::encodeName(path).constData()) == ARCHIVE_OK;
@@ -111,8 +117,9 @@ bool writeHostileZip(const QString &path, const QList<HostileEntry> &entries) {
         archive_entry_set_perm(entry, 0644);
         ok = ok && archive_write_header(zip, entry) == ARCHIVE_OK;
         if (!e.content.isEmpty())
-            ok = ok && archive_write_data(zip, e.content.constData(), e.content.size()) ==
-                           e.content.size();
+            ok = ok
+                 && archive_write_data(zip, e.content.constData(), e.content.size())
+                        == e.content.size();
         archive_entry_free(entry);
     }
     ok = archive_write_close(zip) == ARCHIVE_OK && ok;
@@ -122,22 +129,26 @@ bool writeHostileZip(const QString &path, const QList<HostileEntry> &entries) {
 
 } // namespace
 
-void TestSnapshot::init() {
+void TestSnapshot::init()
+{
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     QVERIFY(QDir().mkpath(project()));
 }
 
-void TestSnapshot::cleanup() {
+void TestSnapshot::cleanup()
+{
     m_dir.reset();
 }
 
-void TestSnapshot::writeProject(const Files &files) {
+void TestSnapshot::writeProject(const Files &files)
+{
     for (auto it = files.cbegin(); it != files.cend(); ++it)
         QVERIFY2(writeBytes(project() + u'/' + it.key(), it.value()), qPrintable(it.key()));
 }
 
-SnapshotWriter::Result TestSnapshot::pack(const SnapshotWriter::Options &options) {
+SnapshotWriter::Result TestSnapshot::pack(const SnapshotWriter::Options &options)
+{
     SnapshotWriter::Result result;
     QString error;
     const bool ok = SnapshotWriter(options).write(project(), store(), &result, &error);
@@ -145,7 +156,8 @@ SnapshotWriter::Result TestSnapshot::pack(const SnapshotWriter::Options &options
     return result;
 }
 
-QString TestSnapshot::validZip() {
+QString TestSnapshot::validZip()
+{
     Files files;
     for (int i = 0; i < 5; ++i)
         files.insert(QStringLiteral("f%1.txt").arg(i), QByteArray(20000, char('a' + i)));
@@ -154,7 +166,8 @@ QString TestSnapshot::validZip() {
     return pack().zipPath;
 }
 
-void TestSnapshot::roundTrip_data() {
+void TestSnapshot::roundTrip_data()
+{
     QTest::addColumn<Files>("files");
 
     QTest::newRow("one file") << Files{{QStringLiteral("train.py"), "print('hi')\n"}};
@@ -176,7 +189,8 @@ void TestSnapshot::roundTrip_data() {
                                            {QStringLiteral(".config/x"), "y"}};
 }
 
-void TestSnapshot::roundTrip() {
+void TestSnapshot::roundTrip()
+{
     QFETCH(Files, files);
     writeProject(files);
     QVERIFY(QFile::setPermissions(project() + u'/' + files.firstKey(),
@@ -209,7 +223,8 @@ void TestSnapshot::roundTrip() {
         QCOMPARE(entry.size, files.value(entry.path).size());
 }
 
-void TestSnapshot::emptyProject() {
+void TestSnapshot::emptyProject()
+{
     const SnapshotWriter::Result result = pack();
     QCOMPARE(result.fileCount, 0);
     QString error;
@@ -220,7 +235,8 @@ void TestSnapshot::emptyProject() {
     QVERIFY(filesIn(expanded()).isEmpty());
 }
 
-void TestSnapshot::identicalContentStoredOnce() {
+void TestSnapshot::identicalContentStoredOnce()
+{
     writeProject({{QStringLiteral("a.txt"), "alpha"}, {QStringLiteral("d/b.txt"), "beta"}});
     const SnapshotWriter::Result first = pack();
     QVERIFY(!first.reused);
@@ -237,7 +253,8 @@ void TestSnapshot::identicalContentStoredOnce() {
              QStringList{first.sha256 + QStringLiteral(".zip")});
 }
 
-void TestSnapshot::changedContentChangesId_data() {
+void TestSnapshot::changedContentChangesId_data()
+{
     QTest::addColumn<QString>("change");
     QTest::newRow("content") << QStringLiteral("content");
     QTest::newRow("rename") << QStringLiteral("rename");
@@ -245,7 +262,8 @@ void TestSnapshot::changedContentChangesId_data() {
     QTest::newRow("executable bit") << QStringLiteral("mode");
 }
 
-void TestSnapshot::changedContentChangesId() {
+void TestSnapshot::changedContentChangesId()
+{
     QFETCH(QString, change);
     writeProject({{QStringLiteral("a.txt"), "alpha"}, {QStringLiteral("b.txt"), "beta"}});
     const SnapshotWriter::Result before = pack();
@@ -264,7 +282,8 @@ void TestSnapshot::changedContentChangesId() {
     QCOMPARE(QDir(store()).entryList(QDir::Files | QDir::Hidden).size(), 2);
 }
 
-void TestSnapshot::limitRefusal_data() {
+void TestSnapshot::limitRefusal_data()
+{
     QTest::addColumn<qint64>("maxBytes");
     QTest::addColumn<int>("maxFiles");
     QTest::addColumn<QString>("expectedStart");
@@ -279,7 +298,8 @@ void TestSnapshot::limitRefusal_data() {
                "The snapshot would be 3.3 MB in 8 files, over the limit of 100 MB or 7 files.");
 }
 
-void TestSnapshot::limitRefusal() {
+void TestSnapshot::limitRefusal()
+{
     QFETCH(qint64, maxBytes);
     QFETCH(int, maxFiles);
     QFETCH(QString, expectedStart);
@@ -303,11 +323,12 @@ void TestSnapshot::limitRefusal() {
                  "mid.txt (50 KB), small.txt (2 KB). Add them to .amlignore.")),
              qPrintable(error));
     QVERIFY(!error.contains(QStringLiteral("tiny")));
-    QVERIFY(!QDir(store()).exists() ||
-            QDir(store()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+    QVERIFY(!QDir(store()).exists()
+            || QDir(store()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 }
 
-void TestSnapshot::ignoreFilesHonoured() {
+void TestSnapshot::ignoreFilesHonoured()
+{
     writeProject({{QStringLiteral(".amlignore"), "data/\n*.log\n!keep.log\n"},
                   {QStringLiteral(".gitignore"), "*.py\n"},
                   {QStringLiteral("train.py"), "x"},
@@ -331,7 +352,8 @@ void TestSnapshot::ignoreFilesHonoured() {
     QCOMPARE(filesIn(expanded()), expected);
 }
 
-void TestSnapshot::symlinks() {
+void TestSnapshot::symlinks()
+{
     writeProject({{QStringLiteral("runs/run1/out.txt"), "out"}, {QStringLiteral("a.txt"), "a"}});
     namespace fs = std::filesystem;
     const auto at = [this](const char *name) {
@@ -354,7 +376,8 @@ void TestSnapshot::symlinks() {
     QCOMPARE(readAll(link.filePath() + QStringLiteral("/out.txt")), QByteArray("out"));
 }
 
-void TestSnapshot::progressAndCancel() {
+void TestSnapshot::progressAndCancel()
+{
     writeProject(
         {{QStringLiteral("a.bin"), randomBytes(100000, 3)}, {QStringLiteral("b.txt"), "b"}});
     qint64 lastDone = -1;
@@ -378,7 +401,8 @@ void TestSnapshot::progressAndCancel() {
     QVERIFY(QDir(store()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 }
 
-void TestSnapshot::brokenArchive_data() {
+void TestSnapshot::brokenArchive_data()
+{
     QTest::addColumn<QString>("kind");
     QTest::newRow("truncated in half") << QStringLiteral("half");
     QTest::newRow("truncated tail") << QStringLiteral("tail");
@@ -386,7 +410,8 @@ void TestSnapshot::brokenArchive_data() {
     QTest::newRow("empty file") << QStringLiteral("empty");
 }
 
-void TestSnapshot::brokenArchive() {
+void TestSnapshot::brokenArchive()
+{
     QFETCH(QString, kind);
     const QByteArray zip = readAll(validZip());
     QVERIFY(zip.size() > 1000);
@@ -414,7 +439,8 @@ void TestSnapshot::brokenArchive() {
     QVERIFY(!reader.readFile(QStringLiteral("f0.txt"), &data, &error));
 }
 
-void TestSnapshot::corruptedDataFailsAndCleansUp() {
+void TestSnapshot::corruptedDataFailsAndCleansUp()
+{
     QByteArray zip = readAll(validZip());
     // The central directory stays intact; file data in the middle does not.
     for (qsizetype i = zip.size() / 3; i < zip.size() / 3 + 64; ++i)
@@ -427,7 +453,8 @@ void TestSnapshot::corruptedDataFailsAndCleansUp() {
     QVERIFY(filesIn(expanded()).isEmpty());
 }
 
-void TestSnapshot::unsafeEntries_data() {
+void TestSnapshot::unsafeEntries_data()
+{
     QTest::addColumn<QList<HostileEntry>>("entries");
     QTest::addColumn<QString>("reason");
 
@@ -446,7 +473,8 @@ void TestSnapshot::unsafeEntries_data() {
         << QStringLiteral("outside");
 }
 
-void TestSnapshot::unsafeEntries() {
+void TestSnapshot::unsafeEntries()
+{
     QFETCH(QList<HostileEntry>, entries);
     QFETCH(QString, reason);
     const QString path = m_dir->filePath(QStringLiteral("hostile.zip"));
@@ -462,7 +490,8 @@ void TestSnapshot::unsafeEntries() {
     QVERIFY(!QFile::exists(QStringLiteral("/tmp/mlwb-evil.txt")));
 }
 
-void TestSnapshot::readFileErrors() {
+void TestSnapshot::readFileErrors()
+{
     const SnapshotReader reader(validZip());
     QByteArray data;
     QString error;

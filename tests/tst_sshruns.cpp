@@ -381,7 +381,8 @@ void TestSshRuns::snapshotLargerThanRemoteDiskFailsClearly()
     QVERIFY2(run.error.startsWith(QLatin1String("Not enough disk space on tight: "))
                  && run.error.contains(QStringLiteral("KiB free in ") + tight),
              qPrintable(run.error));
-    QVERIFY(!QFileInfo::exists(tight + QStringLiteral("/runs/") + run.uid + QStringLiteral("/pgid")));
+    QVERIFY(
+        !QFileInfo::exists(tight + QStringLiteral("/runs/") + run.uid + QStringLiteral("/pgid")));
     // The rest of the workspace keeps working: the same project runs on the roomy target.
     const auto good = submit(QStringLiteral("x.py"));
     QVERIFY(good);

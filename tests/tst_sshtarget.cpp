@@ -7,10 +7,10 @@
 #include "sshprobe.h"
 #include "workspace.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -300,12 +300,12 @@ void TestSshTarget::jumpHostFromSshConfig()
     qputenv("MLWB_SSH_OPTIONS", QByteArray("-F ") + sshConfig.toLocal8Bit());
     qputenv("MLWB_SSH_KNOWN_HOSTS", knownHosts.toLocal8Bit());
 
-    const Cli attached =
-        mlwb(attachArguments(QStringLiteral("vm")) << QStringLiteral("--jump")
-                                                   << QStringLiteral("mlwb-jump"));
+    const Cli attached = mlwb(attachArguments(QStringLiteral("vm"))
+                              << QStringLiteral("--jump") << QStringLiteral("mlwb-jump"));
     QVERIFY2(attached.code == 0, qPrintable(attached.err + attached.out));
-    const Cli json = mlwb({QStringLiteral("--format"), QStringLiteral("json"),
-                           QStringLiteral("compute"), QStringLiteral("test"), QStringLiteral("vm")});
+    const Cli json =
+        mlwb({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("compute"),
+              QStringLiteral("test"), QStringLiteral("vm")});
     QVERIFY2(json.code == 0, qPrintable(json.err));
     const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
     QVERIFY2(report.value(QLatin1String("ok")).toBool(), qPrintable(json.out));
@@ -329,8 +329,8 @@ void TestSshTarget::jumpHostFromSshConfig()
     const SshReport down = SshProbe::test(t, false);
     QVERIFY(timer.elapsed() < 30000);
     QVERIFY(!down.ok);
-    QVERIFY2(down.message.startsWith(QStringLiteral("Cannot reach vm (127.0.0.1:%1)")
-                                         .arg(m_sshd.port())),
+    QVERIFY2(down.message.startsWith(
+                 QStringLiteral("Cannot reach vm (127.0.0.1:%1)").arg(m_sshd.port())),
              qPrintable(down.message));
     QVERIFY2(down.message.contains(QLatin1String("jump host mlwb-jump")), qPrintable(down.message));
     QVERIFY2(down.message.contains(QLatin1String("unreachable")), qPrintable(down.message));

@@ -23,7 +23,8 @@
 
 using namespace mlwb;
 
-class TestTaxonomyModel : public QObject {
+class TestTaxonomyModel : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -51,7 +52,8 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-void TestTaxonomyModel::init() {
+void TestTaxonomyModel::init()
+{
     QStandardPaths::setTestModeEnabled(true);
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
@@ -64,7 +66,8 @@ void TestTaxonomyModel::init() {
     QVERIFY2(WorkspaceRegistry::touch(m_ws->path(), &error), qPrintable(error));
 }
 
-void TestTaxonomyModel::cleanup() {
+void TestTaxonomyModel::cleanup()
+{
     m_tester.reset();
     m_model.reset();
     m_ws.reset();
@@ -72,7 +75,8 @@ void TestTaxonomyModel::cleanup() {
     qunsetenv("MLWB_REGISTRY");
 }
 
-void TestTaxonomyModel::makeModel() {
+void TestTaxonomyModel::makeModel()
+{
     m_model = std::make_unique<TaxonomyModel>();
     m_model->setPollInterval(50);
     m_tester = std::make_unique<QAbstractItemModelTester>(
@@ -80,32 +84,39 @@ void TestTaxonomyModel::makeModel() {
     m_model->setWorkspace(m_ws.get());
 }
 
-QModelIndex TestTaxonomyModel::fetched(Group g) {
+QModelIndex TestTaxonomyModel::fetched(Group g)
+{
     const QModelIndex index = group(g);
-    if (m_model->canFetchMore(index)) m_model->fetchMore(index);
+    if (m_model->canFetchMore(index))
+        m_model->fetchMore(index);
     return index;
 }
 
-Id TestTaxonomyModel::addExperiment(const QString &name) {
+Id TestTaxonomyModel::addExperiment(const QString &name)
+{
     Experiment e;
     e.name = name;
     QString error;
-    if (!Experiments(*m_ws).create(&e, &error)) qWarning("%s", qPrintable(error));
+    if (!Experiments(*m_ws).create(&e, &error))
+        qWarning("%s", qPrintable(error));
     return e.id;
 }
 
-Id TestTaxonomyModel::addRun(Id experimentId, Id parentId, const QString &name) {
+Id TestTaxonomyModel::addRun(Id experimentId, Id parentId, const QString &name)
+{
     Run run;
     run.experimentId = experimentId;
     run.experimentName = QStringLiteral("e");
     run.parentId = parentId;
     run.displayName = name;
     QString error;
-    if (!Runs(*m_ws).create(&run, &error)) qWarning("%s", qPrintable(error));
+    if (!Runs(*m_ws).create(&run, &error))
+        qWarning("%s", qPrintable(error));
     return run.id;
 }
 
-void TestTaxonomyModel::freshWorkspaceShowsGroupsWithCounts() {
+void TestTaxonomyModel::freshWorkspaceShowsGroupsWithCounts()
+{
     makeModel();
     const QModelIndex ws = m_model->workspaceIndex(m_ws->path());
     QVERIFY(ws.isValid());
@@ -128,7 +139,8 @@ void TestTaxonomyModel::freshWorkspaceShowsGroupsWithCounts() {
     }
 }
 
-void TestTaxonomyModel::groupsLoadWhenFirstExpanded() {
+void TestTaxonomyModel::groupsLoadWhenFirstExpanded()
+{
     addExperiment(QStringLiteral("beta"));
     addExperiment(QStringLiteral("alpha"));
     m_model = std::make_unique<TaxonomyModel>();
@@ -149,7 +161,8 @@ void TestTaxonomyModel::groupsLoadWhenFirstExpanded() {
     QCOMPARE(m_model->index(0, 0, targets).data().toString(), QStringLiteral("local"));
 }
 
-void TestTaxonomyModel::runsLoadInPages() {
+void TestTaxonomyModel::runsLoadInPages()
+{
     // 10,000 runs in one transaction with raw inserts: fast enough for a test.
     const Id experiment = addExperiment(QStringLiteral("big"));
     const int total = 10000;
@@ -174,7 +187,8 @@ void TestTaxonomyModel::runsLoadInPages() {
     const QModelIndex big = m_model->index(0, 0, experiments);
     QCOMPARE(big.data(TaxonomyModel::CountRole).toInt(), total);
     QVERIFY(m_model->hasChildren(big));
-    if (m_model->canFetchMore(big)) m_model->fetchMore(big);
+    if (m_model->canFetchMore(big))
+        m_model->fetchMore(big);
     const int loaded = m_model->rowCount(big);
     QVERIFY2(loaded >= TaxonomyModel::runPageSize && loaded < total / 2,
              qPrintable(QString::number(loaded)));
@@ -193,7 +207,8 @@ void TestTaxonomyModel::runsLoadInPages() {
     QCOMPARE(m_model->index(total - 1, 0, big).data().toString(), QStringLiteral("run-00000"));
 }
 
-void TestTaxonomyModel::childRunsAndVersionsAreChildren() {
+void TestTaxonomyModel::childRunsAndVersionsAreChildren()
+{
     const Id experiment = addExperiment(QStringLiteral("hyper"));
     const Id parent = addRun(experiment, 0, QStringLiteral("sweep"));
     addRun(experiment, parent, QStringLiteral("trial-1"));
@@ -213,19 +228,22 @@ void TestTaxonomyModel::childRunsAndVersionsAreChildren() {
     const QModelIndex sweep = m_model->index(0, 0, hyper);
     QCOMPARE(sweep.data(TaxonomyModel::NameRole).toString(), QStringLiteral("sweep"));
     QCOMPARE(sweep.data(TaxonomyModel::CountRole).toInt(), 2);
-    if (m_model->canFetchMore(sweep)) m_model->fetchMore(sweep);
+    if (m_model->canFetchMore(sweep))
+        m_model->fetchMore(sweep);
     QCOMPARE(m_model->rowCount(sweep), 2);
     QCOMPARE(m_model->idOf(sweep), parent);
     const QModelIndex mnist = m_model->index(0, 0, fetched(Group::Models));
     QCOMPARE(mnist.data().toString(), QStringLiteral("mnist"));
-    if (m_model->canFetchMore(mnist)) m_model->fetchMore(mnist);
+    if (m_model->canFetchMore(mnist))
+        m_model->fetchMore(mnist);
     QCOMPARE(m_model->rowCount(mnist), 2);
     QCOMPARE(m_model->index(0, 0, mnist).data().toString(),
              QStringLiteral("Version 2 \u00b7 pytorch"));
     QCOMPARE(m_model->nodeKind(m_model->index(0, 0, mnist)), NodeKind::ModelVersion);
 }
 
-void TestTaxonomyModel::writesByAnotherProcessAppear() {
+void TestTaxonomyModel::writesByAnotherProcessAppear()
+{
     makeModel();
     const QModelIndex experiments = fetched(Group::Experiments);
     QCOMPARE(m_model->rowCount(experiments), 0);
@@ -242,7 +260,8 @@ void TestTaxonomyModel::writesByAnotherProcessAppear() {
     QTRY_COMPARE(first.data(TaxonomyModel::CountRole).toInt(), 1);
 }
 
-void TestTaxonomyModel::workspaceAddedByAnotherProcessAppears() {
+void TestTaxonomyModel::workspaceAddedByAnotherProcessAppears()
+{
     makeModel();
     QCOMPARE(m_model->rowCount(), 1);
     // Written the way QSaveFile does it: a new file renamed over the old one.
@@ -267,7 +286,8 @@ void TestTaxonomyModel::workspaceAddedByAnotherProcessAppears() {
     QTRY_COMPARE(m_model->rowCount(), 1);
 }
 
-void TestTaxonomyModel::expansionAndSelectionSurviveUpdates() {
+void TestTaxonomyModel::expansionAndSelectionSurviveUpdates()
+{
     const Id experiment = addExperiment(QStringLiteral("keep"));
     addRun(experiment, 0, QStringLiteral("first"));
     makeModel();
@@ -302,7 +322,8 @@ void TestTaxonomyModel::expansionAndSelectionSurviveUpdates() {
     QCOMPARE(resets, 0);
 }
 
-void TestTaxonomyModel::rolesHaveNames() {
+void TestTaxonomyModel::rolesHaveNames()
+{
     makeModel();
     const QHash<int, QByteArray> names = m_model->roleNames();
     QCOMPARE(names.value(TaxonomyModel::NodeKindRole), QByteArray("nodeKind"));

@@ -47,10 +47,14 @@ constexpr int panelColumns = 2;
 QString modeKey(XAxisMode mode)
 {
     switch (mode) {
-    case XAxisMode::Step: return QStringLiteral("step");
-    case XAxisMode::WallTime: return QStringLiteral("wall");
-    case XAxisMode::RelativeTime: return QStringLiteral("relative");
-    case XAxisMode::Metric: return QStringLiteral("metric");
+    case XAxisMode::Step:
+        return QStringLiteral("step");
+    case XAxisMode::WallTime:
+        return QStringLiteral("wall");
+    case XAxisMode::RelativeTime:
+        return QStringLiteral("relative");
+    case XAxisMode::Metric:
+        return QStringLiteral("metric");
     }
     return QString();
 }
@@ -387,8 +391,8 @@ void ComparisonTab::chooseExport()
     if (path.isEmpty())
         return;
     QString error;
-    const bool points = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ||
-                        path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    const bool points = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+                        || path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
     if (!(points ? exportPoints(path, &error) : exportImage(path, &error)))
         QMessageBox::warning(this, tr("Export charts"), error);
 }

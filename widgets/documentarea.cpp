@@ -1,7 +1,7 @@
 #include "documentarea.h"
 
-#include "editorarea.h"
 #include "comparisontab.h"
+#include "editorarea.h"
 #include "rundetails.h"
 #include "runstableview.h"
 #include "scripteditor.h"

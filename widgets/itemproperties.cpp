@@ -23,12 +23,14 @@ namespace mlwb {
 
 namespace {
 
-QString time(const QDateTime &t) {
+QString time(const QDateTime &t)
+{
     return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                        : QString();
 }
 
-QString json(const QJsonValue &v) {
+QString json(const QJsonValue &v)
+{
     if (v.isObject())
         return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
     if (v.isArray())
@@ -37,38 +39,45 @@ QString json(const QJsonValue &v) {
 }
 
 void addMap(const QString &prefix, const QMap<QString, QString> &map,
-            QList<ItemProperties::Field> *out) {
+            QList<ItemProperties::Field> *out)
+{
     for (auto it = map.cbegin(); it != map.cend(); ++it)
         out->append({prefix.arg(it.key()), it.value()});
 }
 
-void addObject(const QString &prefix, const QJsonObject &object,
-               QList<ItemProperties::Field> *out) {
+void addObject(const QString &prefix, const QJsonObject &object, QList<ItemProperties::Field> *out)
+{
     for (auto it = object.begin(); it != object.end(); ++it)
         out->append({prefix.arg(it.key()), json(it.value())});
 }
 
-QString ids(const QList<Id> &list) {
+QString ids(const QList<Id> &list)
+{
     QStringList out;
     for (Id id : list)
         out << QString::number(id);
     return out.join(QStringLiteral(", "));
 }
 
-bool missing(QString *error, const QString &message) {
-    if (error && error->isEmpty()) *error = message;
+bool missing(QString *error, const QString &message)
+{
+    if (error && error->isEmpty())
+        *error = message;
     return false;
 }
 
 } // namespace
 
 bool ItemProperties::describe(const Workspace *ws, const QModelIndex &index, QList<Field> *out,
-                              QString *error) {
+                              QString *error)
+{
     const auto kind = NodeKind(index.data(TaxonomyModel::NodeKindRole).toInt());
     const qint64 id = index.data(TaxonomyModel::IdRole).toLongLong();
     const QString name = index.data(TaxonomyModel::NameRole).toString();
-    if (kind == NodeKind::Workspace) return workspace(ws, index, out);
-    if (!ws) return false;
+    if (kind == NodeKind::Workspace)
+        return workspace(ws, index, out);
+    if (!ws)
+        return false;
     switch (kind) {
     case NodeKind::Workspace:
         break;
@@ -102,7 +111,8 @@ bool ItemProperties::describe(const Workspace *ws, const QModelIndex &index, QLi
     return false;
 }
 
-bool ItemProperties::workspace(const Workspace *ws, const QModelIndex &index, QList<Field> *out) {
+bool ItemProperties::workspace(const Workspace *ws, const QModelIndex &index, QList<Field> *out)
+{
     const QString path = index.data(TaxonomyModel::WorkspacePathRole).toString();
     out->append({tr("Name"), index.data(TaxonomyModel::NameRole).toString()});
     out->append({tr("Folder"), QDir::toNativeSeparators(path)});
@@ -117,9 +127,11 @@ bool ItemProperties::workspace(const Workspace *ws, const QModelIndex &index, QL
     return true;
 }
 
-bool ItemProperties::target(const Workspace &ws, qint64 id, QList<Field> *out, QString *error) {
+bool ItemProperties::target(const Workspace &ws, qint64 id, QList<Field> *out, QString *error)
+{
     const auto t = ComputeTargets(ws).find(id, error);
-    if (!t) return missing(error, tr("This compute target no longer exists."));
+    if (!t)
+        return missing(error, tr("This compute target no longer exists."));
     out->append({tr("Name"), t->name});
     out->append({tr("Id"), QString::number(t->id)});
     out->append({tr("Kind"), kindName(t->kind)});
@@ -131,10 +143,12 @@ bool ItemProperties::target(const Workspace &ws, qint64 id, QList<Field> *out, Q
 }
 
 bool ItemProperties::datastore(const Workspace &ws, const QString &name, QList<Field> *out,
-                               QString *error) {
+                               QString *error)
+{
     Datastores stores(ws);
     const auto d = stores.find(name, error);
-    if (!d) return missing(error, tr("This datastore no longer exists."));
+    if (!d)
+        return missing(error, tr("This datastore no longer exists."));
     out->append({tr("Name"), d->name});
     out->append({tr("Id"), QString::number(d->id)});
     out->append({tr("Kind"), d->kind});
@@ -144,9 +158,11 @@ bool ItemProperties::datastore(const Workspace &ws, const QString &name, QList<F
     return true;
 }
 
-bool ItemProperties::experiment(const Workspace &ws, qint64 id, QList<Field> *out, QString *error) {
+bool ItemProperties::experiment(const Workspace &ws, qint64 id, QList<Field> *out, QString *error)
+{
     const auto e = Experiments(ws).find(id, error);
-    if (!e) return missing(error, tr("This experiment no longer exists."));
+    if (!e)
+        return missing(error, tr("This experiment no longer exists."));
     out->append({tr("Name"), e->name});
     out->append({tr("Id"), QString::number(e->id)});
     out->append({tr("Description"), e->description});
@@ -155,9 +171,11 @@ bool ItemProperties::experiment(const Workspace &ws, qint64 id, QList<Field> *ou
     return true;
 }
 
-bool ItemProperties::run(const Workspace &ws, qint64 id, QList<Field> *out, QString *error) {
+bool ItemProperties::run(const Workspace &ws, qint64 id, QList<Field> *out, QString *error)
+{
     const auto r = Runs(ws).find(id, error);
-    if (!r) return missing(error, tr("This run no longer exists."));
+    if (!r)
+        return missing(error, tr("This run no longer exists."));
     out->append({tr("Name"), r->displayName.isEmpty() ? r->uid : r->displayName});
     out->append({tr("Run id"), r->uid});
     out->append({tr("Id"), QString::number(r->id)});
@@ -184,9 +202,11 @@ bool ItemProperties::run(const Workspace &ws, qint64 id, QList<Field> *out, QStr
 }
 
 bool ItemProperties::model(const Workspace &ws, const QModelIndex &index, QList<Field> *out,
-                           QString *error) {
+                           QString *error)
+{
     const auto m = Models(ws).find(index.data(TaxonomyModel::NameRole).toString(), error);
-    if (!m) return missing(error, tr("This model no longer exists."));
+    if (!m)
+        return missing(error, tr("This model no longer exists."));
     out->append({tr("Name"), m->name});
     out->append({tr("Id"), QString::number(m->id)});
     out->append({tr("Description"), m->description});
@@ -196,12 +216,14 @@ bool ItemProperties::model(const Workspace &ws, const QModelIndex &index, QList<
 }
 
 bool ItemProperties::modelVersion(const Workspace &ws, const QModelIndex &index, QList<Field> *out,
-                                  QString *error) {
+                                  QString *error)
+{
     const qint64 id = index.data(TaxonomyModel::IdRole).toLongLong();
     const QList<ModelVersion> versions =
         Models(ws).versions(index.data(TaxonomyModel::OwnerIdRole).toLongLong(), error);
     for (const ModelVersion &v : versions) {
-        if (v.id != id) continue;
+        if (v.id != id)
+            continue;
         out->append({tr("Model"), index.parent().data(TaxonomyModel::NameRole).toString()});
         out->append({tr("Version"), QString::number(v.version)});
         out->append({tr("Id"), QString::number(v.id)});
@@ -218,12 +240,14 @@ bool ItemProperties::modelVersion(const Workspace &ws, const QModelIndex &index,
 }
 
 bool ItemProperties::environment(const Workspace &ws, const QModelIndex &index, QList<Field> *out,
-                                 QString *error) {
+                                 QString *error)
+{
     const bool isVersion =
         index.data(TaxonomyModel::NodeKindRole).toInt() == int(NodeKind::EnvironmentVersion);
     const QModelIndex envIndex = isVersion ? index.parent() : index;
     const auto e = Environments(ws).find(envIndex.data(TaxonomyModel::NameRole).toString(), error);
-    if (!e) return missing(error, tr("This environment no longer exists."));
+    if (!e)
+        return missing(error, tr("This environment no longer exists."));
     out->append({tr("Environment"), e->name});
     out->append({tr("Latest version"), QString::number(e->latestVersion)});
     out->append({tr("Created"), time(e->createdAt)});
@@ -242,9 +266,11 @@ bool ItemProperties::environment(const Workspace &ws, const QModelIndex &index, 
     return true;
 }
 
-bool ItemProperties::image(const Workspace &ws, qint64 id, QList<Field> *out, QString *error) {
+bool ItemProperties::image(const Workspace &ws, qint64 id, QList<Field> *out, QString *error)
+{
     const auto im = Images(ws).find(id, error);
-    if (!im) return missing(error, tr("This image no longer exists."));
+    if (!im)
+        return missing(error, tr("This image no longer exists."));
     out->append({tr("Name"), im->name});
     out->append({tr("Tag"), im->tag});
     out->append({tr("Id"), QString::number(im->id)});
@@ -260,9 +286,11 @@ bool ItemProperties::image(const Workspace &ws, qint64 id, QList<Field> *out, QS
 }
 
 bool ItemProperties::deployment(const Workspace &ws, const QString &name, QList<Field> *out,
-                                QString *error) {
+                                QString *error)
+{
     const auto d = Deployments(ws).find(name, error);
-    if (!d) return missing(error, tr("This deployment no longer exists."));
+    if (!d)
+        return missing(error, tr("This deployment no longer exists."));
     out->append({tr("Name"), d->name});
     out->append({tr("Id"), QString::number(d->id)});
     out->append({tr("Status"), d->status});
@@ -275,12 +303,14 @@ bool ItemProperties::deployment(const Workspace &ws, const QString &name, QList<
 }
 
 bool ItemProperties::pipeline(const Workspace &ws, const QModelIndex &index, QList<Field> *out,
-                              QString *error) {
+                              QString *error)
+{
     const bool isStep =
         index.data(TaxonomyModel::NodeKindRole).toInt() == int(NodeKind::PipelineStep);
     const QModelIndex pipeIndex = isStep ? index.parent() : index;
     const auto p = Pipelines(ws).find(pipeIndex.data(TaxonomyModel::NameRole).toString(), error);
-    if (!p) return missing(error, tr("This pipeline no longer exists."));
+    if (!p)
+        return missing(error, tr("This pipeline no longer exists."));
     out->append({tr("Pipeline"), p->name});
     if (!isStep) {
         out->append({tr("Id"), QString::number(p->id)});
@@ -291,7 +321,8 @@ bool ItemProperties::pipeline(const Workspace &ws, const QModelIndex &index, QLi
     }
     const qint64 id = index.data(TaxonomyModel::IdRole).toLongLong();
     for (const PipelineStep &s : p->steps) {
-        if (s.id != id) continue;
+        if (s.id != id)
+            continue;
         out->append({tr("Step"), s.name});
         out->append({tr("Id"), QString::number(s.id)});
         out->append({tr("Position"), QString::number(s.position)});

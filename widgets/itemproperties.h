@@ -13,7 +13,8 @@ class Workspace;
 
 /// Every stored field of the item a taxonomy node stands for, as
 /// (field, value) pairs for the properties panel: read fresh from the store.
-class ItemProperties {
+class ItemProperties
+{
     Q_DECLARE_TR_FUNCTIONS(ItemProperties)
 
 public:

@@ -4,9 +4,9 @@
 #include "defaultworkspace.h"
 #include "documentarea.h"
 #include "editorarea.h"
+#include "propertiespanel.h"
 #include "runlauncher.h"
 #include "runsubmission.h"
-#include "propertiespanel.h"
 #include "taskspanel.h"
 #include "taxonomymodel.h"
 #include "welcomepage.h"
@@ -132,8 +132,7 @@ void MainWindow::createDocks()
     connect(m_targetActions, &ComputeTargetActions::messageLogged, m_tasks,
             &TasksPanel::logMessage);
     connect(m_targetActions, &ComputeTargetActions::errorLogged, m_tasks, &TasksPanel::logError);
-    connect(m_tree, &WorkspaceTree::attachTargetRequested, this,
-            &MainWindow::attachVirtualMachine);
+    connect(m_tree, &WorkspaceTree::attachTargetRequested, this, &MainWindow::attachVirtualMachine);
     connect(m_tree, &WorkspaceTree::editTargetRequested, m_targetActions,
             &ComputeTargetActions::edit);
     connect(m_tree, &WorkspaceTree::testTargetRequested, m_targetActions,
@@ -193,8 +192,8 @@ void MainWindow::createEditorMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({m_editor->undoAction(), m_editor->redoAction()});
     edit->addSeparator();
-    edit->addActions({m_editor->findAction(), m_editor->replaceAction(),
-                      m_editor->goToLineAction()});
+    edit->addActions(
+        {m_editor->findAction(), m_editor->replaceAction(), m_editor->goToLineAction()});
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->setObjectName(QStringLiteral("runMenu"));
     run->addActions({m_editor->runAction(), m_editor->runConfigurationAction()});
@@ -202,8 +201,8 @@ void MainWindow::createEditorMenus()
                                       [this] { m_documents->openRunsTable(0, tr("All Runs")); });
     allRuns->setObjectName(QStringLiteral("allRunsAction"));
     QMenu *compute = menuBar()->addMenu(tr("&Compute"));
-    QAction *attach = compute->addAction(tr("&Attach Linux VM…"), this,
-                                         &MainWindow::attachVirtualMachine);
+    QAction *attach =
+        compute->addAction(tr("&Attach Linux VM…"), this, &MainWindow::attachVirtualMachine);
     attach->setObjectName(QStringLiteral("attachVmAction"));
 }
 

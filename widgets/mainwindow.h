@@ -22,7 +22,8 @@ class WorkspaceTree;
 
 /// The workbench window: the workspace tree (left), documents (centre),
 /// properties (right), tasks and log (bottom).
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow
+{
     Q_OBJECT
 public:
     /// Opens the workspace at `workspacePath` (empty: the startup workspace).

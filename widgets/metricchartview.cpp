@@ -165,8 +165,9 @@ QString MetricChartView::axisTitle() const
     case XAxisMode::WallTime:
         return tr("time");
     case XAxisMode::RelativeTime:
-        return m_unit == 1 ? tr("seconds since start")
-                           : m_unit == 60 ? tr("minutes since start") : tr("hours since start");
+        return m_unit == 1    ? tr("seconds since start")
+               : m_unit == 60 ? tr("minutes since start")
+                              : tr("hours since start");
     case XAxisMode::Metric:
         return m_options.xMetric;
     }

@@ -13,7 +13,8 @@ namespace mlwb {
 PropertiesPanel::PropertiesPanel(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
-    , m_table(new QTableWidget(0, 2, this)) {
+    , m_table(new QTableWidget(0, 2, this))
+{
     m_title->setObjectName(QStringLiteral("propertiesTitle"));
     m_title->setTextFormat(Qt::PlainText);
     m_title->setWordWrap(true);
@@ -39,16 +40,18 @@ PropertiesPanel::PropertiesPanel(QWidget *parent)
     m_title->setText(tr("Nothing selected"));
 }
 
-void PropertiesPanel::showIndex(const Workspace *workspace, const QModelIndex &index) {
+void PropertiesPanel::showIndex(const Workspace *workspace, const QModelIndex &index)
+{
     m_index = index;
     reload(workspace);
 }
 
-void PropertiesPanel::reload(const Workspace *workspace) {
+void PropertiesPanel::reload(const Workspace *workspace)
+{
     QList<ItemProperties::Field> fields;
     QString error;
-    if (m_index.isValid() && !ItemProperties::describe(workspace, m_index, &fields, &error) &&
-        !error.isEmpty())
+    if (m_index.isValid() && !ItemProperties::describe(workspace, m_index, &fields, &error)
+        && !error.isEmpty())
         Q_EMIT errorOccurred(error);
     m_title->setText(m_index.isValid() ? m_index.data(TaxonomyModel::NameRole).toString()
                                        : tr("Nothing selected"));
@@ -62,9 +65,11 @@ void PropertiesPanel::reload(const Workspace *workspace) {
     }
 }
 
-QString PropertiesPanel::value(const QString &field) const {
+QString PropertiesPanel::value(const QString &field) const
+{
     for (int row = 0; row < m_table->rowCount(); ++row)
-        if (m_table->item(row, 0)->text() == field) return m_table->item(row, 1)->text();
+        if (m_table->item(row, 0)->text() == field)
+            return m_table->item(row, 1)->text();
     return {};
 }
 

@@ -12,7 +12,8 @@ class Workspace;
 
 /// The properties dock: every field of the selected taxonomy node as a
 /// two-column, read-only table.
-class PropertiesPanel : public QWidget {
+class PropertiesPanel : public QWidget
+{
     Q_OBJECT
 public:
     explicit PropertiesPanel(QWidget *parent = nullptr);

@@ -143,9 +143,10 @@ void RunsTableView::restoreColumns()
                                    : QStringList{QStringLiteral("created")};
     for (int c = 0; c < m_model->columnCount(); ++c) {
         const QString key = m_model->columnKey(c);
-        const bool summary = key.endsWith(QLatin1String(".min")) || key.endsWith(QLatin1String(".max"));
-        m_table->setColumnHidden(c, hidden.contains(key) ||
-                                        (summary && !settings.contains(hiddenKey)));
+        const bool summary =
+            key.endsWith(QLatin1String(".min")) || key.endsWith(QLatin1String(".max"));
+        m_table->setColumnHidden(c, hidden.contains(key)
+                                        || (summary && !settings.contains(hiddenKey)));
     }
 }
 

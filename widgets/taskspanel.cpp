@@ -13,7 +13,8 @@ namespace mlwb {
 TasksPanel::TasksPanel(QWidget *parent)
     : QTabWidget(parent)
     , m_tasks(new QTreeWidget(this))
-    , m_log(new QPlainTextEdit(this)) {
+    , m_log(new QPlainTextEdit(this))
+{
     setDocumentMode(true);
     m_tasks->setObjectName(QStringLiteral("tasksList"));
     m_tasks->setRootIsDecorated(false);
@@ -31,17 +32,21 @@ TasksPanel::TasksPanel(QWidget *parent)
     addTab(m_log, tr("Log"));
 }
 
-void TasksPanel::setWorkspace(const Workspace *workspace) {
+void TasksPanel::setWorkspace(const Workspace *workspace)
+{
     m_workspace = workspace;
     reload();
 }
 
-void TasksPanel::reload() {
+void TasksPanel::reload()
+{
     m_tasks->clear();
-    if (!m_workspace) return;
+    if (!m_workspace)
+        return;
     QString error;
     const QList<Task> tasks = Tasks(*m_workspace).list(false, &error);
-    if (!error.isEmpty()) return logError(error);
+    if (!error.isEmpty())
+        return logError(error);
     for (const Task &t : tasks) {
         const QString progress =
             t.progress < 0 ? tr("…") : QStringLiteral("%1%").arg(qRound(t.progress * 100));
@@ -58,7 +63,8 @@ void TasksPanel::reload() {
 
 // A long operation (packing a snapshot, ...) can be stopped from here; the
 // process doing it checks the task's cancel flag in the store.
-void TasksPanel::showTaskMenu(const QPoint &pos) {
+void TasksPanel::showTaskMenu(const QPoint &pos)
+{
     QTreeWidgetItem *item = m_tasks->itemAt(pos);
     if (!item || !m_workspace)
         return;
@@ -73,28 +79,34 @@ void TasksPanel::showTaskMenu(const QPoint &pos) {
     reload();
 }
 
-void TasksPanel::logMessage(const QString &message) {
+void TasksPanel::logMessage(const QString &message)
+{
     append(message, false);
 }
 
-void TasksPanel::logError(const QString &message) {
+void TasksPanel::logError(const QString &message)
+{
     append(message, true);
 }
 
-void TasksPanel::append(const QString &message, bool error) {
+void TasksPanel::append(const QString &message, bool error)
+{
     const QString stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
     const QString text = message.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
     m_log->appendHtml(
         error ? QStringLiteral("<span style=\"color:#c62828\">%1 %2</span>").arg(stamp, text)
               : QStringLiteral("<span>%1 %2</span>").arg(stamp, text));
-    if (error) setCurrentWidget(m_log);
+    if (error)
+        setCurrentWidget(m_log);
 }
 
-QString TasksPanel::logText() const {
+QString TasksPanel::logText() const
+{
     return m_log->toPlainText();
 }
 
-int TasksPanel::taskCount() const {
+int TasksPanel::taskCount() const
+{
     return m_tasks->topLevelItemCount();
 }
 

@@ -11,7 +11,8 @@ class Workspace;
 
 /// The bottom dock: long-running tasks from the workspace's `tasks` table
 /// (shared with the CLI and run supervisors) and a log of messages and errors.
-class TasksPanel : public QTabWidget {
+class TasksPanel : public QTabWidget
+{
     Q_OBJECT
 public:
     explicit TasksPanel(QWidget *parent = nullptr);

@@ -12,7 +12,8 @@ class Workspace;
 
 /// The tab shown while no document is open: which workspace this is, what
 /// it holds, and where to start.
-class WelcomePage : public QWidget {
+class WelcomePage : public QWidget
+{
     Q_OBJECT
 public:
     explicit WelcomePage(QWidget *parent = nullptr);

@@ -9,26 +9,32 @@
 
 namespace mlwb {
 
-std::unique_ptr<Workspace> WorkspaceChooser::createNew(QWidget *parent) {
+std::unique_ptr<Workspace> WorkspaceChooser::createNew(QWidget *parent)
+{
     for (;;) {
         const QString dir = QFileDialog::getExistingDirectory(
             parent, tr("New Workspace: Choose an Empty Folder"), QDir::homePath());
-        if (dir.isEmpty()) return nullptr;
+        if (dir.isEmpty())
+            return nullptr;
         QString error;
-        if (auto ws = Workspace::create(dir, &error)) return ws;
+        if (auto ws = Workspace::create(dir, &error))
+            return ws;
         QMessageBox::warning(parent, tr("New Workspace"),
                              tr("No workspace could be created in %1.\n\n%2")
                                  .arg(QDir::toNativeSeparators(dir), error));
     }
 }
 
-std::unique_ptr<Workspace> WorkspaceChooser::openExisting(QWidget *parent) {
+std::unique_ptr<Workspace> WorkspaceChooser::openExisting(QWidget *parent)
+{
     for (;;) {
         const QString dir =
             QFileDialog::getExistingDirectory(parent, tr("Open Workspace"), QDir::homePath());
-        if (dir.isEmpty()) return nullptr;
+        if (dir.isEmpty())
+            return nullptr;
         QString error;
-        if (auto ws = Workspace::open(dir, &error)) return ws;
+        if (auto ws = Workspace::open(dir, &error))
+            return ws;
         QMessageBox::warning(
             parent, tr("Open Workspace"),
             tr("%1 could not be opened.\n\n%2").arg(QDir::toNativeSeparators(dir), error));
@@ -36,7 +42,8 @@ std::unique_ptr<Workspace> WorkspaceChooser::openExisting(QWidget *parent) {
 }
 
 std::unique_ptr<Workspace> WorkspaceChooser::recover(QWidget *parent, const QString &path,
-                                                     const QString &error) {
+                                                     const QString &error)
+{
     for (;;) {
         QMessageBox box(
             QMessageBox::Critical, tr("ML Workbench"),
@@ -55,7 +62,8 @@ std::unique_ptr<Workspace> WorkspaceChooser::recover(QWidget *parent, const QStr
             ws = openExisting(parent);
         else
             return nullptr;
-        if (ws) return ws;
+        if (ws)
+            return ws;
     }
 }
 

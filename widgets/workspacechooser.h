@@ -12,7 +12,8 @@ class Workspace;
 
 /// The dialogs around picking a workspace: a new one in an empty folder, an
 /// existing one, and what to offer when a workspace cannot be opened.
-class WorkspaceChooser {
+class WorkspaceChooser
+{
     Q_DECLARE_TR_FUNCTIONS(WorkspaceChooser)
 
 public:

@@ -10,7 +10,8 @@
 namespace mlwb {
 
 WorkspaceTree::WorkspaceTree(QWidget *parent)
-    : QTreeView(parent) {
+    : QTreeView(parent)
+{
     setHeaderHidden(true);
     setUniformRowHeights(true); // cheap layout for thousands of runs
     setAnimated(false);
@@ -24,20 +25,25 @@ WorkspaceTree::WorkspaceTree(QWidget *parent)
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &WorkspaceTree::fetchVisibleMore);
 }
 
-void WorkspaceTree::setTaxonomyModel(TaxonomyModel *model) {
+void WorkspaceTree::setTaxonomyModel(TaxonomyModel *model)
+{
     m_model = model;
     setModel(model);
     connect(model, &QAbstractItemModel::modelReset, this, &WorkspaceTree::expandOpenWorkspace);
     expandOpenWorkspace();
 }
 
-void WorkspaceTree::expandOpenWorkspace() {
-    if (!m_model || !m_model->workspace()) return;
+void WorkspaceTree::expandOpenWorkspace()
+{
+    if (!m_model || !m_model->workspace())
+        return;
     expand(m_model->workspaceIndex(m_model->workspace()->path()));
 }
 
-void WorkspaceTree::fetchVisibleMore() {
-    if (!m_model || verticalScrollBar()->value() < verticalScrollBar()->maximum()) return;
+void WorkspaceTree::fetchVisibleMore()
+{
+    if (!m_model || verticalScrollBar()->value() < verticalScrollBar()->maximum())
+        return;
     // At the bottom: the last visible row's ancestors may have another page.
     const QModelIndex last = indexAt(QPoint(4, viewport()->height() - 2));
     for (QModelIndex i = last.parent(); i.isValid(); i = i.parent()) {
@@ -48,11 +54,12 @@ void WorkspaceTree::fetchVisibleMore() {
     }
 }
 
-void WorkspaceTree::onDoubleClicked(const QModelIndex &index) {
+void WorkspaceTree::onDoubleClicked(const QModelIndex &index)
+{
     if (!m_model)
         return;
-    if (m_model->nodeKind(index) == NodeKind::Workspace &&
-        !index.data(TaxonomyModel::IsOpenWorkspaceRole).toBool())
+    if (m_model->nodeKind(index) == NodeKind::Workspace
+        && !index.data(TaxonomyModel::IsOpenWorkspaceRole).toBool())
         Q_EMIT workspaceActivated(index.data(TaxonomyModel::WorkspacePathRole).toString());
     else if (m_model->nodeKind(index) == NodeKind::Run)
         Q_EMIT runActivated(m_model->idOf(index));

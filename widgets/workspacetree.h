@@ -15,7 +15,8 @@ class TaxonomyModel;
 /// reports a double-clicked workspace so the window can switch to it. Compute
 /// target nodes have a context menu (edit, test, detach), their group one to
 /// attach a VM; the window acts on the signals.
-class WorkspaceTree : public QTreeView {
+class WorkspaceTree : public QTreeView
+{
     Q_OBJECT
 public:
     explicit WorkspaceTree(QWidget *parent = nullptr);

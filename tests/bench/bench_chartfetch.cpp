@@ -27,7 +27,8 @@ int main(int argc, char *argv[])
     const double plain = bench::medianMs(5, [&] {
         QSqlQuery q(ws->database());
         q.setForwardOnly(true);
-        q.exec(QStringLiteral("SELECT step, time, value FROM metric_points WHERE series_id = 1 ORDER BY seq"));
+        q.exec(QStringLiteral(
+            "SELECT step, time, value FROM metric_points WHERE series_id = 1 ORDER BY seq"));
         while (q.next())
             sink += q.value(2).toDouble();
     });
@@ -50,7 +51,8 @@ int main(int argc, char *argv[])
     });
     out << "bench_chartfetch: 1,000,000 points to 1,600 px (median ms)\n"
         << "  plain QSqlQuery SELECT of the rows: " << plain << "\n"
-        << "  SeriesLoader fetch + M4 decimate (cold): " << cold << "  ratio " << cold / plain << "\n"
+        << "  SeriesLoader fetch + M4 decimate (cold): " << cold << "  ratio " << cold / plain
+        << "\n"
         << "  cached: new-point check + decimate (what live updates and zooms cost): " << warm
         << "  ratio " << warm / plain << "\n"
         << "  target < 30 ms; points drawn " << points.size() << " (sink " << (sink > 0) << ")\n";

@@ -63,7 +63,8 @@ int main(int argc, char *argv[])
     out << "bench_chartredraw: " << runs << " runs x 1,000,000 points, 1600 px panel (median ms)\n"
         << "  first load of all points from the store: " << loadMs << "\n"
         << "  paint only (baseline): " << paintOnly << "\n"
-        << "  zoom: re-decimate + replace + paint: " << redraw << "  ratio " << redraw / paintOnly << "\n"
+        << "  zoom: re-decimate + replace + paint: " << redraw << "  ratio " << redraw / paintOnly
+        << "\n"
         << "  of which re-decimate + replace (no paint): " << noPaint << "\n"
         << "  reset to all data: re-decimate + replace + paint: " << whole << "  ratio "
         << whole / paintOnly << "\n  target < 50 ms per redraw\n";

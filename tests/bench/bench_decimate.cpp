@@ -20,7 +20,8 @@ constexpr int Width = 1600;
 constexpr int Repetitions = 11;
 
 // Median wall time in ms; sink keeps the optimiser from dropping the work.
-double medianMs(const std::function<qsizetype()> &work, qsizetype *sink) {
+double medianMs(const std::function<qsizetype()> &work, qsizetype *sink)
+{
     std::vector<double> times;
     for (int i = 0; i < Repetitions; ++i) {
         QElapsedTimer timer;
@@ -34,14 +35,16 @@ double medianMs(const std::function<qsizetype()> &work, qsizetype *sink) {
 
 } // namespace
 
-int main() {
+int main()
+{
     // A noisy sine with a spike every ~50k points, like a loss curve with hiccups.
     QRandomGenerator rng(2026);
     std::vector<double> x(Points), y(Points);
     for (qsizetype i = 0; i < Points; ++i) {
         x[i] = double(i);
         y[i] = std::sin(i * 1e-4) + (rng.generateDouble() - 0.5) * 0.2;
-        if (rng.bounded(50'000) == 0) y[i] += 50;
+        if (rng.bounded(50'000) == 0)
+            y[i] += 50;
     }
 
     // Baseline: copying both arrays into buffers that already exist, i.e.

@@ -21,15 +21,16 @@ constexpr int kLines = 1000000;
 constexpr int kRepetitions = 5;
 
 // What the Python helper writes: a few names, growing steps, ms timestamps.
-QByteArray makeLines(QList<QByteArrayView> *lines) {
+QByteArray makeLines(QList<QByteArrayView> *lines)
+{
     const char *names[] = {"loss", "accuracy", "learning_rate", "val_loss"};
     QByteArray text;
     text.reserve(qsizetype(kLines) * 72);
     for (int i = 0; i < kLines; ++i) {
-        text += "{\"name\":\"" + QByteArray(names[i % 4]) +
-                "\",\"value\":" + QByteArray::number(1.0 / (i + 1), 'g', 17) +
-                ",\"step\":" + QByteArray::number(i / 4) +
-                ",\"time\":" + QByteArray::number(1700000000.0 + i * 0.001, 'f', 3) + "}\n";
+        text += "{\"name\":\"" + QByteArray(names[i % 4])
+                + "\",\"value\":" + QByteArray::number(1.0 / (i + 1), 'g', 17)
+                + ",\"step\":" + QByteArray::number(i / 4)
+                + ",\"time\":" + QByteArray::number(1700000000.0 + i * 0.001, 'f', 3) + "}\n";
     }
     qsizetype start = 0;
     for (qsizetype end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
@@ -39,7 +40,8 @@ QByteArray makeLines(QList<QByteArrayView> *lines) {
     return text;
 }
 
-template <typename Parse> double median(Parse parse) {
+template <typename Parse> double median(Parse parse)
+{
     QList<double> rates;
     for (int r = 0; r < kRepetitions; ++r) {
         QElapsedTimer timer;
@@ -56,7 +58,8 @@ template <typename Parse> double median(Parse parse) {
 
 } // namespace
 
-int main() {
+int main()
+{
     QList<QByteArrayView> lines;
     lines.reserve(kLines);
     const QByteArray text = makeLines(&lines);
@@ -77,8 +80,8 @@ int main() {
         for (const QByteArrayView line : lines) {
             const QJsonObject object =
                 QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size())).object();
-            sum += object.value(QLatin1String("value")).toDouble() +
-                   object.value(QLatin1String("step")).toDouble();
+            sum += object.value(QLatin1String("value")).toDouble()
+                   + object.value(QLatin1String("step")).toDouble();
         }
         return sum;
     });

@@ -29,7 +29,8 @@ constexpr int Repetitions = 3;
 // xorshift64*: fast and the same on every machine, so the project is too.
 struct Random {
     quint64 state;
-    quint64 next() {
+    quint64 next()
+    {
         state ^= state >> 12;
         state ^= state << 25;
         state ^= state >> 27;
@@ -37,7 +38,8 @@ struct Random {
     }
 };
 
-QByteArray csvText(qint64 size, Random *random) {
+QByteArray csvText(qint64 size, Random *random)
+{
     QByteArray data;
     data.reserve(size + 128);
     data += "id,feature_a,feature_b,feature_c,label,split\n";
@@ -56,7 +58,8 @@ QByteArray csvText(qint64 size, Random *random) {
     return data;
 }
 
-QByteArray randomBinary(qint64 size, Random *random) {
+QByteArray randomBinary(qint64 size, Random *random)
+{
     QByteArray data(size, Qt::Uninitialized);
     for (qint64 i = 0; i + 8 <= size; i += 8) {
         const quint64 r = random->next();
@@ -65,7 +68,8 @@ QByteArray randomBinary(qint64 size, Random *random) {
     return data;
 }
 
-bool writeFile(const QString &path, const QByteArray &data) {
+bool writeFile(const QString &path, const QByteArray &data)
+{
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
@@ -73,7 +77,8 @@ bool writeFile(const QString &path, const QByteArray &data) {
 
 // 10 big CSVs and 5 big binaries of 10 MB; the rest about 75 KB each. One
 // file in 20 is random binary, half of those with a compressed-format suffix.
-QList<qint64> plannedSizes() {
+QList<qint64> plannedSizes()
+{
     QList<qint64> sizes;
     qint64 total = 0;
     for (int i = 0; i < FileCount; ++i) {
@@ -85,7 +90,8 @@ QList<qint64> plannedSizes() {
     return sizes;
 }
 
-bool generateProject(const QString &dir, qint64 *totalBytes) {
+bool generateProject(const QString &dir, qint64 *totalBytes)
+{
     static const char *const binarySuffixes[] = {"bin", "npy", "pt", "npz"};
     Random random{0x5eed5eedULL};
     const QList<qint64> sizes = plannedSizes();
@@ -99,7 +105,8 @@ bool generateProject(const QString &dir, qint64 *totalBytes) {
                                     : QStringLiteral("data/part%1/rows_%2.csv").arg(i / 100).arg(i);
         const qint64 size = qMax<qint64>(0, sizes.at(i));
         const QByteArray content = binary ? randomBinary(size, &random) : csvText(size, &random);
-        if (!writeFile(dir + u'/' + name, content)) return false;
+        if (!writeFile(dir + u'/' + name, content))
+            return false;
         *totalBytes += size;
     }
     return true;
@@ -107,7 +114,8 @@ bool generateProject(const QString &dir, qint64 *totalBytes) {
 
 // CPU seconds (user + system) of this process or of its finished children:
 // unlike wall time, not inflated when other work shares the cores.
-double cpuSeconds(int who) {
+double cpuSeconds(int who)
+{
     rusage usage{};
     getrusage(who, &usage);
     const auto seconds = [](const timeval &t) {
@@ -121,12 +129,14 @@ struct Timing {
     double cpu = 0;
 };
 
-double median(QList<double> values) {
+double median(QList<double> values)
+{
     std::sort(values.begin(), values.end());
     return values.at(values.size() / 2);
 }
 
-Timing timeOurs(const QString &project, const QString &store, qint64 *zipBytes) {
+Timing timeOurs(const QString &project, const QString &store, qint64 *zipBytes)
+{
     QDir(store).removeRecursively();
     const double cpuBefore = cpuSeconds(RUSAGE_SELF);
     QElapsedTimer timer;
@@ -142,7 +152,8 @@ Timing timeOurs(const QString &project, const QString &store, qint64 *zipBytes) 
     return timing;
 }
 
-Timing timeZip(const QString &project, const QString &zipPath, qint64 *zipBytes) {
+Timing timeZip(const QString &project, const QString &zipPath, qint64 *zipBytes)
+{
     QFile::remove(zipPath);
     const double cpuBefore = cpuSeconds(RUSAGE_CHILDREN);
     QProcess zip;
@@ -162,7 +173,8 @@ Timing timeZip(const QString &project, const QString &zipPath, qint64 *zipBytes)
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     QCoreApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // show each run as it finishes
     QTemporaryDir dir;

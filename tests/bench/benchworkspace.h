@@ -21,23 +21,34 @@ inline bool exec(Workspace &ws, const QString &sql)
 
 /// `runs` runs in experiment 1, each with series `metric` of `points` points
 /// (a noisy decay with a rare spike); returns nothing, ids are 1..runs.
-inline void fill(Workspace &ws, int runs, int points, const QString &metric = QStringLiteral("loss"))
+inline void fill(Workspace &ws, int runs, int points,
+                 const QString &metric = QStringLiteral("loss"))
 {
     QSqlQuery(ws.database()).exec(QStringLiteral("PRAGMA synchronous=OFF")); // a bench: speed only
     exec(ws, QStringLiteral("BEGIN"));
-    exec(ws, QStringLiteral("INSERT OR IGNORE INTO experiments(id, name, created_at) VALUES (1, 'bench', 0)"));
-    exec(ws, QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < %1) "
-                            "INSERT INTO runs(id, uid, experiment_id, status, created_at, started_at, ended_at, arguments) "
-                            "SELECT i, 'bench_' || i, 1, 'Completed', 1700000000000 + i, 1700000000000 + i, "
-                            "1700000360000 + i, '[\"--lr\", \"' || (i % 7) * 0.01 || '\"]' FROM c").arg(runs));
-    exec(ws, QStringLiteral("INSERT INTO metric_series(id, run_id, name, kind, count, last_value, min_value, max_value, last_step) "
-                            "SELECT id, id, '%1', 'scalar', %2, 0.1, 0.05, 50, %2 - 1 FROM runs").arg(metric).arg(points));
+    exec(ws, QStringLiteral(
+                 "INSERT OR IGNORE INTO experiments(id, name, created_at) VALUES (1, 'bench', 0)"));
+    exec(ws, QStringLiteral(
+                 "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < %1) "
+                 "INSERT INTO runs(id, uid, experiment_id, status, created_at, started_at, "
+                 "ended_at, arguments) "
+                 "SELECT i, 'bench_' || i, 1, 'Completed', 1700000000000 + i, 1700000000000 + i, "
+                 "1700000360000 + i, '[\"--lr\", \"' || (i % 7) * 0.01 || '\"]' FROM c")
+                 .arg(runs));
+    exec(ws, QStringLiteral("INSERT INTO metric_series(id, run_id, name, kind, count, last_value, "
+                            "min_value, max_value, last_step) "
+                            "SELECT id, id, '%1', 'scalar', %2, 0.1, 0.05, 50, %2 - 1 FROM runs")
+                 .arg(metric)
+                 .arg(points));
     exec(ws, QStringLiteral("CREATE TEMP TABLE t(seq INTEGER PRIMARY KEY, value REAL)"));
-    exec(ws, QStringLiteral("WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < %1 - 1) "
-                            "INSERT INTO t SELECT i, 1.0 / (1 + i * 0.001) + (abs(random()) % 1000) / 5000.0 "
-                            "+ CASE WHEN abs(random()) % 50000 = 0 THEN 50 ELSE 0 END FROM c").arg(points));
-    exec(ws, QStringLiteral("INSERT INTO metric_points SELECT s.id, t.seq, t.seq, 1.7e9 + t.seq, t.value "
-                            "FROM metric_series s, t ORDER BY s.id, t.seq"));
+    exec(ws, QStringLiteral(
+                 "WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < %1 - 1) "
+                 "INSERT INTO t SELECT i, 1.0 / (1 + i * 0.001) + (abs(random()) % 1000) / 5000.0 "
+                 "+ CASE WHEN abs(random()) % 50000 = 0 THEN 50 ELSE 0 END FROM c")
+                 .arg(points));
+    exec(ws, QStringLiteral(
+                 "INSERT INTO metric_points SELECT s.id, t.seq, t.seq, 1.7e9 + t.seq, t.value "
+                 "FROM metric_series s, t ORDER BY s.id, t.seq"));
     exec(ws, QStringLiteral("COMMIT"));
     exec(ws, QStringLiteral("DROP TABLE t"));
     QSqlQuery(ws.database()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
