@@ -123,23 +123,12 @@ void RemoteRunSupervisor::heartbeat()
     if (now - m_lastHeartbeat < 1000)
         return;
     m_lastHeartbeat = now;
-    QSqlQuery q(m_workspace.database());
-    q.prepare(
-        QStringLiteral("INSERT INTO run_ingest(run_id, supervisor_pid, heartbeat) "
-                       "VALUES (?, ?, ?) ON CONFLICT(run_id) DO UPDATE SET "
-                       "supervisor_pid = excluded.supervisor_pid, heartbeat = excluded.heartbeat"));
-    q.addBindValue(m_run.id);
-    q.addBindValue(QCoreApplication::applicationPid());
-    q.addBindValue(now);
-    q.exec(); // a missed heartbeat only delays nothing; the next one retries
+    RunEnding::heartbeat(m_workspace.database(), m_run.id);
 }
 
 bool RemoteRunSupervisor::cancelRequested()
 {
-    QSqlQuery q(m_workspace.database());
-    q.prepare(QStringLiteral("SELECT cancel_requested FROM run_ingest WHERE run_id = ?"));
-    q.addBindValue(m_run.id);
-    return q.exec() && q.next() && q.value(0).toBool();
+    return RunEnding::cancelRequested(m_workspace.database(), m_run.id);
 }
 
 bool RemoteRunSupervisor::waitForSlot(QString *error)

@@ -73,6 +73,27 @@ void RunEnding::endChildren(const QSqlDatabase &db, Id parentId, RunStatus paren
     q.exec(); // best effort: the parent's own end is what must be stored
 }
 
+void RunEnding::heartbeat(const QSqlDatabase &db, Id runId)
+{
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("INSERT INTO run_ingest(run_id, supervisor_pid, heartbeat) "
+                       "VALUES (?, ?, ?) ON CONFLICT(run_id) DO UPDATE SET "
+                       "supervisor_pid = excluded.supervisor_pid, heartbeat = excluded.heartbeat"));
+    q.addBindValue(runId);
+    q.addBindValue(QCoreApplication::applicationPid());
+    q.addBindValue(sql::now());
+    q.exec();
+}
+
+bool RunEnding::cancelRequested(const QSqlDatabase &db, Id runId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT cancel_requested FROM run_ingest WHERE run_id = ?"));
+    q.addBindValue(runId);
+    return q.exec() && q.next() && q.value(0).toBool();
+}
+
 RunStatus RunEnding::finalStatus(qint64 exitCode, bool canceled)
 {
     if (canceled)

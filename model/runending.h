@@ -32,6 +32,11 @@ public:
                                    qint64 *offset, QString *error);
     /// Child runs the script never ended go down with their parent.
     static void endChildren(const QSqlDatabase &db, Id parentId, RunStatus parentStatus);
+    /// Records that this process supervises the run and is alive; a missed
+    /// beat only delays nothing, the next one retries.
+    static void heartbeat(const QSqlDatabase &db, Id runId);
+    /// True once a cancel was asked for (by the GUI, the CLI, a time limit).
+    static bool cancelRequested(const QSqlDatabase &db, Id runId);
     static RunStatus finalStatus(qint64 exitCode, bool canceled);
     /// Why a run failed, with the last lines of its log. `where` names a
     /// remote host ("on gpu-box"), or is empty for this computer.
