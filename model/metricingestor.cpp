@@ -192,6 +192,8 @@ bool MetricIngestor::ingestLine(const MetricTail::Line &line, QString *error)
     switch (r.kind) {
     case MetricRecord::Kind::Scalar:
         return addPoint(runId, r, error);
+    case MetricRecord::Kind::Scalars:
+        return addPoints(runId, r, error);
     case MetricRecord::Kind::String:
     case MetricRecord::Kind::Image:
         return addValue(runId, r, seriesKind(r.kind), r.text, error);
@@ -288,6 +290,23 @@ bool MetricIngestor::addPoint(Id runId, const MetricRecord &r, QString *error)
         s->hasNumbers = true;
     }
     s->dirty = true;
+    return true;
+}
+
+bool MetricIngestor::addPoints(Id runId, const MetricRecord &r, QString *error)
+{
+    MetricRecord one;
+    one.run = r.run;
+    one.name = r.name;
+    one.time = r.time;
+    for (qsizetype i = 0; i < r.numbers.size(); ++i) {
+        one.number = r.numbers.at(i);
+        one.step = r.steps.isEmpty() ? -1 : r.steps.at(i);
+        if (!r.times.isEmpty())
+            one.time = r.times.at(i);
+        if (!addPoint(runId, one, error))
+            return false;
+    }
     return true;
 }
 

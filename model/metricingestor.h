@@ -48,6 +48,7 @@ private:
     bool prepareStatements(QString *error);
     bool ingestLine(const MetricTail::Line &line, QString *error);
     bool addPoint(Id runId, const MetricRecord &r, QString *error);
+    bool addPoints(Id runId, const MetricRecord &r, QString *error);
     bool addValue(Id runId, const MetricRecord &r, MetricSeries::Kind kind, const QString &value,
                   QString *error);
     Series *series(Id runId, const QString &name, MetricSeries::Kind kind, QString *error);

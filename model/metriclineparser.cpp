@@ -510,13 +510,13 @@ bool MetricLineParser::parseJson(QByteArrayView line, MetricRecord *out, QString
 QLatin1String MetricLineParser::kindName(MetricRecord::Kind kind)
 {
     static const char *const names[] = {"scalar", "string", "list",  "row",   "table",
-                                        "image",  "tag",    "child", "status"};
+                                        "image",  "tag",    "child", "status", "scalars"};
     return QLatin1String(names[int(kind)]);
 }
 
 bool MetricLineParser::kindFromName(QStringView name, MetricRecord::Kind *kind)
 {
-    for (int i = 0; i <= int(MetricRecord::Kind::Status); ++i) {
+    for (int i = 0; i <= int(MetricRecord::Kind::Scalars); ++i) {
         const auto candidate = MetricRecord::Kind(i);
         if (name == kindName(candidate)) {
             *kind = candidate;

@@ -2,6 +2,7 @@
 
 #include <QJsonValue>
 #include <QString>
+#include <QVector>
 
 namespace mlwb {
 
@@ -9,8 +10,10 @@ namespace mlwb {
 /// run's declaration or its end. What is filled depends on the kind:
 /// Scalar: number. String, Image (relative path), Tag (value), Status: text.
 /// List, Row, Table: json. Child: run, and text (the display name).
+/// Scalars (many points of one series in one line): numbers, with steps and
+/// times either empty (absent, as for a Scalar) or of the same length.
 struct MetricRecord {
-    enum class Kind { Scalar, String, List, Row, Table, Image, Tag, Child, Status };
+    enum class Kind { Scalar, String, List, Row, Table, Image, Tag, Child, Status, Scalars };
 
     QString run; // child run name; empty: the root run
     QString name;
@@ -20,6 +23,9 @@ struct MetricRecord {
     double time = 0;  // seconds since the epoch; 0: absent
     QString text;
     QJsonValue json;
+    QVector<double> numbers;
+    QVector<qint64> steps;
+    QVector<double> times;
 };
 
 } // namespace mlwb
