@@ -133,6 +133,38 @@ bool runCheck(const Workspace &ws, const QString &pragma, QJsonArray *problems, 
     return true;
 }
 
+// Metric point blocks that disagree with their series: damaged blobs, gaps,
+// or a count that says otherwise.
+bool checkPoints(const Workspace &ws, QJsonArray *problems, QString *error)
+{
+    QSqlQuery query(ws.database());
+    const QString sql = QStringLiteral(
+        "SELECT series_id, first_seq, 1 FROM metric_blocks WHERE length(steps) != count * 8 "
+        "OR length(times) != count * 8 OR length(vals) != count * 8 "
+        "UNION ALL SELECT series_id, first_seq, 2 FROM (SELECT series_id, first_seq, "
+        "lag(first_seq + count, 1, 0) OVER (PARTITION BY series_id ORDER BY first_seq) AS "
+        "expected FROM metric_blocks) WHERE first_seq != expected "
+        "UNION ALL SELECT s.id, s.count, 3 FROM metric_series s WHERE s.kind = 'scalar' AND "
+        "s.count != (SELECT coalesce(sum(b.count), 0) FROM metric_blocks b WHERE b.series_id = "
+        "s.id)");
+    if (!sql::prepare(query, sql, error) || !sql::exec(query, error))
+        return false;
+    while (query.next()) {
+        const QString series = query.value(0).toString(), seq = query.value(1).toString();
+        const int kind = query.value(2).toInt();
+        const QString message =
+            kind == 1
+                ? Cli::tr("metric series %1: the block at point %2 is damaged").arg(series, seq)
+            : kind == 2
+                ? Cli::tr("metric series %1: points are missing before point %2").arg(series, seq)
+                : Cli::tr("metric series %1: its count (%2) differs from its stored points")
+                      .arg(series, seq);
+        problems->append(QJsonObject{{QStringLiteral("check"), QStringLiteral("metric_points")},
+                                     {QStringLiteral("message"), message}});
+    }
+    return true;
+}
+
 int check(CommandContext &context)
 {
     const auto ws = context.openWorkspace();
@@ -141,7 +173,8 @@ int check(CommandContext &context)
     QJsonArray problems;
     QString error;
     if (!runCheck(*ws, QStringLiteral("integrity_check"), &problems, &error)
-        || !runCheck(*ws, QStringLiteral("foreign_key_check"), &problems, &error))
+        || !runCheck(*ws, QStringLiteral("foreign_key_check"), &problems, &error)
+        || !checkPoints(*ws, &problems, &error))
         return context.fail(error);
     const QJsonObject record{{QStringLiteral("path"), QDir::toNativeSeparators(ws->path())},
                              {QStringLiteral("ok"), problems.isEmpty()},

@@ -69,7 +69,9 @@ void MetricCurve::build(XAxisMode mode, double unit, double smoothing)
         sortByX(&x);
     }
     if (m_smoothing > 0)
-        Smoothing::emaAppend(m_order.isEmpty() ? m_y->value : m_yOwn, m_smoothing, &m_smoothed);
+        Smoothing::emaAppend(m_order.isEmpty() ? m_y->value.constData() : m_yOwn.constData(),
+                             m_order.isEmpty() ? m_y->size() : m_yOwn.size(), m_smoothing,
+                             &m_smoothed);
 }
 
 // The common case: x already ascending. Returns false if it is not.
@@ -116,7 +118,7 @@ void MetricCurve::update()
         return;
     }
     if (m_smoothing > 0)
-        Smoothing::emaAppend(m_y->value, m_smoothing, &m_smoothed);
+        Smoothing::emaAppend(m_y->value.constData(), m_y->size(), m_smoothing, &m_smoothed);
 }
 
 double MetricCurve::firstX() const

@@ -57,6 +57,7 @@ double nowSeconds()
 MetricIngestor::MetricIngestor(const Workspace &workspace, Id runId)
     : m_database(workspace.database())
     , m_runId(runId)
+    , m_blocks(m_database)
 {
     const QVariant handle = m_database.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
@@ -65,8 +66,7 @@ MetricIngestor::MetricIngestor(const Workspace &workspace, Id runId)
 
 MetricIngestor::~MetricIngestor()
 {
-    for (sqlite3_stmt *s :
-         {m_insertPoint, m_insertValue, m_findSeries, m_insertSeries, m_updateSeries})
+    for (sqlite3_stmt *s : {m_insertValue, m_findSeries, m_insertSeries, m_updateSeries})
         sqlite3_finalize(s);
 }
 
@@ -93,7 +93,7 @@ bool MetricIngestor::step(sqlite3_stmt *statement, QString *error)
 
 bool MetricIngestor::prepareStatements(QString *error)
 {
-    if (m_insertPoint)
+    if (m_insertValue)
         return true;
     if (!m_db)
         return sql::fail(error, QObject::tr("The workspace connection is not SQLite."));
@@ -101,8 +101,6 @@ bool MetricIngestor::prepareStatements(QString *error)
         sqlite3_stmt **statement;
         const char *sql;
     } const statements[] = {
-        {&m_insertPoint, "INSERT INTO metric_points(series_id, seq, step, time, value) "
-                         "VALUES (?, ?, ?, ?, ?)"},
         {&m_insertValue, "INSERT INTO metric_values(series_id, seq, step, time, value) "
                          "VALUES (?, ?, ?, ?, ?)"},
         {&m_findSeries, "SELECT id, kind, count, last_value, min_value, max_value, last_step, "
@@ -154,7 +152,7 @@ bool MetricIngestor::ingest(const QList<MetricTail::Line> &lines, qint64 nextOff
         if (!(ok = ingestLine(line, error)))
             break;
     }
-    ok = ok && flushSeries(error);
+    ok = ok && m_blocks.flush(error) && flushSeries(error);
     if (ok) {
         QSqlQuery q(m_database);
         ok = sql::prepare(q,
@@ -175,6 +173,7 @@ bool MetricIngestor::ingest(const QList<MetricTail::Line> &lines, qint64 nextOff
     // What we cached about series may be ahead of what is stored now.
     m_series.clear();
     m_children.clear();
+    m_blocks.reset();
     m_pointsStored = pointsBefore;
     return false;
 }
@@ -267,46 +266,51 @@ bool MetricIngestor::addPoint(Id runId, const MetricRecord &r, QString *error)
         return false;
     if (s->kind != MetricSeries::Kind::Scalar)
         return addValue(runId, r, s->kind, QString::number(r.number, 'g', 17), error);
-    const qint64 stepValue = r.step >= 0 ? r.step : s->count;
-    const double time = r.time > 0 ? r.time : nowSeconds();
-    sqlite3_bind_int64(m_insertPoint, 1, s->id);
-    sqlite3_bind_int64(m_insertPoint, 2, s->count);
-    sqlite3_bind_int64(m_insertPoint, 3, stepValue);
-    sqlite3_bind_double(m_insertPoint, 4, time);
-    if (qIsNaN(r.number))
-        sqlite3_bind_null(m_insertPoint, 5);
-    else
-        sqlite3_bind_double(m_insertPoint, 5, r.number);
-    if (!step(m_insertPoint, error))
+    return addNumber(s, r.step, r.time > 0 ? r.time : nowSeconds(), r.number, error);
+}
+
+bool MetricIngestor::addPoints(Id runId, const MetricRecord &r, QString *error)
+{
+    Series *s = series(runId, r.name, MetricSeries::Kind::Scalar, error);
+    if (!s)
+        return false;
+    const double defaultTime = r.time > 0 ? r.time : nowSeconds();
+    const bool steps = !r.steps.isEmpty(), times = !r.times.isEmpty();
+    MetricRecord one; // only for a series that holds other kinds of values
+    one.run = r.run;
+    one.name = r.name;
+    for (qsizetype i = 0; i < r.numbers.size(); ++i) {
+        const qint64 step = steps ? r.steps.at(i) : -1;
+        const double time = times && r.times.at(i) > 0 ? r.times.at(i) : defaultTime;
+        if (s->kind == MetricSeries::Kind::Scalar) {
+            if (!addNumber(s, step, time, r.numbers.at(i), error))
+                return false;
+            continue;
+        }
+        one.step = step;
+        one.time = time;
+        if (!addValue(runId, one, s->kind, QString::number(r.numbers.at(i), 'g', 17), error))
+            return false;
+    }
+    return true;
+}
+
+bool MetricIngestor::addNumber(Series *s, qint64 step, double time, double value, QString *error)
+{
+    const qint64 stepValue = step >= 0 ? step : s->count;
+    if (!m_blocks.append(s->id, s->count, stepValue, time, value, error))
         return false;
     ++s->count;
     ++m_pointsStored;
     s->lastStep = stepValue;
     s->lastTime = time;
-    s->last = r.number;
-    if (!qIsNaN(r.number)) {
-        s->min = s->hasNumbers ? std::min(s->min, r.number) : r.number;
-        s->max = s->hasNumbers ? std::max(s->max, r.number) : r.number;
+    s->last = value;
+    if (!qIsNaN(value)) {
+        s->min = s->hasNumbers ? std::min(s->min, value) : value;
+        s->max = s->hasNumbers ? std::max(s->max, value) : value;
         s->hasNumbers = true;
     }
     s->dirty = true;
-    return true;
-}
-
-bool MetricIngestor::addPoints(Id runId, const MetricRecord &r, QString *error)
-{
-    MetricRecord one;
-    one.run = r.run;
-    one.name = r.name;
-    one.time = r.time;
-    for (qsizetype i = 0; i < r.numbers.size(); ++i) {
-        one.number = r.numbers.at(i);
-        one.step = r.steps.isEmpty() ? -1 : r.steps.at(i);
-        if (!r.times.isEmpty())
-            one.time = r.times.at(i);
-        if (!addPoint(runId, one, error))
-            return false;
-    }
     return true;
 }
 

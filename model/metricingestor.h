@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metrictail.h"
+#include "pointblocks.h"
 #include "types.h"
 
 #include <QHash>
@@ -49,6 +50,7 @@ private:
     bool ingestLine(const MetricTail::Line &line, QString *error);
     bool addPoint(Id runId, const MetricRecord &r, QString *error);
     bool addPoints(Id runId, const MetricRecord &r, QString *error);
+    bool addNumber(Series *s, qint64 step, double time, double value, QString *error);
     bool addValue(Id runId, const MetricRecord &r, MetricSeries::Kind kind, const QString &value,
                   QString *error);
     Series *series(Id runId, const QString &name, MetricSeries::Kind kind, QString *error);
@@ -67,7 +69,7 @@ private:
     QHash<QString, Id> m_children;
     qint64 m_malformed = 0;
     qint64 m_pointsStored = 0;
-    sqlite3_stmt *m_insertPoint = nullptr;
+    PointBlockWriter m_blocks;
     sqlite3_stmt *m_insertValue = nullptr;
     sqlite3_stmt *m_findSeries = nullptr;
     sqlite3_stmt *m_insertSeries = nullptr;

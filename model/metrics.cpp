@@ -1,5 +1,6 @@
 #include "metrics.h"
 
+#include "pointblocks.h"
 #include "sqlerror.h"
 #include "workspace.h"
 
@@ -72,21 +73,14 @@ std::optional<MetricSeries> Metrics::find(Id runId, const QString &name, QString
 bool Metrics::points(Id seriesId, qint64 fromSeq, qint64 toSeq, QVector<MetricPoint> *out,
                      QString *error) const
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!sql::prepare(q,
-                      QStringLiteral("SELECT step, time, value FROM metric_points "
-                                     "WHERE series_id = ? AND seq >= ? AND seq < ? ORDER BY seq"),
-                      error))
-        return false;
-    q.addBindValue(seriesId);
-    q.addBindValue(fromSeq);
-    q.addBindValue(toSeq < 0 ? std::numeric_limits<qint64>::max() : toSeq);
-    if (!sql::exec(q, error))
-        return false;
-    while (q.next())
-        out->append({q.value(0).toLongLong(), q.value(1).toDouble(), real(q.value(2))});
-    return true;
+    PointBlockReader reader(m_db);
+    return reader.read(
+        seriesId, fromSeq, toSeq,
+        [out](const PointSlice &slice) {
+            for (qsizetype i = 0; i < slice.count; ++i)
+                out->append({slice.step[i], slice.time[i], slice.value[i]});
+        },
+        error);
 }
 
 bool Metrics::values(Id seriesId, QList<Value> *out, QString *error) const

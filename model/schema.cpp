@@ -1,11 +1,13 @@
 #include "schema.h"
 
+#include "pointblocks.h"
 #include "sqlerror.h"
 #include "workspace.h"
 
 #include <QObject>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QVariant>
 
 namespace mlwb::schema {
 
@@ -208,6 +210,19 @@ CREATE TABLE saved_views(
   updated_at INTEGER NOT NULL);
 )SQL";
 
+// Version 3: numeric points move into packed blocks (see pointblocks.h);
+// convertPointsToBlocks() carries the old rows over.
+const char *const version3 = R"SQL(
+CREATE TABLE metric_blocks(
+  series_id INTEGER NOT NULL REFERENCES metric_series(id) ON DELETE CASCADE,
+  first_seq INTEGER NOT NULL,
+  count INTEGER NOT NULL CHECK(count > 0),
+  steps BLOB NOT NULL,
+  times BLOB NOT NULL,
+  vals BLOB NOT NULL,
+  PRIMARY KEY(series_id, first_seq));
+)SQL";
+
 struct TopicTable {
     const char *topic;
     const char *table;
@@ -275,8 +290,43 @@ QStringList statementsFor(int version)
         return splitStatements(version1);
     case 2:
         return version2Statements();
+    case 3:
+        return splitStatements(version3);
     }
     return {};
+}
+
+bool convertPointsToBlocks(const QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!sql::prepare(q,
+                      QStringLiteral("SELECT series_id, step, time, value FROM metric_points "
+                                     "ORDER BY series_id, seq"),
+                      error)
+        || !sql::exec(q, error))
+        return false;
+    PointBlockWriter writer(db);
+    Id series = 0;
+    qint64 seq = 0;
+    while (q.next()) {
+        const Id id = q.value(0).toLongLong();
+        seq = id == series ? seq + 1 : 0;
+        series = id;
+        const QVariant value = q.value(3);
+        if (!writer.append(id, seq, q.value(1).toLongLong(), q.value(2).toDouble(),
+                           value.isNull() ? qQNaN() : value.toDouble(), error))
+            return false;
+    }
+    q.finish();
+    // Counts follow what was carried over (they matched unless a crash left them behind).
+    return writer.flush(error)
+           && sql::exec(db,
+                        QStringLiteral("UPDATE metric_series SET count = (SELECT coalesce(sum("
+                                       "count), 0) FROM metric_blocks b WHERE b.series_id = "
+                                       "metric_series.id) WHERE kind = 'scalar'"),
+                        error)
+           && sql::exec(db, QStringLiteral("DROP TABLE metric_points"), error);
 }
 
 bool apply(const QSqlDatabase &db, int version, QString *error)
@@ -297,6 +347,10 @@ bool apply(const QSqlDatabase &db, int version, QString *error)
                                         .arg(version)
                                         .arg(*error));
     }
+    if (version == 3 && !convertPointsToBlocks(db, error))
+        return sql::fail(error, QObject::tr("Upgrading the workspace to schema %1 failed: %2")
+                                    .arg(version)
+                                    .arg(*error));
     const QString stamp = QStringLiteral("PRAGMA user_version = %1").arg(version);
     const QString appId = QStringLiteral("PRAGMA application_id = %1").arg(applicationId);
     return sql::exec(db, appId, error) && sql::exec(db, stamp, error) && transaction.commit(error);
@@ -306,7 +360,7 @@ bool apply(const QSqlDatabase &db, int version, QString *error)
 
 int latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList topics()

@@ -1,13 +1,10 @@
 #pragma once
 
+#include "pointblocks.h"
+#include "pointcolumn.h"
 #include "types.h"
 
-#include <QSqlDatabase>
-#include <QVector>
 #include <unordered_map>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace mlwb {
 
@@ -16,21 +13,20 @@ class Workspace;
 /// Every point of one numeric series as parallel arrays in arrival (seq)
 /// order: what a chart decimates from. A stored NULL comes back as NaN.
 struct SeriesArrays {
-    QVector<double> step;
-    QVector<double> time; // seconds since the epoch
-    QVector<double> value;
+    PointColumn step;
+    PointColumn time; // seconds since the epoch
+    PointColumn value;
     qsizetype size() const { return value.size(); }
 };
 
-/// Reads metric points for charts, fast: straight through SQLite's C API
-/// (no QVariant per value), and keeps each series it read so a live chart
+/// Reads metric points for charts, fast: whole blocks of packed points
+/// (no QVariant per value, see pointblocks.h), and keeps each series it read so a live chart
 /// only fetches the points that arrived since (seq >= what it holds).
 /// Use from the thread that opened the workspace.
 class SeriesLoader
 {
 public:
     explicit SeriesLoader(const Workspace &workspace);
-    ~SeriesLoader();
     SeriesLoader(const SeriesLoader &) = delete;
     SeriesLoader &operator=(const SeriesLoader &) = delete;
 
@@ -47,11 +43,7 @@ public:
     void clear() { m_cache.clear(); }
 
 private:
-    bool prepare(QString *error) const;
-
-    QSqlDatabase m_database; // keeps the connection (and handle) alive
-    sqlite3 *m_db = nullptr;
-    mutable sqlite3_stmt *m_select = nullptr;
+    mutable PointBlockReader m_reader;
     std::unordered_map<Id, SeriesArrays> m_cache; // node-based: stable pointers
 };
 

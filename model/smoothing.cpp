@@ -10,21 +10,22 @@ namespace mlwb {
 QVector<double> Smoothing::ema(const QVector<double> &values, double weight)
 {
     QVector<double> out;
-    emaAppend(values, weight, &out);
+    emaAppend(values.constData(), values.size(), weight, &out);
     return out;
 }
 
-void Smoothing::emaAppend(const QVector<double> &values, double weight, QVector<double> *smoothed)
+void Smoothing::emaAppend(const double *values, qsizetype count, double weight,
+                          QVector<double> *smoothed)
 {
     weight = std::clamp(weight, 0.0, 0.999999);
     const qsizetype from = smoothed->size();
-    smoothed->resize(values.size());
+    smoothed->resize(count);
     // Replay the state up to `from` (cheap compared with a redraw), so the
     // function has no hidden state to keep in sync.
     double last = 0;
     double weightPower = 1; // weight^(finite values so far)
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        const double v = values.at(i);
+    for (qsizetype i = 0; i < count; ++i) {
+        const double v = values[i];
         if (!std::isfinite(v)) {
             if (i >= from)
                 (*smoothed)[i] = v;

@@ -17,7 +17,8 @@ public:
     static QVector<double> ema(const QVector<double> &values, double weight);
     /// Appends the smoothed continuation of values[from..] to *smoothed, so
     /// a live chart does not recompute the whole curve for new points.
-    static void emaAppend(const QVector<double> &values, double weight, QVector<double> *smoothed);
+    static void emaAppend(const double *values, qsizetype count, double weight,
+                          QVector<double> *smoothed);
     /// The [low, high] percentiles (0..100) of the finite values in
     /// [begin, end); {NaN, NaN} when there are none. Long ranges are sampled.
     static std::pair<double, double> percentileRange(const double *begin, const double *end,

@@ -2,6 +2,7 @@
 
 // Test data for the chart tests: runs with metrics, written with raw SQL.
 #include "experiments.h"
+#include "pointblocks.h"
 #include "runs.h"
 #include "workspace.h"
 
@@ -37,23 +38,18 @@ inline Id addSeries(Workspace &ws, Id runId, const QString &name, int count,
     q.exec();
     const Id series = q.lastInsertId().toLongLong();
     ws.database().transaction();
-    QSqlQuery p(ws.database());
-    p.prepare(QStringLiteral("INSERT INTO metric_points VALUES (?, ?, ?, ?, ?)"));
+    PointBlockWriter writer(ws.database());
     double lo = INFINITY, hi = -INFINITY, last = 0;
     for (int i = 0; i < count; ++i) {
         const double v = f(i, runId);
-        p.addBindValue(series);
-        p.addBindValue(i);
-        p.addBindValue(i);
-        p.addBindValue(1.7e9 + i);
-        p.addBindValue(std::isnan(v) ? QVariant() : QVariant(v));
-        p.exec();
+        writer.append(series, i, i, 1.7e9 + i, v, nullptr);
         if (!std::isnan(v)) {
             lo = std::min(lo, v);
             hi = std::max(hi, v);
             last = v;
         }
     }
+    writer.flush(nullptr);
     ws.database().commit();
     QSqlQuery u(ws.database());
     u.prepare(QStringLiteral("UPDATE metric_series SET count = ?, last_value = ?, min_value = ?, "

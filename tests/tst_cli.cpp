@@ -38,6 +38,7 @@ private slots:
     void workspaceList();
     void workspaceCheck();
     void workspaceCheckFindsProblems();
+    void workspaceCheckFindsDamagedPoints();
     void copiedWorkspace();
     void defaultWorkspace();
 
@@ -275,6 +276,47 @@ void TestCli::workspaceCheckFindsProblems()
     const QJsonObject problem = problems.at(0).toObject();
     QCOMPARE(problem.value(QLatin1String("check")).toString(), QStringLiteral("foreign_key_check"));
     QVERIFY(problem.value(QLatin1String("message")).toString().contains(QLatin1String("pipeline")));
+}
+
+void TestCli::workspaceCheckFindsDamagedPoints()
+{
+    const QString ws = createWorkspace(QStringLiteral("ws"));
+    {
+        // A series claiming 3 points whose only block is cut short.
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocks"));
+        db.setDatabaseName(ws + QStringLiteral("/workspace.db"));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const char *sql :
+             {"INSERT INTO experiments(id, name, created_at) VALUES (1, 'e', 1)",
+              "INSERT INTO runs(id, uid, experiment_id, status, created_at) VALUES (1, 'r', 1, "
+              "'Completed', 1)",
+              "INSERT INTO metric_series(id, run_id, name, kind, count) VALUES (1, 1, 'loss', "
+              "'scalar', 3)",
+              "INSERT INTO metric_blocks VALUES (1, 0, 2, zeroblob(16), zeroblob(16), "
+              "zeroblob(8))"})
+            QVERIFY2(query.exec(QString::fromLatin1(sql)), sql);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("blocks"));
+    const Result result =
+        run({QStringLiteral("workspace"), QStringLiteral("check"), QStringLiteral("--workspace"),
+             ws, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(result.code, 1);
+    const QJsonArray problems = QJsonDocument::fromJson(result.out.toUtf8())
+                                    .object()
+                                    .value(QLatin1String("problems"))
+                                    .toArray();
+    QCOMPARE(problems.size(), 2); // the damaged block, and the count that disagrees
+    for (const QJsonValue &p : problems)
+        QCOMPARE(p.toObject().value(QLatin1String("check")).toString(),
+                 QStringLiteral("metric_points"));
+    // Reading it says what is wrong instead of returning garbage.
+    const Result metrics = run({QStringLiteral("run"), QStringLiteral("metrics"),
+                                QStringLiteral("r"), QStringLiteral("--workspace"), ws});
+    QCOMPARE(metrics.code, 1);
+    QVERIFY2(metrics.err.contains(QLatin1String("damaged")), qPrintable(metrics.err));
 }
 
 void TestCli::copiedWorkspace()

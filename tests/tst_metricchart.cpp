@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "comparisontab.h"
 #include "metricchartview.h"
+#include "metrics.h"
 #include "runstablemodel.h"
 #include "runstableview.h"
 #include "seriesloader.h"
@@ -161,12 +162,16 @@ void TestMetricChart::liveGrowthAppends()
     MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
     view.resize(800, 500);
     view.setRuns(chartRuns(m_runs.mid(0, 1)), nullptr);
-    QSqlQuery q(m_ws->database());
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO metric_points SELECT series_id, seq + 300, "
-                                  "step + 300, time + 300, value FROM metric_points WHERE "
-                                  "series_id = (SELECT id FROM metric_series WHERE run_id = %1 "
-                                  "AND name = 'loss')")
-                       .arg(m_runs.first())));
+    // 300 more points arrive: the same curve again, 300 steps later.
+    const auto series = Metrics(*m_ws).find(m_runs.first(), QStringLiteral("loss"));
+    QVERIFY(series);
+    QVector<MetricPoint> points;
+    QVERIFY(Metrics(*m_ws).points(series->id, 0, -1, &points, nullptr));
+    PointBlockWriter writer(m_ws->database());
+    for (qsizetype i = 0; i < points.size(); ++i)
+        QVERIFY(writer.append(series->id, 300 + i, points[i].step + 300, points[i].time + 300,
+                              points[i].value, nullptr));
+    QVERIFY(writer.flush(nullptr));
     QVERIFY(view.refresh(nullptr));
     QCOMPARE(view.lineSeries().first()->count(), 600);
     QVERIFY(static_cast<QValueAxis *>(view.xAxis())->max() >= 599);

@@ -5,6 +5,7 @@
 #include "datastores.h"
 #include "experiments.h"
 #include "metrics.h"
+#include "pointblocks.h"
 #include "runs.h"
 #include "workspace.h"
 
@@ -335,8 +336,11 @@ void TestRepositories::metricsReadBack()
                                   "(1, %1, 'loss', 'scalar', 3, 0.5, 0.5, 2, 2), "
                                   "(2, %1, 'note', 'string', 1, NULL, NULL, NULL, 0)")
                        .arg(run.id)));
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO metric_points VALUES (1, 0, 0, 10.0, 2.0), "
-                                  "(1, 1, 1, 11.0, NULL), (1, 2, 2, 12.0, 0.5)")));
+    PointBlockWriter writer(m_ws->database());
+    QVERIFY(writer.append(1, 0, 0, 10.0, 2.0, nullptr));
+    QVERIFY(writer.append(1, 1, 1, 11.0, qQNaN(), nullptr));
+    QVERIFY(writer.append(1, 2, 2, 12.0, 0.5, nullptr));
+    QVERIFY(writer.flush(nullptr));
     QVERIFY(q.exec(QStringLiteral("INSERT INTO metric_values VALUES (2, 0, 0, 10.0, 'hello')")));
     Metrics metrics(*m_ws);
     QString error;

@@ -170,9 +170,9 @@ void TestRunsTableModel::loaderAppendsOnlyNewPoints()
     QVERIFY2(a, qPrintable(error));
     QCOMPARE(a->size(), 10);
     QVERIFY(std::isnan(a->value.at(3)));
-    QSqlQuery q(m_ws->database());
-    QVERIFY(q.exec(
-        QStringLiteral("INSERT INTO metric_points VALUES (%1, 10, 10, 1.0, 42)").arg(series)));
+    PointBlockWriter writer(m_ws->database());
+    QVERIFY(writer.append(series, 10, 10, 1.0, 42, &error));
+    QVERIFY(writer.flush(&error));
     bool grew = false;
     QVERIFY(loader.refresh(series, &grew, &error));
     QVERIFY(grew);

@@ -4,6 +4,7 @@
 // point and count none twice.
 #include "computetargets.h"
 #include "metrics.h"
+#include "pointcounts.h"
 #include "processgroup.h"
 #include "runconfig.h"
 #include "runfolder.h"
@@ -188,17 +189,14 @@ QString TestSshRuns::remoteRunFolder(const Run &run) const
 
 void TestSshRuns::verifyEveryPointOnce(const Run &run)
 {
-    QSqlQuery q(m_ws->database());
-    QVERIFY(q.exec(QStringLiteral("SELECT count(*), count(DISTINCT step), min(step), max(step), "
-                                  "sum(value) FROM metric_points p JOIN metric_series s ON "
-                                  "s.id = p.series_id WHERE s.run_id = %1")
-                       .arg(run.id)));
-    QVERIFY(q.next());
-    QCOMPARE(q.value(0).toInt(), 3000); // none lost ...
-    QCOMPARE(q.value(1).toInt(), 3000); // ... none twice
-    QCOMPARE(q.value(2).toInt(), 0);
-    QCOMPARE(q.value(3).toInt(), 2999);
-    QCOMPARE(q.value(4).toDouble(), 2999.0 * 3000.0 / 2.0);
+    QString countError;
+    const testing::PointCounts c = testing::countPoints(*m_ws, run.id, &countError);
+    QVERIFY2(countError.isEmpty(), qPrintable(countError));
+    QCOMPARE(c.count, qint64(3000));         // none lost ...
+    QCOMPARE(c.distinctSteps, qint64(3000)); // ... none twice
+    QCOMPARE(c.minStep, qint64(0));
+    QCOMPARE(c.maxStep, qint64(2999));
+    QCOMPARE(c.sum, 2999.0 * 3000.0 / 2.0);
     QFile log(RunFolder(m_ws->folder(Workspace::Folder::Runs), run.uid).log());
     QVERIFY(log.open(QIODevice::ReadOnly));
     QCOMPARE(log.readAll().count("done"), 1);

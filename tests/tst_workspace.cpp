@@ -4,6 +4,7 @@
 #include "datastores.h"
 #include "defaultworkspace.h"
 #include "experiments.h"
+#include "metrics.h"
 #include "schema.h"
 #include "workspace.h"
 
@@ -14,6 +15,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace mlwb;
 
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void copiedWorkspaceOpensElsewhere();
     void migrationUpgradesOlderWorkspaceInPlace();
     void migrationIsIdempotentAcrossConnections();
+    void migrationPacksPointsIntoBlocks();
     void walAndForeignKeysAreOn();
     void defaultWorkspaceHasSampleProject();
     void pythonHelperIsWrittenOnce();
@@ -217,6 +220,65 @@ void TestWorkspace::migrationUpgradesOlderWorkspaceInPlace()
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM revisions")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), schema::topics().size());
+}
+
+void TestWorkspace::migrationPacksPointsIntoBlocks()
+{
+    // A version-2 workspace stored a row per point; version 3 packs them.
+    const QString dir = path(QStringLiteral("rows"));
+    QDir().mkpath(dir);
+    QString error;
+    const int count = 2500; // more than two blocks
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("rows"));
+        db.setDatabaseName(dir + QStringLiteral("/workspace.db"));
+        QVERIFY(db.open());
+        QVERIFY2(schema::migrate(db, &error, 2), qPrintable(error));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO experiments(id, name, created_at) VALUES (1, 'e', 1)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO runs(id, uid, experiment_id, status, "
+                                      "created_at) VALUES (1, 'r', 1, 'Completed', 1)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO metric_series(id, run_id, name, kind, count) "
+                                      "VALUES (1, 1, 'loss', 'scalar', %1), "
+                                      "(2, 1, 'acc', 'scalar', 1)")
+                           .arg(count)));
+        QVERIFY(q.exec(
+            QStringLiteral(
+                "WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < %1 - 1) "
+                "INSERT INTO metric_points SELECT 1, i, i * 10, 1000.0 + i, "
+                "CASE WHEN i = 7 THEN NULL ELSE i * 0.5 END FROM c")
+                .arg(count)));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO metric_points VALUES (2, 0, 3, 5.0, 0.9)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("rows"));
+
+    auto ws = Workspace::open(dir, &error);
+    QVERIFY2(ws, qPrintable(error));
+    QCOMPARE(ws->schemaVersion(), schema::latestVersion());
+    QVector<MetricPoint> points;
+    QVERIFY2(Metrics(*ws).points(1, 0, -1, &points, &error), qPrintable(error));
+    QCOMPARE(points.size(), count);
+    for (int i = 0; i < count; ++i) {
+        QCOMPARE(points[i].step, qint64(i) * 10);
+        QCOMPARE(points[i].time, 1000.0 + i);
+        if (i == 7)
+            QVERIFY(std::isnan(points[i].value)); // NULL was NaN
+        else
+            QCOMPARE(points[i].value, i * 0.5);
+    }
+    points.clear();
+    QVERIFY(Metrics(*ws).points(1, 1020, 1030, &points, &error)); // across a block border
+    QCOMPARE(points.size(), 10);
+    QCOMPARE(points.first().step, qint64(10200));
+    points.clear();
+    QVERIFY(Metrics(*ws).points(2, 0, -1, &points, &error));
+    QCOMPARE(points.size(), 1);
+    QCOMPARE(points.first().value, 0.9);
+    QSqlQuery q(ws->database());
+    QVERIFY(!q.exec(QStringLiteral("SELECT 1 FROM metric_points"))); // gone
 }
 
 void TestWorkspace::migrationIsIdempotentAcrossConnections()

@@ -62,18 +62,14 @@ int main(int argc, char *argv[])
     while (finished < runCount) {
         finished = 0;
         for (Id run : runs) {
-            QSqlQuery q(ws->database());
-            q.prepare(
-                QStringLiteral("SELECT p.seq, p.value FROM metric_points p JOIN metric_series s "
-                               "ON s.id = p.series_id WHERE s.run_id = ? AND p.seq >= ?"));
-            q.addBindValue(run);
-            q.addBindValue(seen.value(run));
-            q.exec();
+            const auto series = Metrics(*ws).find(run, QStringLiteral("t"));
+            QVector<MetricPoint> fresh;
+            if (series)
+                Metrics(*ws).points(series->id, seen.value(run), -1, &fresh, nullptr);
             const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
-            while (q.next()) {
-                latencies << (now - q.value(1).toDouble()) * 1000.0;
-                seen[run] = q.value(0).toLongLong() + 1;
-            }
+            for (const MetricPoint &p : std::as_const(fresh))
+                latencies << (now - p.value) * 1000.0;
+            seen[run] += fresh.size();
             if (seen.value(run) >= points)
                 ++finished;
         }
