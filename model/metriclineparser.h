@@ -9,9 +9,10 @@
 namespace mlwb {
 
 /// Decodes one line of metrics.jsonl (see the README's "Metrics file format").
-/// The common scalar line takes a hand-written path that allocates nothing
-/// when the caller reuses the record; everything else goes through
-/// QJsonDocument. Python's bare NaN, Infinity and -Infinity are accepted.
+/// The common scalar line and the "scalars" batch line take hand-written
+/// paths that allocate nothing when the caller reuses the record; everything
+/// else, and every malformed line, goes through QJsonDocument, which also
+/// explains what is wrong. Python's bare NaN, Infinity and -Infinity are accepted.
 class MetricLineParser
 {
 public:
@@ -24,6 +25,7 @@ public:
 
 private:
     static bool parseFast(QByteArrayView line, MetricRecord *out);
+    static bool parseScalarsFast(QByteArrayView line, MetricRecord *out);
     static bool parseJson(QByteArrayView line, MetricRecord *out, QString *error);
 };
 

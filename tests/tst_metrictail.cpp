@@ -316,26 +316,43 @@ run.complete()
     qint64 next = 0;
     QString error;
     QVERIFY2(tail.readAvailable(0, 0, &lines, &next, &error), qPrintable(error));
-    QCOMPARE(lines.size(), 1012);
+    // Numbers come as one "scalars" line per metric, written before a child
+    // run's end and at the flush; every other call has its own line, in order.
+    QCOMPARE(lines.size(), 13);
     for (const Line &line : std::as_const(lines))
         QVERIFY2(line.ok(), qPrintable(line.error + QLatin1String(": ") + line.raw));
-    QCOMPARE(lines[999].record.step, 999);
-    QCOMPARE(lines[999].record.number, 1.0 / 1000);
-    QVERIFY(std::isnan(lines[1000].record.number));
-    QCOMPARE(lines[1001].record.number, -std::numeric_limits<double>::infinity());
-    QCOMPARE(lines[1002].record.text, QStringLiteral("train"));
-    QCOMPARE(lines[1003].record.name, QStringLiteral("Verlust \u00e4"));
-    QCOMPARE(lines[1003].record.step, 7);
-    QCOMPARE(lines[1004].record.json.toArray().size(), 3);
-    QCOMPARE(lines[1005].record.kind, Kind::Row);
-    QCOMPARE(lines[1006].record.kind, Kind::Table);
-    QCOMPARE(lines[1007].record.text, QStringLiteral("outputs/images/picture.png"));
-    QVERIFY(QFile::exists(m_dir->filePath(lines[1007].record.text)));
-    QCOMPARE(lines[1008].record.text, QStringLiteral("0.01"));
-    QCOMPARE(lines[1009].record.kind, Kind::Child);
-    QCOMPARE(lines[1010].record.run, QStringLiteral("fold 1"));
-    QCOMPARE(lines[1011].record.kind, Kind::Status);
-    QCOMPARE(lines[1011].record.text, QStringLiteral("Completed"));
+    const auto named = [&lines](const QString &name) {
+        for (const Line &line : std::as_const(lines)) {
+            if (line.record.name == name)
+                return line.record;
+        }
+        return MetricRecord();
+    };
+    const MetricRecord loss = named(QStringLiteral("loss"));
+    QCOMPARE(loss.kind, Kind::Scalars);
+    QCOMPARE(loss.numbers.size(), 1000);
+    QCOMPARE(loss.steps.size(), 1000);
+    QCOMPARE(loss.times.size(), 1000);
+    QCOMPARE(loss.steps[999], 999);
+    QCOMPARE(loss.numbers[999], 1.0 / 1000);
+    QVERIFY(std::isnan(named(QStringLiteral("nan")).numbers.value(0)));
+    QCOMPARE(named(QStringLiteral("inf")).numbers.value(0),
+             -std::numeric_limits<double>::infinity());
+    const MetricRecord verlust = named(QStringLiteral("Verlust \u00e4"));
+    QCOMPARE(verlust.numbers, QVector<double>{3});
+    QCOMPARE(verlust.steps, QVector<qint64>{7});
+    QCOMPARE(lines[0].record.text, QStringLiteral("train"));
+    QCOMPARE(lines[1].record.json.toArray().size(), 3);
+    QCOMPARE(lines[2].record.kind, Kind::Row);
+    QCOMPARE(lines[3].record.kind, Kind::Table);
+    QCOMPARE(lines[4].record.text, QStringLiteral("outputs/images/picture.png"));
+    QVERIFY(QFile::exists(m_dir->filePath(lines[4].record.text)));
+    QCOMPARE(lines[5].record.text, QStringLiteral("0.01"));
+    QCOMPARE(lines[6].record.kind, Kind::Child);
+    QCOMPARE(lines[7].record.run, QStringLiteral("fold 1"));
+    QCOMPARE(lines[7].record.numbers, QVector<double>{0.9});
+    QCOMPARE(lines[8].record.kind, Kind::Status);
+    QCOMPARE(lines[8].record.text, QStringLiteral("Completed"));
 }
 
 QTEST_GUILESS_MAIN(TestMetricTail)

@@ -1,10 +1,12 @@
 """Tests of the mlwb logging helper: the lines each call writes to metrics.jsonl."""
 
+import base64
 import contextlib
 import io
 import json
 import math
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -21,6 +23,24 @@ class _Figure:
     def savefig(self, path, format=None):
         with open(path, 'wb') as f:
             f.write(b'png:' + str(format).encode())
+
+
+def _decode(text, code):
+    """A base64 column: little-endian 8-byte numbers, whatever this machine's order."""
+    data = base64.b64decode(text, validate=True)
+    assert len(data) % 8 == 0, len(data)
+    return list(struct.unpack('<%d%s' % (len(data) // 8, code), data))
+
+
+def _points(line):
+    """The points of one decoded line: a "scalars" line or a single scalar."""
+    if line.get('kind') != 'scalars':
+        return [(line['value'], line['step'], line['time'])]
+    values = _decode(line['values64'], 'd')
+    steps = _decode(line['steps64'], 'q')
+    times = _decode(line['times64'], 'd')
+    assert len(values) == len(steps) == len(times)
+    return list(zip(values, steps, times))
 
 
 class HelperTestCase(unittest.TestCase):
@@ -51,6 +71,13 @@ class HelperTestCase(unittest.TestCase):
     def lines(self):
         return [json.loads(line) for line in self.raw_lines()]
 
+    def points(self, name, run=None):
+        """(value, step, time) of every number logged under name, in file order."""
+        return [p for d in self.lines()
+                if d.get('name') == name and d.get('run') == run
+                and d.get('kind') in (None, 'scalar', 'scalars')
+                for p in _points(d)]
+
 
 class TestFileOutput(HelperTestCase):
     def test_context(self):
@@ -58,35 +85,95 @@ class TestFileOutput(HelperTestCase):
         self.assertEqual(self.run.id, 'run_42')
         self.assertEqual(self.run.experiment_name, 'mnist')
 
-    def test_scalar_line(self):
+    def test_scalars_line(self):
+        before = time.time()
         self.run.log('loss', 0.25, step=3)
+        self.run.log('loss', 0.5)
+        after = time.time()
         [line] = self.raw_lines()
-        self.assertTrue(line.startswith('{"name":"loss","value":0.25,"step":3,"time":'), line)
-        self.assertAlmostEqual(json.loads(line)['time'], time.time(), delta=5)
+        self.assertTrue(line.startswith('{"kind":"scalars","name":"loss","values64":"'), line)
+        d = json.loads(line)
+        self.assertEqual(sorted(d), ['kind', 'name', 'steps64', 'times64', 'values64'])
+        # Explicitly little-endian, whatever the machine.
+        self.assertEqual(base64.b64decode(d['values64']), struct.pack('<2d', 0.25, 0.5))
+        self.assertEqual(base64.b64decode(d['steps64']), struct.pack('<2q', 3, 1))
+        times = _decode(d['times64'], 'd')
+        self.assertTrue(before <= times[0] <= times[1] <= after, (before, times, after))
 
     def test_values(self):
-        cases = [(0.1, 0.1), (-2.5e-300, -2.5e-300), (7, 7), (2 ** 70, 2 ** 70), (True, 1),
-                 (False, 0)]
+        cases = [(0.1, 0.1), (-2.5e-300, -2.5e-300), (7, 7.0), (2 ** 70, float(2 ** 70)),
+                 (True, 1), (False, 0), (2 ** 1100, 2 ** 1100)]
         for value, expected in cases:
             self.run.log('v', value)
-        self.assertEqual([(d['value'], d['step']) for d in self.lines()],
+        self.assertEqual([(v, s) for v, s, _ in self.points('v')],
                          [(e, i) for i, (_, e) in enumerate(cases)])
+        # Numbers go in as float64; bools and ints too big for one keep a line
+        # of their own, as before.
+        kinds = [d.get('kind') for d in self.lines()]
+        self.assertEqual(kinds, ['scalars', 'scalar', 'scalar', 'scalar'])
+        self.assertEqual(type(self.lines()[0]['values64']), str)
 
     def test_non_finite(self):
-        for value in (float('nan'), float('inf'), float('-inf')):
+        values = [float('nan'), float('inf'), float('-inf'), -0.0, 5e-324]
+        for value in values:
             self.run.log('x', value)
-        raw = self.raw_lines()
-        self.assertIn('"value":NaN,', raw[0])
-        self.assertIn('"value":Infinity,', raw[1])
-        self.assertIn('"value":-Infinity,', raw[2])
-        self.assertTrue(math.isnan(json.loads(raw[0])['value']))
+        decoded = [v for v, _, _ in self.points('x')]
+        self.assertTrue(math.isnan(decoded[0]))
+        self.assertEqual(decoded[1:], values[1:])
+        self.assertEqual(math.copysign(1, decoded[3]), -1)
 
     def test_number_like(self):
         class Number:
             def __float__(self):
                 return 2.5
+
+        class Scalar:  # numpy scalars and 0-d tensors
+            def item(self):
+                return 3
+
+            def __int__(self):
+                return 3
+
         self.run.log('x', Number())
-        self.assertEqual(self.lines()[0]['value'], 2.5)
+        self.run.log('x', Scalar(), step=Scalar())
+        self.run.log('x', 4.0, step=5.0)
+        self.assertEqual([(v, s) for v, s, _ in self.points('x')], [(2.5, 0), (3.0, 3), (4.0, 5)])
+
+    def test_odd_steps_get_lines_of_their_own(self):
+        # The workbench rejects these; alone on a line, they spoil no batch.
+        self.run.log('x', 1.0)
+        self.run.log('x', 2.0, step=-1)
+        self.run.log('x', 3.0, step=2 ** 63)
+        self.run.log('x', 4.0)
+        lines = self.lines()
+        self.assertEqual([d.get('kind') for d in lines], ['scalars', 'scalar', 'scalar', 'scalars'])
+        self.assertEqual([(v, s) for v, s, _ in self.points('x')],
+                         [(1.0, 0), (2.0, -1), (3.0, 2 ** 63), (4.0, 3)])
+
+    def test_batch_cap(self):
+        cap = mlwb.BATCH_POINTS
+        self.assertEqual(cap, 8192)
+        for i in range(2 * cap + 5):
+            self.run.log('loss', i * 0.5)
+        # The full batches went out at the cap, before any flush.
+        self.assertEqual(len(self.run._sink.buf) + len(self.run._sink._chunks), 2)
+        lines = self.lines()
+        self.assertEqual([len(_points(d)) for d in lines], [cap, cap, 5])
+        self.assertEqual([(v, s) for v, s, _ in self.points('loss')],
+                         [(i * 0.5, i) for i in range(2 * cap + 5)])
+        # Three columns of 8192 * 8 bytes in base64, and the keys.
+        self.assertEqual(max(len(line) for line in self.raw_lines()), 3 * 87384 + 72)
+
+    def test_same_name_keeps_order(self):
+        self.run.log('x', 1.0)
+        self.run.log('x', 'text')
+        self.run.log('y', 2.0)
+        self.run.log_row('x', a=1)
+        self.run.log('x', 3.0)
+        x = [(d['kind'], d.get('value', d.get('values64'))) for d in self.lines()
+             if d['name'] == 'x']
+        self.assertEqual([k for k, _ in x], ['scalars', 'string', 'row', 'scalars'])
+        self.assertEqual([s for _, s, _ in self.points('x')], [0, 3])
 
     def test_string_metric(self):
         self.run.log('phase', 'warm "up"', step=2, description='what runs')
@@ -103,9 +190,11 @@ class TestFileOutput(HelperTestCase):
         self.run.log('a', 2)
         self.run.log('b', 3)
         self.run.log('a', 4, step=10)
-        self.run.log('a', 5)
-        self.assertEqual([(d['name'], d['step']) for d in self.lines()],
-                         [('a', 0), ('a', 1), ('b', 0), ('a', 10), ('a', 3)])
+        self.run.log('a', 'five')
+        self.run.log('a', 6)
+        self.assertEqual([s for _, s, _ in self.points('a')], [0, 1, 10, 4])
+        self.assertEqual([s for _, s, _ in self.points('b')], [0])
+        self.assertEqual([d['step'] for d in self.lines() if d['kind'] == 'string'], [3])
 
     def test_list(self):
         self.run.log_list('l', [1, 2.5, 'x', True, float('nan')])
@@ -162,11 +251,16 @@ class TestFileOutput(HelperTestCase):
         child.log('acc', 0.9)
         child.log('acc', 0.95)
         child.tag('k', 'v')
+        self.run.log('acc', 0.5)
         child.complete()
-        declared, first, second, tag, status = self.lines()
+        # The child's points are written before its end; the root's may follow.
+        declared, tag, acc, status, root_acc = self.lines()
         self.assertEqual(declared, {'name': 'fold 1', 'kind': 'child', 'run': 'fold 1',
                                     'display_name': 'fold 1'})
-        self.assertEqual((first['run'], first['step'], second['step']), ('fold 1', 0, 1))
+        self.assertEqual((acc['run'], acc['kind']), ('fold 1', 'scalars'))
+        self.assertTrue(json.dumps(acc).startswith('{"kind": "scalars", "run": "fold 1", '))
+        self.assertEqual([(v, s) for v, s, _ in _points(acc)], [(0.9, 0), (0.95, 1)])
+        self.assertNotIn('run', root_acc)
         self.assertEqual(tag['run'], 'fold 1')
         self.assertEqual((status['kind'], status['value'], status['run']),
                          ('status', 'Completed', 'fold 1'))
@@ -189,41 +283,58 @@ class TestFileOutput(HelperTestCase):
 
     def test_mlflow_aliases(self):
         mlwb.log_metric('loss', 0.5, step=4)
+        mlwb.log_metrics({'loss': 0.25, 'acc': 0.75})
         mlwb.log_param('epochs', 10)
         mlwb.set_tag('team', 'vision')
-        loss, param, tag = self.lines()
-        self.assertEqual((loss['name'], loss['value'], loss['step']), ('loss', 0.5, 4))
-        self.assertEqual((param['kind'], param['value']), ('tag', '10'))
-        self.assertEqual((tag['kind'], tag['value']), ('tag', 'vision'))
+        self.assertEqual([(v, s) for v, s, _ in self.points('loss')], [(0.5, 4), (0.25, 1)])
+        self.assertEqual([(v, s) for v, s, _ in self.points('acc')], [(0.75, 0)])
+        tags = [(d['name'], d['value']) for d in self.lines() if d['kind'] == 'tag']
+        self.assertEqual(tags, [('epochs', '10'), ('team', 'vision')])
 
     def test_threads(self):
-        def work():
-            for _ in range(5000):
-                self.run.log('shared', 1.0)
-        threads = [threading.Thread(target=work) for _ in range(4)]
+        # Each thread's values say which call they came from; a point torn
+        # between threads would pair a value with another call's step.
+        def work(k):
+            for i in range(5000):
+                self.run.log('shared', k * 10000.0 + i)
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-        steps = sorted(d['step'] for d in self.lines())
-        self.assertEqual(steps, list(range(20000)))
+        points = self.points('shared')
+        self.assertEqual(sorted(s for _, s, _ in points), list(range(20000)))
+        for k in range(4):
+            mine = sorted((v, s) for v, s, _ in points if v // 10000 == k)
+            self.assertEqual([v for v, _ in mine], [k * 10000.0 + i for i in range(5000)])
+            steps = [s for _, s in mine]
+            self.assertEqual(steps, sorted(steps))  # a thread's own calls count up
 
     def test_lines_are_whole_while_writing(self):
-        for i in range(3000):
+        path = os.path.join(self.dir, 'metrics.jsonl')
+        for i in range(3 * mlwb.BATCH_POINTS):
             self.run.log('x', i)
-            if i % 500 == 0:
-                path = os.path.join(self.dir, 'metrics.jsonl')
-                if os.path.exists(path):
-                    with open(path) as f:
-                        text = f.read()
-                    self.assertTrue(text == '' or text.endswith('\n'))
-        self.assertEqual(len(self.lines()), 3000)
+            if i % 1000 == 0 and os.path.exists(path):
+                with open(path) as f:
+                    text = f.read()
+                self.assertTrue(text == '' or text.endswith('\n'))
+        self.assertEqual(len(self.points('x')), 3 * mlwb.BATCH_POINTS)
 
     def test_written_at_exit(self):
         script = 'import mlwb\nmlwb.Run.get_context().log("x", 1.5)\n'
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
         subprocess.run([sys.executable, '-c', script], env=env, check=True)
-        self.assertEqual(self.lines()[0]['value'], 1.5)
+        self.assertEqual(self.points('x')[0][0], 1.5)
+
+    def test_written_within_the_flush_interval_before_a_crash(self):
+        # os._exit skips the exit handlers: only the periodic flush writes.
+        script = ('import mlwb, os, time\nrun = mlwb.Run.get_context()\n'
+                  'for i in range(20000):\n    run.log("x", float(i))\n'
+                  'time.sleep(0.5)\nos._exit(3)\n')
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+        done = subprocess.run([sys.executable, '-c', script], env=env)
+        self.assertEqual(done.returncode, 3)
+        self.assertEqual([v for v, _, _ in self.points('x')], [float(i) for i in range(20000)])
 
 
 class TestFlushTiming(HelperTestCase):
@@ -237,7 +348,8 @@ class TestFlushTiming(HelperTestCase):
         # The interval is 100 ms; the slack is for a busy machine.
         self.assertLess(elapsed, 0.5, 'first flush took %.3f s' % elapsed)
         with open(path) as f:
-            self.assertEqual(len(f.read().splitlines()), 1)
+            [line] = f.read().splitlines()
+        self.assertEqual(_points(json.loads(line))[0][:2], (1.0, 0))
 
 
 class TestOffline(unittest.TestCase):

@@ -4,19 +4,26 @@ The API follows Azure ML's ``Run`` (``Run.get_context()``, ``run.log(...)``,
 ``run.child_run()``) with MLflow-style module functions as aliases. Pure
 standard library: it works with any Python 3 and any framework.
 
-Inside a workbench run (``MLWB_RUN_DIR`` set) every call appends one JSON line
-to ``$MLWB_RUN_DIR/metrics.jsonl``; the workbench tails that file. Outside, the
-run is offline and each call prints one readable line instead.
+Inside a workbench run (``MLWB_RUN_DIR`` set) calls append JSON lines to
+``$MLWB_RUN_DIR/metrics.jsonl``; the workbench tails that file. Numbers logged
+with ``log()`` are collected per metric and written as one ``"scalars"`` line
+of up to 8192 points (base64 arrays of values, steps and times); every other
+call writes a line of its own. Outside, the run is offline and each call
+prints one readable line instead.
 
-Lines are buffered in memory and written as whole lines, at least every
-100 ms, on ``complete()``/``flush()`` and at interpreter exit.
+Everything is buffered in memory and written as whole lines at least every
+100 ms, on ``complete()``/``flush()`` and at interpreter exit. A process
+killed without exit handlers (``os._exit``, SIGKILL, a crash) loses what it
+logged in its last 100 ms at most.
 """
 
 import atexit
+import binascii
 import itertools
 import json
 import os
 import shutil
+import struct
 import sys
 import threading
 import time
@@ -28,30 +35,17 @@ __all__ = ['Run', 'log_metric', 'log_metrics', 'log_param', 'log_params',
 FLUSH_INTERVAL = 0.1
 METRICS_FILE = 'metrics.jsonl'
 IMAGES_DIR = os.path.join('outputs', 'images')
+BATCH_POINTS = 8192  # points of one metric in one "scalars" line at most
 
 _time = time.time
-_clock = (0.0, '0.000')  # (valid until, time text): formatting once per ms is enough
-
-
-def _tick():
-    global _clock
-    now = _time()
-    _clock = ((int(now * 1000) + 1) / 1000.0, '%.3f' % now)
-    return _clock
+_MAX_STEP = 2 ** 63 - 1
+_pack = struct.pack
+_b2a = binascii.b2a_base64
 
 
 def _quote(text):
     """JSON string literal; non-ASCII stays UTF-8."""
     return json.dumps(str(text), ensure_ascii=False)
-
-
-def _number_token(value):
-    """JSON token for a float, with Python json's NaN/Infinity spellings."""
-    if value - value == 0.0:
-        return repr(value)
-    if value != value:
-        return 'NaN'
-    return 'Infinity' if value > 0 else '-Infinity'
 
 
 def _plain(value):
@@ -81,15 +75,51 @@ def _dumps(obj):
     return json.dumps(obj, ensure_ascii=False, separators=(',', ':'), allow_nan=True)
 
 
+def _base64(fmt, items):
+    return _b2a(_pack(fmt, *items), newline=False).decode('ascii')
+
+
+class _Series:
+    """One scalar metric of one run: its point counter and its points not yet
+    written, as a flat list value, step, time, value, ... Loggers extend it by
+    a whole point in one step (atomic, so the hot path takes no lock); only
+    the sink, under its lock, takes points off the front.
+    """
+
+    __slots__ = ('prefix', 'counter', 'points')
+
+    def __init__(self, prefix):
+        self.prefix = prefix  # the line up to the values' base64
+        self.counter = itertools.count()
+        self.points = []
+
+    def lines(self):
+        """Takes the points logged so far as "scalars" lines."""
+        points = self.points
+        available = len(points)
+        lines = []
+        while available:
+            size = min(available, 3 * BATCH_POINTS)
+            chunk = points[:size]
+            del points[:size]
+            available -= size
+            count = size // 3
+            lines.append('%s%s","steps64":"%s","times64":"%s"}\n' % (
+                self.prefix, _base64('<%dd' % count, chunk[0::3]),
+                _base64('<%dq' % count, chunk[1::3]), _base64('<%dd' % count, chunk[2::3])))
+        return lines
+
+
 class _FileSink:
     """Buffers whole lines and appends them to the metrics file.
 
-    One sink per file, shared by a run and its child runs. Loggers only
-    ``append`` to ``buf`` (atomic, so the hot path takes no lock). Every
-    BATCH lines they join it into one string in ``chunks``: keeping many small
-    strings alive makes each new one several times slower to allocate.
-    ``_lock`` guards moving lines out of ``buf``; ``_write_lock`` keeps
-    flushes in order.
+    One sink per file, shared by a run and its child runs. Other lines are
+    appended to ``buf`` as they come; scalar points wait in their ``_Series``
+    until it is full or the sink is flushed. Every BATCH lines in ``buf`` are
+    joined into one string in ``chunks``: keeping many small strings alive
+    makes each new one slower to allocate. ``_lock`` guards taking points out
+    of series and lines out of ``buf`` (so one series' lines stay in order);
+    ``_write_lock`` keeps flushes in order.
     """
 
     BATCH = 1024
@@ -97,6 +127,7 @@ class _FileSink:
     def __init__(self, path):
         self.path = path
         self.buf = []  # whole lines, each ending in a newline
+        self.series = []  # every _Series of the runs writing here
         self._chunks = []
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
@@ -111,6 +142,30 @@ class _FileSink:
         if len(self.buf) >= self.BATCH:
             self.compact()
 
+    def register(self, runs_series, name, series):
+        """Adds series as runs_series[name] unless another thread was first."""
+        with self._lock:
+            if name not in runs_series:
+                runs_series[name] = series
+                self.series.append(series)
+            return runs_series[name]
+
+    def drain(self, series_list):
+        """Moves the points of these series into ``buf`` as lines, before
+        a line that must follow them."""
+        with self._lock:
+            for series in series_list:
+                if series.points:
+                    self.buf.extend(series.lines())
+
+    def full(self, series):
+        """A logger filled a series: its line goes out now."""
+        with self._lock:
+            if len(series.points) >= 3 * BATCH_POINTS:  # not already taken
+                self.buf.extend(series.lines())
+        if len(self.buf) >= self.BATCH:
+            self.compact()
+
     def compact(self):
         with self._lock:
             count = len(self.buf)
@@ -120,6 +175,9 @@ class _FileSink:
 
     def _take(self):
         with self._lock:
+            for series in self.series:
+                if series.points:
+                    self.buf.extend(series.lines())
             count = len(self.buf)
             self._chunks.append(''.join(self.buf[:count]))
             del self.buf[:count]
@@ -152,7 +210,7 @@ class _FileSink:
     def _flush_periodically(self):
         while True:
             time.sleep(FLUSH_INTERVAL)
-            if self.buf or self._chunks:
+            if self.buf or self._chunks or any(s.points for s in self.series):
                 try:
                     self.flush()
                 except OSError as e:
@@ -165,6 +223,8 @@ class _FileSink:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         del self.buf[:]
+        for series in self.series:
+            del series.points[:]
         self._chunks = []
         self._start_flusher()
 
@@ -173,7 +233,14 @@ class _PrintSink:
     """Offline: one readable line per call on stdout."""
 
     def __init__(self):
-        self.buf = []
+        self._lock = threading.Lock()
+
+    def register(self, runs_series, name, series):
+        with self._lock:
+            return runs_series.setdefault(name, series)
+
+    def drain(self, series_list):
+        pass  # offline, numbers are printed as they come
 
     def add(self, line):
         print(line, flush=True)
@@ -190,7 +257,6 @@ class Run:
 
     def __init__(self, sink, run_id, experiment_name, name=None, parent=None, run_dir=None):
         self._sink = sink
-        self._buf = sink.buf
         self.id = run_id
         self.experiment_name = experiment_name
         self.name = name  # None for the root run
@@ -199,7 +265,7 @@ class Run:
         self.run_dir = run_dir
         self._offline = isinstance(sink, _PrintSink)
         self._run_key = '' if name is None else '"run":%s,' % _quote(name)
-        self._series = {}  # metric name -> [encoded prefix, points so far]
+        self._series = {}  # metric name -> _Series
         self._tags = {}
         self._children = itertools.count(1)
         self._finished = False
@@ -252,36 +318,41 @@ class Run:
 
     def log(self, name, value, step=None, description=''):
         """Log a number (scalar metric) or a string (string metric)."""
-        kind = type(value)
-        if kind is float:
-            token = repr(value) if value - value == 0.0 else _number_token(value)
-        elif kind is int:
-            token = repr(value)
-        elif kind is str or kind is bool or description:
-            return self._log_other(name, value, step, description)
-        else:  # numpy and friends
-            value = _plain(value)
-            if type(value) in (int, float):
-                return self.log(name, value, step)
-            return self._log_other(name, value, step, description)
+        if type(value) is not float or description or (step is not None and (
+                type(step) is not int or not 0 <= step <= _MAX_STEP)):
+            return self._log_slowly(name, value, step, description)
         series = self._series.get(name) or self._new_series(name)
-        count = next(series[1])
-        if step is None:
-            step = count
-        elif type(step) is not int:
+        count = next(series.counter)
+        points = series.points
+        points += (value, count if step is None else step, _time())  # one atomic extend
+        if len(points) >= 3 * BATCH_POINTS:
+            self._sink.full(series)
+
+    def _log_slowly(self, name, value, step, description):
+        """log() for all but a float with a plain step: numbers other than
+        floats, strings, bools, descriptions and odd steps."""
+        number = None
+        if not description and not isinstance(value, (bool, str)):
+            number = _plain(value)
+            if type(number) is int:
+                try:
+                    number = float(number)
+                except OverflowError:
+                    number = None
+        if type(number) is not float:
+            return self._log_other(name, value, step, description)
+        if step is not None and type(step) is not int:
             step = int(step)
-        clock = _clock
-        if _time() >= clock[0]:
-            clock = _tick()
-        buf = self._buf
-        buf.append(f'{series[0]}{token},"step":{step},"time":{clock[1]}}}\n')
-        if len(buf) >= _FileSink.BATCH:
-            self._sink.compact()
+        if step is None or 0 <= step <= _MAX_STEP:
+            return self.log(name, number, step)
+        # A step the workbench rejects gets a line of its own, and so a
+        # diagnostic of its own rather than spoiling a whole batch.
+        self._metric(name, 'scalar', number, step, '', repr(number))
 
     def _new_series(self, name):
-        """The cached start of a scalar line and the point counter of one metric name."""
-        prefix = '{%s"name":%s,"value":' % (self._run_key, _quote(name))
-        return self._series.setdefault(name, (prefix, itertools.count()))
+        """The series of one metric name: its line start and point counter."""
+        prefix = '{"kind":"scalars",%s"name":%s,"values64":"' % (self._run_key, _quote(name))
+        return self._sink.register(self._series, name, _Series(prefix))
 
     def _log_other(self, name, value, step=None, description=''):
         value = _plain(value)
@@ -340,8 +411,9 @@ class Run:
 
     def _metric(self, name, kind, value, step, description, shown):
         series = self._series.get(name) or self._new_series(name)
-        count = next(series[1])
+        count = next(series.counter)
         step = count if step is None else int(step)
+        self._sink.drain((series,))  # its earlier points go first
         fields = {'name': str(name), 'kind': kind, 'value': value, 'step': step,
                   'time': round(_time(), 3)}
         if description:
@@ -386,6 +458,7 @@ class Run:
             fields = {'name': 'status', 'kind': 'status', 'value': status}
             if error is not None:
                 fields['error'] = str(error)
+            self._sink.drain(list(self._series.values()))  # the points before the end
             self._emit(fields, 'status %s' % status)
         self._sink.flush()
 
@@ -416,11 +489,11 @@ class Run:
 
 
 def log_metric(key, value, step=None):
-    Run.get_context().log(key, value, step=step)
+    (Run._context or Run.get_context()).log(key, value, step)
 
 
 def log_metrics(metrics, step=None):
-    run = Run.get_context()
+    run = Run._context or Run.get_context()
     for key, value in dict(metrics).items():
         run.log(key, value, step=step)
 
