@@ -187,21 +187,30 @@ bool RunsTableModel::loadMetrics(Loaded *loaded, QString *error) const
 void RunsTableModel::build(const Loaded &loaded)
 {
     m_columns.clear();
+    m_groups.clear();
+    auto add = [this](const QString &key, Group group) {
+        m_columns << key;
+        m_groups << group;
+    };
     for (const char *key : fixedKeys)
-        m_columns << QLatin1String(key);
+        add(QLatin1String(key), Group::Run);
     auto sorted = [](const QSet<QString> &set) {
         QStringList list(set.cbegin(), set.cend());
         std::sort(list.begin(), list.end());
         return list;
     };
     for (const QString &k : sorted(loaded.tagKeys))
-        m_columns << QStringLiteral("tags.") + k;
+        add(QStringLiteral("tags.") + k, Group::Tag);
     for (const QString &k : sorted(loaded.paramKeys))
-        m_columns << QStringLiteral("params.") + k;
+        add(QStringLiteral("params.") + k, Group::Param);
     m_metricNames = sorted(loaded.metricNames);
-    for (const QString &m : std::as_const(m_metricNames))
-        m_columns << QStringLiteral("metrics.") + m << QStringLiteral("metrics.") + m + u".min"
-                  << QStringLiteral("metrics.") + m + u".max";
+    m_firstMetricColumn = int(m_columns.size());
+    for (const QString &m : std::as_const(m_metricNames)) {
+        const QString key = QStringLiteral("metrics.") + m;
+        add(key, Group::Metric);
+        add(key + u".min", Group::Metric);
+        add(key + u".max", Group::Metric);
+    }
     m_columnIndex.clear();
     for (int c = 0; c < m_columns.size(); ++c)
         m_columnIndex.insert(m_columns.at(c), c);
@@ -307,6 +316,30 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
         {QStringLiteral("created"), QT_TR_NOOP("Created")}};
     const auto it = labels.constFind(key);
     return it != labels.cend() ? tr(*it) : key;
+}
+
+QString RunsTableModel::columnAggregate(int column) const
+{
+    if (columnGroup(column) != Group::Metric)
+        return QString();
+    static const char *const aggregates[] = {"last", "min", "max"}; // build()'s order
+    return QLatin1String(aggregates[(column - m_firstMetricColumn) % 3]);
+}
+
+QString RunsTableModel::columnName(int column) const
+{
+    const QString key = columnKey(column);
+    switch (columnGroup(column)) {
+    case Group::Run:
+        return key;
+    case Group::Tag:
+        return key.mid(5);
+    case Group::Param:
+        return key.mid(7);
+    case Group::Metric:
+        return m_metricNames.value((column - m_firstMetricColumn) / 3);
+    }
+    return key;
 }
 
 RunQueryRow RunsTableModel::queryRow(int row) const

@@ -48,6 +48,14 @@ public:
     QString columnKey(int column) const { return m_columns.value(column); }
     int columnOf(const QString &key) const { return m_columnIndex.value(key, -1); }
     QStringList columnKeys() const { return m_columns; }
+    /// What a column holds: a field of every run, a tag, a parameter or a metric summary.
+    enum class Group { Run, Tag, Param, Metric };
+    Group columnGroup(int column) const { return m_groups.value(column, Group::Run); }
+    /// Metric columns: "last", "min" or "max"; empty for other columns.
+    QString columnAggregate(int column) const;
+    /// The column's name without its group and aggregate ("loss" for
+    /// "metrics.loss.min"); the key itself for the fixed columns.
+    QString columnName(int column) const;
     /// Names of the scalar metrics any shown run logged, sorted.
     QStringList metricNames() const { return m_metricNames; }
     /// The row as the filter language sees it.
@@ -71,6 +79,8 @@ private:
     QSqlDatabase m_db;
     Id m_experimentId = 0;
     QStringList m_columns;
+    QVector<Group> m_groups; // per column
+    int m_firstMetricColumn = 0;
     QHash<QString, int> m_columnIndex;
     QVector<Row> m_rows;
     QHash<Id, int> m_rowOfRun;

@@ -10,6 +10,7 @@
 #include "runaggregate.h"
 #include "runfolder.h"
 #include "runstablemodel.h"
+#include "runstableview.h"
 #include "savedviews.h"
 #include "savedviewslist.h"
 #include "seriesloader.h"
@@ -25,7 +26,9 @@
 #include <QLineSeries>
 #include <QListView>
 #include <QListWidget>
+#include <QMenu>
 #include <QScatterSeries>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardItemModel>
@@ -35,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+#include <QToolButton>
 
 using namespace mlwb;
 using namespace mlwb::testing;
@@ -45,6 +49,7 @@ class TestComparisonViews : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void aggregateByStep();
@@ -53,6 +58,8 @@ private slots:
     void cliExportHasLegend();
     void nonScalarValues();
     void parallelCoordinatesAndScatter();
+    void parallelCoordinatesAxesChosen();
+    void runsTableColumnsChosen();
     void savedViewsOpenAndDelete();
 
 private:
@@ -62,7 +69,40 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Workspace> m_ws;
     QList<Id> m_runs;
+    QTemporaryDir m_settings; // the views remember columns and axes here, not in $HOME
 };
+
+namespace {
+// The action whose data is key, in menu or its submenus.
+QAction *findAction(QMenu *menu, const QVariant &key)
+{
+    const QList<QAction *> actions = menu->actions();
+    for (QAction *action : actions) {
+        if (action->data() == key)
+            return action;
+        if (action->menu())
+            if (QAction *found = findAction(action->menu(), key))
+                return found;
+    }
+    return nullptr;
+}
+
+QAction *findText(QMenu *menu, const QString &text)
+{
+    const QList<QAction *> actions = menu->actions();
+    for (QAction *action : actions)
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+} // namespace
+
+void TestComparisonViews::initTestCase()
+{
+    QVERIFY(m_settings.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
+}
 
 // value = step + run id: the mean over runs 1..3 is step + 2, min step + 1, max step + 3.
 static double linear(int step, Id run)
@@ -72,6 +112,7 @@ static double linear(int step, Id run)
 
 void TestComparisonViews::init()
 {
+    QSettings(QStringLiteral("mlwb"), QStringLiteral("mlwb")).clear();
     m_dir = std::make_unique<QTemporaryDir>();
     QString error;
     m_ws = Workspace::create(m_dir->path() + QStringLiteral("/ws"), &error);
@@ -290,13 +331,15 @@ void TestComparisonViews::nonScalarValues()
     QVERIFY(picture.save(folder.root() + QStringLiteral("/images/a.png")));
     QVERIFY(addValues(run, QStringLiteral("samples"), "image",
                       {QStringLiteral("images/a.png"), QStringLiteral("images/missing.png")}));
+    QVERIFY(addValues(run, QStringLiteral("sizes"), "list", {QStringLiteral("[1, 4, 9]")}));
 
     ComparisonTab tab(*m_ws);
     QString error;
     QVERIFY2(tab.setComparison(m_runs, {}, &error), qPrintable(error));
     MetricValuesView *view = tab.valuesView();
     QCOMPARE(tab.panels().size(), 2); // scalars only in the charts
-    QCOMPARE(view->metricNames().size(), 5);
+    QCOMPARE(view->metricNames().size(), 6);
+    QVERIFY(view->findChild<QComboBox *>(QStringLiteral("valuesRun"))->isVisibleTo(view));
     QVERIFY2(view->showMetric(run, QStringLiteral("note"), &error), qPrintable(error));
     QCOMPARE(view->currentPage(), view->stringTable());
     QCOMPARE(view->stringTable()->rowCount(), 2);
@@ -334,6 +377,40 @@ void TestComparisonViews::nonScalarValues()
     delete dialog;
     QVERIFY(!view->showMetric(run, QStringLiteral("nope"), &error));
     QVERIFY(!error.isEmpty());
+
+    // A list logged once is drawn over its elements; points on request.
+    QVERIFY2(view->showMetric(run, QStringLiteral("sizes"), &error), qPrintable(error));
+    QCOMPARE(view->currentMetric(), QStringLiteral("sizes"));
+    QChart *chart = view->lineChart()->chart();
+    QCOMPARE(chart->series().size(), 1);
+    QCOMPARE(chart->series().first()->type(), QAbstractSeries::SeriesTypeLine);
+    QCOMPARE(static_cast<QLineSeries *>(chart->series().first())->points(),
+             (QList<QPointF>{{0, 1}, {1, 4}, {2, 9}}));
+    QCOMPARE(chart->axes(Qt::Horizontal).first()->titleText(), QStringLiteral("element"));
+    auto *style = view->findChild<QComboBox *>(QStringLiteral("valuesStyle"));
+    QVERIFY(style->isVisibleTo(view)); // for charts only
+    view->setScatter(true);
+    QCOMPARE(chart->series().first()->type(), QAbstractSeries::SeriesTypeScatter);
+    QCOMPARE(static_cast<QScatterSeries *>(chart->series().first())->count(), 3);
+    QVERIFY(view->showMetric(run, QStringLiteral("lrs"), &error));
+    QCOMPARE(chart->series().first()->type(), QAbstractSeries::SeriesTypeScatter);
+    QCOMPARE(chart->axes(Qt::Horizontal).first()->titleText(), QStringLiteral("step"));
+    view->setScatter(false);
+    QCOMPARE(chart->series().first()->type(), QAbstractSeries::SeriesTypeLine);
+    QVERIFY(view->showMetric(run, QStringLiteral("note"), &error));
+    QVERIFY(!style->isVisibleTo(view));
+
+    // New values: re-read, still on the chosen metric.
+    QVERIFY(addValues(run, QStringLiteral("late"), "string", {QStringLiteral("x")}));
+    view->refresh();
+    QCOMPARE(view->currentMetric(), QStringLiteral("note"));
+    QVERIFY(view->metricNames().contains(QStringLiteral("late")));
+
+    // One run: nothing to choose.
+    MetricValuesView single(*m_ws);
+    single.setRuns({ChartRun{run, QStringLiteral("one"), Qt::red, 0}});
+    QVERIFY(!single.findChild<QComboBox *>(QStringLiteral("valuesRun"))->isVisibleTo(&single));
+    QCOMPARE(single.metricNames().size(), 7);
 }
 
 void TestComparisonViews::parallelCoordinatesAndScatter()
@@ -373,6 +450,131 @@ void TestComparisonViews::parallelCoordinatesAndScatter()
     QVERIFY(scatter->setAxes(QStringLiteral("params.lr"), QStringLiteral("metrics.loss")));
     QTest::qWait(50); // the chart lays out from the event loop
     QVERIFY(tab.grab().save(QStringLiteral("/tmp/param_scatter.png")));
+}
+
+void TestComparisonViews::parallelCoordinatesAxesChosen()
+{
+    ComparisonTab tab(*m_ws);
+    QString error;
+    QVERIFY2(tab.setComparison(m_runs, {}, &error), qPrintable(error));
+    ParallelCoordinates *pc = tab.parallelCoordinates();
+    const QStringList defaults = pc->axisKeys();
+    for (const char *key : {"params.lr", "params.opt", "metrics.loss", "metrics.loss.min",
+                            "metrics.loss.max", "duration"})
+        QVERIFY2(pc->availableAxes().contains(QLatin1String(key)), key);
+    QCOMPARE(pc->availableAxes().first(), QStringLiteral("params.lr")); // parameters first
+
+    // From the Axes menu: checked as shown, toggled without closing it.
+    QMenu *menu = pc->axesButton()->menu();
+    Q_EMIT menu->aboutToShow(); // fills it
+    QAction *opt = findAction(menu, QStringLiteral("params.opt"));
+    QAction *max = findAction(menu, QStringLiteral("metrics.loss.max"));
+    QVERIFY(opt && max);
+    QVERIFY(opt->isChecked());
+    QVERIFY(!max->isChecked());
+    QCOMPARE(max->text(), QStringLiteral("loss (max)"));
+    QCOMPARE(findAction(menu, QStringLiteral("metrics.loss"))->text(),
+             QStringLiteral("loss (last)"));
+    opt->trigger();
+    max->trigger();
+    const QStringList chosen{QStringLiteral("params.lr"), QStringLiteral("metrics.accuracy"),
+                             QStringLiteral("metrics.loss"), QStringLiteral("metrics.loss.max")};
+    QCOMPARE(pc->axisKeys(), chosen);
+    QCOMPARE(pc->axisTitles(), (QStringList{QStringLiteral("lr"), QStringLiteral("accuracy"),
+                                            QStringLiteral("loss"), QStringLiteral("loss.max")}));
+    QCOMPARE(pc->normalized(3, 2), 1.0); // the largest loss: run 3's, 199 + 3
+
+    // Remembered by the next comparison, whose runs also log an "lr" metric.
+    addSeries(*m_ws, m_runs.first(), QStringLiteral("lr"), 5, linear);
+    ComparisonTab other(*m_ws);
+    QVERIFY(other.setComparison(m_runs, {}, &error));
+    ParallelCoordinates *next = other.parallelCoordinates();
+    QCOMPARE(next->axisKeys(),
+             (QStringList{QStringLiteral("params.lr"), QStringLiteral("metrics.accuracy"),
+                          QStringLiteral("metrics.loss"), QStringLiteral("metrics.loss.max"),
+                          QStringLiteral("metrics.lr")}));
+    QCOMPARE(next->axisTitles().first(), QStringLiteral("params.lr")); // two would read "lr"
+    QCOMPARE(next->axisTitles().last(), QStringLiteral("metrics.lr"));
+    other.resize(1100, 600);
+    other.pages()->setCurrentWidget(next);
+    other.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&other));
+    QVERIFY(next->grab().save(QStringLiteral("/tmp/parallel_coordinates_axes.png")));
+
+    // Back to the defaults; nothing shown says how to get axes back.
+    Q_EMIT menu->aboutToShow();
+    findText(menu, QStringLiteral("Default Axes"))->trigger();
+    QCOMPARE(pc->axisKeys(), defaults);
+    for (const QString &key : defaults)
+        pc->setAxisShown(key, false);
+    QVERIFY(pc->axisKeys().isEmpty());
+    pc->resetAxes();
+    QCOMPARE(pc->axisKeys(), defaults);
+}
+
+void TestComparisonViews::runsTableColumnsChosen()
+{
+    RunsTableView view(*m_ws);
+    QString error;
+    QVERIFY2(view.setExperiment(0, &error), qPrintable(error));
+    auto shown = [](const RunsTableView &v, const char *key) {
+        const int column = v.model()->columnOf(QLatin1String(key));
+        return column >= 0 && !v.table()->isColumnHidden(column);
+    };
+    // By default each metric's last value; its min and max are in the menu.
+    QVERIFY(shown(view, "metrics.loss"));
+    QVERIFY(shown(view, "params.lr"));
+    QVERIFY(!shown(view, "metrics.loss.min"));
+    QVERIFY(!shown(view, "metrics.loss.max"));
+    QVERIFY(!shown(view, "created"));
+    QMenu *menu = view.findChild<QToolButton *>(QStringLiteral("columns"))->menu();
+    QVERIFY(menu);
+    Q_EMIT menu->aboutToShow();
+    QStringList groups;
+    for (QAction *action : menu->actions())
+        if (action->menu())
+            groups << action->text();
+    QCOMPARE(groups, (QStringList{QStringLiteral("Parameters"), QStringLiteral("Metrics")}));
+    QAction *min = findAction(menu, QStringLiteral("metrics.loss.min"));
+    QVERIFY(min);
+    QCOMPARE(min->text(), QStringLiteral("loss (min)"));
+    QVERIFY(!min->isChecked());
+    min->trigger();
+    findAction(menu, QStringLiteral("params.lr"))->trigger();
+    QVERIFY(shown(view, "metrics.loss.min"));
+    QVERIFY(!shown(view, "params.lr"));
+
+    // Remembered by key; a metric logged since starts with the default columns.
+    addSeries(*m_ws, m_runs.first(), QStringLiteral("f1"), 10, accuracyCurve);
+    RunsTableView again(*m_ws);
+    QVERIFY(again.setExperiment(0, &error));
+    QVERIFY(shown(again, "metrics.loss.min"));
+    QVERIFY(!shown(again, "params.lr"));
+    QVERIFY(!shown(again, "metrics.loss.max"));
+    QVERIFY(shown(again, "metrics.f1"));
+    QVERIFY(!shown(again, "metrics.f1.min"));
+
+    // Sorting a summary column sorts numbers.
+    const int column = again.model()->columnOf(QStringLiteral("metrics.loss.max"));
+    again.table()->sortByColumn(column, Qt::DescendingOrder);
+    QCOMPARE(again.table()->model()->index(0, column).data(RunsTableModel::SortRole).toDouble(),
+             199.0 + 3);
+
+    // Default Columns forgets the choice.
+    QMenu *againMenu = again.findChild<QToolButton *>(QStringLiteral("columns"))->menu();
+    Q_EMIT againMenu->aboutToShow();
+    findText(againMenu, QStringLiteral("Default Columns"))->trigger();
+    QVERIFY(!shown(again, "metrics.loss.min"));
+    QVERIFY(shown(again, "params.lr"));
+    QSettings settings(QStringLiteral("mlwb"), QStringLiteral("mlwb"));
+    QVERIFY(!settings.contains(QStringLiteral("runsTable/shownColumns")));
+
+    // Double-click a run to open it.
+    QSignalSpy open(&again, &RunsTableView::openRunRequested);
+    const QModelIndex first = again.table()->model()->index(0, 0);
+    Q_EMIT again.table()->activated(first);
+    QCOMPARE(open.size(), 1);
+    QCOMPARE(open.first().first().toLongLong(), first.data(RunsTableModel::RunIdRole).toLongLong());
 }
 
 void TestComparisonViews::savedViewsOpenAndDelete()

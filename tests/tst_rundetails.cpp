@@ -1,6 +1,7 @@
 // RunDetails: the tab for one run, tested as the user sees it (offscreen).
 #include "experiments.h"
 #include "logview.h"
+#include "metricvaluesview.h"
 #include "outputsbrowser.h"
 #include "rundetails.h"
 #include "runfolder.h"
@@ -13,6 +14,7 @@
 #include "workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QFile>
@@ -27,6 +29,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -52,6 +55,7 @@ private Q_SLOTS:
     void logStopsFollowingWhenScrolledUp();
     void logSearchFindsMatches();
     void metricsListed();
+    void nonScalarMetricsHaveAPage();
     void outputsListed();
     void snapshotEntriesAndContent();
     void snapshotViewerWhenNobodyHandles();
@@ -64,6 +68,7 @@ private:
     void appendLog(const QByteArray &bytes);
     void addDiagnostic(const QString &message);
     void addSeries(const QString &name, double last);
+    void addString(const QString &name, const QString &value);
     void makeSnapshot();
     template <typename T> T *child(const char *name)
     {
@@ -150,6 +155,33 @@ void TestRunDetails::addSeries(const QString &name, double last)
     q.addBindValue(last);
     q.addBindValue(last * 0.9);
     q.addBindValue(last * 3);
+    QVERIFY(q.exec());
+}
+
+// Appends a value to the string metric name, creating it on the first.
+void TestRunDetails::addString(const QString &name, const QString &value)
+{
+    QSqlQuery q(m_ws->database());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO metric_series(run_id, name, kind, count) "
+                             "VALUES (?, ?, 'string', 0)"));
+    q.addBindValue(m_run.id);
+    q.addBindValue(name);
+    QVERIFY(q.exec());
+    q.prepare(QStringLiteral("SELECT id, count FROM metric_series WHERE run_id = ? AND name = ?"));
+    q.addBindValue(m_run.id);
+    q.addBindValue(name);
+    QVERIFY(q.exec() && q.next());
+    const Id series = q.value(0).toLongLong();
+    const qint64 seq = q.value(1).toLongLong();
+    q.prepare(QStringLiteral("INSERT INTO metric_values VALUES (?, ?, ?, ?, ?)"));
+    for (const QVariant &v :
+         {QVariant(series), QVariant(seq), QVariant(seq), QVariant(1.7e9 + seq), QVariant(value)})
+        q.addBindValue(v);
+    QVERIFY(q.exec());
+    q.prepare(QStringLiteral("UPDATE metric_series SET count = count + 1, last_step = ? "
+                             "WHERE id = ?"));
+    q.addBindValue(seq);
+    q.addBindValue(series);
     QVERIFY(q.exec());
 }
 
@@ -396,6 +428,42 @@ void TestRunDetails::metricsListed()
     QCOMPARE(view->model()->index(2, 0).data().toString(), QStringLiteral("accuracy"));
 }
 
+void TestRunDetails::nonScalarMetricsHaveAPage()
+{
+    addSeries(QStringLiteral("loss"), 0.2);
+    details();
+    QTabWidget *pages = m_details->pages();
+    QVERIFY(!pages->isTabVisible(RunDetails::ValuesPage)); // numbers only so far
+    addString(QStringLiteral("note"), QStringLiteral("hello"));
+    addString(QStringLiteral("note"), QStringLiteral("world"));
+    QTRY_VERIFY(pages->isTabVisible(RunDetails::ValuesPage));
+
+    // Double-clicking a string metric on the Metrics page opens its values.
+    pages->setCurrentIndex(RunDetails::MetricsPage);
+    auto *view = child<QTableView>("metricsView");
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    const auto rowNamed = [view](const QString &name) {
+        const auto found = view->model()->match(view->model()->index(0, 0), Qt::DisplayRole, name,
+                                                1, Qt::MatchExactly);
+        return found.value(0);
+    };
+    Q_EMIT view->activated(rowNamed(QStringLiteral("loss")));
+    QCOMPARE(pages->currentIndex(), int(RunDetails::MetricsPage)); // a number: nothing to open
+    Q_EMIT view->activated(rowNamed(QStringLiteral("note")));
+    QCOMPARE(pages->currentIndex(), int(RunDetails::ValuesPage));
+    MetricValuesView *values = m_details->valuesView();
+    QCOMPARE(values->currentMetric(), QStringLiteral("note"));
+    QCOMPARE(values->currentPage(), values->stringTable());
+    QCOMPARE(values->stringTable()->rowCount(), 2);
+    QVERIFY(!values->findChild<QComboBox *>(QStringLiteral("valuesRun"))->isVisibleTo(values));
+
+    // Live while shown: the run logs on.
+    addString(QStringLiteral("note"), QStringLiteral("again"));
+    QTRY_COMPARE(values->stringTable()->rowCount(), 3);
+    QCOMPARE(values->stringTable()->item(2, 2)->text(), QStringLiteral("again"));
+    QVERIFY(m_details->lastError().isEmpty());
+}
+
 void TestRunDetails::outputsListed()
 {
     details();
@@ -505,8 +573,8 @@ void TestRunDetails::screenshot()
     makeSnapshot();
     details();
     QTRY_VERIFY(m_details->logView()->text().contains(QLatin1String("epoch 50")));
-    const char *const names[] = {"overview", "log", "metrics", "outputs", "snapshot"};
-    for (int page = 0; page < 5; ++page) {
+    const char *const names[] = {"overview", "log", "metrics", "values", "outputs", "snapshot"};
+    for (int page = 0; page < 6; ++page) {
         m_details->pages()->setCurrentIndex(page);
         QTest::qWait(300);
         const QString file =

@@ -111,6 +111,11 @@ void TestRunQuery::matches_data()
     row("min", "metrics.accuracy.min >= 0.5", true);
     row("max", "metrics.accuracy.max = 0.95", true);
     row("last is latest", "metrics.accuracy.last = 0.93", true);
+    row("aggregate ignores case", "metrics.accuracy.MAX > 0.94", true);
+    row("min in list", "metrics.accuracy.min in (0.5, 1)", true);
+    row("min and max together", "metrics.accuracy.min < 0.6 and metrics.accuracy.max > 0.9", true);
+    row("missing min is null", "metrics.nope.min is null", true);
+    row("missing max !=", "metrics.nope.max != 1", true);
     row("dotted param", "params.optimizer.name = adam", true);
     row("date same day", "started = 2026-01-31", true);
     row("date after", "started > \"2026-01-30\"", true);
@@ -183,6 +188,11 @@ void TestRunQuery::fields_data()
         << QStringList{QStringLiteral("metrics.acc")};
     QTest::newRow("quoted aggregate is a name") << QStringLiteral("metrics.acc.`max` > 1")
                                                 << QStringList{QStringLiteral("metrics.acc.max")};
+    QTest::newRow("dotted name with aggregate")
+        << QStringLiteral("metrics.val.acc.min > 1")
+        << QStringList{QStringLiteral("metrics.val.acc.min")};
+    QTest::newRow("metric named max")
+        << QStringLiteral("metrics.max > 1") << QStringList{QStringLiteral("metrics.max")};
 }
 
 void TestRunQuery::fields()

@@ -25,6 +25,7 @@ private slots:
     void columnsAndValues();
     void filterAndSort();
     void filterErrorPointsAtToken();
+    void metricSummaryColumns();
     void parameters_data();
     void parameters();
     void savedViewsRoundTrip();
@@ -112,6 +113,90 @@ void TestRunsTableModel::filterErrorPointsAtToken()
     QVERIFY(!proxy.setFilterText(QStringLiteral("metrics.loss > and status = done"), &error));
     QCOMPARE(error.position, 15);
     QVERIFY(!error.message.isEmpty());
+}
+
+// 9, 81 and 729 times (step + 1) for runs 1, 2 and 3: as text "729" < "81" < "9".
+static double powersOfNine(int step, Id run)
+{
+    return (step + 1) * std::pow(9.0, double(run));
+}
+
+void TestRunsTableModel::metricSummaryColumns()
+{
+    QCOMPARE(m_runs, (QList<Id>{1, 2, 3}));
+    for (Id run : std::as_const(m_runs))
+        addSeries(*m_ws, run, QStringLiteral("size"), 3, powersOfNine);
+    RunsTableModel model(*m_ws);
+    QAbstractItemModelTester modelTester(&model,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    QVERIFY2(model.reload(&error), qPrintable(error));
+    QCOMPARE(model.metricNames(), (QStringList{QStringLiteral("loss"), QStringLiteral("size")}));
+
+    // Every metric has a last, a min and a max column, named by their filter keys.
+    using Group = RunsTableModel::Group;
+    const struct {
+        const char *key;
+        Group group;
+        const char *name;
+        const char *aggregate;
+    } columns[] = {
+        {"status", Group::Run, "status", ""},
+        {"tags.model", Group::Tag, "model", ""},
+        {"params.lr", Group::Param, "lr", ""},
+        {"metrics.loss", Group::Metric, "loss", "last"},
+        {"metrics.size", Group::Metric, "size", "last"},
+        {"metrics.size.min", Group::Metric, "size", "min"},
+        {"metrics.size.max", Group::Metric, "size", "max"},
+    };
+    for (const auto &c : columns) {
+        const int column = model.columnOf(QLatin1String(c.key));
+        QVERIFY2(column >= 0, c.key);
+        QCOMPARE(model.columnGroup(column), c.group);
+        QCOMPARE(model.columnName(column), QLatin1String(c.name));
+        QCOMPARE(model.columnAggregate(column), QLatin1String(c.aggregate));
+        QCOMPARE(model.headerData(column, Qt::Horizontal, RunsTableModel::ColumnKeyRole).toString(),
+                 QLatin1String(c.key));
+    }
+    const int row = model.rowOf(1);
+    auto cell = [&](const char *key) {
+        return model.index(row, model.columnOf(QLatin1String(key)));
+    };
+    QCOMPARE(cell("metrics.size").data(RunsTableModel::SortRole), QVariant(27.0));
+    QCOMPARE(cell("metrics.size.min").data(RunsTableModel::SortRole), QVariant(9.0));
+    QCOMPARE(cell("metrics.size.max").data().toString(), QStringLiteral("27"));
+    QCOMPARE(cell("metrics.size.min").data(Qt::TextAlignmentRole).toInt(),
+             int(Qt::AlignRight | Qt::AlignVCenter));
+
+    // Sorted as numbers both ways; the run without the metric stays last.
+    RunsFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int min = model.columnOf(QStringLiteral("metrics.size.min"));
+    auto column = [&] {
+        QStringList out;
+        for (int r = 0; r < proxy.rowCount(); ++r)
+            out << proxy.index(r, min).data().toString();
+        return out;
+    };
+    proxy.sort(min, Qt::AscendingOrder);
+    QCOMPARE(column(), (QStringList{QStringLiteral("9"), QStringLiteral("81"),
+                                    QStringLiteral("729"), QString()}));
+    proxy.sort(min, Qt::DescendingOrder);
+    QCOMPARE(column(), (QStringList{QStringLiteral("729"), QStringLiteral("81"),
+                                    QStringLiteral("9"), QString()}));
+
+    // The filter reads the same columns.
+    RunQueryError queryError;
+    QVERIFY(proxy.setFilterText(QStringLiteral("metrics.size.min >= 81"), &queryError));
+    QCOMPARE(proxy.rowCount(), 2);
+    QVERIFY(proxy.setFilterText(QStringLiteral("metrics.size.max < 100 and metrics.size.last = 27"),
+                                &queryError));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data(RunsTableModel::RunIdRole).toLongLong(), 1);
+    QVERIFY(proxy.setFilterText(QStringLiteral("metrics.size.min is null"), &queryError));
+    QCOMPARE(proxy.rowCount(), 1); // the run of the other experiment
 }
 
 void TestRunsTableModel::parameters_data()

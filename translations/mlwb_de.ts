@@ -1854,6 +1854,81 @@ geglättet %1</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::MetricValuesView</name>
+    <message>
+        <source>Run:</source>
+        <translation>Lauf:</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Linien</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Draw lists and rows as lines or as points</source>
+        <translation>Listen und Zeilen als Linien oder als Punkte zeichnen</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>No run chosen.</source>
+        <translation>Kein Lauf ausgewählt.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This run logged no strings, lists, rows, tables or images.</source>
+        <translation>Dieser Lauf hat keine Texte, Listen, Zeilen, Tabellen oder Bilder protokolliert.</translation>
+    </message>
+    <message>
+        <source>The run has no metric &apos;%1&apos;.</source>
+        <translation>Der Lauf hat keine Metrik „%1“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a number: its chart is on the Charts page.</source>
+        <translation>„%1“ ist eine Zahl: Ihr Diagramm ist auf der Seite „Diagramme“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no values yet.</source>
+        <translation>„%1“ hat noch keine Werte.</translation>
+    </message>
+    <message>
+        <source>step %1 (missing)</source>
+        <translation>Schritt %1 (fehlt)</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Cannot read the image %1.</source>
+        <translation>Das Bild %1 kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::OutputsBrowser</name>
     <message>
         <source>No outputs yet. Files the script writes to ./outputs appear here.</source>
@@ -1898,6 +1973,61 @@ geglättet %1</translation>
     <message>
         <source>Outputs</source>
         <translation>Ausgaben</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ParallelCoordinates</name>
+    <message>
+        <source>Axes</source>
+        <translation>Achsen</translation>
+    </message>
+    <message>
+        <source>Choose the parameters and metrics to show as axes</source>
+        <translation>Die Parameter und Metriken auswählen, die als Achsen erscheinen</translation>
+    </message>
+    <message>
+        <source>%1 (min)</source>
+        <translation>%1 (Min.)</translation>
+    </message>
+    <message>
+        <source>%1 (max)</source>
+        <translation>%1 (Max.)</translation>
+    </message>
+    <message>
+        <source>%1 (last)</source>
+        <translation>%1 (letzter Wert)</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>The runs have no parameters or metrics</source>
+        <translation>Die Läufe haben keine Parameter oder Metriken</translation>
+    </message>
+    <message>
+        <source>Default Axes</source>
+        <translation>Standardachsen</translation>
+    </message>
+    <message>
+        <source>Select runs with parameters or metrics to compare them here.</source>
+        <translation>Wählen Sie Läufe mit Parametern oder Metriken, um sie hier zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Choose the axes to show with the Axes button.</source>
+        <translation>Wählen Sie die angezeigten Achsen mit der Schaltfläche „Achsen“.</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2309,14 @@ geglättet %1</translation>
     <message>
         <source>This is a binary file (%1); it is not shown.</source>
         <translation>Dies ist eine Binärdatei (%1); sie wird nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>Text, tables and images</source>
+        <translation>Texte, Tabellen und Bilder</translation>
+    </message>
+    <message>
+        <source>Double-click a string, list, row, table or image metric to see its values.</source>
+        <translation>Doppelklicken Sie auf eine Text-, Listen-, Zeilen-, Tabellen- oder Bildmetrik, um ihre Werte zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2611,42 @@ Gelesen: %2</translation>
     <message>
         <source>Filter, e.g. metrics.accuracy &gt; 0.9 and tags.model = cnn</source>
         <translation>Filter, z. B. metrics.accuracy &gt; 0.9 and tags.model = cnn</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Choose the columns to show</source>
+        <translation>Die angezeigten Spalten auswählen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>%1 (min)</source>
+        <translation>%1 (Min.)</translation>
+    </message>
+    <message>
+        <source>%1 (max)</source>
+        <translation>%1 (Max.)</translation>
+    </message>
+    <message>
+        <source>%1 (last)</source>
+        <translation>%1 (letzter Wert)</translation>
+    </message>
+    <message>
+        <source>Default Columns</source>
+        <translation>Standardspalten</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,7 @@ void DocumentArea::openRunsTable(Id experimentId, const QString &title)
         return;
     }
     connect(table, &RunsTableView::compareRequested, this, &DocumentArea::openComparison);
+    connect(table, &RunsTableView::openRunRequested, this, &DocumentArea::openRun);
     addDocument(table, title);
 }
 

@@ -22,6 +22,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMap>
+#include <QScatterSeries>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -29,6 +30,8 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
 
 namespace mlwb {
 
@@ -50,6 +53,12 @@ MetricValuesView::MetricValuesView(const Workspace &workspace, QWidget *parent)
     setObjectName(QStringLiteral("metricValues"));
     m_run = new QComboBox;
     m_run->setObjectName(QStringLiteral("valuesRun"));
+    m_runLabel = new QLabel(tr("Run:"));
+    m_style = new QComboBox;
+    m_style->setObjectName(QStringLiteral("valuesStyle"));
+    m_style->addItem(tr("Lines"));
+    m_style->addItem(tr("Points"));
+    m_style->setToolTip(tr("Draw lists and rows as lines or as points"));
     m_metrics = new QListWidget;
     m_metrics->setObjectName(QStringLiteral("valuesMetrics"));
     m_message = new QLabel;
@@ -84,21 +93,35 @@ MetricValuesView::MetricValuesView(const Workspace &workspace, QWidget *parent)
     splitter->addWidget(m_metrics);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
-    auto *row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Run:")));
+    m_bar = new QWidget;
+    auto *row = new QHBoxLayout(m_bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_runLabel);
     row->addWidget(m_run);
     row->addStretch(1);
+    row->addWidget(m_style);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(row);
+    layout->addWidget(m_bar);
     layout->addWidget(splitter, 1);
     connect(m_run, &QComboBox::currentIndexChanged, this, &MetricValuesView::onRunChosen);
+    connect(m_style, &QComboBox::currentIndexChanged, this, &MetricValuesView::onMetricChosen);
     connect(m_metrics, &QListWidget::currentRowChanged, this, &MetricValuesView::onMetricChosen);
     connect(m_images, &QListView::activated, this, [this](const QModelIndex &index) {
         if (QWidget *dialog = imageDialog(index.row()))
             dialog->show();
     });
     showMessage(tr("No run chosen."));
+}
+
+void MetricValuesView::updateBar()
+{
+    // One run needs no chooser (a run's own details); the style only suits charts.
+    const bool several = m_run->count() > 1;
+    m_runLabel->setVisible(several);
+    m_run->setVisible(several);
+    m_style->setVisible(m_pages->currentWidget() == m_chart);
+    m_bar->setVisible(several || m_style->isVisibleTo(m_bar));
 }
 
 void MetricValuesView::setRuns(const QList<ChartRun> &runs)
@@ -114,6 +137,32 @@ void MetricValuesView::setRuns(const QList<ChartRun> &runs)
 void MetricValuesView::onRunChosen()
 {
     m_runId = m_run->currentData().toLongLong();
+    fillMetricList(QString());
+}
+
+void MetricValuesView::refresh()
+{
+    fillMetricList(currentMetric());
+}
+
+QString MetricValuesView::currentMetric() const
+{
+    const QListWidgetItem *item = m_metrics->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void MetricValuesView::setScatter(bool scatter)
+{
+    m_style->setCurrentIndex(scatter ? 1 : 0);
+}
+
+bool MetricValuesView::isScatter() const
+{
+    return m_style->currentIndex() == 1;
+}
+
+void MetricValuesView::fillMetricList(const QString &preferred)
+{
     const QSignalBlocker blocker(m_metrics);
     m_metrics->clear();
     QString error;
@@ -129,7 +178,7 @@ void MetricValuesView::onRunChosen()
     else if (m_metrics->count() == 0)
         showMessage(tr("This run logged no strings, lists, rows, tables or images."));
     else {
-        m_metrics->setCurrentRow(0);
+        m_metrics->setCurrentRow(std::max(0, int(metricNames().indexOf(preferred))));
         onMetricChosen();
     }
 }
@@ -159,6 +208,7 @@ void MetricValuesView::showMessage(const QString &text)
 {
     m_message->setText(text);
     m_pages->setCurrentWidget(m_message);
+    updateBar();
 }
 
 bool MetricValuesView::showMetric(Id runId, const QString &metric, QString *error)
@@ -171,6 +221,19 @@ bool MetricValuesView::showMetric(Id runId, const QString &metric, QString *erro
             m_runId = runId;
         }
     }
+    {
+        const QSignalBlocker blocker(m_metrics);
+        const int row = int(metricNames().indexOf(metric));
+        if (row >= 0)
+            m_metrics->setCurrentRow(row);
+    }
+    const bool shown = showValues(runId, metric, error);
+    updateBar();
+    return shown;
+}
+
+bool MetricValuesView::showValues(Id runId, const QString &metric, QString *error)
+{
     const Metrics store(m_workspace);
     const auto series = store.find(runId, metric, error);
     if (!series) {
@@ -244,34 +307,61 @@ bool MetricValuesView::showMetric(Id runId, const QString &metric, QString *erro
 
 void MetricValuesView::fillLines(const QList<QPair<qint64, QString>> &values, bool row)
 {
-    QChart *chart = m_chart->chart();
-    chart->removeAllSeries();
-    QMap<QString, QLineSeries *> lines; // by element index or row column
-    auto lineFor = [&](const QString &name) {
-        QLineSeries *&s = lines[name];
-        if (!s) {
-            s = new QLineSeries;
-            s->setName(name);
-        }
-        return s;
-    };
+    // A list logged once has nothing to show over steps: draw it over its elements.
+    const bool overElements = !row && values.size() == 1;
+    QMap<QString, QList<QPointF>> byName; // row columns, or the one list's step
+    QMap<int, QList<QPointF>> byElement;  // lists over steps, in element order
     for (const auto &[step, text] : values) {
         const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
         if (row) {
             const QJsonObject o = doc.object();
             for (auto it = o.begin(); it != o.end(); ++it)
                 if (it.value().isDouble())
-                    lineFor(it.key())->append(double(step), it.value().toDouble());
-        } else {
-            const QJsonArray a = doc.array();
-            for (int i = 0; i < a.size(); ++i)
-                if (a.at(i).isDouble())
-                    lineFor(QString::number(i))->append(double(step), a.at(i).toDouble());
+                    byName[it.key()].append(QPointF(double(step), it.value().toDouble()));
+            continue;
+        }
+        const QJsonArray a = doc.array();
+        for (int i = 0; i < a.size(); ++i) {
+            if (!a.at(i).isDouble())
+                continue;
+            if (overElements)
+                byName[tr("step %1").arg(step)].append(QPointF(i, a.at(i).toDouble()));
+            else
+                byElement[i].append(QPointF(double(step), a.at(i).toDouble()));
         }
     }
-    for (QLineSeries *s : std::as_const(lines))
+    QList<QPair<QString, QList<QPointF>>> lines;
+    for (auto it = byName.cbegin(); it != byName.cend(); ++it)
+        lines.append({it.key(), it.value()});
+    for (auto it = byElement.cbegin(); it != byElement.cend(); ++it)
+        lines.append({QString::number(it.key()), it.value()});
+    // A line through a single point draws nothing: single points are points.
+    const bool points = isScatter() || std::all_of(lines.cbegin(), lines.cend(), [](const auto &l) {
+                            return l.second.size() < 2;
+                        });
+    QChart *chart = m_chart->chart();
+    chart->removeAllSeries();
+    for (const auto &[name, xy] : std::as_const(lines)) {
+        QXYSeries *s = nullptr;
+        if (points) {
+            auto *scatter = new QScatterSeries;
+            scatter->setMarkerSize(8);
+            s = scatter;
+        } else {
+            s = new QLineSeries;
+        }
+        s->setName(name);
+        s->replace(xy);
         chart->addSeries(s);
+    }
     chart->createDefaultAxes();
+    // Round ticks, and room around the outermost points.
+    for (QAbstractAxis *axis : chart->axes())
+        if (auto *values = qobject_cast<QValueAxis *>(axis))
+            values->applyNiceNumbers();
+    const QList<QAbstractAxis *> x = chart->axes(Qt::Horizontal);
+    if (!x.isEmpty())
+        x.first()->setTitleText(overElements ? tr("element") : tr("step"));
 }
 
 void MetricValuesView::fillTable(const QString &json)

@@ -2,6 +2,7 @@
 
 #include "changewatcher.h"
 #include "logview.h"
+#include "metricvaluesview.h"
 #include "outputsbrowser.h"
 #include "runfolder.h"
 #include "runlauncher.h"
@@ -100,6 +101,7 @@ RunDetails::RunDetails(Workspace *workspace, Id runId, QWidget *parent)
     , m_overview(new RunOverview(workspace, runId, this))
     , m_log(new LogView(this))
     , m_metrics(new RunMetricsModel(workspace, runId, this))
+    , m_values(new MetricValuesView(*workspace, this))
     , m_outputs(new OutputsBrowser(this))
     , m_snapshot(new SnapshotBrowser(this))
 {
@@ -115,6 +117,8 @@ RunDetails::RunDetails(Workspace *workspace, Id runId, QWidget *parent)
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_log, tr("Log"));
     m_tabs->addTab(createMetricsPage(), tr("Metrics"));
+    m_tabs->addTab(m_values, tr("Text, tables and images"));
+    m_tabs->setTabVisible(ValuesPage, false);
     m_tabs->addTab(m_outputs, tr("Outputs"));
     m_tabs->addTab(m_snapshot, tr("Snapshot"));
 
@@ -133,6 +137,7 @@ RunDetails::RunDetails(Workspace *workspace, Id runId, QWidget *parent)
                                         : QString());
     });
     connect(m_snapshot, &SnapshotBrowser::openReadOnly, this, &RunDetails::showFile);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &RunDetails::updateValuesPage);
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(coalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this,
@@ -193,7 +198,34 @@ QWidget *RunDetails::createMetricsPage()
     m_metricsView->verticalHeader()->hide();
     m_metricsView->horizontalHeader()->setSectionResizeMode(RunMetricsModel::NameColumn,
                                                             QHeaderView::Stretch);
+    m_metricsView->setToolTip(
+        tr("Double-click a string, list, row, table or image metric to see its values."));
+    connect(m_metricsView, &QTableView::activated, this, &RunDetails::openValues);
     return m_metricsView;
+}
+
+// Reading every value of a metric is not free: only while the page is shown.
+void RunDetails::updateValuesPage()
+{
+    if (!m_valuesStale || m_tabs->currentIndex() != ValuesPage)
+        return;
+    m_valuesStale = false;
+    if (m_values->metricNames().isEmpty())
+        m_values->setRuns({ChartRun{m_runId, title(), QColor(), 0}});
+    else
+        m_values->refresh();
+}
+
+void RunDetails::openValues(const QModelIndex &metricsIndex)
+{
+    const auto kind = MetricSeries::Kind(metricsIndex.data(RunMetricsModel::KindRole).toInt());
+    if (kind == MetricSeries::Kind::Scalar)
+        return;
+    m_tabs->setCurrentIndex(ValuesPage); // reads the list when stale
+    QString error;
+    const bool shown = m_values->showMetric(
+        m_runId, metricsIndex.data(RunMetricsModel::NameRole).toString(), &error);
+    setError(QStringLiteral("values"), shown ? QString() : error);
 }
 
 QString RunDetails::title() const
@@ -244,6 +276,19 @@ void RunDetails::refreshTopics(const QSet<QString> &topics)
         setError(metricsTopic, m_metrics->refresh(&error) ? QString() : error);
         const int count = m_metrics->rowCount();
         m_tabs->setTabText(MetricsPage, count > 0 ? tr("Metrics (%1)").arg(count) : tr("Metrics"));
+        // The values page re-reads only when a non-scalar metric grew.
+        QList<QPair<QString, qint64>> counts;
+        for (int row = 0; row < count; ++row) {
+            const MetricSeries series = m_metrics->series(row);
+            if (series.kind != MetricSeries::Kind::Scalar)
+                counts.append({series.name, series.count});
+        }
+        m_tabs->setTabVisible(ValuesPage, !counts.isEmpty());
+        if (counts != m_valueCounts) {
+            m_valueCounts = counts;
+            m_valuesStale = true;
+            updateValuesPage();
+        }
     }
     if (topics.contains(diagnosticsTopic)) {
         error.clear();

@@ -16,6 +16,7 @@ namespace mlwb {
 
 class ChangeWatcher;
 class LogView;
+class MetricValuesView;
 class OutputsBrowser;
 class RunMetricsModel;
 class RunOverview;
@@ -23,14 +24,15 @@ class SnapshotBrowser;
 class Workspace;
 
 /// A document tab for one run: a header with its name, a status chip and
-/// Cancel, over pages for its overview, log, metrics, outputs and snapshot.
+/// Cancel, over pages for its overview, log, metrics, its non-scalar metrics
+/// (shown only when it logged any), outputs and snapshot.
 /// It stays live while the run goes on: store changes from any process
 /// ("runs", "metrics", "diagnostics") refresh it, at most five times a second.
 class RunDetails : public QWidget
 {
     Q_OBJECT
 public:
-    enum Page { OverviewPage, LogPage, MetricsPage, OutputsPage, SnapshotPage };
+    enum Page { OverviewPage, LogPage, MetricsPage, ValuesPage, OutputsPage, SnapshotPage };
 
     /// `workspace` must outlive this widget. It watches the store on its own
     /// until given a shared watcher with setChangeWatcher().
@@ -51,6 +53,8 @@ public:
     RunOverview *overview() const { return m_overview; }
     LogView *logView() const { return m_log; }
     RunMetricsModel *metricsModel() const { return m_metrics; }
+    /// Strings, lists, rows, tables and images the run logged.
+    MetricValuesView *valuesView() const { return m_values; }
     OutputsBrowser *outputsBrowser() const { return m_outputs; }
     SnapshotBrowser *snapshotBrowser() const { return m_snapshot; }
 
@@ -71,6 +75,8 @@ Q_SIGNALS:
 private:
     QWidget *createHeader();
     QWidget *createMetricsPage();
+    void updateValuesPage();
+    void openValues(const QModelIndex &metricsIndex);
     void onChanged(const QStringList &topics);
     void refreshTopics(const QSet<QString> &topics);
     bool refreshRun(QString *error);
@@ -103,6 +109,9 @@ private:
     LogView *m_log;
     RunMetricsModel *m_metrics;
     QTableView *m_metricsView = nullptr;
+    MetricValuesView *m_values;
+    QList<QPair<QString, qint64>> m_valueCounts; // non-scalar metrics and their counts
+    bool m_valuesStale = true;                   // new values arrived while the page was not shown
     OutputsBrowser *m_outputs;
     SnapshotBrowser *m_snapshot;
 };

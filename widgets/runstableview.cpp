@@ -1,7 +1,9 @@
 #include "runstableview.h"
 
+#include "appsettings.h"
 #include "runsfilterproxy.h"
 #include "runstablemodel.h"
+#include "stickymenu.h"
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -12,14 +14,17 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QSettings>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace mlwb {
 
 namespace {
+// Only departures from isShownByDefault() are stored, so the columns a new
+// metric brings start at their default whatever was chosen before.
 const QString hiddenKey = QStringLiteral("runsTable/hiddenColumns");
+const QString shownKey = QStringLiteral("runsTable/shownColumns");
 
 // QLineEdit has no API for formatting part of its text; an input method
 // event with a TextFormat attribute is the supported way to draw it.
@@ -47,6 +52,7 @@ RunsTableView::RunsTableView(const Workspace &workspace, QWidget *parent)
     , m_filterError(new QLabel)
     , m_table(new QTableView)
     , m_compare(new QPushButton(tr("Compare")))
+    , m_columnsMenu(new StickyMenu(this))
 {
     m_proxy->setSourceModel(m_model);
     m_filter->setObjectName(QStringLiteral("filter"));
@@ -66,8 +72,16 @@ RunsTableView::RunsTableView(const Workspace &workspace, QWidget *parent)
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     m_compare->setObjectName(QStringLiteral("compare"));
     m_compare->setEnabled(false);
+    auto *columns = new QToolButton;
+    columns->setObjectName(QStringLiteral("columns"));
+    columns->setText(tr("Columns"));
+    columns->setToolTip(tr("Choose the columns to show"));
+    columns->setPopupMode(QToolButton::InstantPopup);
+    columns->setMenu(m_columnsMenu);
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, [this] { fillColumnMenu(m_columnsMenu); });
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
+    bar->addWidget(columns);
     bar->addWidget(m_compare);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -80,6 +94,9 @@ RunsTableView::RunsTableView(const Workspace &workspace, QWidget *parent)
             [this] { m_compare->setEnabled(!selectedRuns().isEmpty()); });
     connect(m_compare, &QPushButton::clicked, this,
             [this] { Q_EMIT compareRequested(selectedRuns()); });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT openRunRequested(index.data(RunsTableModel::RunIdRole).toLongLong());
+    });
 }
 
 bool RunsTableView::setExperiment(Id experimentId, QString *error)
@@ -121,42 +138,98 @@ void RunsTableView::applyFilter()
 
 void RunsTableView::showColumnMenu(const QPoint &pos)
 {
-    QMenu menu(this);
+    StickyMenu menu(this);
+    fillColumnMenu(&menu);
+    menu.exec(m_table->horizontalHeader()->mapToGlobal(pos));
+}
+
+void RunsTableView::fillColumnMenu(QMenu *menu)
+{
+    menu->clear();
+    qDeleteAll(menu->findChildren<QMenu *>(QString(), Qt::FindDirectChildrenOnly));
+    QMenu *groups[3] = {}; // tags, parameters, metrics: made when first needed
+    const QString titles[3] = {tr("Tags"), tr("Parameters"), tr("Metrics")};
     for (int c = 0; c < m_model->columnCount(); ++c) {
-        QAction *action = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        const auto group = m_model->columnGroup(c);
+        QMenu *into = menu;
+        QString text = m_model->headerData(c, Qt::Horizontal).toString();
+        if (group != RunsTableModel::Group::Run) {
+            const int g = int(group) - 1;
+            if (!groups[g]) {
+                groups[g] = new StickyMenu(titles[g], menu);
+                menu->addMenu(groups[g]);
+            }
+            into = groups[g];
+            const QString name = m_model->columnName(c);
+            const QString aggregate = m_model->columnAggregate(c);
+            text = aggregate == u"min"    ? tr("%1 (min)").arg(name)
+                   : aggregate == u"max"  ? tr("%1 (max)").arg(name)
+                   : aggregate == u"last" ? tr("%1 (last)").arg(name)
+                                          : name;
+        }
+        QAction *action = into->addAction(text);
         action->setCheckable(true);
         action->setChecked(!m_table->isColumnHidden(c));
+        action->setData(m_model->columnKey(c));
         connect(action, &QAction::toggled, this, [this, c](bool on) {
             m_table->setColumnHidden(c, !on);
+            if (on)
+                m_table->resizeColumnToContents(c);
             saveColumns();
         });
     }
-    menu.exec(m_table->horizontalHeader()->mapToGlobal(pos));
+    menu->addSeparator();
+    menu->addAction(tr("Default Columns"), this, &RunsTableView::resetColumns);
+}
+
+bool RunsTableView::isShownByDefault(int column) const
+{
+    if (m_model->columnKey(column) == u"created")
+        return false;
+    const QString aggregate = m_model->columnAggregate(column);
+    return aggregate.isEmpty() || aggregate == u"last";
+}
+
+void RunsTableView::resetColumns()
+{
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_table->setColumnHidden(c, !isShownByDefault(c));
+    saveColumns();
 }
 
 void RunsTableView::restoreColumns()
 {
     // By key, so a column a new metric adds does not shift the choice.
-    const QSettings settings;
-    const QStringList hidden = settings.contains(hiddenKey)
-                                   ? settings.value(hiddenKey).toStringList()
-                                   : QStringList{QStringLiteral("created")};
+    const QSettings settings = appSettings();
+    const QStringList hidden = settings.value(hiddenKey).toStringList();
+    const QStringList shown = settings.value(shownKey).toStringList();
     for (int c = 0; c < m_model->columnCount(); ++c) {
         const QString key = m_model->columnKey(c);
-        const bool summary =
-            key.endsWith(QLatin1String(".min")) || key.endsWith(QLatin1String(".max"));
-        m_table->setColumnHidden(c, hidden.contains(key)
-                                        || (summary && !settings.contains(hiddenKey)));
+        const bool visible = shown.contains(key) || (!hidden.contains(key) && isShownByDefault(c));
+        m_table->setColumnHidden(c, !visible);
     }
 }
 
 void RunsTableView::saveColumns()
 {
-    QStringList hidden;
-    for (int c = 0; c < m_model->columnCount(); ++c)
-        if (m_table->isColumnHidden(c))
-            hidden << m_model->columnKey(c);
-    QSettings().setValue(hiddenKey, hidden);
+    // Keys this table does not have (another experiment's) keep their choice.
+    QSettings settings = appSettings();
+    QStringList hidden = settings.value(hiddenKey).toStringList();
+    QStringList shown = settings.value(shownKey).toStringList();
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const QString key = m_model->columnKey(c);
+        hidden.removeAll(key);
+        shown.removeAll(key);
+        const bool visible = !m_table->isColumnHidden(c);
+        if (visible != isShownByDefault(c))
+            (visible ? shown : hidden) << key;
+    }
+    for (const auto &[key, list] : {std::pair{hiddenKey, hidden}, std::pair{shownKey, shown}}) {
+        if (list.isEmpty())
+            settings.remove(key);
+        else
+            settings.setValue(key, list);
+    }
 }
 
 } // namespace mlwb

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPushButton;
 class QTableView;
 
@@ -17,7 +18,8 @@ class Workspace;
 
 /// The runs table of the comparison: a filter bar (the filter language,
 /// with the bad token underlined), sortable columns the user picks from
-/// the header's context menu (remembered), multi-select and Compare.
+/// the Columns menu or the header's context menu (remembered by key),
+/// multi-select and Compare.
 class RunsTableView : public QWidget
 {
     Q_OBJECT
@@ -30,10 +32,20 @@ public:
     QList<Id> selectedRuns() const;
     RunsTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    /// Fills menu with a checkable action per column, grouped as tags,
+    /// parameters and metrics; toggling one shows or hides it and saves.
+    void fillColumnMenu(QMenu *menu);
+    /// Shown until the user says otherwise: all but the creation time and
+    /// the metrics' min and max.
+    bool isShownByDefault(int column) const;
+    /// Back to the default columns.
+    void resetColumns();
 
 Q_SIGNALS:
     /// The user asked to chart these runs side by side.
     void compareRequested(const QList<Id> &runIds);
+    /// The user double-clicked a run (or pressed Enter on it).
+    void openRunRequested(Id runId);
 
 private:
     void applyFilter();
@@ -47,6 +59,7 @@ private:
     QLabel *m_filterError;
     QTableView *m_table;
     QPushButton *m_compare;
+    QMenu *m_columnsMenu;
 };
 
 } // namespace mlwb
