@@ -1,7 +1,9 @@
+#include "changewatcher.h"
 #include "chartfixture.h"
 #include "cli.h"
 #include "comparisontab.h"
 #include "metricchartview.h"
+#include "metricingestor.h"
 #include "metrics.h"
 #include "runstablemodel.h"
 #include "runstableview.h"
@@ -16,6 +18,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeAxis>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QLineSeries>
@@ -44,6 +47,7 @@ private slots:
     void axisModes();
     void smoothingAddsFaintRawLine();
     void liveGrowthAppends();
+    void tabRefreshesAtOnceThenCoalesces();
     void zoomStopsFollowing();
     void tabLegendAndExport();
     void cliExportsPngAndSvg();
@@ -175,6 +179,44 @@ void TestMetricChart::liveGrowthAppends()
     QVERIFY(view.refresh(nullptr));
     QCOMPARE(view.lineSeries().first()->count(), 600);
     QVERIFY(static_cast<QValueAxis *>(view.xAxis())->max() >= 599);
+}
+
+// Stores loss points for steps from..to-1 the way a supervisor does.
+static bool appendLoss(MetricIngestor *ingestor, qint64 from, qint64 to)
+{
+    QList<MetricTail::Line> lines;
+    for (qint64 step = from; step < to; ++step) {
+        MetricTail::Line line;
+        line.record.name = QStringLiteral("loss");
+        line.record.number = 1.0 / double(step);
+        line.record.step = step;
+        lines << line;
+    }
+    QString error;
+    return ingestor->ingest(lines, to * 100, &error); // a made-up file offset
+}
+
+void TestMetricChart::tabRefreshesAtOnceThenCoalesces()
+{
+    ComparisonTab tab(*m_ws);
+    tab.resize(800, 500);
+    QVERIFY(tab.setComparison(m_runs.mid(0, 1), {QStringLiteral("loss")}, nullptr));
+    auto *watcher = tab.findChild<ChangeWatcher *>();
+    QVERIFY(watcher);
+    QLineSeries *line = tab.panels().first()->lineSeries().first();
+    QCOMPARE(line->count(), 300);
+    // New points are read as soon as they are noticed, not after a delay...
+    MetricIngestor ingestor(*m_ws, m_runs.first());
+    QVERIFY(appendLoss(&ingestor, 300, 600));
+    QElapsedTimer sinceRefresh;
+    sinceRefresh.start();
+    watcher->poll();
+    QCOMPARE(line->count(), 600);
+    // ...and at most ten times a second.
+    QVERIFY(appendLoss(&ingestor, 600, 900));
+    watcher->poll();
+    QTRY_COMPARE(line->count(), 900);
+    QVERIFY2(sinceRefresh.elapsed() >= 100, qPrintable(QString::number(sinceRefresh.elapsed())));
 }
 
 void TestMetricChart::zoomStopsFollowing()

@@ -96,7 +96,7 @@ ComparisonTab::ComparisonTab(const Workspace &workspace, QWidget *parent)
     layout->addWidget(makePages(splitter), 1);
 
     m_refreshTimer.setSingleShot(true);
-    m_refreshTimer.setInterval(refreshIntervalMs);
+    m_refreshTimer.setTimerType(Qt::PreciseTimer); // never early: ≤ 10 a second holds
     connect(&m_refreshTimer, &QTimer::timeout, this, &ComparisonTab::refresh);
     m_watcher = new ChangeWatcher(workspace.databasePath(), this);
     m_watcher->setInterval(refreshIntervalMs);
@@ -269,14 +269,29 @@ void ComparisonTab::setOptions(const ChartOptions &options)
 
 void ComparisonTab::onStoreChanged(const QStringList &topics)
 {
-    if (topics.contains(QLatin1String("metrics")) && !m_refreshTimer.isActive())
-        m_refreshTimer.start();
+    if (!topics.contains(QLatin1String("metrics")) || m_refreshTimer.isActive())
+        return;
+    // Refresh at once if allowed, else as soon as it is: a point waits for
+    // the next allowed refresh, not for a fixed delay after it was noticed.
+    const qint64 wait = m_refreshClock.isValid() ? m_nextRefreshAt - m_refreshClock.elapsed() : 0;
+    if (wait <= 0)
+        refresh();
+    else
+        m_refreshTimer.start(int(wait));
 }
 
 void ComparisonTab::refresh()
 {
+    m_refreshTimer.stop();
+    if (!m_refreshClock.isValid())
+        m_refreshClock.start();
+    const qint64 start = m_refreshClock.elapsed();
     for (MetricChartView *panel : std::as_const(m_panels))
         panel->refresh(nullptr);
+    const qint64 end = m_refreshClock.elapsed();
+    // At most ten a second; and however slow refreshes get (many panels,
+    // many runs), they take at most half of the GUI thread's time.
+    m_nextRefreshAt = std::max(start + refreshIntervalMs, end + (end - start));
 }
 
 void ComparisonTab::onLegendItemChanged(QListWidgetItem *item)

@@ -3,6 +3,7 @@
 #include "chartoptions.h"
 #include "types.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QTimer>
 #include <QWidget>
@@ -113,6 +114,8 @@ private:
     QWidget *m_grid = nullptr;
     QGridLayout *m_gridLayout = nullptr;
     QTimer m_refreshTimer; // ≤ 10 refreshes a second however often points arrive
+    QElapsedTimer m_refreshClock;
+    qint64 m_nextRefreshAt = 0; // on m_refreshClock: the earliest next refresh
 };
 
 } // namespace mlwb
