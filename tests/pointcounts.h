@@ -5,6 +5,7 @@
 #include "workspace.h"
 
 #include <QSet>
+#include <QTest>
 #include <limits>
 
 namespace mlwb::testing {
@@ -38,6 +39,20 @@ inline PointCounts countPoints(const Workspace &ws, Id runId, QString *error)
     }
     c.distinctSteps = steps.size();
     return c;
+}
+
+/// The exactly-once check: the run stored steps 0..n-1, each once, and
+/// (as the test scripts log value = step) their values sum up.
+inline void verifyEachStepOnce(const Workspace &ws, Id runId, qint64 n)
+{
+    QString error;
+    const PointCounts c = countPoints(ws, runId, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(c.count, n);         // none lost ...
+    QCOMPARE(c.distinctSteps, n); // ... none twice
+    QCOMPARE(c.minStep, qint64(0));
+    QCOMPARE(c.maxStep, n - 1);
+    QCOMPARE(c.sum, double(n - 1) * double(n) / 2.0);
 }
 
 } // namespace mlwb::testing
