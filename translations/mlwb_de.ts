@@ -774,6 +774,32 @@
         <source>The workspace list is locked by another program.</source>
         <translation>Die Liste der Arbeitsbereiche ist von einem anderen Programm gesperrt.</translation>
     </message>
+    <message>
+        <source>Metric series %1 has a damaged block of points; run &apos;mlwb workspace check&apos;.</source>
+        <translation>Die Metrikreihe %1 hat einen beschädigten Punktblock; führen Sie „mlwb workspace check“ aus.</translation>
+    </message>
+    <message>
+        <source>Metric series %1 holds %2 stored points but its count says %3; run &apos;mlwb workspace check&apos;.</source>
+        <translation>Die Metrikreihe %1 enthält %2 gespeicherte Punkte, laut ihrer Anzahl aber %3; führen Sie „mlwb workspace check“ aus.</translation>
+    </message>
+    <message>
+        <source>Metric point %1 of series %2 is out of order.</source>
+        <translation>Der Metrikpunkt %1 der Metrikreihe %2 steht nicht in der richtigen Reihenfolge.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n läuft</numerusform>
+            <numerusform>%n laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n in Warteschlange</numerusform>
+            <numerusform>%n in Warteschlange</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RemoteRun</name>
@@ -788,10 +814,6 @@
     <message>
         <source>The working folder %1 cannot be made on %2.</source>
         <translation>Der Arbeitsordner %1 kann auf %2 nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>The disk of %1 is full: %2 KiB free in %3.</source>
-        <translation>Der Datenträger von %1 ist voll: %2 KiB frei in %3.</translation>
     </message>
     <message>
         <source>Could not pack the Python helper: %1</source>
@@ -829,6 +851,10 @@
         <source>Could not unpack the outputs of the run: %1</source>
         <translation>Die Ausgaben des Laufs konnten nicht entpackt werden: %1</translation>
     </message>
+    <message>
+        <source>Not enough disk space on %1: %2 KiB free in %3, the run needs about %4 KiB (its snapshot is %5 KiB). Free some space there or choose another working folder.</source>
+        <translation>Nicht genug Speicherplatz auf %1: %2 KiB frei in %3, der Lauf benötigt etwa %4 KiB (sein Snapshot hat %5 KiB). Geben Sie dort Speicherplatz frei oder wählen Sie einen anderen Arbeitsordner.</translation>
+    </message>
 </context>
 <context>
     <name>RemoteRunSupervisor</name>
@@ -855,6 +881,10 @@
     <message>
         <source>Could not fetch the outputs from %1: %2</source>
         <translation>Die Ausgaben konnten nicht von %1 abgerufen werden: %2</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is full (No space left on device in %2): the run failed and its exit code could not be written.</source>
+        <translation>Der Datenträger von %1 ist voll (No space left on device in %2): Der Lauf ist fehlgeschlagen, und sein Exit-Code konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -946,6 +976,10 @@
             <numerusform>%n Datei</numerusform>
             <numerusform>%n Dateien</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The submit was canceled while packing the snapshot.</source>
+        <translation>Die Übermittlung wurde beim Packen des Snapshots abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1177,14 @@
         <source>ssh failed</source>
         <translation>ssh fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>Cannot reach %1: the jump host %2 is unreachable (%3).</source>
+        <translation>%1 ist nicht erreichbar: Der Sprunghost %2 ist nicht erreichbar (%3).</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 from the jump host %2: %3</source>
+        <translation>%1 ist vom Sprunghost %2 aus nicht erreichbar: %3</translation>
+    </message>
 </context>
 <context>
     <name>SshProbe</name>
@@ -1320,6 +1362,119 @@
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>Aggregieren</translation>
+    </message>
+    <message>
+        <source>The mean of the shown runs by step, with a min–max band</source>
+        <translation>Der Mittelwert der angezeigten Läufe je Schritt, mit einem Min.–Max.-Band</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>Parallele Koordinaten</translation>
+    </message>
+    <message>
+        <source>Parameter vs metric</source>
+        <translation>Parameter vs. Metrik</translation>
+    </message>
+    <message>
+        <source>Text, tables and images</source>
+        <translation>Texte, Tabellen und Bilder</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Open saved view</source>
+        <translation>Gespeicherte Ansicht öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open the view &apos;%1&apos;: %2</source>
+        <translation>Die Ansicht „%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ComputeTargetActions</name>
+    <message>
+        <source>The VM was not attached</source>
+        <translation>Die VM wurde nicht angebunden</translation>
+    </message>
+    <message>
+        <source>Attached compute target %1</source>
+        <translation>Rechenziel %1 angebunden</translation>
+    </message>
+    <message>
+        <source>Edit Compute Target</source>
+        <translation>Rechenziel bearbeiten</translation>
+    </message>
+    <message>
+        <source>This compute target no longer exists.</source>
+        <translation>Dieses Rechenziel existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is this computer; only SSH targets have settings to edit.</source>
+        <translation>„%1“ ist dieser Computer; nur SSH-Ziele haben Einstellungen, die sich bearbeiten lassen.</translation>
+    </message>
+    <message>
+        <source>The compute target was not changed</source>
+        <translation>Das Rechenziel wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>Updated compute target %1</source>
+        <translation>Rechenziel %1 aktualisiert</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is this computer: there is no connection to test.</source>
+        <translation>„%1“ ist dieser Computer: Es gibt keine Verbindung zu testen.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Verbindung zu %1 wird getestet…</translation>
+    </message>
+    <message>
+        <source>%1 is reachable:
+%2</source>
+        <translation>%1 ist erreichbar:
+%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be tested: %2</source>
+        <translation>%1 konnte nicht getestet werden: %2</translation>
+    </message>
+    <message>
+        <source>Test Connection: %1</source>
+        <translation>Verbindung testen: %1</translation>
+    </message>
+    <message>
+        <source>%1 is reachable.</source>
+        <translation>%1 ist erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached.</source>
+        <translation>%1 konnte nicht erreicht werden.</translation>
+    </message>
+    <message>
+        <source>Detach Compute Target</source>
+        <translation>Rechenziel trennen</translation>
+    </message>
+    <message>
+        <source>Detached compute target %1</source>
+        <translation>Rechenziel %1 getrennt</translation>
+    </message>
+    <message>
+        <source>Detach &apos;%1&apos;? Its runs stay in the workspace; the VM itself is not changed.</source>
+        <translation>„%1“ trennen? Seine Läufe bleiben im Arbeitsbereich; die VM selbst wird nicht verändert.</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::DocumentArea</name>
@@ -1345,6 +1500,10 @@
             <numerusform>%n Lauf vergleichen</numerusform>
             <numerusform>%n Läufe vergleichen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (schreibgeschützt)</translation>
     </message>
 </context>
 <context>
@@ -1771,14 +1930,6 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
         <translation>Linux-VM &amp;anbinden…</translation>
     </message>
     <message>
-        <source>The VM was not attached</source>
-        <translation>Die VM wurde nicht angebunden</translation>
-    </message>
-    <message>
-        <source>Attached compute target %1</source>
-        <translation>Rechenziel %1 angebunden</translation>
-    </message>
-    <message>
         <source>Cannot run %1</source>
         <translation>%1 kann nicht ausgeführt werden</translation>
     </message>
@@ -1851,6 +2002,14 @@ geglättet %1</translation>
     <message>
         <source>Cannot write the chart to %1.</source>
         <translation>Das Diagramm kann nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>min–max</source>
+        <translation>Min.–Max.</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
     </message>
 </context>
 <context>
@@ -2031,6 +2190,17 @@ geglättet %1</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::ParamScatter</name>
+    <message>
+        <source>X parameter:</source>
+        <translation>X-Parameter:</translation>
+    </message>
+    <message>
+        <source>Y metric:</source>
+        <translation>Y-Metrik:</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::PropertiesPanel</name>
     <message>
         <source>Property</source>
@@ -2202,6 +2372,34 @@ geglättet %1</translation>
     <message>
         <source> seconds</source>
         <translation> Sekunden</translation>
+    </message>
+    <message>
+        <source>ssh exited with code %1</source>
+        <translation>ssh wurde mit Code %1 beendet</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation>nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Runs in flight could not be counted: %1</source>
+        <translation>Die nicht abgeschlossenen Läufe konnten nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>im Leerlauf</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +2848,45 @@ Gelesen: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::SavedViewsList</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>There is no saved view &apos;%1&apos;.</source>
+        <translation>Es gibt keine gespeicherte Ansicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Open saved view</source>
+        <translation>Gespeicherte Ansicht öffnen</translation>
+    </message>
+    <message>
+        <source>Delete saved view</source>
+        <translation>Gespeicherte Ansicht löschen</translation>
+    </message>
+    <message>
+        <source>Delete the saved view &apos;%1&apos;?</source>
+        <translation>Die gespeicherte Ansicht „%1“ löschen?</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::ScriptEditor</name>
     <message>
         <source>Untitled</source>
@@ -2864,6 +3101,10 @@ Gelesen: %2</translation>
         <source>Tasks (%1)</source>
         <translation>Aufgaben (%1)</translation>
     </message>
+    <message>
+        <source>Cancel Task</source>
+        <translation>Aufgabe abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::TaxonomyModel</name>
@@ -2903,6 +3144,25 @@ Hier ist kein Arbeitsbereich mehr.</translation>
     <message>
         <source>&lt;p&gt;Pick an item in the workspace tree to see its properties.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Wählen Sie ein Element im Arbeitsbereichsbaum aus, um seine Eigenschaften zu sehen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::WorkspaceTree</name>
+    <message>
+        <source>&amp;Attach Linux VM…</source>
+        <translation>Linux-VM &amp;anbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>&amp;Detach</source>
+        <translation>&amp;Trennen</translation>
     </message>
 </context>
 <context>
@@ -3700,6 +3960,18 @@ Rufen Sie „mlwb %1 &lt;Verb&gt; --help“ auf, um die Argumente und Optionen e
     <message>
         <source>Pixels (default 800).</source>
         <translation>Pixel (Standard 800).</translation>
+    </message>
+    <message>
+        <source>metric series %1: the block at point %2 is damaged</source>
+        <translation>Metrikreihe %1: Der Block bei Punkt %2 ist beschädigt</translation>
+    </message>
+    <message>
+        <source>metric series %1: points are missing before point %2</source>
+        <translation>Metrikreihe %1: Vor Punkt %2 fehlen Punkte</translation>
+    </message>
+    <message>
+        <source>metric series %1: its count (%2) differs from its stored points</source>
+        <translation>Metrikreihe %1: Ihre Anzahl (%2) stimmt nicht mit den gespeicherten Punkten überein</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,20 @@
             <numerusform>&apos;%1&apos; has %n unfinished runs; cancel them first.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunSubmitter</name>
