@@ -28,7 +28,7 @@ QString rawText(QByteArrayView text)
 
 QString tooLong(qsizetype limit)
 {
-    return QStringLiteral("line is longer than %1 bytes").arg(limit);
+    return MetricTail::tr("line is longer than %1 bytes").arg(limit);
 }
 
 } // namespace
@@ -58,7 +58,7 @@ bool MetricTail::readAvailable(qint64 fromOffset, int maxLines, QList<Line> *out
         const qint64 got = file.read(m_buffer.data() + kept, kChunkSize);
         m_buffer.resize(kept + qMax<qint64>(got, 0));
         if (got < 0)
-            ok = fail(error, QStringLiteral("Cannot read %1: %2").arg(m_path, file.errorString()));
+            ok = fail(error, tr("Cannot read %1: %2").arg(m_path, file.errorString()));
         if (got <= 0)
             break; // what is left has no newline yet
         consume(kept, &base, &budget, out);
@@ -90,17 +90,17 @@ MetricTail::Opened MetricTail::openAt(QFile &file, qint64 offset, QString *error
     if (!file.exists()) {
         if (offset == 0)
             return Opened::Missing; // the script has not logged anything yet
-        fail(error, QStringLiteral("%1 no longer exists, but %2 bytes of it were read")
+        fail(error, tr("%1 no longer exists, but %2 bytes of it were read")
                         .arg(m_path)
                         .arg(offset));
         return Opened::Failed;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        fail(error, QStringLiteral("Cannot open %1: %2").arg(m_path, file.errorString()));
+        fail(error, tr("Cannot open %1: %2").arg(m_path, file.errorString()));
         return Opened::Failed;
     }
     if (file.size() < offset) {
-        fail(error, QStringLiteral("%1 was truncated: it has %2 bytes, but %3 were already read")
+        fail(error, tr("%1 was truncated: it has %2 bytes, but %3 were already read")
                         .arg(m_path)
                         .arg(file.size())
                         .arg(offset));
@@ -108,13 +108,13 @@ MetricTail::Opened MetricTail::openAt(QFile &file, qint64 offset, QString *error
     }
     char before = '\n';
     if (offset > 0 && (!file.seek(offset - 1) || !file.getChar(&before) || before != '\n')) {
-        fail(error, QStringLiteral("%1 was replaced: byte %2 does not start a line")
+        fail(error, tr("%1 was replaced: byte %2 does not start a line")
                         .arg(m_path)
                         .arg(offset));
         return Opened::Failed;
     }
     if (!file.seek(offset)) {
-        fail(error, QStringLiteral("Cannot read %1: %2").arg(m_path, file.errorString()));
+        fail(error, tr("Cannot read %1: %2").arg(m_path, file.errorString()));
         return Opened::Failed;
     }
     return Opened::Yes;
@@ -152,7 +152,7 @@ MetricTail::Skip MetricTail::skipLongLine(QFile &file, qint64 *base, int *budget
     for (;;) {
         const qint64 got = file.read(chunk.data(), kChunkSize);
         if (got < 0) {
-            fail(error, QStringLiteral("Cannot read %1: %2").arg(m_path, file.errorString()));
+            fail(error, tr("Cannot read %1: %2").arg(m_path, file.errorString()));
             return Skip::Failed;
         }
         if (got == 0) {

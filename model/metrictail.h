@@ -3,6 +3,7 @@
 #include "metricrecord.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -17,6 +18,8 @@ namespace mlwb {
 /// its reason, never dropped.
 class MetricTail
 {
+    Q_DECLARE_TR_FUNCTIONS(MetricTail)
+
 public:
     /// One complete line: its record, or why it could not be read.
     struct Line {
