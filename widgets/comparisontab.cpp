@@ -186,6 +186,7 @@ bool ComparisonTab::setComparison(const QList<Id> &runIds, const QStringList &me
     }
     std::sort(found.begin(), found.end());
     m_metrics = metrics.isEmpty() ? found : metrics;
+    m_allMetrics = metrics.isEmpty();
     m_legend->blockSignals(true);
     m_legend->clear();
     for (const ChartRun &run : std::as_const(m_runs)) {
@@ -210,15 +211,49 @@ void ComparisonTab::rebuildPanels()
     qDeleteAll(m_panels);
     m_panels.clear();
     m_loader->clear();
-    for (int i = 0; i < m_metrics.size(); ++i) {
-        auto *panel = new MetricChartView(m_workspace, m_loader.get(), m_metrics.at(i));
-        panel->setMinimumSize(360, 260);
-        panel->setOptions(m_options);
-        panel->setRuns(m_runs, nullptr);
-        panel->setAggregate(isAggregate());
-        m_gridLayout->addWidget(panel, i / panelColumns, i % panelColumns);
-        m_panels << panel;
+    for (const QString &metric : std::as_const(m_metrics))
+        addPanel(metric);
+}
+
+void ComparisonTab::addPanel(const QString &metric)
+{
+    auto *panel = new MetricChartView(m_workspace, m_loader.get(), metric);
+    panel->setMinimumSize(360, 260);
+    panel->setOptions(m_options);
+    panel->setRuns(m_runs, nullptr);
+    panel->setAggregate(isAggregate());
+    const int i = int(m_panels.size());
+    m_gridLayout->addWidget(panel, i / panelColumns, i % panelColumns);
+    m_panels << panel;
+    for (int row = 0; row < m_legend->count(); ++row) {
+        const QListWidgetItem *item = m_legend->item(row);
+        if (item->checkState() != Qt::Checked)
+            panel->setRunVisible(item->data(Qt::UserRole).toLongLong(), false);
     }
+}
+
+void ComparisonTab::addNewMetrics()
+{
+    if (!m_allMetrics)
+        return;
+    const Metrics store(m_workspace);
+    QStringList fresh;
+    for (const ChartRun &run : std::as_const(m_runs)) {
+        const QList<MetricSeries> series = store.series(run.runId);
+        for (const MetricSeries &s : series)
+            if (s.kind == MetricSeries::Kind::Scalar && !m_metrics.contains(s.name)
+                && !fresh.contains(s.name))
+                fresh << s.name;
+    }
+    if (fresh.isEmpty())
+        return;
+    // New panels go after the others, so nothing the user looks at moves.
+    std::sort(fresh.begin(), fresh.end());
+    for (const QString &metric : std::as_const(fresh)) {
+        m_metrics << metric;
+        addPanel(metric);
+    }
+    syncToolbar();
 }
 
 void ComparisonTab::syncToolbar()
@@ -286,6 +321,7 @@ void ComparisonTab::refresh()
     if (!m_refreshClock.isValid())
         m_refreshClock.start();
     const qint64 start = m_refreshClock.elapsed();
+    addNewMetrics();
     for (MetricChartView *panel : std::as_const(m_panels))
         panel->refresh(nullptr);
     const qint64 end = m_refreshClock.elapsed();

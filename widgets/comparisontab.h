@@ -83,6 +83,8 @@ private:
     void updateRunViews();
     void openSavedView(const QString &name, const QJsonObject &spec);
     void rebuildPanels();
+    void addPanel(const QString &metric);
+    void addNewMetrics();
     void readToolbar();
     void syncToolbar();
     void onStoreChanged(const QStringList &topics);
@@ -96,6 +98,7 @@ private:
     QList<Id> m_runIds;
     QList<ChartRun> m_runs;
     QStringList m_metrics;
+    bool m_allMetrics = false; // no list was given: metrics logged later get panels too
     ChartOptions m_options;
     QList<MetricChartView *> m_panels;
     QComboBox *m_xMode = nullptr;
