@@ -31,42 +31,69 @@ inline QPointF pointAt(const double *x, const double *y, qsizetype i)
 }
 
 // First index in [from, to) whose column lies beyond column; always > from so
-// a malformed (non-ascending) x can never stall the caller.
+// a malformed (non-ascending) x can never stall the caller. Gallops from
+// `from` before bisecting: the answer is usually a few hundred points ahead,
+// and a plain bisection of the whole rest would touch far, uncached memory
+// for every column.
 qsizetype columnEnd(const double *x, qsizetype from, qsizetype to, int column,
                     const PixelMapping &map)
 {
-    const double *end =
-        std::partition_point(x + from, x + to, [&](double v) { return map.columnOf(v) <= column; });
-    return std::max(from + 1, qsizetype(end - x));
+    auto inColumn = [&](double v) { return map.columnOf(v) <= column; };
+    // Probes from + 1, + 2, + 4, ... until one is beyond the column, then
+    // bisects the last stride; everything before lo is in the column.
+    qsizetype lo = from + 1;
+    for (qsizetype step = 1;; step *= 2) {
+        const qsizetype probe = lo + step - 1;
+        if (probe >= to)
+            return std::partition_point(x + lo, x + to, inColumn) - x;
+        if (!inColumn(x[probe]))
+            return std::partition_point(x + lo, x + probe, inColumn) - x;
+        lo = probe + 1;
+    }
 }
 
-// Appends first/min/max/last of the finite points in [from, to), in x order.
-void appendColumn(const double *x, const double *y, qsizetype from, qsizetype to,
-                  QList<QPointF> *out)
+// The finite points of one column that a decimated line must keep: the
+// first, the (first) minimum, the (first) maximum and the last; -1 when the
+// column has no finite y.
+struct ColumnPicks {
+    qsizetype first = -1, lo = -1, hi = -1, last = -1;
+};
+
+ColumnPicks scanColumn(const double *y, qsizetype from, qsizetype to)
 {
+    ColumnPicks p;
     qsizetype first = from;
     while (first < to && !std::isfinite(y[first]))
         ++first;
     if (first == to)
-        return;
-    qsizetype lo = first, hi = first, last = first;
+        return p;
+    p = {first, first, first, first};
     double loValue = y[first], hiValue = y[first];
+    // Branchy on purpose: a new extreme is rare after a column's first few
+    // points, so the branches predict well (measured faster than a
+    // branch-free min/max over several lanes).
     for (qsizetype i = first + 1; i < to; ++i) {
         const double v = y[i];
         if (!std::isfinite(v))
             continue;
-        last = i;
+        p.last = i;
         if (v < loValue) {
             loValue = v;
-            lo = i;
+            p.lo = i;
         } else if (v > hiValue) {
             hiValue = v;
-            hi = i;
+            p.hi = i;
         }
     }
-    qsizetype picks[4] = {first, lo, hi, last};
-    std::sort(picks, picks + 4);
-    for (int k = 0; k < 4; ++k) {
+    return p;
+}
+
+// Appends the given indexes of one column in x order, each once.
+template <int N>
+void appendPicks(const double *x, const double *y, qsizetype (&picks)[N], QList<QPointF> *out)
+{
+    std::sort(picks, picks + N);
+    for (int k = 0; k < N; ++k) {
         if (k == 0 || picks[k] != picks[k - 1])
             out->append(pointAt(x, y, picks[k]));
     }
@@ -128,8 +155,15 @@ QList<QPointF> Decimator::minMaxPerPixel(const double *x, const double *y, qsize
     return out;
 }
 
-void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count, double x0,
-                               double x1, int width, QList<QPointF> *out)
+namespace {
+
+// The work shared by both per-pixel decimations: the exact points when the
+// range holds at most exactLimit, else the edges and, per column, what
+// appendColumn(picks, out) keeps.
+template <typename AppendColumn>
+void perPixel(const double *x, const double *y, qsizetype count, double x0, double x1, int width,
+              qsizetype exactLimit, qsizetype perColumn, QList<QPointF> *out,
+              AppendColumn appendColumn)
 {
     out->clear();
     if (count <= 0 || width <= 0)
@@ -143,7 +177,7 @@ void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count
 
     const qsizetype begin = std::lower_bound(x, x + count, x0) - x;
     const qsizetype end = std::upper_bound(x + begin, x + count, x1) - x;
-    if (end - begin <= 4 * qsizetype(width)) {
+    if (end - begin <= exactLimit) {
         // Exact: no more points than the decimated form could have anyway.
         const qsizetype from = std::max<qsizetype>(begin - 1, 0);
         const qsizetype to = std::min(end + 1, count);
@@ -154,14 +188,38 @@ void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count
     }
 
     const PixelMapping map{x0, x1 > x0 ? width / (x1 - x0) : 0.0, width};
-    out->reserve(4 * qsizetype(width) + 2);
+    out->reserve(perColumn * qsizetype(width) + 2);
     appendOutside(x, y, count, begin - 1, -1, out);
     for (qsizetype i = begin; i < end;) {
         const qsizetype next = columnEnd(x, i, end, map.columnOf(x[i]), map);
-        appendColumn(x, y, i, next, out);
+        const ColumnPicks picks = scanColumn(y, i, next);
+        if (picks.first >= 0)
+            appendColumn(picks, out);
         i = next;
     }
     appendOutside(x, y, count, end, +1, out);
+}
+
+} // namespace
+
+void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count, double x0,
+                               double x1, int width, QList<QPointF> *out)
+{
+    perPixel(x, y, count, x0, x1, width, 4 * qsizetype(width), 4, out,
+             [&](const ColumnPicks &p, QList<QPointF> *points) {
+                 qsizetype picks[4] = {p.first, p.lo, p.hi, p.last};
+                 appendPicks(x, y, picks, points);
+             });
+}
+
+void Decimator::extremesPerPixel(const double *x, const double *y, qsizetype count, double x0,
+                                 double x1, int width, QList<QPointF> *out)
+{
+    perPixel(x, y, count, x0, x1, width, 2 * qsizetype(width), 2, out,
+             [&](const ColumnPicks &p, QList<QPointF> *points) {
+                 qsizetype picks[2] = {p.lo, p.hi};
+                 appendPicks(x, y, picks, points);
+             });
 }
 
 QList<QPointF> Decimator::largestTriangleThreeBuckets(const double *x, const double *y,

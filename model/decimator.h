@@ -7,10 +7,12 @@ namespace mlwb {
 
 /// Reduces a long metric series to the points a chart can actually show.
 ///
-/// minMaxPerPixel() is the default for live charts: per pixel column it keeps
-/// the first, minimum, maximum and last point (M4), so a line drawn through
-/// the result is pixel-identical to one through all points and no spike is
-/// hidden. largestTriangleThreeBuckets() keeps a fixed number of points that
+/// minMaxPerPixel() keeps, per pixel column, the first, minimum, maximum and
+/// last point (M4), so a line drawn through the result is pixel-identical to
+/// one through all points and no spike is hidden. extremesPerPixel() keeps
+/// only each column's minimum and maximum: the vertical span that covers the
+/// same pixels of that column, half the points, for charts that draw many
+/// lines. largestTriangleThreeBuckets() keeps a fixed number of points that
 /// preserve the visual shape, for smooth overviews and sparklines.
 ///
 /// Inputs are borrowed arrays (no copies): x ascending (repeats allowed) and
@@ -32,6 +34,14 @@ public:
     /// often can reuse its buffer.
     static void minMaxPerPixel(const double *x, const double *y, qsizetype count, double x0,
                                double x1, int width, QList<QPointF> *out);
+
+    /// As minMaxPerPixel() (same columns, edges and arguments), but keeps
+    /// only the minimum and the maximum of each column, in x order (one point
+    /// when they are the same), and the points themselves when the range
+    /// holds at most 2 * width of them. A line through the result still
+    /// connects column to column and covers every column's whole min..max.
+    static void extremesPerPixel(const double *x, const double *y, qsizetype count, double x0,
+                                 double x1, int width, QList<QPointF> *out);
 
     /// Largest-Triangle-Three-Buckets (Steinarsson 2013): exactly threshold
     /// points including the first and last, chosen to keep the shape. Returns
