@@ -1,5 +1,6 @@
 #include "decimator.h"
 
+#include <QtNumeric>
 #include <algorithm>
 #include <cmath>
 
@@ -25,31 +26,60 @@ struct PixelMapping {
     }
 };
 
+inline void prefetch(const double *p)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#else
+    Q_UNUSED(p);
+#endif
+}
+
 inline QPointF pointAt(const double *x, const double *y, qsizetype i)
 {
     return {x[i], y[i]};
 }
 
 // First index in [from, to) whose column lies beyond column; always > from so
-// a malformed (non-ascending) x can never stall the caller. Gallops from
-// `from` before bisecting: the answer is usually a few hundred points ahead,
-// and a plain bisection of the whole rest would touch far, uncached memory
-// for every column.
+// a malformed (non-ascending) x can never stall the caller. Starts where
+// the column's edge would be if the rest were evenly spaced (exact for
+// consecutive steps) and gallops from there before bisecting: a bisection
+// of the whole rest would miss the cache a dozen times for every column.
 qsizetype columnEnd(const double *x, qsizetype from, qsizetype to, int column,
                     const PixelMapping &map)
 {
     auto inColumn = [&](double v) { return map.columnOf(v) <= column; };
-    // Probes from + 1, + 2, + 4, ... until one is beyond the column, then
-    // bisects the last stride; everything before lo is in the column.
-    qsizetype lo = from + 1;
-    for (qsizetype step = 1;; step *= 2) {
-        const qsizetype probe = lo + step - 1;
-        if (probe >= to)
-            return std::partition_point(x + lo, x + to, inColumn) - x;
-        if (!inColumn(x[probe]))
-            return std::partition_point(x + lo, x + probe, inColumn) - x;
-        lo = probe + 1;
+    qsizetype lo = from + 1; // everything before lo is in the column
+    qsizetype hi = to;       // everything from hi on is beyond it
+    qsizetype guess = lo;
+    const double span = x[to - 1] - x[from];
+    if (span > 0 && map.scale > 0) {
+        const double share = (map.x0 + (column + 1) / map.scale - x[from]) / span;
+        guess = from + qsizetype(std::clamp(share, 0.0, 1.0) * double(to - 1 - from));
+        guess = std::clamp(guess, lo, hi);
     }
+    if (guess < hi && inColumn(x[guess])) {
+        lo = guess + 1;
+        for (qsizetype step = 1; lo < hi; step *= 2) {
+            const qsizetype probe = std::min(lo + step - 1, hi - 1);
+            if (!inColumn(x[probe])) {
+                hi = probe;
+                break;
+            }
+            lo = probe + 1;
+        }
+    } else if (guess < hi) {
+        hi = guess;
+        for (qsizetype step = 1; lo < hi; step *= 2) {
+            const qsizetype probe = std::max(hi - step, lo);
+            if (inColumn(x[probe])) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+        }
+    }
+    return std::partition_point(x + lo, x + hi, inColumn) - x;
 }
 
 // The finite points of one column that a decimated line must keep: the
@@ -86,6 +116,51 @@ ColumnPicks scanColumn(const double *y, qsizetype from, qsizetype to)
         }
     }
     return p;
+}
+
+// The first finite minimum and maximum of y[from, to) (-1: none), from the
+// blocks wholly inside the range where blocks index them: only the ragged
+// ends are read point by point. Ties keep the first, as scanColumn does.
+std::pair<qsizetype, qsizetype> scanExtremes(const double *y, qsizetype from, qsizetype to,
+                                             const ExtremaBlocks *blocks)
+{
+    constexpr qsizetype B = ExtremaBlocks::BlockSize;
+    double loValue = qInf(), hiValue = -qInf();
+    qsizetype lo = -1, hi = -1;
+    auto scan = [&](qsizetype a, qsizetype b) {
+        for (qsizetype i = a; i < b; ++i) {
+            const double v = y[i];
+            if (!std::isfinite(v))
+                continue;
+            if (v < loValue) {
+                loValue = v;
+                lo = i;
+            }
+            if (v > hiValue) {
+                hiValue = v;
+                hi = i;
+            }
+        }
+    };
+    const qsizetype firstBlock = blocks ? (from + B - 1) / B : 0;
+    const qsizetype endBlock = blocks ? std::min(to / B, blocks->count() / B) : 0;
+    if (endBlock - firstBlock < 2) { // too narrow to gain anything
+        scan(from, to);
+        return {lo, hi};
+    }
+    scan(from, firstBlock * B);
+    for (qsizetype b = firstBlock; b < endBlock; ++b) {
+        if (blocks->lo(b) < loValue) {
+            loValue = blocks->lo(b);
+            lo = blocks->loAt(b);
+        }
+        if (blocks->hi(b) > hiValue) {
+            hiValue = blocks->hi(b);
+            hi = blocks->hiAt(b);
+        }
+    }
+    scan(endBlock * B, to);
+    return {lo, hi};
 }
 
 // Appends the given indexes of one column in x order, each once.
@@ -158,8 +233,8 @@ QList<QPointF> Decimator::minMaxPerPixel(const double *x, const double *y, qsize
 namespace {
 
 // The work shared by both per-pixel decimations: the exact points when the
-// range holds at most exactLimit, else the edges and, per column, what
-// appendColumn(picks, out) keeps.
+// range holds at most exactLimit, else the edges and, per column [i, next),
+// what appendColumn(i, next, out) keeps.
 template <typename AppendColumn>
 void perPixel(const double *x, const double *y, qsizetype count, double x0, double x1, int width,
               qsizetype exactLimit, qsizetype perColumn, QList<QPointF> *out,
@@ -192,9 +267,16 @@ void perPixel(const double *x, const double *y, qsizetype count, double x0, doub
     appendOutside(x, y, count, begin - 1, -1, out);
     for (qsizetype i = begin; i < end;) {
         const qsizetype next = columnEnd(x, i, end, map.columnOf(x[i]), map);
-        const ColumnPicks picks = scanColumn(y, i, next);
-        if (picks.first >= 0)
-            appendColumn(picks, out);
+        // The next column is likely as wide: ask for the memory it will read
+        // first (its edges) while this one is read; points far apart in big
+        // arrays miss the cache, and the hardware only foresees sequential reads.
+        const qsizetype ahead = std::min(next + (next - i), end - 1);
+        prefetch(x + ahead);
+        prefetch(y + ahead);
+        prefetch(x + (next + ahead) / 2);
+        prefetch(y + next);
+        prefetch(y + std::max(next, ahead - ExtremaBlocks::BlockSize));
+        appendColumn(i, next, out);
         i = next;
     }
     appendOutside(x, y, count, end, +1, out);
@@ -206,20 +288,87 @@ void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count
                                double x1, int width, QList<QPointF> *out)
 {
     perPixel(x, y, count, x0, x1, width, 4 * qsizetype(width), 4, out,
-             [&](const ColumnPicks &p, QList<QPointF> *points) {
+             [&](qsizetype from, qsizetype to, QList<QPointF> *points) {
+                 const ColumnPicks p = scanColumn(y, from, to);
+                 if (p.first < 0)
+                     return;
                  qsizetype picks[4] = {p.first, p.lo, p.hi, p.last};
                  appendPicks(x, y, picks, points);
              });
 }
 
 void Decimator::extremesPerPixel(const double *x, const double *y, qsizetype count, double x0,
-                                 double x1, int width, QList<QPointF> *out)
+                                 double x1, int width, QList<QPointF> *out,
+                                 const ExtremaBlocks *blocks)
 {
     perPixel(x, y, count, x0, x1, width, 2 * qsizetype(width), 2, out,
-             [&](const ColumnPicks &p, QList<QPointF> *points) {
-                 qsizetype picks[2] = {p.lo, p.hi};
+             [&](qsizetype from, qsizetype to, QList<QPointF> *points) {
+                 const auto [lo, hi] = scanExtremes(y, from, to, blocks);
+                 if (lo < 0)
+                     return;
+                 qsizetype picks[2] = {lo, hi};
                  appendPicks(x, y, picks, points);
              });
+}
+
+void ExtremaBlocks::clear()
+{
+    m_lo.clear();
+    m_hi.clear();
+    m_loAt.clear();
+    m_hiAt.clear();
+    m_count = 0;
+}
+
+void ExtremaBlocks::rebuild(const double *y, qsizetype count)
+{
+    clear();
+    append(y, count);
+}
+
+void ExtremaBlocks::append(const double *y, qsizetype count)
+{
+    // The last block may have been partial: index it again with its new points.
+    const qsizetype first = std::min(m_count, count) / BlockSize;
+    m_lo.resize(size_t(first));
+    m_hi.resize(size_t(first));
+    m_loAt.resize(size_t(first));
+    m_hiAt.resize(size_t(first));
+    for (qsizetype start = first * BlockSize; start < count; start += BlockSize) {
+        const qsizetype end = std::min(start + BlockSize, count);
+        double lo = qInf(), hi = -qInf();
+        quint8 loAt = 255, hiAt = 255;
+        for (qsizetype i = start; i < end; ++i) {
+            const double v = y[i];
+            if (!std::isfinite(v))
+                continue;
+            if (v < lo) {
+                lo = v;
+                loAt = quint8(i - start);
+            }
+            if (v > hi) {
+                hi = v;
+                hiAt = quint8(i - start);
+            }
+        }
+        m_lo.push_back(lo);
+        m_hi.push_back(hi);
+        m_loAt.push_back(loAt);
+        m_hiAt.push_back(hiAt);
+    }
+    m_count = count;
+}
+
+qsizetype ExtremaBlocks::loAt(qsizetype b) const
+{
+    const quint8 at = m_loAt[size_t(b)];
+    return at == 255 ? -1 : b * BlockSize + at;
+}
+
+qsizetype ExtremaBlocks::hiAt(qsizetype b) const
+{
+    const quint8 at = m_hiAt[size_t(b)];
+    return at == 255 ? -1 : b * BlockSize + at;
 }
 
 QList<QPointF> Decimator::largestTriangleThreeBuckets(const double *x, const double *y,

@@ -1,4 +1,5 @@
 #include "decimator.h"
+#include "metriccurve.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -180,6 +181,10 @@ private slots:
     void extremesMatchReference();
     void extremesKeepEveryColumnsRange();
     void extremesEdgesAndExact();
+    void extremesFromBlocks_data();
+    void extremesFromBlocks();
+    void blocksFollowAppends();
+    void curveKeepsBlocksCurrent();
     void lttb_data();
     void lttb();
 };
@@ -439,6 +444,97 @@ void TestDecimator::extremesEdgesAndExact()
     QVERIFY(extremes(s, 0, 99999, 0).isEmpty());
     QVERIFY(extremes(s, 10, 5, 100).isEmpty());
     QVERIFY(extremes(constantSeries(100000, NaN), 0, 99999, 100).isEmpty());
+}
+
+void TestDecimator::extremesFromBlocks_data()
+{
+    matchesReference_data();
+    QTest::addRow("wide columns") << 9u << 400000 << 1 << 0.001 << 0 << 300;
+    QTest::addRow("wide columns, ties") << 10u << 400000 << 2 << 0.0 << 5 << 170;
+}
+
+// The block index changes how fast, never what: with it the result is the
+// reference's, for every range, whole blocks or not.
+void TestDecimator::extremesFromBlocks()
+{
+    QFETCH(quint32, seed);
+    QFETCH(int, count);
+    QFETCH(int, maxStep);
+    QFETCH(double, nonFinite);
+    QFETCH(int, levels);
+    QFETCH(int, width);
+    const Series s = randomSeries(seed, count, maxStep, nonFinite, levels);
+    ExtremaBlocks blocks;
+    blocks.rebuild(s.y.constData(), s.size());
+    const double span = s.x.last() - s.x.first();
+    for (const auto &[x0, x1] : QList<std::pair<double, double>>{
+             {s.x.first(), s.x.last()},
+             {s.x.first() + span * 0.1 + 0.3, s.x.first() + span * 0.9},
+             {s.x.first() + span * 0.47, s.x.first() + span * 0.52}}) {
+        QList<QPointF> out;
+        Decimator::extremesPerPixel(s.x.constData(), s.y.constData(), s.size(), x0, x1, width, &out,
+                                    &blocks);
+        QCOMPARE(out, extremesReference(s, x0, x1, width));
+    }
+}
+
+// Indexed in pieces as a live run grows, the blocks are those indexed at once.
+void TestDecimator::blocksFollowAppends()
+{
+    const Series s = randomSeries(12, 10000, 1, 0.05, 0);
+    ExtremaBlocks whole, grown;
+    whole.rebuild(s.y.constData(), s.size());
+    for (qsizetype n : {0, 1, 63, 64, 65, 200, 1000, 4097, 9999, 10000})
+        grown.append(s.y.constData(), n);
+    QCOMPARE(grown.count(), whole.count());
+    QCOMPARE(grown.blocks(), whole.blocks());
+    for (qsizetype b = 0; b < whole.blocks(); ++b) {
+        QCOMPARE(grown.lo(b), whole.lo(b));
+        QCOMPARE(grown.hiAt(b), whole.hiAt(b));
+        QCOMPARE(grown.loAt(b), whole.loAt(b));
+    }
+    // A block of nothing finite has no extremes.
+    const Series nan = constantSeries(200, NaN);
+    ExtremaBlocks none;
+    none.rebuild(nan.y.constData(), nan.size());
+    QCOMPARE(none.blocks(), 4);
+    QCOMPARE(none.loAt(0), qsizetype(-1));
+    QVERIFY(std::isinf(none.hi(3)));
+}
+
+// MetricCurve indexes what a chart decimates, raw and smoothed, and keeps the
+// index current as a live run's points arrive.
+void TestDecimator::curveKeepsBlocksCurrent()
+{
+    const Series s = randomSeries(13, 30000, 1, 0.01, 0);
+    SeriesArrays arrays;
+    auto add = [&](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i) {
+            arrays.step.append(s.x[i]);
+            arrays.time.append(1.7e9 + s.x[i]);
+            arrays.value.append(s.y[i]);
+        }
+    };
+    add(0, 20000);
+    MetricCurve curve;
+    curve.setSource(&arrays, nullptr, 1.7e9);
+    curve.build(XAxisMode::Step, 1, 0.6);
+    auto check = [&] {
+        QCOMPARE(curve.yBlocks()->count(), curve.size());
+        QCOMPARE(curve.smoothedBlocks()->count(), curve.size());
+        for (const auto &[y, blocks] :
+             {std::pair{curve.y(), curve.yBlocks()}, {curve.smoothed(), curve.smoothedBlocks()}}) {
+            QList<QPointF> with, without;
+            Decimator::extremesPerPixel(curve.x(), y, curve.size(), -Inf, Inf, 37, &with, blocks);
+            Decimator::extremesPerPixel(curve.x(), y, curve.size(), -Inf, Inf, 37, &without);
+            QCOMPARE(with, without);
+        }
+    };
+    check();
+    add(20000, 30000);
+    curve.update();
+    QCOMPARE(curve.size(), qsizetype(30000));
+    check();
 }
 
 void TestDecimator::lttb_data()

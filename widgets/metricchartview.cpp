@@ -17,10 +17,13 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScopedValueRollback>
+#include <QSemaphore>
 #include <QSvgGenerator>
+#include <QThreadPool>
 #include <QToolTip>
 #include <QValueAxis>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace mlwb {
@@ -28,6 +31,28 @@ namespace mlwb {
 namespace {
 // Beyond this many points antialiasing costs more than it shows.
 constexpr qsizetype antialiasLimit = 60000;
+
+// Runs work(0 .. count - 1) on this thread and the global pool's idle ones.
+template <typename Work> void forEachInParallel(qsizetype count, const Work &work)
+{
+    QThreadPool *pool = QThreadPool::globalInstance();
+    std::atomic<qsizetype> next{0};
+    auto worker = [&] {
+        for (qsizetype i; (i = next++) < count;)
+            work(i);
+    };
+    const int helpers = int(std::min<qsizetype>(pool->maxThreadCount(), count) - 1);
+    QSemaphore done;
+    int started = 0;
+    for (int h = 0; h < helpers; ++h)
+        if (pool->tryStart([&] {
+                worker();
+                done.release();
+            }))
+            ++started;
+    worker();
+    done.acquire(started);
+}
 } // namespace
 
 MetricChartView::MetricChartView(const Workspace &workspace, SeriesLoader *loader,
@@ -277,39 +302,49 @@ void MetricChartView::redraw()
     const auto [x0, x1] = m_following ? dataRange() : shownRange();
     const int width = plotWidth();
     m_decimationWidth = width;
-    qsizetype drawn = 0;
-    double lo = qInf(), hi = -qInf(); // of what is drawn: every column's extremes
+    std::vector<Line *> shown;
     for (const auto &line : m_lines) {
         const MetricCurve &c = line->curve;
         const bool show = line->visible && c.size() > 0 && !m_aggregate;
-        const bool showRaw = show && c.isSmoothed();
         line->main->setVisible(show);
-        line->raw->setVisible(showRaw);
+        line->raw->setVisible(show && c.isSmoothed());
         // A hidden line keeps no points (nothing to draw, nothing to hold).
         if (!show)
             line->mainPoints.clear();
-        if (!showRaw)
+        if (!line->raw->isVisible())
             line->rawPoints.clear();
-        if (!show)
-            continue;
-        auto feed = [&](QList<QPointF> *points, const double *y) {
-            // Min and max per column: the vertical span M4's four points
-            // would cover, in half the points to hand over and draw.
-            Decimator::extremesPerPixel(c.x(), y, c.size(), x0, x1, width, points);
-            // NaN breaks a line; a log axis cannot show y <= 0.
-            points->removeIf([this](const QPointF &p) {
-                return !std::isfinite(p.y()) || (m_options.logY && p.y() <= 0);
-            });
-            drawn += points->size();
-        };
-        feed(&line->mainPoints, c.isSmoothed() ? c.smoothed() : c.y());
-        for (const QPointF &p : std::as_const(line->mainPoints))
+        if (show)
+            shown.push_back(line.get());
+    }
+    const bool logY = m_options.logY;
+    auto feed = [&](const MetricCurve &c, const double *y, const ExtremaBlocks *blocks,
+                    QList<QPointF> *points) {
+        // Min and max per column: the vertical span M4's four points would
+        // cover, in half the points to hand over and draw.
+        Decimator::extremesPerPixel(c.x(), y, c.size(), x0, x1, width, points, blocks);
+        // NaN breaks a line; a log axis cannot show y <= 0.
+        points->removeIf(
+            [logY](const QPointF &p) { return !std::isfinite(p.y()) || (logY && p.y() <= 0); });
+    };
+    forEachInParallel(qsizetype(shown.size()), [&](qsizetype i) {
+        Line *line = shown[size_t(i)];
+        const MetricCurve &c = line->curve;
+        if (c.isSmoothed()) {
+            feed(c, c.smoothed(), c.smoothedBlocks(), &line->mainPoints);
+            feed(c, c.y(), c.yBlocks(), &line->rawPoints);
+        } else {
+            feed(c, c.y(), c.yBlocks(), &line->mainPoints);
+        }
+    });
+    qsizetype drawn = 0;
+    double lo = qInf(), hi = -qInf(); // of what is drawn: every column's extremes
+    for (const Line *line : shown) {
+        drawn += line->mainPoints.size() + line->rawPoints.size();
+        for (const QPointF &p : line->mainPoints)
             if (p.x() >= x0 && p.x() <= x1) {
                 lo = std::min(lo, p.y());
                 hi = std::max(hi, p.y());
             }
-        if (showRaw)
-            feed(&line->rawPoints, c.y());
     }
     if (m_aggregate)
         computeAggregate(x0, x1, width, &lo, &hi);
