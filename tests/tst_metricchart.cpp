@@ -438,7 +438,7 @@ void TestMetricChart::hiddenAndRawLinesHoldNothing()
     QCOMPARE(view.lineSeries().size(), 3);
 }
 
-// Colour of the pixel nearest to pos within a pixel or two that is closest to want.
+// The smallest colour distance to want among the pixels within two of pos.
 static int nearestColourDistance(const QImage &image, QPointF pos, const QColor &want)
 {
     int best = 1000;
@@ -481,10 +481,10 @@ void TestMetricChart::linesDrawnWhereTheAxesMap()
         QVERIFY(view.decimationWidth() < view.width() - 20);
         QLineSeries *line = view.lineSeries().first();
         QVERIFY(line->count() <= 2 * view.decimationWidth() + 2);
+        const QColor color = ComparisonTab::runColor(0);
         for (bool antialiased : {true, false}) {
             view.setRenderHint(QPainter::Antialiasing, antialiased);
             const QImage image = view.viewport()->grab().toImage();
-            const QColor color = ComparisonTab::runColor(0);
             for (double x : {0.1, 0.35, 0.5, 0.8}) {
                 const QPointF value = line->at(int(x * line->count()));
                 const QPointF pos = view.chart()->mapToPosition(value);
@@ -499,6 +499,19 @@ void TestMetricChart::linesDrawnWhereTheAxesMap()
                 for (int x = 0; x < image.width(); ++x)
                     QVERIFY(inside.contains(x, y) || image.pixelColor(x, y) != color);
         }
+        // Exported images draw the lines too.
+        const QString png = m_dir->path() + QStringLiteral("/lines.png");
+        QVERIFY(view.saveImage(png, QSize(640, 400), nullptr));
+        const QImage exported(png);
+        int near = 0; // above the legend (its swatches have the colour too)
+        for (int y = 0; y < exported.height() * 2 / 3; ++y)
+            for (int x = 0; x < exported.width(); ++x) {
+                const QColor c = exported.pixelColor(x, y);
+                near += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green())
+                            + std::abs(c.blue() - color.blue())
+                        < 60;
+            }
+        QVERIFY2(near > 300, qPrintable(QString::number(near)));
     }
 }
 
