@@ -395,6 +395,12 @@ void TestMetricChart::strokerComposesOncePerPixel()
             covered += a > 0;
         }
     QVERIFY(covered >= 80);
+    // Points far off the image, or not numbers at all, draw nothing wrong.
+    for (qreal width : {1.0, 1.5}) {
+        const QList<QPointF> wild{{5, 50},     {5, qInf()},   {qQNaN(), 3}, {1e300, -1e300},
+                                  {-1e9, 1e9}, {15, qQNaN()}, {6, 60}};
+        ColumnStroker().stroke(&image, wild.constData(), wild.size(), width, Qt::blue);
+    }
 }
 
 void TestMetricChart::hiddenAndRawLinesHoldNothing()

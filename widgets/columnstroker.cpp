@@ -24,16 +24,13 @@ inline QRgb byteMul(QRgb x, uint a)
 }
 
 // Rows (or columns) whose centre i + 0.5 lies in [from, to], clamped to
-// [0, size): first..last, empty when first > last.
+// [0, size): first..last, empty (0, -1) when none or when from or to is NaN.
 inline std::pair<int, int> centresIn(double from, double to, int size)
 {
     const double first = std::ceil(from - 0.5), last = std::floor(to - 0.5);
-    return {first < 0      ? 0
-            : first > size ? size
-                           : int(first),
-            last >= size ? size - 1
-            : last < 0   ? -1
-                         : int(last)};
+    if (!(first <= last) || last < 0 || first >= size)
+        return {0, -1};
+    return {first < 0 ? 0 : int(first), last >= size ? size - 1 : int(last)};
 }
 
 } // namespace
@@ -41,6 +38,7 @@ inline std::pair<int, int> centresIn(double from, double to, int size)
 void ColumnStroker::stroke(QImage *image, const QPointF *points, qsizetype count, qreal width,
                            const QColor &color)
 {
+    Q_ASSERT(image->format() == QImage::Format_ARGB32_Premultiplied);
     const int columns = image->width(), rows = image->height();
     if (count < 2 || columns <= 0 || rows <= 0 || !(width > 0) || color.alpha() == 0)
         return;
@@ -120,7 +118,7 @@ void ColumnStroker::thinSegment(QPointF a, QPointF b, int columns)
 {
     const double left = std::min(a.x(), b.x()), right = std::max(a.x(), b.x());
     const double first = std::floor(left), last = std::floor(right);
-    if (last < 0 || first >= columns)
+    if (!(first <= last) || last < 0 || first >= columns) // NaN too
         return;
     const int from = first < 0 ? 0 : int(first), to = last >= columns ? columns - 1 : int(last);
     const double dx = b.x() - a.x(), slope = dx != 0 ? (b.y() - a.y()) / dx : 0;
