@@ -1,6 +1,7 @@
 // (b) Redraw one panel of 50 runs x 1,000,000 points after a zoom: decimate
 // every line from the full data, replace() its points and paint the panel.
 // Baseline: the same panel painting without re-decimation (paint only).
+// Usage: bench_chartredraw [runs] [picture.png of the last zoom, to check it].
 #include "benchtiming.h"
 #include "benchworkspace.h"
 #include "comparisontab.h"
