@@ -1,5 +1,6 @@
 #include "decimator.h"
 
+#include <QtNumeric>
 #include <algorithm>
 #include <cmath>
 
@@ -25,48 +26,149 @@ struct PixelMapping {
     }
 };
 
+inline void prefetch(const double *p)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#else
+    Q_UNUSED(p);
+#endif
+}
+
 inline QPointF pointAt(const double *x, const double *y, qsizetype i)
 {
     return {x[i], y[i]};
 }
 
 // First index in [from, to) whose column lies beyond column; always > from so
-// a malformed (non-ascending) x can never stall the caller.
+// a malformed (non-ascending) x can never stall the caller. Starts where
+// the column's edge would be if the rest were evenly spaced (exact for
+// consecutive steps) and gallops from there before bisecting: a bisection
+// of the whole rest would miss the cache a dozen times for every column.
 qsizetype columnEnd(const double *x, qsizetype from, qsizetype to, int column,
                     const PixelMapping &map)
 {
-    const double *end =
-        std::partition_point(x + from, x + to, [&](double v) { return map.columnOf(v) <= column; });
-    return std::max(from + 1, qsizetype(end - x));
+    auto inColumn = [&](double v) { return map.columnOf(v) <= column; };
+    qsizetype lo = from + 1; // everything before lo is in the column
+    qsizetype hi = to;       // everything from hi on is beyond it
+    qsizetype guess = lo;
+    const double span = x[to - 1] - x[from];
+    if (span > 0 && map.scale > 0) {
+        const double share = (map.x0 + (column + 1) / map.scale - x[from]) / span;
+        guess = from + qsizetype(std::clamp(share, 0.0, 1.0) * double(to - 1 - from));
+        guess = std::clamp(guess, lo, hi);
+    }
+    if (guess < hi && inColumn(x[guess])) {
+        lo = guess + 1;
+        for (qsizetype step = 1; lo < hi; step *= 2) {
+            const qsizetype probe = std::min(lo + step - 1, hi - 1);
+            if (!inColumn(x[probe])) {
+                hi = probe;
+                break;
+            }
+            lo = probe + 1;
+        }
+    } else if (guess < hi) {
+        hi = guess;
+        for (qsizetype step = 1; lo < hi; step *= 2) {
+            const qsizetype probe = std::max(hi - step, lo);
+            if (inColumn(x[probe])) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+        }
+    }
+    return std::partition_point(x + lo, x + hi, inColumn) - x;
 }
 
-// Appends first/min/max/last of the finite points in [from, to), in x order.
-void appendColumn(const double *x, const double *y, qsizetype from, qsizetype to,
-                  QList<QPointF> *out)
+// The finite points of one column that a decimated line must keep: the
+// first, the (first) minimum, the (first) maximum and the last; -1 when the
+// column has no finite y.
+struct ColumnPicks {
+    qsizetype first = -1, lo = -1, hi = -1, last = -1;
+};
+
+ColumnPicks scanColumn(const double *y, qsizetype from, qsizetype to)
 {
+    ColumnPicks p;
     qsizetype first = from;
     while (first < to && !std::isfinite(y[first]))
         ++first;
     if (first == to)
-        return;
-    qsizetype lo = first, hi = first, last = first;
+        return p;
+    p = {first, first, first, first};
     double loValue = y[first], hiValue = y[first];
+    // Branchy on purpose: a new extreme is rare after a column's first few
+    // points, so the branches predict well (measured faster than a
+    // branch-free min/max over several lanes).
     for (qsizetype i = first + 1; i < to; ++i) {
         const double v = y[i];
         if (!std::isfinite(v))
             continue;
-        last = i;
+        p.last = i;
         if (v < loValue) {
             loValue = v;
-            lo = i;
+            p.lo = i;
         } else if (v > hiValue) {
             hiValue = v;
-            hi = i;
+            p.hi = i;
         }
     }
-    qsizetype picks[4] = {first, lo, hi, last};
-    std::sort(picks, picks + 4);
-    for (int k = 0; k < 4; ++k) {
+    return p;
+}
+
+// The first finite minimum and maximum of y[from, to) (-1: none), from the
+// blocks wholly inside the range where blocks index them: only the ragged
+// ends are read point by point. Ties keep the first, as scanColumn does.
+std::pair<qsizetype, qsizetype> scanExtremes(const double *y, qsizetype from, qsizetype to,
+                                             const ExtremaBlocks *blocks)
+{
+    constexpr qsizetype B = ExtremaBlocks::BlockSize;
+    double loValue = qInf(), hiValue = -qInf();
+    qsizetype lo = -1, hi = -1;
+    auto scan = [&](qsizetype a, qsizetype b) {
+        for (qsizetype i = a; i < b; ++i) {
+            const double v = y[i];
+            if (!std::isfinite(v))
+                continue;
+            if (v < loValue) {
+                loValue = v;
+                lo = i;
+            }
+            if (v > hiValue) {
+                hiValue = v;
+                hi = i;
+            }
+        }
+    };
+    const qsizetype firstBlock = blocks ? (from + B - 1) / B : 0;
+    const qsizetype endBlock = blocks ? std::min(to / B, blocks->count() / B) : 0;
+    if (endBlock - firstBlock < 2) { // too narrow to gain anything
+        scan(from, to);
+        return {lo, hi};
+    }
+    scan(from, firstBlock * B);
+    for (qsizetype b = firstBlock; b < endBlock; ++b) {
+        if (blocks->lo(b) < loValue) {
+            loValue = blocks->lo(b);
+            lo = blocks->loAt(b);
+        }
+        if (blocks->hi(b) > hiValue) {
+            hiValue = blocks->hi(b);
+            hi = blocks->hiAt(b);
+        }
+    }
+    scan(endBlock * B, to);
+    return {lo, hi};
+}
+
+// Appends the given indexes of one column in x order, each once.
+template <int N>
+void appendPicks(const double *x, const double *y, qsizetype (&picks)[N], QList<QPointF> *out)
+{
+    std::sort(picks, picks + N);
+    for (int k = 0; k < N; ++k) {
         if (k == 0 || picks[k] != picks[k - 1])
             out->append(pointAt(x, y, picks[k]));
     }
@@ -128,8 +230,15 @@ QList<QPointF> Decimator::minMaxPerPixel(const double *x, const double *y, qsize
     return out;
 }
 
-void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count, double x0,
-                               double x1, int width, QList<QPointF> *out)
+namespace {
+
+// The work shared by both per-pixel decimations: the exact points when the
+// range holds at most exactLimit, else the edges and, per column [i, next),
+// what appendColumn(i, next, out) keeps.
+template <typename AppendColumn>
+void perPixel(const double *x, const double *y, qsizetype count, double x0, double x1, int width,
+              qsizetype exactLimit, qsizetype perColumn, QList<QPointF> *out,
+              AppendColumn appendColumn)
 {
     out->clear();
     if (count <= 0 || width <= 0)
@@ -143,7 +252,7 @@ void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count
 
     const qsizetype begin = std::lower_bound(x, x + count, x0) - x;
     const qsizetype end = std::upper_bound(x + begin, x + count, x1) - x;
-    if (end - begin <= 4 * qsizetype(width)) {
+    if (end - begin <= exactLimit) {
         // Exact: no more points than the decimated form could have anyway.
         const qsizetype from = std::max<qsizetype>(begin - 1, 0);
         const qsizetype to = std::min(end + 1, count);
@@ -154,14 +263,112 @@ void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count
     }
 
     const PixelMapping map{x0, x1 > x0 ? width / (x1 - x0) : 0.0, width};
-    out->reserve(4 * qsizetype(width) + 2);
+    out->reserve(perColumn * qsizetype(width) + 2);
     appendOutside(x, y, count, begin - 1, -1, out);
     for (qsizetype i = begin; i < end;) {
         const qsizetype next = columnEnd(x, i, end, map.columnOf(x[i]), map);
-        appendColumn(x, y, i, next, out);
+        // The next column is likely as wide: ask for the memory it will read
+        // first (its edges) while this one is read; points far apart in big
+        // arrays miss the cache, and the hardware only foresees sequential reads.
+        const qsizetype ahead = std::min(next + (next - i), end - 1);
+        prefetch(x + ahead);
+        prefetch(y + ahead);
+        prefetch(x + (next + ahead) / 2);
+        prefetch(y + next);
+        prefetch(y + std::max(next, ahead - ExtremaBlocks::BlockSize));
+        appendColumn(i, next, out);
         i = next;
     }
     appendOutside(x, y, count, end, +1, out);
+}
+
+} // namespace
+
+void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count, double x0,
+                               double x1, int width, QList<QPointF> *out)
+{
+    perPixel(x, y, count, x0, x1, width, 4 * qsizetype(width), 4, out,
+             [&](qsizetype from, qsizetype to, QList<QPointF> *points) {
+                 const ColumnPicks p = scanColumn(y, from, to);
+                 if (p.first < 0)
+                     return;
+                 qsizetype picks[4] = {p.first, p.lo, p.hi, p.last};
+                 appendPicks(x, y, picks, points);
+             });
+}
+
+void Decimator::extremesPerPixel(const double *x, const double *y, qsizetype count, double x0,
+                                 double x1, int width, QList<QPointF> *out,
+                                 const ExtremaBlocks *blocks)
+{
+    perPixel(x, y, count, x0, x1, width, 2 * qsizetype(width), 2, out,
+             [&](qsizetype from, qsizetype to, QList<QPointF> *points) {
+                 const auto [lo, hi] = scanExtremes(y, from, to, blocks);
+                 if (lo < 0)
+                     return;
+                 qsizetype picks[2] = {lo, hi};
+                 appendPicks(x, y, picks, points);
+             });
+}
+
+void ExtremaBlocks::clear()
+{
+    m_lo.clear();
+    m_hi.clear();
+    m_loAt.clear();
+    m_hiAt.clear();
+    m_count = 0;
+}
+
+void ExtremaBlocks::rebuild(const double *y, qsizetype count)
+{
+    clear();
+    append(y, count);
+}
+
+void ExtremaBlocks::append(const double *y, qsizetype count)
+{
+    // The last block may have been partial: index it again with its new points.
+    const qsizetype first = std::min(m_count, count) / BlockSize;
+    m_lo.resize(size_t(first));
+    m_hi.resize(size_t(first));
+    m_loAt.resize(size_t(first));
+    m_hiAt.resize(size_t(first));
+    for (qsizetype start = first * BlockSize; start < count; start += BlockSize) {
+        const qsizetype end = std::min(start + BlockSize, count);
+        double lo = qInf(), hi = -qInf();
+        quint8 loAt = 255, hiAt = 255;
+        for (qsizetype i = start; i < end; ++i) {
+            const double v = y[i];
+            if (!std::isfinite(v))
+                continue;
+            if (v < lo) {
+                lo = v;
+                loAt = quint8(i - start);
+            }
+            if (v > hi) {
+                hi = v;
+                hiAt = quint8(i - start);
+            }
+        }
+        m_lo.push_back(lo);
+        m_hi.push_back(hi);
+        m_loAt.push_back(loAt);
+        m_hiAt.push_back(hiAt);
+    }
+    m_count = count;
+}
+
+qsizetype ExtremaBlocks::loAt(qsizetype b) const
+{
+    const quint8 at = m_loAt[size_t(b)];
+    return at == 255 ? -1 : b * BlockSize + at;
+}
+
+qsizetype ExtremaBlocks::hiAt(qsizetype b) const
+{
+    const quint8 at = m_hiAt[size_t(b)];
+    return at == 255 ? -1 : b * BlockSize + at;
 }
 
 QList<QPointF> Decimator::largestTriangleThreeBuckets(const double *x, const double *y,

@@ -41,6 +41,8 @@ void MetricCurve::build(XAxisMode mode, double unit, double smoothing)
     m_yOwn.clear();
     m_smoothed.clear();
     m_order.clear();
+    m_yBlocks.clear();
+    m_smoothedBlocks.clear();
     if (!m_y)
         return;
     if (mode == XAxisMode::Metric) {
@@ -72,6 +74,18 @@ void MetricCurve::build(XAxisMode mode, double unit, double smoothing)
         Smoothing::emaAppend(m_order.isEmpty() ? m_y->value.constData() : m_yOwn.constData(),
                              m_order.isEmpty() ? m_y->size() : m_yOwn.size(), m_smoothing,
                              &m_smoothed);
+    indexBlocks(true);
+}
+
+void MetricCurve::indexBlocks(bool afresh)
+{
+    if (afresh) {
+        m_yBlocks.rebuild(y(), m_size);
+        m_smoothedBlocks.rebuild(smoothed(), isSmoothed() ? m_size : 0);
+    } else {
+        m_yBlocks.append(y(), m_size);
+        m_smoothedBlocks.append(smoothed(), isSmoothed() ? m_size : 0);
+    }
 }
 
 // The common case: x already ascending. Returns false if it is not.
@@ -119,6 +133,7 @@ void MetricCurve::update()
     }
     if (m_smoothing > 0)
         Smoothing::emaAppend(m_y->value.constData(), m_y->size(), m_smoothing, &m_smoothed);
+    indexBlocks(false);
 }
 
 double MetricCurve::firstX() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "decimator.h"
 #include "seriesloader.h"
 
 #include <QVector>
@@ -38,6 +39,10 @@ public:
         return m_order.isEmpty() && m_size ? m_y->value.constData() : m_yOwn.constData();
     }
     const double *smoothed() const { return m_smoothed.constData(); }
+    /// Block extremes of y() and smoothed(), kept up to date by build() and
+    /// update(), for Decimator::extremesPerPixel().
+    const ExtremaBlocks *yBlocks() const { return &m_yBlocks; }
+    const ExtremaBlocks *smoothedBlocks() const { return &m_smoothedBlocks; }
     bool isSmoothed() const { return m_smoothing > 0; }
     /// Index into the source arrays (for step/time of a hovered point).
     qsizetype sourceIndex(qsizetype i) const { return m_order.isEmpty() ? i : m_order.at(i); }
@@ -50,6 +55,7 @@ private:
     double xOf(qsizetype sourceIndex) const;
     bool appendInOrder();
     void sortByX(QVector<double> *x);
+    void indexBlocks(bool afresh);
 
     const SeriesArrays *m_y = nullptr;
     const SeriesArrays *m_x = nullptr;
@@ -60,6 +66,7 @@ private:
     qsizetype m_size = 0;
     QVector<double> m_xOwn, m_yOwn, m_smoothed;
     QVector<qsizetype> m_order; // empty: identity
+    ExtremaBlocks m_yBlocks, m_smoothedBlocks;
 };
 
 } // namespace mlwb

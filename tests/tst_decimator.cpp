@@ -1,4 +1,5 @@
 #include "decimator.h"
+#include "metriccurve.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -83,6 +84,51 @@ QList<QPointF> reference(const Series &s, double x0, double x1, int width)
     return out;
 }
 
+// Brute force for extremesPerPixel: each column's first minimum and first
+// maximum in x order, the same edges, exact up to 2 * width points.
+QList<QPointF> extremesReference(const Series &s, double x0, double x1, int width)
+{
+    qsizetype begin = 0, end = 0;
+    while (begin < s.size() && s.x[begin] < x0)
+        ++begin;
+    end = begin;
+    while (end < s.size() && s.x[end] <= x1)
+        ++end;
+    if (end - begin <= 2 * width)
+        return pointsOf(s, std::max<qsizetype>(begin - 1, 0), std::min(end + 1, s.size()));
+
+    const double scale = width / (x1 - x0);
+    std::map<int, std::vector<qsizetype>> columns;
+    for (qsizetype i = begin; i < end; ++i) {
+        if (std::isfinite(s.y[i]))
+            columns[std::clamp(int(std::floor((s.x[i] - x0) * scale)), 0, width - 1)].push_back(i);
+    }
+    std::vector<qsizetype> keep;
+    if (qsizetype before = nearestFinite(s, begin - 1, -1); before >= 0)
+        keep.push_back(before);
+    for (const auto &[column, indexes] : columns) {
+        auto byY = [&](qsizetype a, qsizetype b) { return s.y[a] < s.y[b]; };
+        std::vector<qsizetype> picks{*std::min_element(indexes.begin(), indexes.end(), byY),
+                                     *std::max_element(indexes.begin(), indexes.end(), byY)};
+        std::sort(picks.begin(), picks.end());
+        picks.erase(std::unique(picks.begin(), picks.end()), picks.end());
+        keep.insert(keep.end(), picks.begin(), picks.end());
+    }
+    if (qsizetype after = nearestFinite(s, end, +1); after >= 0)
+        keep.push_back(after);
+    QList<QPointF> out;
+    for (qsizetype i : keep)
+        out.append(QPointF(s.x[i], s.y[i]));
+    return out;
+}
+
+QList<QPointF> extremes(const Series &s, double x0, double x1, int width)
+{
+    QList<QPointF> out;
+    Decimator::extremesPerPixel(s.x.constData(), s.y.constData(), s.size(), x0, x1, width, &out);
+    return out;
+}
+
 // count points, x stepping by 0..maxStep (0 makes repeated x), y random with
 // the given share of NaN/inf and, when levels > 0, quantised to force ties.
 Series randomSeries(quint32 seed, qsizetype count, int maxStep, double nonFinite, int levels)
@@ -131,6 +177,14 @@ private slots:
     void allNaN();
     void repeatedX();
     void reusesBuffer();
+    void extremesMatchReference_data();
+    void extremesMatchReference();
+    void extremesKeepEveryColumnsRange();
+    void extremesEdgesAndExact();
+    void extremesFromBlocks_data();
+    void extremesFromBlocks();
+    void blocksFollowAppends();
+    void curveKeepsBlocksCurrent();
     void lttb_data();
     void lttb();
 };
@@ -300,6 +354,187 @@ void TestDecimator::reusesBuffer()
                               &buffer);
     QCOMPARE(buffer.constData(), data);
     QCOMPARE(buffer, reference(s, 10, s.x.last(), 200));
+}
+
+void TestDecimator::extremesMatchReference_data()
+{
+    matchesReference_data();
+}
+
+void TestDecimator::extremesMatchReference()
+{
+    QFETCH(quint32, seed);
+    QFETCH(int, count);
+    QFETCH(int, maxStep);
+    QFETCH(double, nonFinite);
+    QFETCH(int, levels);
+    QFETCH(int, width);
+    const Series s = randomSeries(seed, count, maxStep, nonFinite, levels);
+    const double span = s.x.last() - s.x.first();
+    const QList<std::pair<double, double>> ranges{
+        {s.x.first(), s.x.last()},
+        {s.x.first() + span * 0.1, s.x.first() + span * 0.9},
+        {s.x.first() + span * 0.33 + 0.5, s.x.last() + 10},
+        {s.x.first() - 10, s.x.first() + span * 0.5}};
+    for (const auto &[x0, x1] : ranges) {
+        const QList<QPointF> out = extremes(s, x0, x1, width);
+        QCOMPARE(out, extremesReference(s, x0, x1, width));
+        QVERIFY(out.size() <= 2 * width + 2);
+    }
+}
+
+// Half the points of M4, the same pixels: every column's lowest and highest
+// value survive (so does every spike), in x order, at most two per column.
+void TestDecimator::extremesKeepEveryColumnsRange()
+{
+    const Series s = randomSeries(21, 1'000'000, 1, 0.01, 0);
+    const int width = 1531;
+    const double x0 = 123'456.5, x1 = 876'543.25;
+    const QList<QPointF> out = extremes(s, x0, x1, width);
+    QVERIFY(out.size() <= 2 * width + 2);
+    QVERIFY(
+        std::is_sorted(out.begin(), out.end(), [](QPointF a, QPointF b) { return a.x() < b.x(); }));
+    std::map<int, std::pair<double, double>> want, got; // column: lowest, highest
+    const double scale = width / (x1 - x0);
+    auto column = [&](double x) { return std::clamp(int((x - x0) * scale), 0, width - 1); };
+    auto add = [](std::map<int, std::pair<double, double>> &m, int c, double y) {
+        auto [it, fresh] = m.try_emplace(c, y, y);
+        it->second = {std::min(it->second.first, y), std::max(it->second.second, y)};
+    };
+    for (qsizetype i = 0; i < s.size(); ++i)
+        if (s.x[i] >= x0 && s.x[i] <= x1 && std::isfinite(s.y[i]))
+            add(want, column(s.x[i]), s.y[i]);
+    std::map<int, int> perColumn;
+    for (const QPointF &p : out)
+        if (p.x() >= x0 && p.x() <= x1) {
+            add(got, column(p.x()), p.y());
+            ++perColumn[column(p.x())];
+        }
+    QCOMPARE(got, want);
+    for (const auto &[c, n] : perColumn)
+        QVERIFY(n <= 2);
+    // The spike test of M4 holds too.
+    Series flat = constantSeries(1'000'000, 0.0);
+    flat.y[777'777] = -1e6;
+    flat.y[523'417] = 1e6;
+    const QList<QPointF> spikes = extremes(flat, 0, 999'999, 1600);
+    QVERIFY(spikes.contains(QPointF(777'777, -1e6)));
+    QVERIFY(spikes.contains(QPointF(523'417, 1e6)));
+    // A constant column is one point.
+    QCOMPARE(extremes(constantSeries(100'000, 2.0), 0, 99'999, 100).size(), 100);
+}
+
+void TestDecimator::extremesEdgesAndExact()
+{
+    Series s;
+    for (int i = 0; i < 100000; ++i) {
+        s.x.append(i);
+        s.y.append(i);
+    }
+    QList<QPointF> out = extremes(s, 1000.5, 90000.5, 100);
+    QCOMPARE(out.first(), QPointF(1000, 1000));
+    QCOMPARE(out.last(), QPointF(90001, 90001));
+    out = extremes(s, -Inf, Inf, 100);
+    QCOMPARE(out.first(), QPointF(0, 0));
+    QCOMPARE(out.last(), QPointF(99999, 99999));
+    // At most 2 * width points in range: all of them and a neighbour each side.
+    out = extremes(s, 500, 699, 100);
+    QCOMPARE(out, pointsOf(s, 499, 701));
+    QCOMPARE(extremes(s, 500, 700, 100).size(), 2 * 100 + 2); // 201 points: decimated
+    QVERIFY(extremes(s, 0, 99999, 0).isEmpty());
+    QVERIFY(extremes(s, 10, 5, 100).isEmpty());
+    QVERIFY(extremes(constantSeries(100000, NaN), 0, 99999, 100).isEmpty());
+}
+
+void TestDecimator::extremesFromBlocks_data()
+{
+    matchesReference_data();
+    QTest::addRow("wide columns") << 9u << 400000 << 1 << 0.001 << 0 << 300;
+    QTest::addRow("wide columns, ties") << 10u << 400000 << 2 << 0.0 << 5 << 170;
+}
+
+// The block index changes how fast, never what: with it the result is the
+// reference's, for every range, whole blocks or not.
+void TestDecimator::extremesFromBlocks()
+{
+    QFETCH(quint32, seed);
+    QFETCH(int, count);
+    QFETCH(int, maxStep);
+    QFETCH(double, nonFinite);
+    QFETCH(int, levels);
+    QFETCH(int, width);
+    const Series s = randomSeries(seed, count, maxStep, nonFinite, levels);
+    ExtremaBlocks blocks;
+    blocks.rebuild(s.y.constData(), s.size());
+    const double span = s.x.last() - s.x.first();
+    for (const auto &[x0, x1] : QList<std::pair<double, double>>{
+             {s.x.first(), s.x.last()},
+             {s.x.first() + span * 0.1 + 0.3, s.x.first() + span * 0.9},
+             {s.x.first() + span * 0.47, s.x.first() + span * 0.52}}) {
+        QList<QPointF> out;
+        Decimator::extremesPerPixel(s.x.constData(), s.y.constData(), s.size(), x0, x1, width, &out,
+                                    &blocks);
+        QCOMPARE(out, extremesReference(s, x0, x1, width));
+    }
+}
+
+// Indexed in pieces as a live run grows, the blocks are those indexed at once.
+void TestDecimator::blocksFollowAppends()
+{
+    const Series s = randomSeries(12, 10000, 1, 0.05, 0);
+    ExtremaBlocks whole, grown;
+    whole.rebuild(s.y.constData(), s.size());
+    for (qsizetype n : {0, 1, 63, 64, 65, 200, 1000, 4097, 9999, 10000})
+        grown.append(s.y.constData(), n);
+    QCOMPARE(grown.count(), whole.count());
+    QCOMPARE(grown.blocks(), whole.blocks());
+    for (qsizetype b = 0; b < whole.blocks(); ++b) {
+        QCOMPARE(grown.lo(b), whole.lo(b));
+        QCOMPARE(grown.hiAt(b), whole.hiAt(b));
+        QCOMPARE(grown.loAt(b), whole.loAt(b));
+    }
+    // A block of nothing finite has no extremes.
+    const Series nan = constantSeries(200, NaN);
+    ExtremaBlocks none;
+    none.rebuild(nan.y.constData(), nan.size());
+    QCOMPARE(none.blocks(), 4);
+    QCOMPARE(none.loAt(0), qsizetype(-1));
+    QVERIFY(std::isinf(none.hi(3)));
+}
+
+// MetricCurve indexes what a chart decimates, raw and smoothed, and keeps the
+// index current as a live run's points arrive.
+void TestDecimator::curveKeepsBlocksCurrent()
+{
+    const Series s = randomSeries(13, 30000, 1, 0.01, 0);
+    SeriesArrays arrays;
+    auto add = [&](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i) {
+            arrays.step.append(s.x[i]);
+            arrays.time.append(1.7e9 + s.x[i]);
+            arrays.value.append(s.y[i]);
+        }
+    };
+    add(0, 20000);
+    MetricCurve curve;
+    curve.setSource(&arrays, nullptr, 1.7e9);
+    curve.build(XAxisMode::Step, 1, 0.6);
+    auto check = [&] {
+        QCOMPARE(curve.yBlocks()->count(), curve.size());
+        QCOMPARE(curve.smoothedBlocks()->count(), curve.size());
+        for (const auto &[y, blocks] :
+             {std::pair{curve.y(), curve.yBlocks()}, {curve.smoothed(), curve.smoothedBlocks()}}) {
+            QList<QPointF> with, without;
+            Decimator::extremesPerPixel(curve.x(), y, curve.size(), -Inf, Inf, 37, &with, blocks);
+            Decimator::extremesPerPixel(curve.x(), y, curve.size(), -Inf, Inf, 37, &without);
+            QCOMPARE(with, without);
+        }
+    };
+    check();
+    add(20000, 30000);
+    curve.update();
+    QCOMPARE(curve.size(), qsizetype(30000));
+    check();
 }
 
 void TestDecimator::lttb_data()

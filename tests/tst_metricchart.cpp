@@ -1,6 +1,7 @@
 #include "changewatcher.h"
 #include "chartfixture.h"
 #include "cli.h"
+#include "columnstroker.h"
 #include "comparisontab.h"
 #include "metricchartview.h"
 #include "metricingestor.h"
@@ -24,6 +25,8 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QLogValueAxis>
+#include <QPainter>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSlider>
 #include <QSqlQuery>
@@ -52,6 +55,12 @@ private slots:
     void tabLegendAndExport();
     void cliExportsPngAndSvg();
     void runsTableFilterAndCompare();
+    void strokerMatchesQPainter_data();
+    void strokerMatchesQPainter();
+    void strokerComposesOncePerPixel();
+    void hiddenAndRawLinesHoldNothing();
+    void linesDrawnWhereTheAxesMap();
+    void rubberBandAndScrollStillZoom();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -327,6 +336,259 @@ void TestMetricChart::runsTableFilterAndCompare()
     QCOMPARE(compare.count(), 1);
     QCOMPARE(compare.first().first().value<QList<Id>>().size(), 3);
     QVERIFY(view.grab().save(QStringLiteral("/tmp/runstable.png")));
+}
+
+// Pixels set in a but not in b and the other way round, and how many a sets.
+static std::pair<int, int> pixelDifference(const QImage &a, const QImage &b)
+{
+    int differ = 0, set = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            const bool inA = qAlpha(a.pixel(x, y)) > 0, inB = qAlpha(b.pixel(x, y)) > 0;
+            set += inA;
+            differ += inA != inB;
+        }
+    return {differ, set};
+}
+
+// Whether every pixel set in a has one set in b at most a pixel away.
+static bool withinOnePixel(const QImage &a, const QImage &b)
+{
+    auto set = [](const QImage &image, int x, int y) {
+        return x >= 0 && y >= 0 && x < image.width() && y < image.height()
+               && qAlpha(image.pixel(x, y)) > 0;
+    };
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            if (!set(a, x, y))
+                continue;
+            bool near = false;
+            for (int dy = -1; dy <= 1 && !near; ++dy)
+                for (int dx = -1; dx <= 1 && !near; ++dx)
+                    near = set(b, x + dx, y + dy);
+            if (!near)
+                return false;
+        }
+    return true;
+}
+
+void TestMetricChart::strokerMatchesQPainter_data()
+{
+    QTest::addColumn<qreal>("width");
+    QTest::addColumn<int>("perColumn"); // points per pixel column; 0: one per 25 columns
+    for (qreal width : {1.0, 1.5, 3.0})
+        for (int perColumn : {0, 2, 4})
+            QTest::addRow("width %g, %d per column", width, perColumn) << width << perColumn;
+}
+
+// ColumnStroker draws what a non-antialiased QPen of the same width draws
+// segment by segment (square caps, as QtCharts painted its lines): the same
+// pixels but for a few on the edges.
+void TestMetricChart::strokerMatchesQPainter()
+{
+    QFETCH(qreal, width);
+    QFETCH(int, perColumn);
+    QRandomGenerator rng(width * 10 + perColumn);
+    QPolygonF line;
+    for (int c = -5; c < 410; c += perColumn ? 1 : 25) {
+        for (int k = 0; k < std::max(perColumn, 1); ++k) {
+            double y = 100 + 60 * std::sin(c * 0.02) + (rng.generateDouble() - 0.5) * 30;
+            if (rng.bounded(200) == 0)
+                y -= 90; // a spike
+            line << QPointF(c + (k + rng.generateDouble()) / std::max(perColumn, 1), y);
+        }
+    }
+    QImage painted(400, 200, QImage::Format_ARGB32_Premultiplied);
+    painted.fill(Qt::transparent);
+    QImage stroked = painted;
+    {
+        QPainter painter(&painted);
+        painter.setPen(QPen(Qt::black, width));
+        for (qsizetype i = 1; i < line.size(); ++i)
+            painter.drawLine(line.at(i - 1), line.at(i));
+    }
+    ColumnStroker().stroke(&stroked, line.constData(), line.size(), width, Qt::black);
+    const auto [differ, set] = pixelDifference(painted, stroked);
+    QVERIFY(set > 400);
+    // A one-pixel pen steps like QPainter's but may round a step to the
+    // neighbouring pixel: the same line within a pixel, about as many pixels.
+    if (width > 1)
+        QVERIFY2(differ <= set * 0.04, qPrintable(QStringLiteral("%1 of %2").arg(differ).arg(set)));
+    const int strokedSet = pixelDifference(stroked, painted).second;
+    QVERIFY2(std::abs(strokedSet - set) <= set / 10,
+             qPrintable(QStringLiteral("%1 against %2").arg(strokedSet).arg(set)));
+    QVERIFY(withinOnePixel(painted, stroked));
+    QVERIFY(withinOnePixel(stroked, painted));
+}
+
+// A translucent line covers each pixel once, however many of its segments
+// pass there (QPainter blends it again at every joint).
+void TestMetricChart::strokerComposesOncePerPixel()
+{
+    QImage image(20, 100, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPolygonF zigzag;
+    for (int i = 0; i < 40; ++i)
+        zigzag << QPointF(10 + i * 0.02, i % 2 ? 10 : 90);
+    QColor faint(Qt::red);
+    faint.setAlphaF(0.25);
+    ColumnStroker().stroke(&image, zigzag.constData(), zigzag.size(), 1.5, faint);
+    const int alpha = qAlpha(qPremultiply(faint.rgba()));
+    int covered = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const int a = qAlpha(image.pixel(x, y));
+            QVERIFY(a == 0 || a == alpha);
+            covered += a > 0;
+        }
+    QVERIFY(covered >= 80);
+    // Points far off the image, or not numbers at all, draw nothing wrong.
+    for (qreal width : {1.0, 1.5}) {
+        const QList<QPointF> wild{{5, 50},     {5, qInf()},   {qQNaN(), 3}, {1e300, -1e300},
+                                  {-1e9, 1e9}, {15, qQNaN()}, {6, 60}};
+        ColumnStroker().stroke(&image, wild.constData(), wild.size(), width, Qt::blue);
+    }
+}
+
+void TestMetricChart::hiddenAndRawLinesHoldNothing()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    view.setRuns(chartRuns(m_runs), nullptr);
+    const QList<QLineSeries *> all = view.findChildren<QLineSeries *>();
+    QCOMPARE(all.size(), 6); // raw and main per run
+    auto notDrawn = [&] {
+        QList<QLineSeries *> out;
+        for (QLineSeries *s : all)
+            if (!view.lineSeries().contains(s))
+                out << s;
+        return out;
+    };
+    // Without smoothing the faint raw lines are neither decimated nor kept.
+    QCOMPARE(notDrawn().size(), 3);
+    for (QLineSeries *s : notDrawn()) {
+        QVERIFY(!s->isVisible());
+        QCOMPARE(s->count(), 0);
+    }
+    ChartOptions o;
+    o.smoothing = 0.9;
+    view.setOptions(o);
+    QCOMPARE(view.lineSeries().size(), 6);
+    for (QLineSeries *s : view.lineSeries())
+        QCOMPARE(s->count(), 300);
+    o.smoothing = 0;
+    view.setOptions(o);
+    QCOMPARE(notDrawn().size(), 3);
+    for (QLineSeries *s : notDrawn())
+        QCOMPARE(s->count(), 0);
+    // A hidden run's line lets go of its points too.
+    view.setRunVisible(m_runs.at(1), false);
+    QCOMPARE(notDrawn().size(), 4);
+    for (QLineSeries *s : notDrawn())
+        QCOMPARE(s->count(), 0);
+    view.setRunVisible(m_runs.at(1), true);
+    QCOMPARE(view.lineSeries().size(), 3);
+}
+
+// The smallest colour distance to want among the pixels within two of pos.
+static int nearestColourDistance(const QImage &image, QPointF pos, const QColor &want)
+{
+    int best = 1000;
+    for (int dy = -2; dy <= 2; ++dy)
+        for (int dx = -2; dx <= 2; ++dx) {
+            const QColor c = image.pixelColor(int(pos.x()) + dx, int(pos.y()) + dy);
+            best =
+                std::min(best, std::abs(c.red() - want.red()) + std::abs(c.green() - want.green())
+                                   + std::abs(c.blue() - want.blue()));
+        }
+    return best;
+}
+
+// The lines are painted by the view, not QtCharts, where QtCharts maps the
+// values: dense without antialiasing, a few points with it.
+void TestMetricChart::linesDrawnWhereTheAxesMap()
+{
+    const Id run = addRun(*m_ws, QStringLiteral("long"));
+    addSeries(*m_ws, run, QStringLiteral("wave"), 200000,
+              [](int step, Id) { return std::sin(step * 0.0001); });
+    SeriesLoader loader(*m_ws);
+    for (const QString &metric : {QStringLiteral("wave"), QStringLiteral("loss")}) {
+        const bool dense = metric == QLatin1String("wave");
+        MetricChartView view(*m_ws, &loader, metric);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setRuns(chartRuns(dense ? QList<Id>{run} : m_runs.mid(0, 1)), nullptr);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        // QtCharts holds only the empty series that carries the axes.
+        QCOMPARE(view.chart()->series().size(), 1);
+        QCOMPARE(static_cast<QLineSeries *>(view.chart()->series().first())->count(), 0);
+        // Few points: antialiased; many (several dense lines): not.
+        QCOMPARE(view.renderHints().testFlag(QPainter::Antialiasing), true);
+        // Decimated to the plot area's columns (as laid out when it redraws:
+        // the first ranges' labels moved its edge), at most two points each.
+        view.redraw();
+        const QRectF plot = view.chart()->plotArea();
+        QCOMPARE(view.decimationWidth(), int(std::ceil(plot.width() * view.devicePixelRatioF())));
+        QVERIFY(view.decimationWidth() < view.width() - 20);
+        QLineSeries *line = view.lineSeries().first();
+        QVERIFY(line->count() <= 2 * view.decimationWidth() + 2);
+        const QColor color = ComparisonTab::runColor(0);
+        for (bool antialiased : {true, false}) {
+            view.setRenderHint(QPainter::Antialiasing, antialiased);
+            const QImage image = view.viewport()->grab().toImage();
+            for (double x : {0.1, 0.35, 0.5, 0.8}) {
+                const QPointF value = line->at(int(x * line->count()));
+                const QPointF pos = view.chart()->mapToPosition(value);
+                QVERIFY(plot.contains(pos));
+                // The exact colour without antialiasing; blended with it.
+                QVERIFY2(nearestColourDistance(image, pos, color) <= (antialiased ? 120 : 0),
+                         qPrintable(metric));
+            }
+            // Nothing of the line's colour outside the plot area.
+            const QRect inside = plot.toAlignedRect().adjusted(-2, -2, 2, 2);
+            for (int y = 0; y < image.height() && !antialiased; ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    QVERIFY(inside.contains(x, y) || image.pixelColor(x, y) != color);
+        }
+        // Exported images draw the lines too.
+        const QString png = m_dir->path() + QStringLiteral("/lines.png");
+        QVERIFY(view.saveImage(png, QSize(640, 400), nullptr));
+        const QImage exported(png);
+        int near = 0; // above the legend (its swatches have the colour too)
+        for (int y = 0; y < exported.height() * 2 / 3; ++y)
+            for (int x = 0; x < exported.width(); ++x) {
+                const QColor c = exported.pixelColor(x, y);
+                near += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green())
+                            + std::abs(c.blue() - color.blue())
+                        < 60;
+            }
+        QVERIFY2(near > 300, qPrintable(QString::number(near)));
+    }
+}
+
+// Zoom and scroll go through QtCharts' domains of the axes' series: they
+// still move the axes, and the lines follow from the full data.
+void TestMetricChart::rubberBandAndScrollStillZoom()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setRuns(chartRuns(m_runs), nullptr);
+    auto *x = static_cast<QValueAxis *>(view.xAxis());
+    QCOMPARE(x->max(), 299.0);
+    const QRectF plot = view.chart()->plotArea();
+    view.chart()->zoomIn(QRectF(plot.left(), plot.top(), plot.width() / 2, plot.height()));
+    QVERIFY(!view.isFollowing());
+    QVERIFY(std::abs(x->max() - 149.5) < 1);
+    // The redraw is queued: the line then holds what the range shows.
+    QTRY_VERIFY(view.lineSeries().first()->count() < 300);
+    view.chart()->scroll(plot.width() / 2, 0); // half the shown range: 75 steps
+    QVERIFY2(x->min() > 60, qPrintable(QString::number(x->min())));
+    QTRY_VERIFY(view.lineSeries().first()->at(0).x() > 60);
 }
 
 QTEST_MAIN(TestMetricChart)

@@ -12,10 +12,11 @@ struct MetricChartView::Line {
     Id seriesId = 0;
     Id xSeriesId = 0;
     MetricCurve curve;
+    // Not in the chart (ChartLinesItem draws them); children of the view.
     QLineSeries *raw = nullptr;  // faint, behind: the raw values when smoothing
     QLineSeries *main = nullptr; // the line users read: smoothed or raw
     bool visible = true;
-    QList<QPointF> mainPoints, rawPoints; // decimated, waiting for replace()
+    QList<QPointF> mainPoints, rawPoints; // decimated, shared with the series
 };
 
 } // namespace mlwb

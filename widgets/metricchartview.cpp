@@ -1,6 +1,7 @@
 #include "metricchartview.h"
 #include "metricchartline.h"
 
+#include "chartlinesitem.h"
 #include "decimator.h"
 #include "metrics.h"
 #include "seriesloader.h"
@@ -16,10 +17,13 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScopedValueRollback>
+#include <QSemaphore>
 #include <QSvgGenerator>
+#include <QThreadPool>
 #include <QToolTip>
 #include <QValueAxis>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace mlwb {
@@ -27,6 +31,28 @@ namespace mlwb {
 namespace {
 // Beyond this many points antialiasing costs more than it shows.
 constexpr qsizetype antialiasLimit = 60000;
+
+// Runs work(0 .. count - 1) on this thread and the global pool's idle ones.
+template <typename Work> void forEachInParallel(qsizetype count, const Work &work)
+{
+    QThreadPool *pool = QThreadPool::globalInstance();
+    std::atomic<qsizetype> next{0};
+    auto worker = [&] {
+        for (qsizetype i; (i = next++) < count;)
+            work(i);
+    };
+    const int helpers = int(std::min<qsizetype>(pool->maxThreadCount(), count) - 1);
+    QSemaphore done;
+    int started = 0;
+    for (int h = 0; h < helpers; ++h)
+        if (pool->tryStart([&] {
+                worker();
+                done.release();
+            }))
+            ++started;
+    worker();
+    done.acquire(started);
+}
 } // namespace
 
 MetricChartView::MetricChartView(const Workspace &workspace, SeriesLoader *loader,
@@ -48,6 +74,19 @@ MetricChartView::MetricChartView(const Workspace &workspace, SeriesLoader *loade
     m_redrawTimer.setSingleShot(true);
     m_redrawTimer.setInterval(0);
     connect(&m_redrawTimer, &QTimer::timeout, this, &MetricChartView::redraw);
+    // QtCharts zooms, scrolls and maps values through the domains of the
+    // series on the axes: one empty series stands in for the runs' lines.
+    m_axisSeries = new QLineSeries;
+    m_axisSeries->setObjectName(QStringLiteral("axisSeries"));
+    c->addSeries(m_axisSeries);
+    m_linesItem = new ChartLinesItem(c);
+    connect(c, &QChart::plotAreaChanged, this, [this] {
+        m_linesItem->updateGeometry();
+        // Labels of another width moved the plot area's edge: decimate again
+        // only when the lines now have clearly too few columns.
+        if (plotWidth() > m_decimationWidth + m_decimationWidth / 20)
+            m_redrawTimer.start();
+    });
     makeAxes();
 }
 
@@ -55,14 +94,12 @@ MetricChartView::~MetricChartView() = default;
 
 bool MetricChartView::setRuns(const QList<ChartRun> &runs, QString *error)
 {
+    m_linesItem->setSeries({});
     for (const auto &line : m_lines) {
-        chart()->removeSeries(line->raw);
-        chart()->removeSeries(line->main);
         delete line->raw;
         delete line->main;
     }
     m_lines.clear();
-    m_applying = true; // attaching axes rescales them: not a user's zoom
     const Metrics metrics(m_workspace);
     for (const ChartRun &run : runs) {
         auto line = std::make_unique<Line>();
@@ -72,21 +109,20 @@ bool MetricChartView::setRuns(const QList<ChartRun> &runs, QString *error)
             line->seriesId = s->id;
         if (!line->seriesId || !m_loader->series(line->seriesId, error))
             line->seriesId = 0;
-        line->raw = new QLineSeries;
-        line->main = new QLineSeries;
-        for (QLineSeries *s : {line->raw, line->main}) {
-            s->setName(run.label);
-            chart()->addSeries(s);
-            s->attachAxis(m_xAxis);
-            s->attachAxis(m_yAxis);
-        }
+        line->raw = new QLineSeries(this);
+        line->main = new QLineSeries(this);
+        line->raw->setName(run.label);
+        line->main->setName(run.label);
         QColor faint = run.color;
         faint.setAlphaF(0.25);
         line->raw->setPen(QPen(faint, 1));
         line->main->setPen(QPen(run.color, 1.5));
         m_lines.push_back(std::move(line));
     }
-    m_applying = false;
+    QList<QLineSeries *> drawn; // bottom first, as QtCharts stacked the series
+    for (const auto &line : m_lines)
+        drawn << line->raw << line->main;
+    m_linesItem->setSeries(drawn);
     rebuildCurves();
     return true;
 }
@@ -138,11 +174,9 @@ void MetricChartView::makeAxes()
     }
     chart()->addAxis(m_xAxis, Qt::AlignBottom);
     chart()->addAxis(m_yAxis, Qt::AlignLeft);
-    for (const auto &line : m_lines)
-        for (QLineSeries *s : {line->raw, line->main}) {
-            s->attachAxis(m_xAxis);
-            s->attachAxis(m_yAxis);
-        }
+    m_axisSeries->attachAxis(m_xAxis);
+    m_axisSeries->attachAxis(m_yAxis);
+    m_linesItem->setAxes(m_xAxis, m_yAxis);
     attachAggregate();
 }
 
@@ -252,37 +286,65 @@ std::pair<double, double> MetricChartView::shownRange() const
     return {v->min(), v->max()};
 }
 
+int MetricChartView::plotWidth() const
+{
+    // Before its first layout (a hidden widget) the chart's plot area is
+    // empty or stale: the widget's width is never too narrow.
+    const qreal plot = chart()->plotArea().width();
+    const qreal widget = width();
+    const qreal w = plot >= 1 ? std::min(plot, widget) : widget;
+    return std::max(1, int(std::ceil(w * devicePixelRatioF())));
+}
+
 void MetricChartView::redraw()
 {
     m_redrawTimer.stop();
     const auto [x0, x1] = m_following ? dataRange() : shownRange();
-    // The widget is wider than its plot area, so no pixel column is merged.
-    const int width = std::max(1, int(std::ceil(this->width() * devicePixelRatioF())));
-    qsizetype drawn = 0;
-    double lo = qInf(), hi = -qInf(); // of what is drawn: M4 keeps every extreme
+    const int width = plotWidth();
+    m_decimationWidth = width;
+    std::vector<Line *> shown;
     for (const auto &line : m_lines) {
         const MetricCurve &c = line->curve;
         const bool show = line->visible && c.size() > 0 && !m_aggregate;
         line->main->setVisible(show);
         line->raw->setVisible(show && c.isSmoothed());
+        // A hidden line keeps no points (nothing to draw, nothing to hold).
         if (!show)
-            continue;
-        auto feed = [&](QList<QPointF> *points, const double *y) {
-            Decimator::minMaxPerPixel(c.x(), y, c.size(), x0, x1, width, points);
-            // NaN breaks a QLineSeries path; a log axis cannot show y <= 0.
-            points->removeIf([this](const QPointF &p) {
-                return !std::isfinite(p.y()) || (m_options.logY && p.y() <= 0);
-            });
-            drawn += points->size();
-        };
-        feed(&line->mainPoints, c.isSmoothed() ? c.smoothed() : c.y());
-        for (const QPointF &p : std::as_const(line->mainPoints))
-            if (p.x() >= x0 && p.x() <= x1) { // M4 keeps every extreme
+            line->mainPoints.clear();
+        if (!line->raw->isVisible())
+            line->rawPoints.clear();
+        if (show)
+            shown.push_back(line.get());
+    }
+    const bool logY = m_options.logY;
+    auto feed = [&](const MetricCurve &c, const double *y, const ExtremaBlocks *blocks,
+                    QList<QPointF> *points) {
+        // Min and max per column: the vertical span M4's four points would
+        // cover, in half the points to hand over and draw.
+        Decimator::extremesPerPixel(c.x(), y, c.size(), x0, x1, width, points, blocks);
+        // NaN breaks a line; a log axis cannot show y <= 0.
+        points->removeIf(
+            [logY](const QPointF &p) { return !std::isfinite(p.y()) || (logY && p.y() <= 0); });
+    };
+    forEachInParallel(qsizetype(shown.size()), [&](qsizetype i) {
+        Line *line = shown[size_t(i)];
+        const MetricCurve &c = line->curve;
+        if (c.isSmoothed()) {
+            feed(c, c.smoothed(), c.smoothedBlocks(), &line->mainPoints);
+            feed(c, c.y(), c.yBlocks(), &line->rawPoints);
+        } else {
+            feed(c, c.y(), c.yBlocks(), &line->mainPoints);
+        }
+    });
+    qsizetype drawn = 0;
+    double lo = qInf(), hi = -qInf(); // of what is drawn: every column's extremes
+    for (const Line *line : shown) {
+        drawn += line->mainPoints.size() + line->rawPoints.size();
+        for (const QPointF &p : line->mainPoints)
+            if (p.x() >= x0 && p.x() <= x1) {
                 lo = std::min(lo, p.y());
                 hi = std::max(hi, p.y());
             }
-        if (c.isSmoothed())
-            feed(&line->rawPoints, c.y());
     }
     if (m_aggregate)
         computeAggregate(x0, x1, width, &lo, &hi);
@@ -290,19 +352,13 @@ void MetricChartView::redraw()
     if (m_options.ignoreOutliers)
         std::tie(lo, hi) = percentiles(x0, x1);
     const auto [y0, y1] = m_autoY ? padded(lo, hi) : std::pair<double, double>{qQNaN(), qQNaN()};
-    // Every axis change re-lays out every line's points: empty the lines
-    // first, set the ranges, then hand each line its points once.
-    for (const auto &line : m_lines) {
-        line->main->clear();
-        line->raw->clear();
-    }
     applyRanges(x0, x1, y0, y1);
+    // The series are not in the chart: replace() only shares the list.
     for (const auto &line : m_lines) {
-        if (line->main->isVisible())
-            line->main->replace(line->mainPoints);
-        if (line->raw->isVisible())
-            line->raw->replace(line->rawPoints);
+        line->main->replace(line->mainPoints);
+        line->raw->replace(line->rawPoints);
     }
+    m_linesItem->update();
     showAggregate();
 }
 

@@ -15,13 +15,18 @@ class QAbstractAxis;
 
 namespace mlwb {
 
+class ChartLinesItem;
 class SeriesLoader;
 class Workspace;
 
 /// One chart panel: one metric, one line per run. Lines are fed decimated
-/// points (first/min/max/last per pixel, so no spike hides) with replace(),
-/// re-decimated from the full data on every zoom, pan and resize, so
-/// zooming in shows the real points. Follows the newest point until the
+/// points (min and max per pixel column of the plot area, so no spike hides)
+/// with replace(), re-decimated from the full data on every zoom, pan and
+/// resize, so zooming in shows the real points. The runs' QLineSeries hold
+/// the points and pens but are not added to the chart: a ChartLinesItem in
+/// its scene draws them (QtCharts' per-series layout is too slow for 50
+/// dense lines per redraw); an empty series on the axes keeps QtCharts'
+/// zoom, scroll and value mapping working. Follows the newest point until the
 /// user zooms (rubber band, wheel) or pans (middle or ctrl drag); a double
 /// click resets. Hovering shows the nearest point.
 class MetricChartView : public QChartView
@@ -62,6 +67,8 @@ public:
     bool saveImage(const QString &path, const QSize &size, QString *error);
     /// The chart lines drawn for runs (with smoothing: raw and smoothed).
     QList<QLineSeries *> lineSeries() const;
+    /// Pixel columns the lines were last decimated to.
+    int decimationWidth() const { return m_decimationWidth; }
     QAbstractAxis *xAxis() const { return m_xAxis; }
     QAbstractAxis *yAxis() const { return m_yAxis; }
     /// Text of the tooltip for the point nearest pos (empty: none near).
@@ -82,6 +89,7 @@ private:
     struct Line;
     void makeAxes();
     void attachAggregate();
+    int plotWidth() const;
     void computeAggregate(double x0, double x1, int width, double *lo, double *hi);
     void showAggregate();
     void rebuildCurves();
@@ -100,6 +108,9 @@ private:
     QString m_metric;
     ChartOptions m_options;
     std::vector<std::unique_ptr<Line>> m_lines;
+    ChartLinesItem *m_linesItem = nullptr;
+    QLineSeries *m_axisSeries = nullptr; // empty: gives QtCharts a domain on the axes
+    int m_decimationWidth = 0;
     QAbstractAxis *m_xAxis = nullptr;
     QAbstractAxis *m_yAxis = nullptr;
     double m_unit = 1; // relative time: seconds per axis unit
