@@ -51,6 +51,7 @@ private slots:
     void smoothingAddsFaintRawLine();
     void liveGrowthAppends();
     void tabRefreshesAtOnceThenCoalesces();
+    void metricsLoggedLaterAppear();
     void zoomStopsFollowing();
     void tabLegendAndExport();
     void cliExportsPngAndSvg();
@@ -226,6 +227,37 @@ void TestMetricChart::tabRefreshesAtOnceThenCoalesces()
     watcher->poll();
     QTRY_COMPARE(line->count(), 900);
     QVERIFY2(sinceRefresh.elapsed() >= 100, qPrintable(QString::number(sinceRefresh.elapsed())));
+}
+
+void TestMetricChart::metricsLoggedLaterAppear()
+{
+    // A run that has logged nothing yet beside one that has.
+    const Id late = addRun(*m_ws, QStringLiteral("late"));
+    ComparisonTab tab(*m_ws);
+    tab.resize(1000, 600);
+    QVERIFY(tab.setComparison({m_runs.first(), late}, {}, nullptr));
+    const int panelsBefore = int(tab.panels().size());
+    QCOMPARE(tab.panels().first()->metric(), QStringLiteral("accuracy"));
+    // Its first loss points arrive, and a metric no run had before.
+    MetricIngestor ingestor(*m_ws, late);
+    QVERIFY(appendLoss(&ingestor, 1, 50));
+    QList<MetricTail::Line> lines(1);
+    lines[0].record.name = QStringLiteral("zeta");
+    lines[0].record.number = 0.5;
+    QString error;
+    QVERIFY2(ingestor.ingest(lines, 6000, &error), qPrintable(error));
+    tab.refresh();
+    MetricChartView *loss = nullptr;
+    for (MetricChartView *panel : tab.panels())
+        if (panel->metric() == QLatin1String("loss"))
+            loss = panel;
+    QVERIFY(loss);
+    QCOMPARE(loss->lineSeries().size(), 2);
+    QCOMPARE(loss->lineSeries().at(1)->count(), 49); // the late run's line
+    QCOMPARE(tab.panels().size(), panelsBefore + 1);
+    QCOMPARE(tab.panels().last()->metric(), QStringLiteral("zeta"));
+    QCOMPARE(tab.panels().last()->lineSeries().size(), 1);
+    QCOMPARE(tab.panels().last()->lineSeries().first()->count(), 1);
 }
 
 void TestMetricChart::zoomStopsFollowing()

@@ -231,11 +231,17 @@ void MetricChartView::rebuildCurves()
 
 bool MetricChartView::refresh(QString *error)
 {
-    bool any = false;
+    bool any = false, appeared = false;
     for (const auto &line : m_lines) {
         bool grew = false;
-        if (!line->seriesId)
+        if (!line->seriesId) {
+            // A run that had not logged this metric yet may have now.
+            if (const auto s = Metrics(m_workspace).find(line->run.runId, m_metric)) {
+                line->seriesId = s->id;
+                appeared = true;
+            }
             continue;
+        }
         if (!m_loader->refresh(line->seriesId, &grew, error))
             return false;
         if (line->xSeriesId && !m_loader->refresh(line->xSeriesId, &grew, error))
@@ -245,7 +251,12 @@ bool MetricChartView::refresh(QString *error)
             any = true;
         }
     }
-    if (any) {
+    if (appeared) {
+        for (const auto &line : m_lines)
+            if (line->seriesId && !m_loader->series(line->seriesId, error))
+                return false;
+        rebuildCurves();
+    } else if (any) {
         if (m_options.xMode == XAxisMode::RelativeTime && relativeUnit() != m_unit)
             rebuildCurves();
         else
