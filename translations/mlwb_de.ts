@@ -316,6 +316,33 @@
     </message>
 </context>
 <context>
+    <name>MetricTail</name>
+    <message>
+        <source>line is longer than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists, but %2 bytes of it were read</source>
+        <translation>%1 existiert nicht mehr, aber %2 Bytes davon wurden bereits gelesen</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was truncated: it has %2 bytes, but %3 were already read</source>
+        <translation>%1 wurde gekürzt: die Datei hat %2 Bytes, aber %3 wurden bereits gelesen</translation>
+    </message>
+    <message>
+        <source>%1 was replaced: byte %2 does not start a line</source>
+        <translation>%1 wurde ersetzt: Byte %2 ist kein Zeilenanfang</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>&apos;%1&apos; is not a valid target name: use 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter or digit.</source>
