@@ -319,7 +319,7 @@
     <name>MetricTail</name>
     <message>
         <source>line is longer than %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile ist länger als %1 Bytes</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
