@@ -46,55 +46,20 @@ qsizetype nearestFinite(const Series &s, qsizetype i, int step)
     return -1;
 }
 
-// Brute force, one point at a time, written independently of the decimator.
-QList<QPointF> reference(const Series &s, double x0, double x1, int width)
+// Brute force, one point at a time, written independently of the decimator:
+// per pixel column the minimum and maximum (and with ends, the first and the
+// last point: M4), the nearest finite point beyond each edge, and all points
+// when there are at most exactFactor * width of them.
+QList<QPointF> bruteForce(const Series &s, double x0, double x1, int width, bool ends)
 {
+    const int exactFactor = ends ? 4 : 2;
     qsizetype begin = 0, end = 0;
     while (begin < s.size() && s.x[begin] < x0)
         ++begin;
     end = begin;
     while (end < s.size() && s.x[end] <= x1)
         ++end;
-    if (end - begin <= 4 * width)
-        return pointsOf(s, std::max<qsizetype>(begin - 1, 0), std::min(end + 1, s.size()));
-
-    const double scale = width / (x1 - x0);
-    std::map<int, std::vector<qsizetype>> columns;
-    for (qsizetype i = begin; i < end; ++i) {
-        if (std::isfinite(s.y[i]))
-            columns[std::clamp(int(std::floor((s.x[i] - x0) * scale)), 0, width - 1)].push_back(i);
-    }
-    std::vector<qsizetype> keep;
-    if (qsizetype before = nearestFinite(s, begin - 1, -1); before >= 0)
-        keep.push_back(before);
-    for (const auto &[column, indexes] : columns) {
-        auto byY = [&](qsizetype a, qsizetype b) { return s.y[a] < s.y[b]; };
-        std::vector<qsizetype> picks{indexes.front(), indexes.back(),
-                                     *std::min_element(indexes.begin(), indexes.end(), byY),
-                                     *std::max_element(indexes.begin(), indexes.end(), byY)};
-        std::sort(picks.begin(), picks.end());
-        picks.erase(std::unique(picks.begin(), picks.end()), picks.end());
-        keep.insert(keep.end(), picks.begin(), picks.end());
-    }
-    if (qsizetype after = nearestFinite(s, end, +1); after >= 0)
-        keep.push_back(after);
-    QList<QPointF> out;
-    for (qsizetype i : keep)
-        out.append(QPointF(s.x[i], s.y[i]));
-    return out;
-}
-
-// Brute force for extremesPerPixel: each column's first minimum and first
-// maximum in x order, the same edges, exact up to 2 * width points.
-QList<QPointF> extremesReference(const Series &s, double x0, double x1, int width)
-{
-    qsizetype begin = 0, end = 0;
-    while (begin < s.size() && s.x[begin] < x0)
-        ++begin;
-    end = begin;
-    while (end < s.size() && s.x[end] <= x1)
-        ++end;
-    if (end - begin <= 2 * width)
+    if (end - begin <= exactFactor * width)
         return pointsOf(s, std::max<qsizetype>(begin - 1, 0), std::min(end + 1, s.size()));
 
     const double scale = width / (x1 - x0);
@@ -110,6 +75,10 @@ QList<QPointF> extremesReference(const Series &s, double x0, double x1, int widt
         auto byY = [&](qsizetype a, qsizetype b) { return s.y[a] < s.y[b]; };
         std::vector<qsizetype> picks{*std::min_element(indexes.begin(), indexes.end(), byY),
                                      *std::max_element(indexes.begin(), indexes.end(), byY)};
+        if (ends) {
+            picks.push_back(indexes.front());
+            picks.push_back(indexes.back());
+        }
         std::sort(picks.begin(), picks.end());
         picks.erase(std::unique(picks.begin(), picks.end()), picks.end());
         keep.insert(keep.end(), picks.begin(), picks.end());
@@ -120,6 +89,17 @@ QList<QPointF> extremesReference(const Series &s, double x0, double x1, int widt
     for (qsizetype i : keep)
         out.append(QPointF(s.x[i], s.y[i]));
     return out;
+}
+
+QList<QPointF> reference(const Series &s, double x0, double x1, int width)
+{
+    return bruteForce(s, x0, x1, width, true);
+}
+
+// For extremesPerPixel: each column's first minimum and first maximum in x order.
+QList<QPointF> extremesReference(const Series &s, double x0, double x1, int width)
+{
+    return bruteForce(s, x0, x1, width, false);
 }
 
 QList<QPointF> extremes(const Series &s, double x0, double x1, int width)
