@@ -3,6 +3,7 @@
 #include "metricchartline.h"
 
 #include <QCoreApplication>
+#include <QGraphicsLayout>
 #include <QImage>
 #include <QPainter>
 #include <QResizeEvent>
@@ -26,18 +27,20 @@ bool MetricChartView::saveImage(const QString &path, const QSize &size, QString 
     const QSize chartSize(size.width(), std::max(50, size.height() - legend));
     const QSize old = this->size();
     resize(chartSize);
-    if (!isVisible()) {
-        // A hidden widget gets its resize event only when shown; the chart
-        // must know its size before it lays out and decimates.
-        QResizeEvent resized(chartSize, old);
-        QCoreApplication::sendEvent(this, &resized);
+    // A hidden view (the CLI's, a panel on a hidden tab) gets no resize
+    // event: size the chart itself and lay it out now, twice, because the
+    // axis labels of the redrawn range can change the plot area.
+    chart()->resize(chartSize);
+    for (int pass = 0; pass < 2; ++pass) {
+        if (chart()->layout())
+            chart()->layout()->activate();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        redraw();
     }
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    redraw();
     const QRect chartRect(QPoint(0, 0), chartSize);
     const QRect legendRect(0, chartSize.height(), size.width(), legend);
     auto draw = [&](QPainter *painter) {
-        render(painter, chartRect, chartRect);
+        scene()->render(painter, chartRect, chart()->geometry());
         if (legend)
             ChartLegend::paint(painter, legendRect, legendRuns, font());
     };
@@ -61,6 +64,7 @@ bool MetricChartView::saveImage(const QString &path, const QSize &size, QString 
         ok = image.save(path);
     }
     resize(old);
+    chart()->resize(old);
     if (!ok && error)
         *error = tr("Cannot write the chart to %1.").arg(path);
     return ok;

@@ -406,15 +406,19 @@ std::pair<double, double> MetricChartView::padded(double lo, double hi) const
     return {lo - pad, hi + pad};
 }
 
-// Ticks at 1, 2 or 5 times a power of ten, about six across the range.
-static void niceTicks(QAbstractAxis *axis, double lo, double hi)
+// Ticks at 1, 2 or 5 times a power of ten, at least `spacing` pixels apart
+// (labels closer than that get elided to "…"), at most about six.
+static void niceTicks(QAbstractAxis *axis, double lo, double hi, double pixels, double spacing)
 {
     auto *v = qobject_cast<QValueAxis *>(axis);
     if (!v || !(hi > lo))
         return;
-    const double raw = (hi - lo) / 6;
+    const double ticks = pixels > 0 ? std::clamp(std::floor(pixels / spacing), 2.0, 6.0) : 6.0;
+    const double raw = (hi - lo) / ticks;
     const double power = std::pow(10.0, std::floor(std::log10(raw)));
-    const double step = raw / power < 2 ? power : raw / power < 5 ? 2 * power : 5 * power;
+    // Round up, so there are never more ticks than asked for.
+    const double f = raw / power;
+    const double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
     v->setTickType(QValueAxis::TicksDynamic);
     v->setTickAnchor(0);
     v->setTickInterval(step);
@@ -423,9 +427,10 @@ static void niceTicks(QAbstractAxis *axis, double lo, double hi)
 void MetricChartView::applyRanges(double x0, double x1, double y0, double y1)
 {
     m_applying = true;
-    niceTicks(m_xAxis, x0, x1);
+    const QRectF plot = chart()->plotArea();
+    niceTicks(m_xAxis, x0, x1, plot.width(), 90);
     if (std::isfinite(y0) && std::isfinite(y1))
-        niceTicks(m_yAxis, y0, y1);
+        niceTicks(m_yAxis, y0, y1, plot.height(), 40);
     if (auto *t = qobject_cast<QDateTimeAxis *>(m_xAxis))
         t->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x0)),
                     QDateTime::fromMSecsSinceEpoch(qint64(std::ceil(x1))));
