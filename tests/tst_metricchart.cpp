@@ -52,6 +52,7 @@ private slots:
     void liveGrowthAppends();
     void tabRefreshesAtOnceThenCoalesces();
     void metricsLoggedLaterAppear();
+    void hiddenViewExportFillsTheImage();
     void zoomStopsFollowing();
     void tabLegendAndExport();
     void cliExportsPngAndSvg();
@@ -598,6 +599,30 @@ void TestMetricChart::linesDrawnWhereTheAxesMap()
             }
         QVERIFY2(near > 300, qPrintable(QString::number(near)));
     }
+}
+
+// What `mlwb chart export` does: a view never shown, exported bigger than
+// its default size. The plot must fill the image, not its top-left corner.
+void TestMetricChart::hiddenViewExportFillsTheImage()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("accuracy"));
+    QVERIFY(view.setRuns(chartRuns(m_runs.mid(0, 1)), nullptr));
+    const QString png = m_dir->path() + QStringLiteral("/big.png");
+    QVERIFY(view.saveImage(png, QSize(1400, 900), nullptr));
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1400, 900));
+    // The first run's colour in the right quarter: the line reaches there.
+    const QColor color = ComparisonTab::runColor(0);
+    int right = 0;
+    for (int y = 0; y < image.height() * 3 / 4; ++y)
+        for (int x = image.width() * 3 / 4; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            right += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green())
+                         + std::abs(c.blue() - color.blue())
+                     < 60;
+        }
+    QVERIFY2(right > 100, qPrintable(QString::number(right)));
 }
 
 // Zoom and scroll go through QtCharts' domains of the axes' series: they
