@@ -52,6 +52,7 @@ private slots:
     void liveGrowthAppends();
     void tabRefreshesAtOnceThenCoalesces();
     void metricsLoggedLaterAppear();
+    void runsTableFollowsTheStore();
     void hiddenViewExportFillsTheImage();
     void zoomStopsFollowing();
     void tabLegendAndExport();
@@ -369,6 +370,34 @@ void TestMetricChart::runsTableFilterAndCompare()
     QCOMPARE(compare.count(), 1);
     QCOMPARE(compare.first().first().value<QList<Id>>().size(), 3);
     QVERIFY(view.grab().save(QStringLiteral("/tmp/runstable.png")));
+}
+
+void TestMetricChart::runsTableFollowsTheStore()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
+    RunsTableView view(*m_ws);
+    QString error;
+    QVERIFY2(view.reload(&error), qPrintable(error));
+    view.resize(1100, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *table = view.findChild<QTableView *>(QStringLiteral("runsTable"));
+    table->selectRow(1);
+    const QList<Id> selected = view.selectedRuns();
+    QCOMPARE(selected.size(), 1);
+    // Another process adds a run and a metric no run had.
+    const Id added = addRun(*m_ws, QStringLiteral("mnist"));
+    addSeries(*m_ws, added, QStringLiteral("f1"), 5, accuracyCurve);
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 4, 5000);
+    QCOMPARE(view.selectedRuns(), selected); // the user's selection stays
+    bool f1 = false;
+    for (int c = 0; c < table->model()->columnCount(); ++c)
+        f1 = f1
+             || table->model()
+                    ->headerData(c, Qt::Horizontal)
+                    .toString()
+                    .contains(QLatin1String("f1"));
+    QVERIFY(f1);
 }
 
 // Pixels set in a but not in b and the other way round, and how many a sets.

@@ -2873,6 +2873,10 @@ Gelesen: %2</translation>
         <source>Default Columns</source>
         <translation>Standardspalten</translation>
     </message>
+    <message>
+        <source>The runs could not be reloaded: %1</source>
+        <translation>Die Läufe konnten nicht neu geladen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::SavedViewsList</name>

@@ -1,9 +1,11 @@
 #include "runstableview.h"
 
 #include "appsettings.h"
+#include "changewatcher.h"
 #include "runsfilterproxy.h"
 #include "runstablemodel.h"
 #include "stickymenu.h"
+#include "workspace.h"
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -14,6 +16,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -97,6 +100,55 @@ RunsTableView::RunsTableView(const Workspace &workspace, QWidget *parent)
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT openRunRequested(index.data(RunsTableModel::RunIdRole).toLongLong());
     });
+    m_liveTimer.setSingleShot(true);
+    connect(&m_liveTimer, &QTimer::timeout, this, &RunsTableView::reloadLive);
+    auto *watcher = new ChangeWatcher(workspace.databasePath(), this);
+    connect(watcher, &ChangeWatcher::changed, this, &RunsTableView::onStoreChanged);
+    watcher->start();
+}
+
+void RunsTableView::onStoreChanged(const QStringList &topics)
+{
+    if ((topics.contains(QLatin1String("runs")) || topics.contains(QLatin1String("metrics")))
+        && !m_liveTimer.isActive())
+        m_liveTimer.start(m_liveIntervalMs);
+}
+
+void RunsTableView::reloadLive()
+{
+    const QList<Id> selected = selectedRuns();
+    const Id current = m_table->currentIndex().data(RunsTableModel::RunIdRole).toLongLong();
+    const int scroll = m_table->verticalScrollBar()->value();
+    const int columns = m_model->columnCount();
+    QElapsedTimer clock;
+    clock.start();
+    QString error;
+    if (!m_model->reload(&error)) {
+        m_filterError->setText(tr("The runs could not be reloaded: %1").arg(error));
+        m_filterError->show();
+        return;
+    }
+    if (m_model->columnCount() != columns) {
+        restoreColumns(); // a new metric, tag or parameter
+        m_table->resizeColumnsToContents();
+    }
+    QItemSelection selection;
+    QModelIndex currentIndex;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        const Id id = index.data(RunsTableModel::RunIdRole).toLongLong();
+        if (selected.contains(id))
+            selection.select(index, index);
+        if (id == current)
+            currentIndex = index;
+    }
+    QItemSelectionModel *model = m_table->selectionModel();
+    if (currentIndex.isValid())
+        model->setCurrentIndex(currentIndex, QItemSelectionModel::NoUpdate);
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->verticalScrollBar()->setValue(scroll);
+    // A big table reloads less often: live updates never cost much of the GUI.
+    m_liveIntervalMs = std::max<int>(1000, int(clock.elapsed()) * 5);
 }
 
 bool RunsTableView::setExperiment(Id experimentId, QString *error)

@@ -2,6 +2,8 @@
 
 #include "types.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -29,6 +31,9 @@ public:
     /// Shows one experiment's runs, or every run when 0.
     bool setExperiment(Id experimentId, QString *error);
     bool reload(QString *error);
+    /// Reloads as runs change (from any process), keeping the selection,
+    /// the current run and the scroll position; at most once a second.
+    void reloadLive();
     QList<Id> selectedRuns() const;
     RunsTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -48,6 +53,7 @@ Q_SIGNALS:
     void openRunRequested(Id runId);
 
 private:
+    void onStoreChanged(const QStringList &topics);
     void applyFilter();
     void showColumnMenu(const QPoint &pos);
     void restoreColumns();
@@ -58,6 +64,8 @@ private:
     QLineEdit *m_filter;
     QLabel *m_filterError;
     QTableView *m_table;
+    QTimer m_liveTimer; // coalesces store changes into one reload
+    int m_liveIntervalMs = 1000;
     QPushButton *m_compare;
     QMenu *m_columnsMenu;
 };
