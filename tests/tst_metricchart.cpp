@@ -343,15 +343,22 @@ void TestMetricChart::cliExportsPngAndSvg()
             != 0);
 }
 
+// Loads and shows a runs table the way a tab does.
+static bool showRunsTable(RunsTableView *view)
+{
+    QString error;
+    if (!view->reload(&error))
+        return false;
+    view->resize(1100, 300);
+    view->show();
+    return QTest::qWaitForWindowExposed(view);
+}
+
 void TestMetricChart::runsTableFilterAndCompare()
 {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
     RunsTableView view(*m_ws);
-    QString error;
-    QVERIFY2(view.reload(&error), qPrintable(error));
-    view.resize(1100, 300);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showRunsTable(&view));
     auto *table = view.findChild<QTableView *>(QStringLiteral("runsTable"));
     QCOMPARE(table->model()->rowCount(), 3);
     auto *filter = view.findChild<QLineEdit *>(QStringLiteral("filter"));
@@ -376,11 +383,7 @@ void TestMetricChart::runsTableFollowsTheStore()
 {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
     RunsTableView view(*m_ws);
-    QString error;
-    QVERIFY2(view.reload(&error), qPrintable(error));
-    view.resize(1100, 300);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showRunsTable(&view));
     auto *table = view.findChild<QTableView *>(QStringLiteral("runsTable"));
     table->selectRow(1);
     const QList<Id> selected = view.selectedRuns();
