@@ -90,9 +90,8 @@ MetricTail::Opened MetricTail::openAt(QFile &file, qint64 offset, QString *error
     if (!file.exists()) {
         if (offset == 0)
             return Opened::Missing; // the script has not logged anything yet
-        fail(error, tr("%1 no longer exists, but %2 bytes of it were read")
-                        .arg(m_path)
-                        .arg(offset));
+        fail(error,
+             tr("%1 no longer exists, but %2 bytes of it were read").arg(m_path).arg(offset));
         return Opened::Failed;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -108,9 +107,7 @@ MetricTail::Opened MetricTail::openAt(QFile &file, qint64 offset, QString *error
     }
     char before = '\n';
     if (offset > 0 && (!file.seek(offset - 1) || !file.getChar(&before) || before != '\n')) {
-        fail(error, tr("%1 was replaced: byte %2 does not start a line")
-                        .arg(m_path)
-                        .arg(offset));
+        fail(error, tr("%1 was replaced: byte %2 does not start a line").arg(m_path).arg(offset));
         return Opened::Failed;
     }
     if (!file.seek(offset)) {
