@@ -1,5 +1,7 @@
 #include "runstablemodel.h"
 
+#include "durationtext.h"
+
 #include "sqlerror.h"
 #include "workspace.h"
 
@@ -18,18 +20,6 @@ namespace {
 const char *const fixedKeys[] = {"id",      "name",     "experiment", "status",
                                  "started", "duration", "target",     "created"};
 constexpr int fixedCount = int(sizeof(fixedKeys) / sizeof(fixedKeys[0]));
-
-QString durationText(double seconds)
-{
-    const qint64 s = qint64(seconds);
-    if (s < 60)
-        return RunsTableModel::tr("%1 s").arg(s);
-    if (s < 3600)
-        return RunsTableModel::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return RunsTableModel::tr("%1 h %2 min")
-        .arg(s / 3600)
-        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
-}
 
 QVariant real(const QVariant &v)
 {
@@ -264,7 +254,7 @@ QString RunsTableModel::display(int column, const QVariant &value) const
         return QString();
     const QString &key = m_columns.at(column);
     if (key == QLatin1String("duration"))
-        return durationText(value.toDouble());
+        return durationText(qint64(value.toDouble() * 1000));
     if (value.typeId() == QMetaType::QDateTime)
         return value.toDateTime().toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"));
     if (value.typeId() == QMetaType::Double)

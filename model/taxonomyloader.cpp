@@ -1,5 +1,7 @@
 #include "taxonomyloader.h"
 
+#include "durationtext.h"
+
 #include "computetargets.h"
 #include "datastores.h"
 #include "deployments.h"
@@ -161,7 +163,7 @@ bool TaxonomyLoader::runs(Id experimentId, Id parentId, int offset, int limit,
         TaxonomyItem i = item(NodeKind::Run, r.id, r.displayName.isEmpty() ? r.uid : r.displayName);
         i.ownerId = r.experimentId;
         i.status = statusName(r.status);
-        i.detail = r.startedAt.isValid() ? formatDuration(r.durationMs()) : QString();
+        i.detail = r.startedAt.isValid() ? durationText(r.durationMs()) : QString();
         i.childCount = children.value(r.id);
         i.toolTip = QObject::tr("%1\n%2, created %3").arg(r.uid, i.status, localTime(r.createdAt));
         out->push_back(i);
@@ -343,16 +345,6 @@ QString TaxonomyLoader::formatRunCounts(const TargetRunCounts &counts)
     if (counts.queued > 0)
         parts << QObject::tr("%n queued", nullptr, counts.queued);
     return parts.join(QStringLiteral(", "));
-}
-
-QString TaxonomyLoader::formatDuration(qint64 ms)
-{
-    const qint64 s = qMax<qint64>(0, ms / 1000);
-    if (s >= 3600)
-        return QObject::tr("%1h %2m").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
-    if (s >= 60)
-        return QObject::tr("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QObject::tr("%1s").arg(s);
 }
 
 } // namespace mlwb

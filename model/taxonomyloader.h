@@ -39,7 +39,6 @@ public:
     static QString formatRunCounts(const TargetRunCounts &counts);
 
     /// "1h 02m", "3m 05s", "12s": a run's duration as the tree shows it.
-    static QString formatDuration(qint64 ms);
 
 private:
     bool targets(std::vector<TaxonomyItem> *out, QString *error) const;

@@ -1,4 +1,5 @@
 #include "chartfixture.h"
+#include "durationtext.h"
 #include "runsfilterproxy.h"
 #include "runstablemodel.h"
 #include "savedviews.h"
@@ -30,6 +31,8 @@ private slots:
     void parameters();
     void savedViewsRoundTrip();
     void loaderAppendsOnlyNewPoints();
+    void durations_data();
+    void durations();
     void emaIsDebiased();
 
 private:
@@ -264,6 +267,24 @@ void TestRunsTableModel::loaderAppendsOnlyNewPoints()
     QCOMPARE(loader.cached(series)->value.last(), 42.0);
     QVERIFY(loader.refresh(series, &grew, &error));
     QVERIFY(!grew);
+}
+
+void TestRunsTableModel::durations_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("sub-second") << qint64(567) << QStringLiteral("0.6 s");
+    QTest::newRow("seconds") << qint64(42'900) << QStringLiteral("42 s");
+    QTest::newRow("minutes") << qint64(185'000) << QStringLiteral("3 min 05 s");
+    QTest::newRow("hours") << qint64(7'620'000) << QStringLiteral("2 h 07 min");
+    QTest::newRow("clock skew") << qint64(-5) << QStringLiteral("0.0 s");
+}
+
+void TestRunsTableModel::durations()
+{
+    QFETCH(qint64, ms);
+    QFETCH(QString, text);
+    QCOMPARE(durationText(ms), text);
 }
 
 void TestRunsTableModel::emaIsDebiased()

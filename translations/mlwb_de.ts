@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Duration</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>HostKeys</name>
     <message>
         <source>No host key could be read from %1:%2.</source>
@@ -732,18 +747,6 @@
     <message>
         <source>Version %1</source>
         <translation>Version %1</translation>
-    </message>
-    <message>
-        <source>%1h %2m</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1m %2s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 is damaged or is not a database (%2).</source>
@@ -2709,18 +2712,6 @@ Gelesen: %2</translation>
         <translation>%1 (läuft)</translation>
     </message>
     <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
         <source>The notes could not be saved: %1</source>
         <translation>Die Notizen konnten nicht gespeichert werden: %1</translation>
     </message>
@@ -2778,18 +2769,6 @@ Gelesen: %2</translation>
 </context>
 <context>
     <name>mlwb::RunsTableModel</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
     <message>
         <source>Filter on it as %1</source>
         <translation>Danach filtern mit %1</translation>

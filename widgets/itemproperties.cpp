@@ -1,5 +1,7 @@
 #include "itemproperties.h"
 
+#include "durationtext.h"
+
 #include "computetargets.h"
 #include "datastores.h"
 #include "deployments.h"
@@ -188,9 +190,8 @@ bool ItemProperties::run(const Workspace &ws, qint64 id, QList<Field> *out, QStr
     out->append({tr("Created"), time(r->createdAt)});
     out->append({tr("Started"), time(r->startedAt)});
     out->append({tr("Ended"), time(r->endedAt)});
-    out->append({tr("Duration"), r->startedAt.isValid()
-                                     ? TaxonomyLoader::formatDuration(r->durationMs())
-                                     : QString()});
+    out->append(
+        {tr("Duration"), r->startedAt.isValid() ? durationText(r->durationMs()) : QString()});
     out->append({tr("Exit code"), r->exitCode >= 0 ? QString::number(r->exitCode) : QString()});
     out->append({tr("Error"), r->error});
     out->append({tr("Notes"), r->notes});

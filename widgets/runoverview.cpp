@@ -1,5 +1,7 @@
 #include "runoverview.h"
 
+#include "durationtext.h"
+
 #include "rundiagnosticsmodel.h"
 #include "runs.h"
 #include "runtagsmodel.h"
@@ -280,19 +282,8 @@ void RunOverview::updateDuration()
         m_duration->setText(tr("—"));
         return;
     }
-    const QString duration = formatDuration(m_run.durationMs());
+    const QString duration = durationText(m_run.durationMs());
     m_duration->setText(isFinal(m_run.status) ? duration : tr("%1 (running)").arg(duration));
-}
-
-QString RunOverview::formatDuration(qint64 ms)
-{
-    const qint64 seconds = qMax<qint64>(0, ms / 1000);
-    const qint64 h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60;
-    if (h > 0)
-        return tr("%1 h %2 min").arg(h).arg(m, 2, 10, QLatin1Char('0'));
-    if (m > 0)
-        return tr("%1 min %2 s").arg(m).arg(s, 2, 10, QLatin1Char('0'));
-    return tr("%1 s").arg(s);
 }
 
 // The store's notes replace the shown ones only while the user is not writing.

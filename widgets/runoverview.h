@@ -36,8 +36,6 @@ public:
     /// Re-computes the duration of a run still going.
     void updateDuration();
     int diagnosticCount() const;
-    /// "2 h 03 min", "4 min 05 s", "12 s".
-    static QString formatDuration(qint64 ms);
     /// Stores the notes now if they changed; the reason shows below them on failure.
     bool saveNotes();
 
