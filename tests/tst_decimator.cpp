@@ -212,7 +212,8 @@ void TestDecimator::matchesReference_data()
     QTest::addRow("gaps") << 8u << 5000 << 400 << 0.0 << 0 << 1000;
 }
 
-void TestDecimator::matchesReference()
+// The random series the current data row describes, and its panel width.
+static Series seriesOfRow(int *panelWidth)
 {
     QFETCH(quint32, seed);
     QFETCH(int, count);
@@ -220,7 +221,14 @@ void TestDecimator::matchesReference()
     QFETCH(double, nonFinite);
     QFETCH(int, levels);
     QFETCH(int, width);
-    const Series s = randomSeries(seed, count, maxStep, nonFinite, levels);
+    *panelWidth = width;
+    return randomSeries(seed, count, maxStep, nonFinite, levels);
+}
+
+void TestDecimator::matchesReference()
+{
+    int width = 0;
+    const Series s = seriesOfRow(&width);
     const double span = s.x.last() - s.x.first();
     const QList<std::pair<double, double>> ranges{
         {s.x.first(), s.x.last()},
@@ -343,13 +351,8 @@ void TestDecimator::extremesMatchReference_data()
 
 void TestDecimator::extremesMatchReference()
 {
-    QFETCH(quint32, seed);
-    QFETCH(int, count);
-    QFETCH(int, maxStep);
-    QFETCH(double, nonFinite);
-    QFETCH(int, levels);
-    QFETCH(int, width);
-    const Series s = randomSeries(seed, count, maxStep, nonFinite, levels);
+    int width = 0;
+    const Series s = seriesOfRow(&width);
     const double span = s.x.last() - s.x.first();
     const QList<std::pair<double, double>> ranges{
         {s.x.first(), s.x.last()},
@@ -437,13 +440,8 @@ void TestDecimator::extremesFromBlocks_data()
 // reference's, for every range, whole blocks or not.
 void TestDecimator::extremesFromBlocks()
 {
-    QFETCH(quint32, seed);
-    QFETCH(int, count);
-    QFETCH(int, maxStep);
-    QFETCH(double, nonFinite);
-    QFETCH(int, levels);
-    QFETCH(int, width);
-    const Series s = randomSeries(seed, count, maxStep, nonFinite, levels);
+    int width = 0;
+    const Series s = seriesOfRow(&width);
     ExtremaBlocks blocks;
     blocks.rebuild(s.y.constData(), s.size());
     const double span = s.x.last() - s.x.first();

@@ -2,8 +2,8 @@
 // mlwb binary supervises, the real Python helper logs, nothing is mocked.
 #include "computetargets.h"
 #include "metrics.h"
-#include "pointcounts.h"
 #include "processgroup.h"
+#include "runchecks.h"
 #include "runconfig.h"
 #include "runfolder.h"
 #include "runlauncher.h"
@@ -108,16 +108,7 @@ std::optional<Run> TestRunLifecycle::submit(const QString &script, const QString
 
 Run TestRunLifecycle::waitForFinal(Id runId, int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    std::optional<Run> run;
-    while (timer.elapsed() < timeoutMs) {
-        run = Runs(*m_ws).find(runId);
-        if (run && isFinal(run->status))
-            return *run;
-        QTest::qWait(50);
-    }
-    return run.value_or(Run());
+    return testing::waitForFinal(*m_ws, runId, timeoutMs);
 }
 
 QString TestRunLifecycle::runFolder(const Run &run) const

@@ -4,8 +4,8 @@
 // point and count none twice.
 #include "computetargets.h"
 #include "metrics.h"
-#include "pointcounts.h"
 #include "processgroup.h"
+#include "runchecks.h"
 #include "runconfig.h"
 #include "runfolder.h"
 #include "runlauncher.h"
@@ -170,16 +170,7 @@ std::optional<Run> TestSshRuns::submit(const QString &script, const QString &tar
 
 Run TestSshRuns::waitForFinal(Id runId, int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    std::optional<Run> run;
-    while (timer.elapsed() < timeoutMs) {
-        run = Runs(*m_ws).find(runId);
-        if (run && isFinal(run->status))
-            return *run;
-        QTest::qWait(50);
-    }
-    return run.value_or(Run());
+    return testing::waitForFinal(*m_ws, runId, timeoutMs);
 }
 
 QString TestSshRuns::remoteRunFolder(const Run &run) const

@@ -1,14 +1,31 @@
 #pragma once
 
-// What the exactly-once tests check of a run's stored points.
+// What the run tests (local and SSH) check and wait for.
 #include "metrics.h"
+#include "runs.h"
 #include "workspace.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTest>
 #include <limits>
 
 namespace mlwb::testing {
+
+/// The run once it ended, or as it was when timeoutMs ran out.
+inline Run waitForFinal(const Workspace &ws, Id runId, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    std::optional<Run> run;
+    while (timer.elapsed() < timeoutMs) {
+        run = Runs(ws).find(runId);
+        if (run && isFinal(run->status))
+            return *run;
+        QTest::qWait(50);
+    }
+    return run.value_or(Run());
+}
 
 struct PointCounts {
     qint64 count = 0;
