@@ -1,11 +1,11 @@
 // `mlwb chart export`: the chart tab's panel rendered headless to PNG or SVG.
 #include "commandcontext.h"
 #include "commandregistry.h"
-#include "comparisontab.h"
-#include "metricchartview.h"
-#include "runs.h"
-#include "seriesloader.h"
-#include "workspace.h"
+#include "charts/comparisontab.h"
+#include "charts/metricchartview.h"
+#include "store/runs.h"
+#include "metrics/seriesloader.h"
+#include "store/workspace.h"
 
 #include <QApplication>
 #include <QSize>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "types.h"
+#include "store/types.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #include "commandcontext.h"
 
-#include "defaultworkspace.h"
-#include "workspace.h"
+#include "store/defaultworkspace.h"
+#include "store/workspace.h"
 
 #include <QDir>
 

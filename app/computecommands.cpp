@@ -1,9 +1,9 @@
 // `mlwb compute ...`: the targets runs execute on.
 #include "commandcontext.h"
-#include "computetargets.h"
-#include "sqlerror.h"
-#include "sshprobe.h"
-#include "workspace.h"
+#include "store/computetargets.h"
+#include "store/sqlerror.h"
+#include "remote/sshprobe.h"
+#include "store/workspace.h"
 
 #include <QFileInfo>
 #include <QLocale>

@@ -1,7 +1,7 @@
 // `mlwb datastore ...`: named folders that hold data.
 #include "commandcontext.h"
-#include "datastores.h"
-#include "workspace.h"
+#include "store/datastores.h"
+#include "store/workspace.h"
 
 #include <QDir>
 

@@ -1,8 +1,8 @@
 // `mlwb deployment ...`: web services serving an image.
 #include "commandcontext.h"
-#include "deployments.h"
-#include "images.h"
-#include "workspace.h"
+#include "store/deployments.h"
+#include "store/images.h"
+#include "store/workspace.h"
 
 namespace mlwb {
 

@@ -1,7 +1,7 @@
 // `mlwb environment ...`: software environments runs and images use.
 #include "commandcontext.h"
-#include "environments.h"
-#include "workspace.h"
+#include "store/environments.h"
+#include "store/workspace.h"
 
 namespace mlwb {
 

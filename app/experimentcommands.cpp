@@ -1,7 +1,7 @@
 // `mlwb experiment ...`: named groups of runs.
 #include "commandcontext.h"
-#include "experiments.h"
-#include "workspace.h"
+#include "store/experiments.h"
+#include "store/workspace.h"
 
 namespace mlwb {
 

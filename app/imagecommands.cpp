@@ -1,7 +1,7 @@
 // `mlwb image ...`: container images built from models and an environment.
 #include "commandcontext.h"
-#include "images.h"
-#include "workspace.h"
+#include "store/images.h"
+#include "store/workspace.h"
 
 namespace mlwb {
 

@@ -1,9 +1,9 @@
 // mlwb: with no arguments the desktop workbench, with arguments the CLI.
 #include "cli.h"
-#include "defaultworkspace.h"
-#include "mainwindow.h"
-#include "workspace.h"
-#include "workspacechooser.h"
+#include "store/defaultworkspace.h"
+#include "window/mainwindow.h"
+#include "store/workspace.h"
+#include "window/workspacechooser.h"
 
 #include <QApplication>
 #include <QIcon>

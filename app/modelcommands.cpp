@@ -1,7 +1,7 @@
 // `mlwb model ...`: the model registry.
 #include "commandcontext.h"
-#include "models.h"
-#include "workspace.h"
+#include "store/models.h"
+#include "store/workspace.h"
 
 namespace mlwb {
 

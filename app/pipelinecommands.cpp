@@ -1,7 +1,7 @@
 // `mlwb pipeline ...`: ordered steps, each a script on a target.
 #include "commandcontext.h"
-#include "pipelines.h"
-#include "workspace.h"
+#include "store/pipelines.h"
+#include "store/workspace.h"
 
 namespace mlwb {
 

@@ -1,16 +1,16 @@
 // `mlwb run ...`: submit, watch, inspect and stop runs.
 #include "commandcontext.h"
-#include "experiments.h"
-#include "metrics.h"
-#include "runconfig.h"
-#include "runfolder.h"
-#include "runlauncher.h"
-#include "runs.h"
-#include "runsubmitter.h"
-#include "runsupervisor.h"
-#include "snapshotreader.h"
-#include "sqlerror.h"
-#include "workspace.h"
+#include "store/experiments.h"
+#include "metrics/metrics.h"
+#include "runs/runconfig.h"
+#include "runs/runfolder.h"
+#include "runs/runlauncher.h"
+#include "store/runs.h"
+#include "runs/runsubmitter.h"
+#include "runs/runsupervisor.h"
+#include "snapshots/snapshotreader.h"
+#include "store/sqlerror.h"
+#include "store/workspace.h"
 
 #include <QDir>
 #include <QDirIterator>

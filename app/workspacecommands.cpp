@@ -1,9 +1,9 @@
 // `mlwb workspace ...`: create, show, list and check workspaces.
 #include "commandcontext.h"
-#include "defaultworkspace.h"
-#include "sqlerror.h"
-#include "workspace.h"
-#include "workspaceregistry.h"
+#include "store/defaultworkspace.h"
+#include "store/sqlerror.h"
+#include "store/workspace.h"
+#include "store/workspaceregistry.h"
 
 #include <QDir>
 #include <QSqlQuery>

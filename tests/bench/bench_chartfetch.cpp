@@ -3,9 +3,9 @@
 // schema 3), through QtSql and through SQLite's C API, in the same run.
 #include "benchtiming.h"
 #include "benchworkspace.h"
-#include "decimator.h"
-#include "pointblocks.h"
-#include "seriesloader.h"
+#include "metrics/decimator.h"
+#include "metrics/pointblocks.h"
+#include "metrics/seriesloader.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

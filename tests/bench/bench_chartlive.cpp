@@ -13,13 +13,13 @@
 // the same points (another thread polls the series counts every 10 ms).
 //
 //   bench_chartlive [runs=10] [points per second=1000] [window seconds=8]
-#include "comparisontab.h"
-#include "computetargets.h"
-#include "metricchartview.h"
-#include "metrics.h"
-#include "runs.h"
-#include "seriesloader.h"
-#include "workspace.h"
+#include "charts/comparisontab.h"
+#include "store/computetargets.h"
+#include "charts/metricchartview.h"
+#include "metrics/metrics.h"
+#include "store/runs.h"
+#include "metrics/seriesloader.h"
+#include "store/workspace.h"
 
 #include <QApplication>
 #include <QDir>

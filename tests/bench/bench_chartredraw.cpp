@@ -4,9 +4,9 @@
 // Usage: bench_chartredraw [runs] [picture.png of the last zoom, to check it].
 #include "benchtiming.h"
 #include "benchworkspace.h"
-#include "comparisontab.h"
-#include "metricchartview.h"
-#include "seriesloader.h"
+#include "charts/comparisontab.h"
+#include "charts/metricchartview.h"
+#include "metrics/seriesloader.h"
 
 #include <QApplication>
 #include <QCoreApplication>

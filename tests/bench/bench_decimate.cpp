@@ -1,6 +1,6 @@
 // Decimating 1,000,000 points to 1,600 pixels: min/max per pixel and LTTB,
 // each against a plain copy of the same arrays measured in the same run.
-#include "decimator.h"
+#include "metrics/decimator.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>

@@ -5,11 +5,11 @@
 // loop into a bare SQLite table (one transaction per 50,000 rows, WAL).
 //
 //   bench_ingest [N=1000000] [repetitions=3]
-#include "metrics.h"
-#include "runconfig.h"
-#include "runs.h"
-#include "runsubmitter.h"
-#include "workspace.h"
+#include "metrics/metrics.h"
+#include "runs/runconfig.h"
+#include "store/runs.h"
+#include "runs/runsubmitter.h"
+#include "store/workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -3,11 +3,11 @@
 // each point becomes visible. Prints the median and 99th percentile.
 //
 //   bench_latency [runs=10] [points per run=400] [points per second=40]
-#include "metrics.h"
-#include "runconfig.h"
-#include "runs.h"
-#include "runsubmitter.h"
-#include "workspace.h"
+#include "metrics/metrics.h"
+#include "runs/runconfig.h"
+#include "store/runs.h"
+#include "runs/runsubmitter.h"
+#include "store/workspace.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

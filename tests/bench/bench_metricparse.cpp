@@ -4,7 +4,7 @@
 // for 1,048,576 points in "scalars" lines of 8192 (what the Python helper
 // writes), against QJsonDocument plus QByteArray::fromBase64.
 
-#include "metriclineparser.h"
+#include "metrics/metriclineparser.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

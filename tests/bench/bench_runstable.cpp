@@ -3,8 +3,8 @@
 // (the build happens in another one). Baseline: opening the workspace and
 // a plain SELECT of the runs rows.
 #include "benchworkspace.h"
-#include "runstablemodel.h"
-#include "runstableview.h"
+#include "items/runstablemodel.h"
+#include "runs/runstableview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // 2,000 files, about 300 MB, mostly CSV-like text plus random binaries.
 // Runs alternate (ours, zip, ours, ...) three times each; prints medians.
 
-#include "snapshotwriter.h"
+#include "snapshots/snapshotwriter.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -8,14 +8,14 @@
 // Each figure is the median of `repetitions` runs.
 //
 //   bench_ssh [N=1000000] [repetitions=3]
-#include "computetargets.h"
-#include "metrics.h"
-#include "runconfig.h"
-#include "runs.h"
-#include "runsubmitter.h"
-#include "snapshotwriter.h"
+#include "store/computetargets.h"
+#include "metrics/metrics.h"
+#include "runs/runconfig.h"
+#include "store/runs.h"
+#include "runs/runsubmitter.h"
+#include "snapshots/snapshotwriter.h"
 #include "sshfixture.h"
-#include "workspace.h"
+#include "store/workspace.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 #pragma once
 
 // Builds big bench workspaces fast: set-based SQL, no per-point round trips.
-#include "pointblocks.h"
-#include "workspace.h"
+#include "metrics/pointblocks.h"
+#include "store/workspace.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,9 +1,9 @@
 // A separate process that writes to a workspace, for the concurrency tests:
 // storewriter DIR NAME COUNT creates COUNT experiments named NAME-0..N-1 and
 // one run with a tag in each, one short transaction per item.
-#include "experiments.h"
-#include "runs.h"
-#include "workspace.h"
+#include "store/experiments.h"
+#include "store/runs.h"
+#include "store/workspace.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

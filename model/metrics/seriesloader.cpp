@@ -1,0 +1,73 @@
+#include "metrics/seriesloader.h"
+
+#include "store/workspace.h"
+
+#include <algorithm>
+
+namespace mlwb {
+
+SeriesLoader::SeriesLoader(const Workspace &workspace)
+    : m_reader(workspace.database())
+{}
+
+bool SeriesLoader::fetch(Id seriesId, qint64 fromSeq, qint64 toSeq, SeriesArrays *out,
+                         QString *error) const
+{
+    // Room for all of them at once: no regrowing, no copies.
+    const qint64 end = m_reader.storedEnd(seriesId, error);
+    if (end < 0)
+        return false;
+    const qint64 last = toSeq < 0 ? end : std::min(end, toSeq);
+    if (last > fromSeq) {
+        const qsizetype room = out->size() + qsizetype(last - fromSeq);
+        out->step.reserve(room);
+        out->time.reserve(room);
+        out->value.reserve(room);
+    }
+    return m_reader.read(
+        seriesId, fromSeq, toSeq,
+        [out](const PointSlice &slice) {
+            const qsizetype at = out->size();
+            out->step.resize(at + slice.count);
+            out->time.resize(at + slice.count);
+            out->value.resize(at + slice.count);
+            double *step = out->step.data() + at;
+            for (qsizetype i = 0; i < slice.count; ++i)
+                step[i] = double(slice.step[i]);
+            std::copy_n(slice.time, slice.count, out->time.data() + at);
+            std::copy_n(slice.value, slice.count, out->value.data() + at);
+        },
+        error);
+}
+
+const SeriesArrays *SeriesLoader::series(Id seriesId, QString *error)
+{
+    bool grew = false;
+    if (!refresh(seriesId, &grew, error))
+        return nullptr;
+    return &m_cache[seriesId];
+}
+
+bool SeriesLoader::refresh(Id seriesId, bool *grew, QString *error)
+{
+    SeriesArrays &arrays = m_cache[seriesId];
+    const qsizetype before = arrays.size();
+    if (!fetch(seriesId, before, -1, &arrays, error))
+        return false;
+    if (grew)
+        *grew = arrays.size() > before;
+    return true;
+}
+
+const SeriesArrays *SeriesLoader::cached(Id seriesId) const
+{
+    const auto it = m_cache.find(seriesId);
+    return it == m_cache.end() ? nullptr : &it->second;
+}
+
+void SeriesLoader::forget(Id seriesId)
+{
+    m_cache.erase(seriesId);
+}
+
+} // namespace mlwb

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "metrics/pointblocks.h"
+#include "metrics/pointcolumn.h"
+#include "store/types.h"
+
+#include <unordered_map>
+
+namespace mlwb {
+
+class Workspace;
+
+/// Every point of one numeric series as parallel arrays in arrival (seq)
+/// order: what a chart decimates from. A stored NULL comes back as NaN.
+struct SeriesArrays {
+    PointColumn step;
+    PointColumn time; // seconds since the epoch
+    PointColumn value;
+    qsizetype size() const { return value.size(); }
+};
+
+/// Reads metric points for charts, fast: whole blocks of packed points
+/// (no QVariant per value, see pointblocks.h), and keeps each series it read so a live chart
+/// only fetches the points that arrived since (seq >= what it holds).
+/// Use from the thread that opened the workspace.
+class SeriesLoader
+{
+public:
+    explicit SeriesLoader(const Workspace &workspace);
+    SeriesLoader(const SeriesLoader &) = delete;
+    SeriesLoader &operator=(const SeriesLoader &) = delete;
+
+    /// Appends the points with fromSeq <= seq < toSeq (toSeq < 0: to the end).
+    bool fetch(Id seriesId, qint64 fromSeq, qint64 toSeq, SeriesArrays *out, QString *error) const;
+    /// The cached points of a series, brought up to date first; null on error.
+    /// The pointer stays valid until forget() or the loader's end.
+    const SeriesArrays *series(Id seriesId, QString *error);
+    /// Reads points stored since the last call; *grew says whether any came.
+    bool refresh(Id seriesId, bool *grew, QString *error);
+    /// The cached points without touching the store (null if never loaded).
+    const SeriesArrays *cached(Id seriesId) const;
+    void forget(Id seriesId);
+    void clear() { m_cache.clear(); }
+
+private:
+    mutable PointBlockReader m_reader;
+    std::unordered_map<Id, SeriesArrays> m_cache; // node-based: stable pointers
+};
+
+} // namespace mlwb

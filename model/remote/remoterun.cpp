@@ -1,0 +1,298 @@
+#include "remote/remoterun.h"
+
+#include "runs/runending.h"
+
+#include "runs/runconfig.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace mlwb {
+
+namespace {
+
+// Identifies a helper folder by its content, so an edited helper is shipped again.
+QString treeHash(const QString &folder)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QStringList files;
+    QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    for (const QString &path : std::as_const(files)) {
+        if (path.contains(QLatin1String("__pycache__")))
+            continue;
+        hash.addData(QDir(folder).relativeFilePath(path).toUtf8());
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly))
+            hash.addData(file.readAll());
+    }
+    return QString::fromLatin1(hash.result().toHex().left(16));
+}
+
+SshResult failed(const QString &message)
+{
+    SshResult result;
+    result.failure = SshResult::Failure::Other;
+    result.message = message;
+    return result;
+}
+
+int uploadTimeout(const QString &file)
+{
+    return 60000 + int(QFileInfo(file).size() / 1000); // >= 1 MB/s
+}
+
+} // namespace
+
+RemoteRun::RemoteRun(const SshConnection &connection, const QString &uid)
+    : m_connection(connection)
+    , m_uid(uid)
+{}
+
+QString RemoteRun::folder() const
+{
+    return SshConnection::remotePath(m_connection.workdir()) + QStringLiteral("/runs/")
+           + shellQuote(m_uid);
+}
+
+QString RemoteRun::helperPath(const QString &hash) const
+{
+    return SshConnection::remotePath(m_connection.workdir()) + QStringLiteral("/python/") + hash;
+}
+
+SshResult RemoteRun::prepare(const QString &helperFolder, const QString &zip, const QString &sha256)
+{
+    const QString hash = treeHash(helperFolder);
+    m_helperHash = hash;
+    const QString script =
+        QStringLiteral(
+            "PY=%1; W=%2\n"
+            "v=$(\"$PY\" -c 'import sys; print(sys.version_info[0])' 2>/dev/null)\n"
+            "[ \"$v\" = 3 ] || { echo nopython; exit 0; }\n"
+            "mkdir -p \"$W/snapshots\" \"$W/python\" \"$W/runs\" || { echo nofolder; exit 0; }\n"
+            "echo ok; [ -d %3 ] && echo helper; [ -f \"$W/snapshots/%4.zip\" ] && echo snapshot\n"
+            "df -Pk \"$W\" | awk 'NR==2{print \"free=\" $4}'\n")
+            .arg(SshConnection::remotePath(m_connection.python()),
+                 SshConnection::remotePath(m_connection.workdir()), helperPath(hash), sha256);
+    SshResult result = m_connection.run(script);
+    if (!result.ok())
+        return result.message.isEmpty()
+                   ? failed(tr("Checking %1 failed: %2")
+                                .arg(m_connection.name(), QString::fromUtf8(result.err).trimmed()))
+                   : result;
+    const QString out = QString::fromUtf8(result.out);
+    if (out.startsWith(QLatin1String("nopython")))
+        return failed(tr("The interpreter '%1' was not found on %2 (or is not Python 3).")
+                          .arg(m_connection.python(), m_connection.name()));
+    if (out.startsWith(QLatin1String("nofolder")))
+        return failed(tr("The working folder %1 cannot be made on %2.")
+                          .arg(m_connection.workdir(), m_connection.name()));
+    // The snapshot is stored, then expanded: room for it three times and 1 MiB to spare.
+    const qint64 freeKb = out.section(QLatin1String("free="), 1).trimmed().toLongLong();
+    const qint64 neededKb = (QFileInfo(zip).size() * 3 + (1 << 20) + 1023) / 1024;
+    if (out.contains(QLatin1String("free=")) && freeKb < neededKb)
+        return failed(tr("Not enough disk space on %1: %2 KiB free in %3, the run needs about "
+                         "%4 KiB (its snapshot is %5 KiB). Free some space there or choose "
+                         "another working folder.")
+                          .arg(m_connection.name())
+                          .arg(freeKb)
+                          .arg(m_connection.workdir())
+                          .arg(neededKb)
+                          .arg((QFileInfo(zip).size() + 1023) / 1024));
+    if (!out.contains(QLatin1String("helper"))) {
+        result = shipHelper(helperFolder, hash);
+        if (!result.ok())
+            return result;
+    }
+    if (!out.contains(QLatin1String("snapshot")))
+        return shipSnapshot(zip, sha256);
+    return result;
+}
+
+SshResult RemoteRun::shipHelper(const QString &helperFolder, const QString &hash)
+{
+    QTemporaryDir temp;
+    const QString tar = temp.filePath(QStringLiteral("helper.tar"));
+    QProcess pack;
+    pack.start(QStringLiteral("tar"),
+               {QStringLiteral("-cf"), tar, QStringLiteral("--exclude=__pycache__"),
+                QStringLiteral("-C"), helperFolder, QStringLiteral(".")});
+    if (!pack.waitForFinished(60000) || pack.exitCode() != 0)
+        return failed(tr("Could not pack the Python helper: %1")
+                          .arg(QString::fromUtf8(pack.readAllStandardError())));
+    const QString dir = helperPath(hash);
+    const QString script =
+        QStringLiteral("rm -rf %1.part && mkdir -p %1.part && tar -xf - -C %1.part "
+                       "&& rm -rf %1 && mv %1.part %1")
+            .arg(dir);
+    SshResult result = m_connection.runWithFiles(script, tar, QString(), uploadTimeout(tar));
+    if (!result.ok() && result.message.isEmpty())
+        result.message = tr("Could not copy the Python helper to %1: %2")
+                             .arg(m_connection.name(), QString::fromUtf8(result.err).trimmed());
+    return result;
+}
+
+SshResult RemoteRun::shipSnapshot(const QString &zip, const QString &sha256)
+{
+    const QString target =
+        SshConnection::remotePath(m_connection.workdir()) + QStringLiteral("/snapshots/") + sha256;
+    const QString script = QStringLiteral("cat > %1.zip.part && mv -f %1.zip.part %1.zip || "
+                                          "{ rm -f %1.zip.part; exit 1; }")
+                               .arg(target);
+    SshResult result = m_connection.runWithFiles(script, zip, QString(), uploadTimeout(zip));
+    if (!result.ok() && result.message.isEmpty()) {
+        const QString err = QString::fromUtf8(result.err).trimmed();
+        result.message =
+            err.contains(QLatin1String("No space left"))
+                ? tr("The disk of %1 is full: the snapshot could not be copied.")
+                      .arg(m_connection.name())
+                : tr("Could not copy the snapshot to %1: %2").arg(m_connection.name(), err);
+    }
+    return result;
+}
+
+SshResult RemoteRun::start(const QString &sha256, const Launch &launch, qint64 *pgid)
+{
+    QString exports;
+    for (auto it = launch.environment.cbegin(); it != launch.environment.cend(); ++it)
+        exports += QStringLiteral("export %1=%2\n").arg(it.key(), shellQuote(it.value()));
+    const QString script =
+        QStringLiteral(
+            "R=%1; H=%2; PY=%3\n"
+            "if [ -f \"$R/pgid\" ]; then cat \"$R/pgid\"; exit 0; fi\n"
+            "rm -rf \"$R/code\" && mkdir -p \"$R/code\" && R=$(cd \"$R\" && pwd) || exit 3\n"
+            "\"$PY\" -c 'import sys, zipfile; "
+            "zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "
+            "%4 \"$R/code\" || { echo 'cannot expand the snapshot' >&2; exit 3; }\n"
+            "cd \"$R/code\"/%5 || exit 3\n"
+            "export MLWB_RUN_DIR=\"$R\" PYTHONUNBUFFERED=1 "
+            "PYTHONPATH=\"$H${PYTHONPATH:+:$PYTHONPATH}\"\n"
+            "%6"
+            "setsid nohup /bin/sh -c %7 mlwb-run </dev/null >>\"$R/output.log\" 2>&1 &\n"
+            "i=0; while [ ! -f \"$R/pgid\" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done\n"
+            "cat \"$R/pgid\"\n")
+            .arg(folder(), helperPath(m_helperHash),
+                 SshConnection::remotePath(m_connection.python()),
+                 SshConnection::remotePath(m_connection.workdir()) + QStringLiteral("/snapshots/")
+                     + sha256 + QStringLiteral(".zip"),
+                 shellQuote(launch.workingDirectory.isEmpty() ? QStringLiteral(".")
+                                                              : launch.workingDirectory),
+                 exports, shellQuote(QString::fromLatin1(RunEnding::wrapperScript())));
+    SshResult result = m_connection.run(script, 120000);
+    bool ok = false;
+    *pgid = QString::fromUtf8(result.out).trimmed().toLongLong(&ok);
+    if (result.ok() && ok)
+        return result;
+    if (result.message.isEmpty()) {
+        const QString err = QString::fromUtf8(result.err).trimmed();
+        result.failure = SshResult::Failure::Other;
+        result.message = err.contains(QLatin1String("No space left"))
+                             ? tr("The disk of %1 is full: the snapshot could not be expanded.")
+                                   .arg(m_connection.name())
+                             : tr("Could not start the run on %1: %2")
+                                   .arg(m_connection.name(),
+                                        err.isEmpty() ? tr("no process group was written") : err);
+    }
+    return result;
+}
+
+SshResult RemoteRun::poll(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes, Poll *out,
+                          bool *more)
+{
+    // exit_code is read before the sizes: once it exists the sizes are final.
+    const QString script =
+        QStringLiteral("cd %1 2>/dev/null || { echo MLWB-VANISHED; exit 0; }\n"
+                       "ec=$(cat exit_code 2>/dev/null); pg=$(cat pgid 2>/dev/null)\n"
+                       "alive=0; [ -n \"$pg\" ] && kill -0 \"$pg\" 2>/dev/null && alive=1\n"
+                       "ls=$(wc -c < output.log 2>/dev/null || echo 0); ms=$(wc -c < metrics.jsonl "
+                       "2>/dev/null || echo 0)\n"
+                       "ln=$((ls - %2)); [ $ln -gt %4 ] && ln=%4; [ $ln -lt 0 ] && ln=0\n"
+                       "mn=$((ms - %3)); [ $mn -gt %4 ] && mn=%4; [ $mn -lt 0 ] && mn=0\n"
+                       "echo \"MLWB ${ec:--} ${pg:--} $alive $ls $ms $ln $mn\"\n"
+                       "[ $ln -gt 0 ] && tail -c +%5 output.log | head -c $ln\n"
+                       "[ $mn -gt 0 ] && tail -c +%6 metrics.jsonl | head -c $mn\n"
+                       "exit 0\n")
+            .arg(folder(), QString::number(logOffset), QString::number(metricsOffset),
+                 QString::number(maxBytes), QString::number(logOffset + 1),
+                 QString::number(metricsOffset + 1));
+    SshResult result = m_connection.run(script, 120000);
+    if (!result.ok())
+        return result;
+    if (!parsePoll(result.out, out)) {
+        result.failure = SshResult::Failure::Other;
+        result.message = tr("%1 sent an unreadable answer: %2")
+                             .arg(m_connection.name(), QString::fromUtf8(result.out.left(200)));
+        return result;
+    }
+    *more = logOffset + out->log.size() < out->logSize
+            || metricsOffset + out->metrics.size() < out->metricsSize;
+    return result;
+}
+
+bool RemoteRun::parsePoll(const QByteArray &out, Poll *poll)
+{
+    if (out.startsWith("MLWB-VANISHED")) {
+        poll->vanished = true;
+        return true;
+    }
+    const qsizetype newline = out.indexOf('\n');
+    const QList<QByteArray> words = out.left(newline).split(' ');
+    if (newline < 0 || words.size() != 8 || words.at(0) != "MLWB")
+        return false;
+    poll->hasExitCode = words.at(1) != "-";
+    poll->exitCode = poll->hasExitCode ? words.at(1).toInt() : -1;
+    poll->pgid = words.at(2) == "-" ? -1 : words.at(2).toLongLong();
+    poll->alive = words.at(3) == "1";
+    poll->logSize = words.at(4).toLongLong();
+    poll->metricsSize = words.at(5).toLongLong();
+    const qint64 logBytes = words.at(6).toLongLong(), metricBytes = words.at(7).toLongLong();
+    if (out.size() != newline + 1 + logBytes + metricBytes)
+        return false; // cut short: ask again
+    poll->log = out.mid(newline + 1, logBytes);
+    poll->metrics = out.mid(newline + 1 + logBytes, metricBytes);
+    return true;
+}
+
+SshResult RemoteRun::terminate(qint64 pgid, int graceMs)
+{
+    const QString script =
+        QStringLiteral(
+            "pg=%1; kill -TERM -$pg 2>/dev/null || exit 0\n"
+            "i=0; while kill -0 -$pg 2>/dev/null && [ $i -lt %2 ]; do sleep 0.1; i=$((i+1)); done\n"
+            "kill -KILL -$pg 2>/dev/null; exit 0\n")
+            .arg(QString::number(pgid), QString::number(graceMs / 100));
+    return m_connection.run(script, graceMs + 30000);
+}
+
+SshResult RemoteRun::fetchOutputs(const QString &localFolder)
+{
+    QTemporaryDir temp;
+    const QString tar = temp.filePath(QStringLiteral("outputs.tar"));
+    const QString script =
+        QStringLiteral(
+            "cd %1/code 2>/dev/null && [ -d outputs ] && exec tar -cf - outputs; exit 0\n")
+            .arg(folder());
+    SshResult result = m_connection.runWithFiles(script, QString(), tar, 3600 * 1000);
+    if (!result.ok() || QFileInfo(tar).size() == 0)
+        return result;
+    QProcess unpack;
+    unpack.start(QStringLiteral("tar"),
+                 {QStringLiteral("-xf"), tar, QStringLiteral("-C"), localFolder});
+    if (!unpack.waitForFinished(600000) || unpack.exitCode() != 0)
+        return failed(tr("Could not unpack the outputs of the run: %1")
+                          .arg(QString::fromUtf8(unpack.readAllStandardError())));
+    return result;
+}
+
+SshResult RemoteRun::remove()
+{
+    return m_connection.run(QStringLiteral("rm -rf %1").arg(folder()), 120000);
+}
+
+} // namespace mlwb

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "remote/sshconnection.h"
+
+#include <QCoreApplication>
+#include <QMap>
+#include <QString>
+
+namespace mlwb {
+
+/// One run's folder on an SSH target and what can be done with it, each a
+/// single ssh call with a timeout:
+///   <workdir>/python/<hash>/     the `mlwb` helper, shipped once per version
+///   <workdir>/snapshots/<sha>.zip  snapshots, shipped once each
+///   <workdir>/runs/<run id>/     code/, output.log, metrics.jsonl, pgid, exit_code
+/// The run is started detached (setsid + nohup), so it survives the
+/// connection; its shell wrapper writes pgid and exit_code as locally.
+class RemoteRun
+{
+    Q_DECLARE_TR_FUNCTIONS(RemoteRun)
+public:
+    /// What one poll brought back: the run's state and the bytes appended
+    /// to its log and metrics since the offsets asked for.
+    struct Poll {
+        bool vanished = false; // the run folder is gone
+        bool hasExitCode = false;
+        int exitCode = -1;
+        qint64 pgid = -1;
+        bool alive = false;
+        qint64 logSize = 0, metricsSize = 0; // the remote files' sizes
+        QByteArray log, metrics;
+    };
+    /// What start() needs to know about the run.
+    struct Launch {
+        QString workingDirectory;
+        QMap<QString, QString> environment; // MLWB_RUN_ID, MLWB_COMMAND, ... and the user's
+    };
+
+    RemoteRun(const SshConnection &connection, const QString &uid);
+
+    /// The run folder as a shell expression.
+    QString folder() const;
+    /// Checks the interpreter and ships the helper and the snapshot (each
+    /// only when missing).
+    SshResult prepare(const QString &helperFolder, const QString &zip, const QString &sha256);
+    /// Expands the snapshot and starts the run detached; sets *pgid. A run
+    /// already started (by a supervisor that died) is not started again.
+    SshResult start(const QString &sha256, const Launch &launch, qint64 *pgid);
+    /// The state and up to `maxBytes` of each file from the given offsets;
+    /// *more is set when bytes were left for the next poll.
+    SshResult poll(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes, Poll *out, bool *more);
+    /// SIGTERM to the run's process group, SIGKILL after `graceMs`.
+    SshResult terminate(qint64 pgid, int graceMs);
+    /// Copies code/outputs/ into `localFolder`/outputs/.
+    SshResult fetchOutputs(const QString &localFolder);
+    /// Removes the run folder on the target.
+    SshResult remove();
+
+private:
+    QString helperPath(const QString &hash) const;
+    SshResult shipHelper(const QString &helperFolder, const QString &hash);
+    SshResult shipSnapshot(const QString &zip, const QString &sha256);
+    static bool parsePoll(const QByteArray &out, Poll *poll);
+
+    const SshConnection &m_connection;
+    QString m_uid;
+    QString m_helperHash; // set by prepare()
+};
+
+} // namespace mlwb

@@ -1,0 +1,138 @@
+#include "runs/runending.h"
+
+#include "metrics/metricingestor.h"
+#include "metrics/metriclineparser.h"
+#include "store/sqlerror.h"
+
+#include <QFile>
+#include <QSqlQuery>
+
+namespace mlwb {
+
+const char *RunEnding::wrapperScript()
+{
+    return "echo $$ > \"$MLWB_RUN_DIR/pgid.part\" && mv -f \"$MLWB_RUN_DIR/pgid.part\" "
+           "\"$MLWB_RUN_DIR/pgid\"\n"
+           "trap : TERM INT HUP\n"
+           "/bin/sh -c \"$MLWB_COMMAND\"\n"
+           "code=$?\n"
+           "echo $code > \"$MLWB_RUN_DIR/exit_code.part\" && mv -f "
+           "\"$MLWB_RUN_DIR/exit_code.part\" "
+           "\"$MLWB_RUN_DIR/exit_code\"\n"
+           "exit $code\n";
+}
+
+bool RunEnding::ingestAvailable(MetricTail &tail, MetricIngestor &ingestor, bool processEnded,
+                                qint64 *offset, QString *error)
+{
+    const int batchLines = 50000;
+    QList<MetricTail::Line> lines;
+    do {
+        lines.clear();
+        qint64 next = *offset;
+        if (!tail.readAvailable(*offset, batchLines, &lines, &next, error))
+            return false;
+        if (lines.isEmpty() && next == *offset)
+            break;
+        if (!ingestor.ingest(lines, next, error))
+            return false;
+        *offset = next;
+    } while (lines.size() == batchLines);
+    return !processEnded || ingestTrailingLine(ingestor, tail.path(), offset, error);
+}
+
+bool RunEnding::ingestTrailingLine(MetricIngestor &ingestor, const QString &metricsPath,
+                                   qint64 *offset, QString *error)
+{
+    QFile file(metricsPath);
+    if (!file.open(QIODevice::ReadOnly) || file.size() <= *offset)
+        return true;
+    file.seek(*offset);
+    const QByteArray rest = file.readAll();
+    MetricTail::Line line;
+    line.offset = *offset;
+    QString parseError;
+    if (!MetricLineParser::parse(rest, &line.record, &parseError)) {
+        line.error = parseError.isNull() ? QStringLiteral("malformed") : parseError;
+        line.raw = QString::fromUtf8(rest.left(200));
+    }
+    if (!ingestor.ingest({line}, *offset + rest.size(), error))
+        return false;
+    *offset += rest.size();
+    return true;
+}
+
+void RunEnding::endChildren(const QSqlDatabase &db, Id parentId, RunStatus parentStatus)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE runs SET status = ?, ended_at = ? WHERE parent_id = ? AND "
+                             "status NOT IN ('Completed', 'Failed', 'Canceled')"));
+    q.addBindValue(statusName(parentStatus));
+    q.addBindValue(sql::now());
+    q.addBindValue(parentId);
+    q.exec(); // best effort: the parent's own end is what must be stored
+}
+
+void RunEnding::heartbeat(const QSqlDatabase &db, Id runId)
+{
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("INSERT INTO run_ingest(run_id, supervisor_pid, heartbeat) "
+                       "VALUES (?, ?, ?) ON CONFLICT(run_id) DO UPDATE SET "
+                       "supervisor_pid = excluded.supervisor_pid, heartbeat = excluded.heartbeat"));
+    q.addBindValue(runId);
+    q.addBindValue(QCoreApplication::applicationPid());
+    q.addBindValue(sql::now());
+    q.exec();
+}
+
+bool RunEnding::cancelRequested(const QSqlDatabase &db, Id runId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT cancel_requested FROM run_ingest WHERE run_id = ?"));
+    q.addBindValue(runId);
+    return q.exec() && q.next() && q.value(0).toBool();
+}
+
+RunStatus RunEnding::finalStatus(qint64 exitCode, bool canceled)
+{
+    if (canceled)
+        return RunStatus::Canceled;
+    return exitCode == 0 ? RunStatus::Completed : RunStatus::Failed;
+}
+
+QString RunEnding::failureMessage(qint64 exitCode, bool timedOut, int timeoutSeconds,
+                                  const QString &command, const QString &where,
+                                  const QString &logPath)
+{
+    QString message;
+    if (timedOut)
+        message = tr("Stopped after the time limit of %1 s.").arg(timeoutSeconds);
+    else if (exitCode < 0 && where.isEmpty())
+        message = tr("The run's process ended without an exit code (killed from outside?).");
+    else if (exitCode < 0)
+        message = tr("The run's process on %1 ended without an exit code (killed from outside?).")
+                      .arg(where);
+    else if (exitCode == 127 && where.isEmpty())
+        message = tr("Command not found: %1").arg(command);
+    else if (exitCode == 127)
+        message = tr("Command not found on %1: %2").arg(where, command);
+    else
+        message = tr("Exited with code %1.").arg(exitCode);
+    const QString tail = lastLogLines(logPath, 20);
+    return tail.isEmpty() ? message : message + QLatin1Char('\n') + tail;
+}
+
+QString RunEnding::lastLogLines(const QString &logPath, int count)
+{
+    QFile log(logPath);
+    if (!log.open(QIODevice::ReadOnly))
+        return {};
+    log.seek(qMax<qint64>(0, log.size() - 8192));
+    QStringList lines = QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'));
+    while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
+        lines.removeLast();
+    return lines.mid(qMax(0, int(lines.size()) - count)).join(QLatin1Char('\n'));
+}
+
+} // namespace mlwb

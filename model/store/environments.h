@@ -1,0 +1,38 @@
+#pragma once
+
+#include "store/types.h"
+
+#include <QSqlDatabase>
+#include <optional>
+
+namespace mlwb {
+
+class Workspace;
+
+/// Named software environments (interpreter, packages, base image), each with
+/// numbered versions (1, 2, ...). A version never changes once created; a
+/// changed environment is a new version, numbered under the write lock so two
+/// programs creating versions at once never get the same number.
+class Environments
+{
+public:
+    explicit Environments(const Workspace &workspace);
+
+    /// All environments by name, each with its latest version number.
+    QList<Environment> list(QString *error = nullptr) const;
+    std::optional<Environment> find(const QString &name, QString *error = nullptr) const;
+    /// The versions of one environment, newest first.
+    QList<EnvironmentVersion> versions(Id environmentId, QString *error = nullptr) const;
+    /// One version of an environment; version 0 means the latest.
+    std::optional<EnvironmentVersion> findVersion(const QString &name, int version,
+                                                  QString *error = nullptr) const;
+    /// Creates the next version of `name` (and the name on first use); sets
+    /// v->id, v->environmentId, v->version and v->createdAt. An empty
+    /// v->python becomes "python3".
+    bool createVersion(const QString &name, EnvironmentVersion *v, QString *error);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace mlwb

@@ -1,0 +1,400 @@
+#include "store/schema.h"
+
+#include "metrics/pointblocks.h"
+#include "store/sqlerror.h"
+#include "store/workspace.h"
+
+#include <QObject>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+namespace mlwb::schema {
+
+namespace {
+
+// Version 1: every concept of the workspace.
+const char *const version1 = R"SQL(
+CREATE TABLE workspace_info(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE compute_targets(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  kind TEXT NOT NULL CHECK(kind IN ('local', 'ssh')),
+  config TEXT NOT NULL DEFAULT '{}',
+  max_concurrent INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL);
+CREATE TABLE datastores(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  kind TEXT NOT NULL DEFAULT 'folder',
+  path TEXT NOT NULL,
+  is_default INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL);
+CREATE TABLE experiments(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  description TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL);
+CREATE TABLE snapshots(
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  file_count INTEGER NOT NULL,
+  created_at INTEGER NOT NULL);
+CREATE TABLE pipelines(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  description TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL);
+CREATE TABLE pipeline_steps(
+  id INTEGER PRIMARY KEY,
+  pipeline_id INTEGER NOT NULL REFERENCES pipelines(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  script TEXT NOT NULL,
+  arguments TEXT NOT NULL DEFAULT '[]',
+  target_id INTEGER REFERENCES compute_targets(id) ON DELETE SET NULL,
+  depends_on TEXT NOT NULL DEFAULT '[]',
+  UNIQUE(pipeline_id, name));
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+  parent_id INTEGER REFERENCES runs(id) ON DELETE CASCADE,
+  pipeline_id INTEGER REFERENCES pipelines(id) ON DELETE SET NULL,
+  display_name TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK(status IN ('Queued', 'Preparing', 'Running', 'Finalizing',
+                                        'Completed', 'Failed', 'Canceled')),
+  target_id INTEGER REFERENCES compute_targets(id) ON DELETE SET NULL,
+  snapshot_id INTEGER REFERENCES snapshots(id),
+  script TEXT NOT NULL DEFAULT '',
+  arguments TEXT NOT NULL DEFAULT '[]',
+  config TEXT NOT NULL DEFAULT '{}',
+  created_at INTEGER NOT NULL,
+  started_at INTEGER,
+  ended_at INTEGER,
+  exit_code INTEGER,
+  error TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX runs_by_experiment ON runs(experiment_id, parent_id, created_at);
+CREATE INDEX runs_by_parent ON runs(parent_id);
+CREATE INDEX runs_by_status ON runs(status);
+CREATE TABLE run_tags(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY(run_id, key)) WITHOUT ROWID;
+CREATE TABLE run_properties(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY(run_id, key)) WITHOUT ROWID;
+CREATE TABLE metric_series(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK(kind IN ('scalar', 'string', 'list', 'row', 'table', 'image')),
+  count INTEGER NOT NULL DEFAULT 0,
+  last_value REAL, min_value REAL, max_value REAL,
+  last_step INTEGER, last_time REAL,
+  UNIQUE(run_id, name));
+-- Numeric points; seq numbers a series' points 0..count-1 in arrival order.
+-- NaN is stored as NULL (SQLite has no NaN), infinities as they are.
+CREATE TABLE metric_points(
+  series_id INTEGER NOT NULL REFERENCES metric_series(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  step INTEGER NOT NULL,
+  time REAL NOT NULL,
+  value REAL,
+  PRIMARY KEY(series_id, seq)) WITHOUT ROWID;
+-- Strings, lists, rows, tables (as JSON) and images (a path in the run folder).
+CREATE TABLE metric_values(
+  series_id INTEGER NOT NULL REFERENCES metric_series(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  step INTEGER NOT NULL,
+  time REAL NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY(series_id, seq)) WITHOUT ROWID;
+CREATE TABLE models(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  description TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL);
+CREATE TABLE model_versions(
+  id INTEGER PRIMARY KEY,
+  model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL DEFAULT 0,
+  framework TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  tags TEXT NOT NULL DEFAULT '{}',
+  created_at INTEGER NOT NULL,
+  UNIQUE(model_id, version));
+CREATE TABLE environments(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  created_at INTEGER NOT NULL);
+CREATE TABLE environment_versions(
+  id INTEGER PRIMARY KEY,
+  environment_id INTEGER NOT NULL REFERENCES environments(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  python TEXT NOT NULL DEFAULT 'python3',
+  packages TEXT NOT NULL DEFAULT '[]',
+  base_image TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  UNIQUE(environment_id, version));
+CREATE TABLE images(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  tag TEXT NOT NULL,
+  digest TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK(status IN ('Building', 'Succeeded', 'Failed')),
+  environment_version_id INTEGER REFERENCES environment_versions(id) ON DELETE SET NULL,
+  size INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  UNIQUE(name, tag));
+CREATE TABLE image_models(
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  model_version_id INTEGER NOT NULL REFERENCES model_versions(id) ON DELETE RESTRICT,
+  PRIMARY KEY(image_id, model_version_id)) WITHOUT ROWID;
+CREATE TABLE deployments(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE RESTRICT,
+  status TEXT NOT NULL CHECK(status IN ('Transitioning', 'Healthy', 'Unhealthy', 'Stopped',
+                                        'Failed')),
+  url TEXT NOT NULL DEFAULT '',
+  config TEXT NOT NULL DEFAULT '{}',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL);
+CREATE TABLE tasks(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  state TEXT NOT NULL CHECK(state IN ('Pending', 'Running', 'Succeeded', 'Failed', 'Canceled')),
+  progress REAL NOT NULL DEFAULT 0,
+  message TEXT NOT NULL DEFAULT '',
+  run_id INTEGER REFERENCES runs(id) ON DELETE CASCADE,
+  cancel_requested INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL);
+)SQL";
+
+// Version 2: change revisions so other processes see what changed, run
+// ingest bookkeeping (offsets stored with the rows they cover), diagnostics.
+const char *const version2 = R"SQL(
+CREATE TABLE revisions(topic TEXT PRIMARY KEY, value INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE TABLE run_ingest(
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+  metrics_offset INTEGER NOT NULL DEFAULT 0,
+  log_offset INTEGER NOT NULL DEFAULT 0,
+  malformed_lines INTEGER NOT NULL DEFAULT 0,
+  supervisor_pid INTEGER,
+  process_group INTEGER,
+  heartbeat INTEGER,
+  cancel_requested INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE run_diagnostics(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  file_offset INTEGER,
+  message TEXT NOT NULL,
+  raw TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL);
+CREATE INDEX run_diagnostics_by_run ON run_diagnostics(run_id);
+CREATE TABLE saved_views(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  spec TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL);
+)SQL";
+
+// Version 3: numeric points move into packed blocks (see pointblocks.h);
+// convertPointsToBlocks() carries the old rows over.
+const char *const version3 = R"SQL(
+CREATE TABLE metric_blocks(
+  series_id INTEGER NOT NULL REFERENCES metric_series(id) ON DELETE CASCADE,
+  first_seq INTEGER NOT NULL,
+  count INTEGER NOT NULL CHECK(count > 0),
+  steps BLOB NOT NULL,
+  times BLOB NOT NULL,
+  vals BLOB NOT NULL,
+  PRIMARY KEY(series_id, first_seq));
+)SQL";
+
+struct TopicTable {
+    const char *topic;
+    const char *table;
+};
+
+// Which table's changes bump which topic.
+const TopicTable topicTables[] = {
+    {"compute", "compute_targets"},
+    {"datastores", "datastores"},
+    {"experiments", "experiments"},
+    {"runs", "runs"},
+    {"runs", "run_tags"},
+    {"runs", "run_properties"},
+    {"metrics", "metric_series"},
+    {"models", "models"},
+    {"models", "model_versions"},
+    {"environments", "environments"},
+    {"environments", "environment_versions"},
+    {"images", "images"},
+    {"deployments", "deployments"},
+    {"pipelines", "pipelines"},
+    {"pipelines", "pipeline_steps"},
+    {"tasks", "tasks"},
+    {"diagnostics", "run_diagnostics"},
+    {"views", "saved_views"},
+};
+
+QStringList splitStatements(const char *script)
+{
+    // Comments first: they may contain ';'.
+    QStringList lines;
+    const QStringList raw = QString::fromUtf8(script).split(QLatin1Char('\n'));
+    for (const QString &line : raw)
+        if (!line.trimmed().startsWith(QLatin1String("--")))
+            lines << line;
+    QStringList out;
+    const QStringList parts = lines.join(QLatin1Char('\n')).split(QLatin1Char(';'));
+    for (const QString &part : parts)
+        if (!part.trimmed().isEmpty())
+            out << part.trimmed();
+    return out;
+}
+
+QStringList version2Statements()
+{
+    QStringList out = splitStatements(version2);
+    for (const QString &topic : topics())
+        out << QStringLiteral("INSERT INTO revisions(topic, value) VALUES ('%1', 0)").arg(topic);
+    const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
+    for (const TopicTable &t : topicTables) {
+        for (const char *event : events) {
+            out << QStringLiteral("CREATE TRIGGER %1_%2_bump AFTER %3 ON %1 BEGIN "
+                                  "UPDATE revisions SET value = value + 1 WHERE topic = '%4'; END")
+                       .arg(QLatin1String(t.table), QString::fromLatin1(event).toLower(),
+                            QLatin1String(event), QLatin1String(t.topic));
+        }
+    }
+    return out;
+}
+
+QStringList statementsFor(int version)
+{
+    switch (version) {
+    case 1:
+        return splitStatements(version1);
+    case 2:
+        return version2Statements();
+    case 3:
+        return splitStatements(version3);
+    }
+    return {};
+}
+
+bool convertPointsToBlocks(const QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!sql::prepare(q,
+                      QStringLiteral("SELECT series_id, step, time, value FROM metric_points "
+                                     "ORDER BY series_id, seq"),
+                      error)
+        || !sql::exec(q, error))
+        return false;
+    PointBlockWriter writer(db);
+    Id series = 0;
+    qint64 seq = 0;
+    while (q.next()) {
+        const Id id = q.value(0).toLongLong();
+        seq = id == series ? seq + 1 : 0;
+        series = id;
+        const QVariant value = q.value(3);
+        if (!writer.append(id, seq, q.value(1).toLongLong(), q.value(2).toDouble(),
+                           value.isNull() ? qQNaN() : value.toDouble(), error))
+            return false;
+    }
+    q.finish();
+    // Counts follow what was carried over (they matched unless a crash left them behind).
+    return writer.flush(error)
+           && sql::exec(db,
+                        QStringLiteral("UPDATE metric_series SET count = (SELECT coalesce(sum("
+                                       "count), 0) FROM metric_blocks b WHERE b.series_id = "
+                                       "metric_series.id) WHERE kind = 'scalar'"),
+                        error)
+           && sql::exec(db, QStringLiteral("DROP TABLE metric_points"), error);
+}
+
+bool apply(const QSqlDatabase &db, int version, QString *error)
+{
+    WriteTransaction transaction(db);
+    if (!transaction.begin(error))
+        return false;
+    // Another process may have upgraded while we waited for the write lock.
+    const int now = currentVersion(db, error);
+    if (now < 0)
+        return false;
+    if (now >= version)
+        return transaction.commit(error);
+    const QStringList statements = statementsFor(version);
+    for (const QString &statement : statements) {
+        if (!sql::exec(db, statement, error))
+            return sql::fail(error, QObject::tr("Upgrading the workspace to schema %1 failed: %2")
+                                        .arg(version)
+                                        .arg(*error));
+    }
+    if (version == 3 && !convertPointsToBlocks(db, error))
+        return sql::fail(error, QObject::tr("Upgrading the workspace to schema %1 failed: %2")
+                                    .arg(version)
+                                    .arg(*error));
+    const QString stamp = QStringLiteral("PRAGMA user_version = %1").arg(version);
+    const QString appId = QStringLiteral("PRAGMA application_id = %1").arg(applicationId);
+    return sql::exec(db, appId, error) && sql::exec(db, stamp, error) && transaction.commit(error);
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return 3;
+}
+
+QStringList topics()
+{
+    return {
+        QStringLiteral("compute"),      QStringLiteral("datastores"), QStringLiteral("experiments"),
+        QStringLiteral("runs"),         QStringLiteral("metrics"),    QStringLiteral("models"),
+        QStringLiteral("environments"), QStringLiteral("images"),     QStringLiteral("deployments"),
+        QStringLiteral("pipelines"),    QStringLiteral("tasks"),      QStringLiteral("diagnostics"),
+        QStringLiteral("views")};
+}
+
+int currentVersion(const QSqlDatabase &db, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        sql::exec(query, error);
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+bool migrate(const QSqlDatabase &db, QString *error, int target)
+{
+    if (target < 0)
+        target = latestVersion();
+    int version = currentVersion(db, error);
+    if (version < 0)
+        return false;
+    for (int next = version + 1; next <= target; ++next) {
+        if (!apply(db, next, error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace mlwb::schema

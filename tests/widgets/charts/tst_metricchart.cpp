@@ -1,0 +1,684 @@
+#include "store/changewatcher.h"
+#include "chartfixture.h"
+#include "cli.h"
+#include "charts/columnstroker.h"
+#include "charts/comparisontab.h"
+#include "charts/metricchartview.h"
+#include "metrics/metricingestor.h"
+#include "metrics/metrics.h"
+#include "items/runstablemodel.h"
+#include "runs/runstableview.h"
+#include "metrics/seriesloader.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeAxis>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QLogValueAxis>
+#include <QPainter>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QSlider>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QValueAxis>
+
+using namespace mlwb;
+using namespace mlwb::testing;
+
+/// The chart panel and tab under offscreen: lines, axes, smoothing, live
+/// growth, export, and the CLI twin.
+class TestMetricChart : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void panelDrawsOneLinePerRun();
+    void decimatesLongSeries();
+    void axisModes();
+    void smoothingAddsFaintRawLine();
+    void liveGrowthAppends();
+    void tabRefreshesAtOnceThenCoalesces();
+    void metricsLoggedLaterAppear();
+    void runsTableFollowsTheStore();
+    void hiddenViewExportFillsTheImage();
+    void zoomStopsFollowing();
+    void tabLegendAndExport();
+    void cliExportsPngAndSvg();
+    void runsTableFilterAndCompare();
+    void strokerMatchesQPainter_data();
+    void strokerMatchesQPainter();
+    void strokerComposesOncePerPixel();
+    void hiddenAndRawLinesHoldNothing();
+    void linesDrawnWhereTheAxesMap();
+    void rubberBandAndScrollStillZoom();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Workspace> m_ws;
+    QList<Id> m_runs;
+};
+
+void TestMetricChart::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QString error;
+    m_ws = Workspace::create(m_dir->path() + QStringLiteral("/ws"), &error);
+    QVERIFY2(m_ws, qPrintable(error));
+    m_runs.clear();
+    for (int i = 0; i < 3; ++i) {
+        const Id run = addRun(*m_ws, QStringLiteral("mnist"),
+                              {QStringLiteral("--lr"), QString::number(0.1 / (i + 1))});
+        addSeries(*m_ws, run, QStringLiteral("loss"), 300, lossCurve);
+        addSeries(*m_ws, run, QStringLiteral("accuracy"), 300, accuracyCurve);
+        m_runs << run;
+    }
+}
+
+void TestMetricChart::cleanup()
+{
+    m_ws.reset();
+    m_dir.reset();
+}
+
+static QList<ChartRun> chartRuns(const QList<Id> &ids)
+{
+    QList<ChartRun> out;
+    for (int i = 0; i < ids.size(); ++i)
+        out.append({ids.at(i), QStringLiteral("run%1").arg(i), ComparisonTab::runColor(i), 1.7e9});
+    return out;
+}
+
+void TestMetricChart::panelDrawsOneLinePerRun()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    QVERIFY(view.setRuns(chartRuns(m_runs), nullptr));
+    QCOMPARE(view.lineSeries().size(), 3);
+    // 300 points fit 800 pixels: drawn as they are.
+    QCOMPARE(view.lineSeries().first()->count(), 300);
+    view.setRunVisible(m_runs.at(1), false);
+    QCOMPARE(view.lineSeries().size(), 2);
+}
+
+void TestMetricChart::decimatesLongSeries()
+{
+    const Id run = addRun(*m_ws, QStringLiteral("long"));
+    addSeries(*m_ws, run, QStringLiteral("noise"), 200000,
+              [](int step, Id) { return step == 123457 ? 1000.0 : std::sin(step * 0.001); });
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("noise"));
+    view.resize(400, 300);
+    view.setRuns(chartRuns({run}), nullptr);
+    QLineSeries *line = view.lineSeries().first();
+    QVERIFY(line->count() <= 4 * 400 + 2);
+    // The spike survives decimation and the y axis reaches it.
+    QCOMPARE(static_cast<QValueAxis *>(view.yAxis())->max() >= 1000, true);
+    // Zooming in re-decimates from the full data: real points come back.
+    view.zoomTo(123400, 123500);
+    QVERIFY(line->count() >= 100);
+    QVERIFY(!view.isFollowing());
+}
+
+void TestMetricChart::axisModes()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    view.setRuns(chartRuns(m_runs), nullptr);
+    ChartOptions o;
+    o.xMode = XAxisMode::WallTime;
+    view.setOptions(o);
+    QVERIFY(qobject_cast<QDateTimeAxis *>(view.xAxis()));
+    o.xMode = XAxisMode::RelativeTime;
+    view.setOptions(o);
+    // 300 s of points: minutes.
+    QCOMPARE(view.xAxis()->titleText(), QStringLiteral("minutes since start"));
+    QVERIFY(static_cast<QValueAxis *>(view.xAxis())->max() <= 5.01);
+    o.xMode = XAxisMode::Metric;
+    o.xMetric = QStringLiteral("accuracy");
+    view.setOptions(o);
+    QCOMPARE(view.lineSeries().size(), 3);
+    QVERIFY(static_cast<QValueAxis *>(view.xAxis())->max() <= 1.0);
+    o = ChartOptions();
+    o.logY = true;
+    view.setOptions(o);
+    QVERIFY(qobject_cast<QLogValueAxis *>(view.yAxis()));
+}
+
+void TestMetricChart::smoothingAddsFaintRawLine()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    view.setRuns(chartRuns(m_runs), nullptr);
+    ChartOptions o;
+    o.smoothing = 0.9;
+    view.setOptions(o);
+    QCOMPARE(view.lineSeries().size(), 6);
+    QVERIFY(view.lineSeries().at(1)->pen().color().alphaF() < 0.5);
+}
+
+void TestMetricChart::liveGrowthAppends()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    view.setRuns(chartRuns(m_runs.mid(0, 1)), nullptr);
+    // 300 more points arrive: the same curve again, 300 steps later.
+    const auto series = Metrics(*m_ws).find(m_runs.first(), QStringLiteral("loss"));
+    QVERIFY(series);
+    QVector<MetricPoint> points;
+    QVERIFY(Metrics(*m_ws).points(series->id, 0, -1, &points, nullptr));
+    PointBlockWriter writer(m_ws->database());
+    for (qsizetype i = 0; i < points.size(); ++i)
+        QVERIFY(writer.append(series->id, 300 + i, points[i].step + 300, points[i].time + 300,
+                              points[i].value, nullptr));
+    QVERIFY(writer.flush(nullptr));
+    QVERIFY(view.refresh(nullptr));
+    QCOMPARE(view.lineSeries().first()->count(), 600);
+    QVERIFY(static_cast<QValueAxis *>(view.xAxis())->max() >= 599);
+}
+
+// Stores loss points for steps from..to-1 the way a supervisor does.
+static bool appendLoss(MetricIngestor *ingestor, qint64 from, qint64 to)
+{
+    QList<MetricTail::Line> lines;
+    for (qint64 step = from; step < to; ++step) {
+        MetricTail::Line line;
+        line.record.name = QStringLiteral("loss");
+        line.record.number = 1.0 / double(step);
+        line.record.step = step;
+        lines << line;
+    }
+    QString error;
+    return ingestor->ingest(lines, to * 100, &error); // a made-up file offset
+}
+
+void TestMetricChart::tabRefreshesAtOnceThenCoalesces()
+{
+    ComparisonTab tab(*m_ws);
+    tab.resize(800, 500);
+    QVERIFY(tab.setComparison(m_runs.mid(0, 1), {QStringLiteral("loss")}, nullptr));
+    auto *watcher = tab.findChild<ChangeWatcher *>();
+    QVERIFY(watcher);
+    QLineSeries *line = tab.panels().first()->lineSeries().first();
+    QCOMPARE(line->count(), 300);
+    // New points are read as soon as they are noticed, not after a delay...
+    MetricIngestor ingestor(*m_ws, m_runs.first());
+    QVERIFY(appendLoss(&ingestor, 300, 600));
+    QElapsedTimer sinceRefresh;
+    sinceRefresh.start();
+    watcher->poll();
+    QCOMPARE(line->count(), 600);
+    // ...and at most ten times a second.
+    QVERIFY(appendLoss(&ingestor, 600, 900));
+    watcher->poll();
+    QTRY_COMPARE(line->count(), 900);
+    QVERIFY2(sinceRefresh.elapsed() >= 100, qPrintable(QString::number(sinceRefresh.elapsed())));
+}
+
+void TestMetricChart::metricsLoggedLaterAppear()
+{
+    // A run that has logged nothing yet beside one that has.
+    const Id late = addRun(*m_ws, QStringLiteral("late"));
+    ComparisonTab tab(*m_ws);
+    tab.resize(1000, 600);
+    QVERIFY(tab.setComparison({m_runs.first(), late}, {}, nullptr));
+    const int panelsBefore = int(tab.panels().size());
+    QCOMPARE(tab.panels().first()->metric(), QStringLiteral("accuracy"));
+    // Its first loss points arrive, and a metric no run had before.
+    MetricIngestor ingestor(*m_ws, late);
+    QVERIFY(appendLoss(&ingestor, 1, 50));
+    QList<MetricTail::Line> lines(1);
+    lines[0].record.name = QStringLiteral("zeta");
+    lines[0].record.number = 0.5;
+    QString error;
+    QVERIFY2(ingestor.ingest(lines, 6000, &error), qPrintable(error));
+    tab.refresh();
+    MetricChartView *loss = nullptr;
+    for (MetricChartView *panel : tab.panels())
+        if (panel->metric() == QLatin1String("loss"))
+            loss = panel;
+    QVERIFY(loss);
+    QCOMPARE(loss->lineSeries().size(), 2);
+    QCOMPARE(loss->lineSeries().at(1)->count(), 49); // the late run's line
+    QCOMPARE(tab.panels().size(), panelsBefore + 1);
+    QCOMPARE(tab.panels().last()->metric(), QStringLiteral("zeta"));
+    QCOMPARE(tab.panels().last()->lineSeries().size(), 1);
+    QCOMPARE(tab.panels().last()->lineSeries().first()->count(), 1);
+}
+
+void TestMetricChart::zoomStopsFollowing()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    view.setRuns(chartRuns(m_runs), nullptr);
+    QVERIFY(view.isFollowing());
+    view.zoomTo(10, 20);
+    QVERIFY(!view.isFollowing());
+    QCOMPARE(static_cast<QValueAxis *>(view.xAxis())->min(), 10.0);
+    view.resetZoom();
+    QVERIFY(view.isFollowing());
+}
+
+void TestMetricChart::tabLegendAndExport()
+{
+    ComparisonTab tab(*m_ws);
+    tab.resize(1200, 700);
+    QVERIFY(tab.setComparison(m_runs, {}, nullptr));
+    QCOMPARE(tab.panels().size(), 2);
+    auto *legend = tab.findChild<QListWidget *>(QStringLiteral("legend"));
+    QCOMPARE(legend->count(), 3);
+    legend->item(0)->setCheckState(Qt::Unchecked);
+    QCOMPARE(tab.panels().first()->lineSeries().size(), 2);
+    legend->item(0)->setCheckState(Qt::Checked);
+    tab.findChild<QSlider *>(QStringLiteral("smoothing"))->setValue(600);
+    QCOMPARE(tab.options().smoothing, 0.6);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    QVERIFY(tab.grab().save(QStringLiteral("/tmp/chart.png")));
+    const QString dir = m_dir->path();
+    QString error;
+    for (const char *name : {"/all.png", "/all.svg", "/points.csv", "/points.json"}) {
+        const QString path = dir + QLatin1String(name);
+        const bool points =
+            path.endsWith(QLatin1String("csv")) || path.endsWith(QLatin1String("json"));
+        QVERIFY2(points ? tab.exportPoints(path, &error) : tab.exportImage(path, &error),
+                 qPrintable(error));
+        QVERIFY(QFile(path).size() > 100);
+    }
+    QFile csv(dir + QStringLiteral("/points.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), 1 + 3 * 2 * 300);
+    const QJsonObject spec = tab.viewSpec();
+    ComparisonTab again(*m_ws);
+    QVERIFY2(again.applyViewSpec(spec, &error), qPrintable(error));
+    QCOMPARE(again.options().smoothing, 0.6);
+    QCOMPARE(again.runIds(), m_runs);
+}
+
+void TestMetricChart::cliExportsPngAndSvg()
+{
+    const QString uid = Runs(*m_ws).find(m_runs.first())->uid;
+    const QString png = m_dir->path() + QStringLiteral("/cli.png");
+    const QString svg = m_dir->path() + QStringLiteral("/cli.svg");
+    QString outText, errText;
+    QTextStream out(&outText), err(&errText);
+    const QStringList common = {QStringLiteral("chart"),       QStringLiteral("export"),
+                                QStringLiteral("--workspace"), m_ws->path(),
+                                QStringLiteral("--run"),       uid,
+                                QStringLiteral("--metric"),    QStringLiteral("loss"),
+                                QStringLiteral("--smoothing"), QStringLiteral("0.5")};
+    QCOMPARE(runCommandLine(common
+                                + QStringList{QStringLiteral("--out"), png,
+                                              QStringLiteral("--width"), QStringLiteral("640"),
+                                              QStringLiteral("--height"), QStringLiteral("480")},
+                            out, err),
+             0);
+    QImage image(png);
+    QCOMPARE(image.size(), QSize(640, 480));
+    QCOMPARE(runCommandLine(common + QStringList{QStringLiteral("--out"), svg}, out, err), 0);
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("<svg"));
+    QVERIFY(runCommandLine(common
+                               + QStringList{QStringLiteral("--out"), svg, QStringLiteral("--x"),
+                                             QStringLiteral("bogus")},
+                           out, err)
+            != 0);
+}
+
+// Loads and shows a runs table the way a tab does.
+static bool showRunsTable(RunsTableView *view)
+{
+    QString error;
+    if (!view->reload(&error))
+        return false;
+    view->resize(1100, 300);
+    view->show();
+    return QTest::qWaitForWindowExposed(view);
+}
+
+void TestMetricChart::runsTableFilterAndCompare()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
+    RunsTableView view(*m_ws);
+    QVERIFY(showRunsTable(&view));
+    auto *table = view.findChild<QTableView *>(QStringLiteral("runsTable"));
+    QCOMPARE(table->model()->rowCount(), 3);
+    auto *filter = view.findChild<QLineEdit *>(QStringLiteral("filter"));
+    auto *message = view.findChild<QLabel *>(QStringLiteral("filterError"));
+    QTest::keyClicks(filter, QStringLiteral("params.lr >"));
+    QVERIFY(message->isVisible());
+    QVERIFY(!message->text().isEmpty());
+    QCOMPARE(table->model()->rowCount(), 3); // a typo keeps the last good filter
+    QTest::keyClicks(filter, QStringLiteral(" 0.04"));
+    QVERIFY(!message->isVisible());
+    QCOMPARE(table->model()->rowCount(), 2);
+    filter->clear();
+    table->selectAll();
+    QSignalSpy compare(&view, &RunsTableView::compareRequested);
+    QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("compare")), Qt::LeftButton);
+    QCOMPARE(compare.count(), 1);
+    QCOMPARE(compare.first().first().value<QList<Id>>().size(), 3);
+    QVERIFY(view.grab().save(QStringLiteral("/tmp/runstable.png")));
+}
+
+void TestMetricChart::runsTableFollowsTheStore()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
+    RunsTableView view(*m_ws);
+    QVERIFY(showRunsTable(&view));
+    auto *table = view.findChild<QTableView *>(QStringLiteral("runsTable"));
+    table->selectRow(1);
+    const QList<Id> selected = view.selectedRuns();
+    QCOMPARE(selected.size(), 1);
+    // Another process adds a run and a metric no run had.
+    const Id added = addRun(*m_ws, QStringLiteral("mnist"));
+    addSeries(*m_ws, added, QStringLiteral("f1"), 5, accuracyCurve);
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 4, 5000);
+    QCOMPARE(view.selectedRuns(), selected); // the user's selection stays
+    bool f1 = false;
+    for (int c = 0; c < table->model()->columnCount(); ++c)
+        f1 = f1
+             || table->model()
+                    ->headerData(c, Qt::Horizontal)
+                    .toString()
+                    .contains(QLatin1String("f1"));
+    QVERIFY(f1);
+}
+
+// Pixels set in a but not in b and the other way round, and how many a sets.
+static std::pair<int, int> pixelDifference(const QImage &a, const QImage &b)
+{
+    int differ = 0, set = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            const bool inA = qAlpha(a.pixel(x, y)) > 0, inB = qAlpha(b.pixel(x, y)) > 0;
+            set += inA;
+            differ += inA != inB;
+        }
+    return {differ, set};
+}
+
+// Whether every pixel set in a has one set in b at most a pixel away.
+static bool withinOnePixel(const QImage &a, const QImage &b)
+{
+    auto set = [](const QImage &image, int x, int y) {
+        return x >= 0 && y >= 0 && x < image.width() && y < image.height()
+               && qAlpha(image.pixel(x, y)) > 0;
+    };
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            if (!set(a, x, y))
+                continue;
+            bool near = false;
+            for (int dy = -1; dy <= 1 && !near; ++dy)
+                for (int dx = -1; dx <= 1 && !near; ++dx)
+                    near = set(b, x + dx, y + dy);
+            if (!near)
+                return false;
+        }
+    return true;
+}
+
+void TestMetricChart::strokerMatchesQPainter_data()
+{
+    QTest::addColumn<qreal>("width");
+    QTest::addColumn<int>("perColumn"); // points per pixel column; 0: one per 25 columns
+    for (qreal width : {1.0, 1.5, 3.0})
+        for (int perColumn : {0, 2, 4})
+            QTest::addRow("width %g, %d per column", width, perColumn) << width << perColumn;
+}
+
+// ColumnStroker draws what a non-antialiased QPen of the same width draws
+// segment by segment (square caps, as QtCharts painted its lines): the same
+// pixels but for a few on the edges.
+void TestMetricChart::strokerMatchesQPainter()
+{
+    QFETCH(qreal, width);
+    QFETCH(int, perColumn);
+    QRandomGenerator rng(width * 10 + perColumn);
+    QPolygonF line;
+    for (int c = -5; c < 410; c += perColumn ? 1 : 25) {
+        for (int k = 0; k < std::max(perColumn, 1); ++k) {
+            double y = 100 + 60 * std::sin(c * 0.02) + (rng.generateDouble() - 0.5) * 30;
+            if (rng.bounded(200) == 0)
+                y -= 90; // a spike
+            line << QPointF(c + (k + rng.generateDouble()) / std::max(perColumn, 1), y);
+        }
+    }
+    QImage painted(400, 200, QImage::Format_ARGB32_Premultiplied);
+    painted.fill(Qt::transparent);
+    QImage stroked = painted;
+    {
+        QPainter painter(&painted);
+        painter.setPen(QPen(Qt::black, width));
+        for (qsizetype i = 1; i < line.size(); ++i)
+            painter.drawLine(line.at(i - 1), line.at(i));
+    }
+    ColumnStroker().stroke(&stroked, line.constData(), line.size(), width, Qt::black);
+    const auto [differ, set] = pixelDifference(painted, stroked);
+    QVERIFY(set > 400);
+    // A one-pixel pen steps like QPainter's but may round a step to the
+    // neighbouring pixel: the same line within a pixel, about as many pixels.
+    if (width > 1)
+        QVERIFY2(differ <= set * 0.04, qPrintable(QStringLiteral("%1 of %2").arg(differ).arg(set)));
+    const int strokedSet = pixelDifference(stroked, painted).second;
+    QVERIFY2(std::abs(strokedSet - set) <= set / 10,
+             qPrintable(QStringLiteral("%1 against %2").arg(strokedSet).arg(set)));
+    QVERIFY(withinOnePixel(painted, stroked));
+    QVERIFY(withinOnePixel(stroked, painted));
+}
+
+// A translucent line covers each pixel once, however many of its segments
+// pass there (QPainter blends it again at every joint).
+void TestMetricChart::strokerComposesOncePerPixel()
+{
+    QImage image(20, 100, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPolygonF zigzag;
+    for (int i = 0; i < 40; ++i)
+        zigzag << QPointF(10 + i * 0.02, i % 2 ? 10 : 90);
+    QColor faint(Qt::red);
+    faint.setAlphaF(0.25);
+    ColumnStroker().stroke(&image, zigzag.constData(), zigzag.size(), 1.5, faint);
+    const int alpha = qAlpha(qPremultiply(faint.rgba()));
+    int covered = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const int a = qAlpha(image.pixel(x, y));
+            QVERIFY(a == 0 || a == alpha);
+            covered += a > 0;
+        }
+    QVERIFY(covered >= 80);
+    // Points far off the image, or not numbers at all, draw nothing wrong.
+    for (qreal width : {1.0, 1.5}) {
+        const QList<QPointF> wild{{5, 50},     {5, qInf()},   {qQNaN(), 3}, {1e300, -1e300},
+                                  {-1e9, 1e9}, {15, qQNaN()}, {6, 60}};
+        ColumnStroker().stroke(&image, wild.constData(), wild.size(), width, Qt::blue);
+    }
+}
+
+void TestMetricChart::hiddenAndRawLinesHoldNothing()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    view.setRuns(chartRuns(m_runs), nullptr);
+    const QList<QLineSeries *> all = view.findChildren<QLineSeries *>();
+    QCOMPARE(all.size(), 6); // raw and main per run
+    auto notDrawn = [&] {
+        QList<QLineSeries *> out;
+        for (QLineSeries *s : all)
+            if (!view.lineSeries().contains(s))
+                out << s;
+        return out;
+    };
+    // Without smoothing the faint raw lines are neither decimated nor kept.
+    QCOMPARE(notDrawn().size(), 3);
+    for (QLineSeries *s : notDrawn()) {
+        QVERIFY(!s->isVisible());
+        QCOMPARE(s->count(), 0);
+    }
+    ChartOptions o;
+    o.smoothing = 0.9;
+    view.setOptions(o);
+    QCOMPARE(view.lineSeries().size(), 6);
+    for (QLineSeries *s : view.lineSeries())
+        QCOMPARE(s->count(), 300);
+    o.smoothing = 0;
+    view.setOptions(o);
+    QCOMPARE(notDrawn().size(), 3);
+    for (QLineSeries *s : notDrawn())
+        QCOMPARE(s->count(), 0);
+    // A hidden run's line lets go of its points too.
+    view.setRunVisible(m_runs.at(1), false);
+    QCOMPARE(notDrawn().size(), 4);
+    for (QLineSeries *s : notDrawn())
+        QCOMPARE(s->count(), 0);
+    view.setRunVisible(m_runs.at(1), true);
+    QCOMPARE(view.lineSeries().size(), 3);
+}
+
+// The smallest colour distance to want among the pixels within two of pos.
+static int nearestColourDistance(const QImage &image, QPointF pos, const QColor &want)
+{
+    int best = 1000;
+    for (int dy = -2; dy <= 2; ++dy)
+        for (int dx = -2; dx <= 2; ++dx) {
+            const QColor c = image.pixelColor(int(pos.x()) + dx, int(pos.y()) + dy);
+            best =
+                std::min(best, std::abs(c.red() - want.red()) + std::abs(c.green() - want.green())
+                                   + std::abs(c.blue() - want.blue()));
+        }
+    return best;
+}
+
+// The lines are painted by the view, not QtCharts, where QtCharts maps the
+// values: dense without antialiasing, a few points with it.
+void TestMetricChart::linesDrawnWhereTheAxesMap()
+{
+    const Id run = addRun(*m_ws, QStringLiteral("long"));
+    addSeries(*m_ws, run, QStringLiteral("wave"), 200000,
+              [](int step, Id) { return std::sin(step * 0.0001); });
+    SeriesLoader loader(*m_ws);
+    for (const QString &metric : {QStringLiteral("wave"), QStringLiteral("loss")}) {
+        const bool dense = metric == QLatin1String("wave");
+        MetricChartView view(*m_ws, &loader, metric);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setRuns(chartRuns(dense ? QList<Id>{run} : m_runs.mid(0, 1)), nullptr);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        // QtCharts holds only the empty series that carries the axes.
+        QCOMPARE(view.chart()->series().size(), 1);
+        QCOMPARE(static_cast<QLineSeries *>(view.chart()->series().first())->count(), 0);
+        // Few points: antialiased; many (several dense lines): not.
+        QCOMPARE(view.renderHints().testFlag(QPainter::Antialiasing), true);
+        // Decimated to the plot area's columns (as laid out when it redraws:
+        // the first ranges' labels moved its edge), at most two points each.
+        view.redraw();
+        const QRectF plot = view.chart()->plotArea();
+        QCOMPARE(view.decimationWidth(), int(std::ceil(plot.width() * view.devicePixelRatioF())));
+        QVERIFY(view.decimationWidth() < view.width() - 20);
+        QLineSeries *line = view.lineSeries().first();
+        QVERIFY(line->count() <= 2 * view.decimationWidth() + 2);
+        const QColor color = ComparisonTab::runColor(0);
+        for (bool antialiased : {true, false}) {
+            view.setRenderHint(QPainter::Antialiasing, antialiased);
+            const QImage image = view.viewport()->grab().toImage();
+            for (double x : {0.1, 0.35, 0.5, 0.8}) {
+                const QPointF value = line->at(int(x * line->count()));
+                const QPointF pos = view.chart()->mapToPosition(value);
+                QVERIFY(plot.contains(pos));
+                // The exact colour without antialiasing; blended with it.
+                QVERIFY2(nearestColourDistance(image, pos, color) <= (antialiased ? 120 : 0),
+                         qPrintable(metric));
+            }
+            // Nothing of the line's colour outside the plot area.
+            const QRect inside = plot.toAlignedRect().adjusted(-2, -2, 2, 2);
+            for (int y = 0; y < image.height() && !antialiased; ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    QVERIFY(inside.contains(x, y) || image.pixelColor(x, y) != color);
+        }
+        // Exported images draw the lines too.
+        const QString png = m_dir->path() + QStringLiteral("/lines.png");
+        QVERIFY(view.saveImage(png, QSize(640, 400), nullptr));
+        const QImage exported(png);
+        int near = 0; // above the legend (its swatches have the colour too)
+        for (int y = 0; y < exported.height() * 2 / 3; ++y)
+            for (int x = 0; x < exported.width(); ++x) {
+                const QColor c = exported.pixelColor(x, y);
+                near += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green())
+                            + std::abs(c.blue() - color.blue())
+                        < 60;
+            }
+        QVERIFY2(near > 300, qPrintable(QString::number(near)));
+    }
+}
+
+// What `mlwb chart export` does: a view never shown, exported bigger than
+// its default size. The plot must fill the image, not its top-left corner.
+void TestMetricChart::hiddenViewExportFillsTheImage()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("accuracy"));
+    QVERIFY(view.setRuns(chartRuns(m_runs.mid(0, 1)), nullptr));
+    const QString png = m_dir->path() + QStringLiteral("/big.png");
+    QVERIFY(view.saveImage(png, QSize(1400, 900), nullptr));
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1400, 900));
+    // The first run's colour in the right quarter: the line reaches there.
+    const QColor color = ComparisonTab::runColor(0);
+    int right = 0;
+    for (int y = 0; y < image.height() * 3 / 4; ++y)
+        for (int x = image.width() * 3 / 4; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            right += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green())
+                         + std::abs(c.blue() - color.blue())
+                     < 60;
+        }
+    QVERIFY2(right > 100, qPrintable(QString::number(right)));
+}
+
+// Zoom and scroll go through QtCharts' domains of the axes' series: they
+// still move the axes, and the lines follow from the full data.
+void TestMetricChart::rubberBandAndScrollStillZoom()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setRuns(chartRuns(m_runs), nullptr);
+    auto *x = static_cast<QValueAxis *>(view.xAxis());
+    QCOMPARE(x->max(), 299.0);
+    const QRectF plot = view.chart()->plotArea();
+    view.chart()->zoomIn(QRectF(plot.left(), plot.top(), plot.width() / 2, plot.height()));
+    QVERIFY(!view.isFollowing());
+    QVERIFY(std::abs(x->max() - 149.5) < 1);
+    // The redraw is queued: the line then holds what the range shows.
+    QTRY_VERIFY(view.lineSeries().first()->count() < 300);
+    view.chart()->scroll(plot.width() / 2, 0); // half the shown range: 75 steps
+    QVERIFY2(x->min() > 60, qPrintable(QString::number(x->min())));
+    QTRY_VERIFY(view.lineSeries().first()->at(0).x() > 60);
+}
+
+QTEST_MAIN(TestMetricChart)
+#include "tst_metricchart.moc"

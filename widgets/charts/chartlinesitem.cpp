@@ -1,0 +1,198 @@
+#include "charts/chartlinesitem.h"
+
+#include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPaintEngine>
+#include <QPainter>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace mlwb {
+
+namespace {
+
+// QtCharts puts its series at this z (ChartPresenter::SeriesZValue): above
+// the grid and the axes, below the legend.
+constexpr qreal SeriesZ = 4;
+
+std::pair<double, double> axisRange(const QAbstractAxis *axis)
+{
+    if (auto *v = qobject_cast<const QValueAxis *>(axis))
+        return {v->min(), v->max()};
+    if (auto *t = qobject_cast<const QDateTimeAxis *>(axis))
+        return {double(t->min().toMSecsSinceEpoch()), double(t->max().toMSecsSinceEpoch())};
+    if (auto *l = qobject_cast<const QLogValueAxis *>(axis))
+        return {l->min(), l->max()};
+    return {qQNaN(), qQNaN()};
+}
+
+bool drawable(const QLineSeries *s)
+{
+    return s->isVisible() && s->count() > 1 && s->pen().style() != Qt::NoPen;
+}
+
+} // namespace
+
+// Axis values to positions in a rectangle: QtCharts' XYDomain and
+// LogXYDomain arithmetic (a log axis maps log(y) linearly, whatever its base).
+struct ChartLinesItem::Mapping {
+    double x0 = 0, xScale = 0, y0 = 0, yScale = 0, left = 0, bottom = 0;
+    bool logY = false;
+
+    QPointF operator()(const QPointF &p) const
+    {
+        const double y = logY ? std::log(p.y()) : p.y();
+        return {left + (p.x() - x0) * xScale, bottom - (y - y0) * yScale};
+    }
+};
+
+ChartLinesItem::ChartLinesItem(QChart *chart)
+    : QGraphicsItem(chart)
+    , m_chart(chart)
+{
+    setZValue(SeriesZ);
+    setAcceptedMouseButtons(Qt::NoButton); // zoom and pan belong to the view
+    updateGeometry();
+}
+
+void ChartLinesItem::setAxes(QAbstractAxis *x, QAbstractAxis *y)
+{
+    m_x = x;
+    m_y = y;
+    update();
+}
+
+void ChartLinesItem::setSeries(const QList<QLineSeries *> &series)
+{
+    m_series = series;
+    update();
+}
+
+void ChartLinesItem::updateGeometry()
+{
+    // A wide pen reaches past the plot area's edge by half its width.
+    const QRectF rect = m_chart->plotArea().adjusted(-4, -4, 4, 4);
+    if (rect != m_rect) {
+        prepareGeometryChange();
+        m_rect = rect;
+    }
+    update();
+}
+
+QRectF ChartLinesItem::boundingRect() const
+{
+    return m_rect;
+}
+
+bool ChartLinesItem::mapping(const QRectF &area, Mapping *out) const
+{
+    if (!m_x || !m_y || area.isEmpty())
+        return false;
+    const auto [x0, x1] = axisRange(m_x);
+    auto [y0, y1] = axisRange(m_y);
+    out->logY = m_y->type() == QAbstractAxis::AxisTypeLogValue;
+    if (out->logY) {
+        if (!(y0 > 0 && y1 > 0))
+            return false;
+        y0 = std::log(y0);
+        y1 = std::log(y1);
+    }
+    if (!(x1 > x0) || !(y1 > y0))
+        return false;
+    out->x0 = x0;
+    out->xScale = area.width() / (x1 - x0);
+    out->y0 = y0;
+    out->yScale = area.height() / (y1 - y0);
+    out->left = area.left();
+    out->bottom = area.bottom();
+    return true;
+}
+
+void ChartLinesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const QRectF plot = m_chart->plotArea(); // our coordinates are the chart's
+    if (plot.isEmpty() || std::none_of(m_series.cbegin(), m_series.cend(), drawable))
+        return;
+    const QTransform device = painter->deviceTransform();
+    const bool solid = std::all_of(m_series.cbegin(), m_series.cend(), [](const QLineSeries *s) {
+        return s->pen().style() == Qt::SolidLine || s->pen().style() == Qt::NoPen;
+    });
+    const bool raster =
+        painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+    if (raster && solid && !painter->testRenderHint(QPainter::Antialiasing)
+        && device.type() <= QTransform::TxScale && device.m11() > 0 && device.m22() > 0)
+        paintStroked(painter, plot);
+    else
+        paintWithPainter(painter, plot);
+}
+
+// Every line into one transparent image in device pixels, then that image
+// over the chart: composing source-over in steps gives the same result as
+// drawing each line straight onto the chart.
+void ChartLinesItem::paintStroked(QPainter *painter, const QRectF &plot)
+{
+    const QTransform device = painter->deviceTransform();
+    const QRectF area = device.mapRect(plot);
+    const QRect target = area.toAlignedRect();
+    Mapping map;
+    if (!mapping(area.translated(-target.topLeft()), &map))
+        return;
+    if (m_image.size() != target.size())
+        m_image = QImage(target.size(), QImage::Format_ARGB32_Premultiplied);
+    m_image.fill(Qt::transparent);
+    const double scale = std::sqrt(device.m11() * device.m22());
+    for (const QLineSeries *s : std::as_const(m_series)) {
+        if (!drawable(s))
+            continue;
+        const QList<QPointF> points = s->points(); // shared, not copied
+        m_mapped.resize(size_t(points.size()));
+        std::transform(points.cbegin(), points.cend(), m_mapped.begin(), map);
+        const QPen pen = s->pen();
+        // Width 0 is QPainter's one-pixel cosmetic pen.
+        const qreal width = pen.isCosmetic() ? std::max<qreal>(1, pen.widthF())
+                                             : std::max<qreal>(1, pen.widthF() * scale);
+        m_stroker.stroke(&m_image, m_mapped.data(), qsizetype(m_mapped.size()), width, pen.color());
+    }
+    painter->save();
+    // Draw in device pixels: undo everything below the world transform.
+    painter->setWorldTransform(device.inverted() * painter->worldTransform());
+    painter->drawImage(target.topLeft(), m_image);
+    painter->restore();
+}
+
+// As QtCharts' LineChartItem paints: clipped to the plot area, a solid line
+// segment by segment on raster devices (a wide pen's outline of a whole
+// long polyline costs far more), otherwise one polyline (SVG, printing).
+void ChartLinesItem::paintWithPainter(QPainter *painter, const QRectF &plot)
+{
+    Mapping map;
+    if (!mapping(plot, &map))
+        return;
+    const bool raster =
+        painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+    painter->save();
+    painter->setClipRect(plot, Qt::IntersectClip);
+    painter->setBrush(Qt::NoBrush);
+    QPolygonF line;
+    for (const QLineSeries *s : std::as_const(m_series)) {
+        if (!drawable(s))
+            continue;
+        const QList<QPointF> points = s->points();
+        line.resize(points.size());
+        std::transform(points.cbegin(), points.cend(), line.begin(), map);
+        painter->setPen(s->pen());
+        if (raster && s->pen().style() == Qt::SolidLine) {
+            for (qsizetype i = 1; i < line.size(); ++i)
+                painter->drawLine(line.at(i - 1), line.at(i));
+        } else {
+            painter->drawPolyline(line);
+        }
+    }
+    painter->restore();
+}
+
+} // namespace mlwb

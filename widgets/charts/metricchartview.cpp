@@ -1,0 +1,496 @@
+#include "charts/metricchartview.h"
+#include "charts/metricchartline.h"
+
+#include "charts/chartlinesitem.h"
+#include "metrics/decimator.h"
+#include "metrics/metrics.h"
+#include "metrics/seriesloader.h"
+#include "metrics/smoothing.h"
+#include "store/workspace.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QImage>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScopedValueRollback>
+#include <QSemaphore>
+#include <QSvgGenerator>
+#include <QThreadPool>
+#include <QToolTip>
+#include <QValueAxis>
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+namespace mlwb {
+
+namespace {
+// Beyond this many points antialiasing costs more than it shows.
+constexpr qsizetype antialiasLimit = 60000;
+
+// Runs work(0 .. count - 1) on this thread and the global pool's idle ones.
+template <typename Work> void forEachInParallel(qsizetype count, const Work &work)
+{
+    QThreadPool *pool = QThreadPool::globalInstance();
+    std::atomic<qsizetype> next{0};
+    auto worker = [&] {
+        for (qsizetype i; (i = next++) < count;)
+            work(i);
+    };
+    const int helpers = int(std::min<qsizetype>(pool->maxThreadCount(), count) - 1);
+    QSemaphore done;
+    int started = 0;
+    for (int h = 0; h < helpers; ++h)
+        if (pool->tryStart([&] {
+                worker();
+                done.release();
+            }))
+            ++started;
+    worker();
+    done.acquire(started);
+}
+} // namespace
+
+MetricChartView::MetricChartView(const Workspace &workspace, SeriesLoader *loader,
+                                 const QString &metric, QWidget *parent)
+    : QChartView(parent)
+    , m_workspace(workspace)
+    , m_loader(loader)
+    , m_metric(metric)
+{
+    setObjectName(QStringLiteral("metricChart"));
+    auto *c = new QChart;
+    c->setTitle(metric);
+    c->legend()->hide(); // the tab's legend has the per-run checkboxes
+    c->setAnimationOptions(QChart::NoAnimation);
+    c->setMargins(QMargins(4, 4, 4, 4));
+    setChart(c);
+    setRubberBand(QChartView::RectangleRubberBand);
+    setMouseTracking(true);
+    m_redrawTimer.setSingleShot(true);
+    m_redrawTimer.setInterval(0);
+    connect(&m_redrawTimer, &QTimer::timeout, this, &MetricChartView::redraw);
+    // QtCharts zooms, scrolls and maps values through the domains of the
+    // series on the axes: one empty series stands in for the runs' lines.
+    m_axisSeries = new QLineSeries;
+    m_axisSeries->setObjectName(QStringLiteral("axisSeries"));
+    c->addSeries(m_axisSeries);
+    m_linesItem = new ChartLinesItem(c);
+    connect(c, &QChart::plotAreaChanged, this, [this] {
+        m_linesItem->updateGeometry();
+        // Labels of another width moved the plot area's edge: decimate again
+        // only when the lines now have clearly too few columns.
+        if (plotWidth() > m_decimationWidth + m_decimationWidth / 20)
+            m_redrawTimer.start();
+    });
+    makeAxes();
+}
+
+MetricChartView::~MetricChartView() = default;
+
+bool MetricChartView::setRuns(const QList<ChartRun> &runs, QString *error)
+{
+    m_linesItem->setSeries({});
+    for (const auto &line : m_lines) {
+        delete line->raw;
+        delete line->main;
+    }
+    m_lines.clear();
+    const Metrics metrics(m_workspace);
+    for (const ChartRun &run : runs) {
+        auto line = std::make_unique<Line>();
+        line->run = run;
+        // A run without this metric keeps its slot (and colour) but draws nothing.
+        if (const auto s = metrics.find(run.runId, m_metric))
+            line->seriesId = s->id;
+        if (!line->seriesId || !m_loader->series(line->seriesId, error))
+            line->seriesId = 0;
+        line->raw = new QLineSeries(this);
+        line->main = new QLineSeries(this);
+        line->raw->setName(run.label);
+        line->main->setName(run.label);
+        QColor faint = run.color;
+        faint.setAlphaF(0.25);
+        line->raw->setPen(QPen(faint, 1));
+        line->main->setPen(QPen(run.color, 1.5));
+        m_lines.push_back(std::move(line));
+    }
+    QList<QLineSeries *> drawn; // bottom first, as QtCharts stacked the series
+    for (const auto &line : m_lines)
+        drawn << line->raw << line->main;
+    m_linesItem->setSeries(drawn);
+    rebuildCurves();
+    return true;
+}
+
+void MetricChartView::setOptions(const ChartOptions &options)
+{
+    const bool newAxes = options.xMode != m_options.xMode || options.logY != m_options.logY;
+    const bool newX = newAxes || options.xMetric != m_options.xMetric;
+    m_options = options;
+    if (newAxes)
+        makeAxes();
+    // Smoothing and outliers keep the user's zoom; another x axis cannot.
+    if (newX)
+        setFollowing(true);
+    m_autoY = true;
+    rebuildCurves();
+}
+
+void MetricChartView::makeAxes()
+{
+    const QScopedValueRollback<bool> applying(m_applying, true);
+    for (QAbstractAxis *axis : {m_xAxis, m_yAxis}) {
+        if (axis) {
+            chart()->removeAxis(axis);
+            delete axis;
+        }
+    }
+    if (m_options.xMode == XAxisMode::WallTime) {
+        auto *x = new QDateTimeAxis;
+        x->setFormat(QStringLiteral("MM-dd hh:mm"));
+        connect(x, &QDateTimeAxis::rangeChanged, this, &MetricChartView::onAxisRangeChanged);
+        m_xAxis = x;
+    } else {
+        auto *x = new QValueAxis;
+        x->setLabelFormat(QStringLiteral("%.6g"));
+        connect(x, &QValueAxis::rangeChanged, this, &MetricChartView::onAxisRangeChanged);
+        m_xAxis = x;
+    }
+    if (m_options.logY) {
+        auto *y = new QLogValueAxis;
+        y->setLabelFormat(QStringLiteral("%.3g"));
+        connect(y, &QLogValueAxis::rangeChanged, this, &MetricChartView::onAxisRangeChanged);
+        m_yAxis = y;
+    } else {
+        auto *y = new QValueAxis;
+        y->setLabelFormat(QStringLiteral("%.4g"));
+        connect(y, &QValueAxis::rangeChanged, this, &MetricChartView::onAxisRangeChanged);
+        m_yAxis = y;
+    }
+    chart()->addAxis(m_xAxis, Qt::AlignBottom);
+    chart()->addAxis(m_yAxis, Qt::AlignLeft);
+    m_axisSeries->attachAxis(m_xAxis);
+    m_axisSeries->attachAxis(m_yAxis);
+    m_linesItem->setAxes(m_xAxis, m_yAxis);
+    attachAggregate();
+}
+
+double MetricChartView::relativeUnit() const
+{
+    double span = 0;
+    for (const auto &line : m_lines) {
+        const SeriesArrays *a = line->seriesId ? m_loader->cached(line->seriesId) : nullptr;
+        if (a && a->size())
+            span = std::max(span, a->time.last() - line->run.start);
+    }
+    return span < 120 ? 1 : span < 2 * 3600 ? 60 : 3600;
+}
+
+QString MetricChartView::axisTitle() const
+{
+    switch (m_options.xMode) {
+    case XAxisMode::Step:
+        return tr("step");
+    case XAxisMode::WallTime:
+        return tr("time");
+    case XAxisMode::RelativeTime:
+        return m_unit == 1    ? tr("seconds since start")
+               : m_unit == 60 ? tr("minutes since start")
+                              : tr("hours since start");
+    case XAxisMode::Metric:
+        return m_options.xMetric;
+    }
+    return QString();
+}
+
+void MetricChartView::rebuildCurves()
+{
+    m_unit = m_options.xMode == XAxisMode::RelativeTime ? relativeUnit() : 1;
+    const Metrics metrics(m_workspace);
+    for (const auto &line : m_lines) {
+        line->xSeriesId = 0;
+        const SeriesArrays *x = nullptr;
+        if (m_options.xMode == XAxisMode::Metric && line->seriesId) {
+            if (const auto s = metrics.find(line->run.runId, m_options.xMetric)) {
+                line->xSeriesId = s->id;
+                x = m_loader->series(s->id, nullptr);
+            }
+        }
+        line->curve.setSource(line->seriesId ? m_loader->cached(line->seriesId) : nullptr, x,
+                              line->run.start);
+        line->curve.build(m_options.xMode, m_unit, m_options.smoothing);
+    }
+    m_xAxis->setTitleText(axisTitle());
+    redraw();
+}
+
+bool MetricChartView::refresh(QString *error)
+{
+    bool any = false, appeared = false;
+    for (const auto &line : m_lines) {
+        bool grew = false;
+        if (!line->seriesId) {
+            // A run that had not logged this metric yet may have now.
+            if (const auto s = Metrics(m_workspace).find(line->run.runId, m_metric)) {
+                line->seriesId = s->id;
+                appeared = true;
+            }
+            continue;
+        }
+        if (!m_loader->refresh(line->seriesId, &grew, error))
+            return false;
+        if (line->xSeriesId && !m_loader->refresh(line->xSeriesId, &grew, error))
+            return false;
+        if (grew) {
+            line->curve.update();
+            any = true;
+        }
+    }
+    if (appeared) {
+        for (const auto &line : m_lines)
+            if (line->seriesId && !m_loader->series(line->seriesId, error))
+                return false;
+        rebuildCurves();
+    } else if (any) {
+        if (m_options.xMode == XAxisMode::RelativeTime && relativeUnit() != m_unit)
+            rebuildCurves();
+        else
+            redraw();
+    }
+    return true;
+}
+
+void MetricChartView::setRunVisible(Id runId, bool visible)
+{
+    for (const auto &line : m_lines)
+        if (line->run.runId == runId)
+            line->visible = visible;
+    redraw();
+}
+
+std::pair<double, double> MetricChartView::dataRange() const
+{
+    double x0 = qInf(), x1 = -qInf();
+    for (const auto &line : m_lines) {
+        if (!line->visible || !line->curve.size())
+            continue;
+        x0 = std::min(x0, line->curve.firstX());
+        x1 = std::max(x1, line->curve.lastX());
+    }
+    if (!std::isfinite(x0))
+        return {0, 1};
+    if (x1 <= x0)
+        return {x0 - 0.5, x1 + 0.5};
+    return {x0, x1};
+}
+
+std::pair<double, double> MetricChartView::shownRange() const
+{
+    if (auto *t = qobject_cast<QDateTimeAxis *>(m_xAxis))
+        return {double(t->min().toMSecsSinceEpoch()), double(t->max().toMSecsSinceEpoch())};
+    auto *v = static_cast<QValueAxis *>(m_xAxis);
+    return {v->min(), v->max()};
+}
+
+int MetricChartView::plotWidth() const
+{
+    // Before its first layout (a hidden widget) the chart's plot area is
+    // empty or stale: the widget's width is never too narrow.
+    const qreal plot = chart()->plotArea().width();
+    const qreal widget = width();
+    const qreal w = plot >= 1 ? std::min(plot, widget) : widget;
+    return std::max(1, int(std::ceil(w * devicePixelRatioF())));
+}
+
+void MetricChartView::redraw()
+{
+    m_redrawTimer.stop();
+    const auto [x0, x1] = m_following ? dataRange() : shownRange();
+    const int width = plotWidth();
+    m_decimationWidth = width;
+    std::vector<Line *> shown;
+    for (const auto &line : m_lines) {
+        const MetricCurve &c = line->curve;
+        const bool show = line->visible && c.size() > 0 && !m_aggregate;
+        line->main->setVisible(show);
+        line->raw->setVisible(show && c.isSmoothed());
+        // A hidden line keeps no points (nothing to draw, nothing to hold).
+        if (!show)
+            line->mainPoints.clear();
+        if (!line->raw->isVisible())
+            line->rawPoints.clear();
+        if (show)
+            shown.push_back(line.get());
+    }
+    const bool logY = m_options.logY;
+    auto feed = [&](const MetricCurve &c, const double *y, const ExtremaBlocks *blocks,
+                    QList<QPointF> *points) {
+        // Min and max per column: the vertical span M4's four points would
+        // cover, in half the points to hand over and draw.
+        Decimator::extremesPerPixel(c.x(), y, c.size(), x0, x1, width, points, blocks);
+        // NaN breaks a line; a log axis cannot show y <= 0.
+        points->removeIf(
+            [logY](const QPointF &p) { return !std::isfinite(p.y()) || (logY && p.y() <= 0); });
+    };
+    forEachInParallel(qsizetype(shown.size()), [&](qsizetype i) {
+        Line *line = shown[size_t(i)];
+        const MetricCurve &c = line->curve;
+        if (c.isSmoothed()) {
+            feed(c, c.smoothed(), c.smoothedBlocks(), &line->mainPoints);
+            feed(c, c.y(), c.yBlocks(), &line->rawPoints);
+        } else {
+            feed(c, c.y(), c.yBlocks(), &line->mainPoints);
+        }
+    });
+    qsizetype drawn = 0;
+    double lo = qInf(), hi = -qInf(); // of what is drawn: every column's extremes
+    for (const Line *line : shown) {
+        drawn += line->mainPoints.size() + line->rawPoints.size();
+        for (const QPointF &p : line->mainPoints)
+            if (p.x() >= x0 && p.x() <= x1) {
+                lo = std::min(lo, p.y());
+                hi = std::max(hi, p.y());
+            }
+    }
+    if (m_aggregate)
+        computeAggregate(x0, x1, width, &lo, &hi);
+    setRenderHint(QPainter::Antialiasing, drawn < antialiasLimit);
+    if (m_options.ignoreOutliers)
+        std::tie(lo, hi) = percentiles(x0, x1);
+    const auto [y0, y1] = m_autoY ? padded(lo, hi) : std::pair<double, double>{qQNaN(), qQNaN()};
+    applyRanges(x0, x1, y0, y1);
+    // The series are not in the chart: replace() only shares the list.
+    for (const auto &line : m_lines) {
+        line->main->replace(line->mainPoints);
+        line->raw->replace(line->rawPoints);
+    }
+    m_linesItem->update();
+    showAggregate();
+}
+
+// The 1st..99th percentile of what the visible lines hold in [x0, x1].
+std::pair<double, double> MetricChartView::percentiles(double x0, double x1) const
+{
+    double lo = qInf(), hi = -qInf();
+    for (const auto &line : m_lines) {
+        const MetricCurve &c = line->curve;
+        if (!line->visible || !c.size())
+            continue;
+        const double *x = c.x();
+        const qsizetype b = std::lower_bound(x, x + c.size(), x0) - x;
+        const qsizetype e = std::upper_bound(x, x + c.size(), x1) - x;
+        const double *y = c.isSmoothed() ? c.smoothed() : c.y();
+        const auto [l, h] = Smoothing::percentileRange(y + b, y + e, 1, 99);
+        if (std::isfinite(l)) {
+            lo = std::min(lo, l);
+            hi = std::max(hi, h);
+        }
+    }
+    return {lo, hi};
+}
+
+std::pair<double, double> MetricChartView::padded(double lo, double hi) const
+{
+    if (!std::isfinite(lo) || !std::isfinite(hi))
+        return {0, 1};
+    if (m_options.logY) {
+        lo = lo > 0 ? lo : 1e-6;
+        return {lo / 1.2, std::max(hi, lo) * 1.2};
+    }
+    const double pad = hi > lo ? (hi - lo) * 0.05 : std::max(std::abs(lo) * 0.1, 0.5);
+    return {lo - pad, hi + pad};
+}
+
+// Ticks at 1, 2 or 5 times a power of ten, at least `spacing` pixels apart
+// (labels closer than that get elided to "…"), at most about six.
+static void niceTicks(QAbstractAxis *axis, double lo, double hi, double pixels, double spacing)
+{
+    auto *v = qobject_cast<QValueAxis *>(axis);
+    if (!v || !(hi > lo))
+        return;
+    const double ticks = pixels > 0 ? std::clamp(std::floor(pixels / spacing), 2.0, 6.0) : 6.0;
+    const double raw = (hi - lo) / ticks;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    // Round up, so there are never more ticks than asked for.
+    const double f = raw / power;
+    const double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
+    v->setTickType(QValueAxis::TicksDynamic);
+    v->setTickAnchor(0);
+    v->setTickInterval(step);
+}
+
+void MetricChartView::applyRanges(double x0, double x1, double y0, double y1)
+{
+    m_applying = true;
+    const QRectF plot = chart()->plotArea();
+    niceTicks(m_xAxis, x0, x1, plot.width(), 90);
+    if (std::isfinite(y0) && std::isfinite(y1))
+        niceTicks(m_yAxis, y0, y1, plot.height(), 40);
+    if (auto *t = qobject_cast<QDateTimeAxis *>(m_xAxis))
+        t->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x0)),
+                    QDateTime::fromMSecsSinceEpoch(qint64(std::ceil(x1))));
+    else
+        m_xAxis->setRange(x0, x1);
+    if (std::isfinite(y0) && std::isfinite(y1))
+        m_yAxis->setRange(y0, y1);
+    m_applying = false;
+}
+
+void MetricChartView::onAxisRangeChanged()
+{
+    if (m_applying)
+        return;
+    // The user zoomed or panned: stop following, redraw from the full data.
+    setFollowing(false);
+    if (sender() == m_yAxis)
+        m_autoY = false;
+    m_redrawTimer.start();
+}
+
+void MetricChartView::setFollowing(bool following)
+{
+    if (m_following == following)
+        return;
+    m_following = following;
+    Q_EMIT followingChanged(following);
+}
+
+void MetricChartView::resetZoom()
+{
+    m_autoY = true;
+    setFollowing(true);
+    redraw();
+}
+
+void MetricChartView::zoomTo(double x0, double x1)
+{
+    setFollowing(false);
+    m_autoY = true;
+    applyRanges(x0, x1, qQNaN(), qQNaN());
+    redraw();
+}
+
+QList<QLineSeries *> MetricChartView::lineSeries() const
+{
+    QList<QLineSeries *> out;
+    for (const auto &line : m_lines) {
+        if (line->main->isVisible())
+            out << line->main;
+        if (line->raw->isVisible())
+            out << line->raw;
+    }
+    return out;
+}
+
+void MetricChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    m_redrawTimer.start(); // more or fewer pixels: decimate again
+}
+
+} // namespace mlwb

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "charts/chartoptions.h"
+#include "metrics/metriccurve.h"
+
+#include <QChartView>
+#include <QList>
+#include <QPointF>
+#include <QTimer>
+#include <memory>
+
+class QAreaSeries;
+class QLineSeries;
+class QAbstractAxis;
+
+namespace mlwb {
+
+class ChartLinesItem;
+class SeriesLoader;
+class Workspace;
+
+/// One chart panel: one metric, one line per run. Lines are fed decimated
+/// points (min and max per pixel column of the plot area, so no spike hides)
+/// with replace(), re-decimated from the full data on every zoom, pan and
+/// resize, so zooming in shows the real points. The runs' QLineSeries hold
+/// the points and pens but are not added to the chart: a ChartLinesItem in
+/// its scene draws them (QtCharts' per-series layout is too slow for 50
+/// dense lines per redraw); an empty series on the axes keeps QtCharts'
+/// zoom, scroll and value mapping working. Follows the newest point until the
+/// user zooms (rubber band, wheel) or pans (middle or ctrl drag); a double
+/// click resets. Hovering shows the nearest point.
+class MetricChartView : public QChartView
+{
+    Q_OBJECT
+public:
+    MetricChartView(const Workspace &workspace, SeriesLoader *loader, const QString &metric,
+                    QWidget *parent = nullptr);
+    ~MetricChartView() override;
+
+    QString metric() const { return m_metric; }
+    /// Sets the runs to draw (their points are read through the loader).
+    bool setRuns(const QList<ChartRun> &runs, QString *error);
+    void setOptions(const ChartOptions &options);
+    ChartOptions options() const { return m_options; }
+    void setRunVisible(Id runId, bool visible);
+    /// Reads points that arrived since the last call; redraws when any did.
+    bool refresh(QString *error);
+    /// Back to the whole data, following new points.
+    void resetZoom();
+    bool isFollowing() const { return m_following; }
+    /// Shows x0..x1 (in the x axis' units) as a zoom would.
+    void zoomTo(double x0, double x1);
+    /// Decimates and hands every visible line its points.
+    void redraw();
+
+    /// Aggregate mode: instead of one line per run, the mean of the visible
+    /// runs aligned by step and a translucent min..max band (x: step).
+    void setAggregate(bool aggregate);
+    bool isAggregate() const { return m_aggregate; }
+    QLineSeries *meanSeries() const { return m_mean; }
+    QAreaSeries *bandSeries() const { return m_band; }
+    /// The runs drawn (shown in the legend of exported images).
+    QList<ChartRun> runs() const;
+
+    /// Writes the panel, a legend of its runs below, as PNG or SVG (by the
+    /// file's extension) at size.
+    bool saveImage(const QString &path, const QSize &size, QString *error);
+    /// The chart lines drawn for runs (with smoothing: raw and smoothed).
+    QList<QLineSeries *> lineSeries() const;
+    /// Pixel columns the lines were last decimated to.
+    int decimationWidth() const { return m_decimationWidth; }
+    QAbstractAxis *xAxis() const { return m_xAxis; }
+    QAbstractAxis *yAxis() const { return m_yAxis; }
+    /// Text of the tooltip for the point nearest pos (empty: none near).
+    QString tooltipAt(const QPoint &pos) const;
+
+Q_SIGNALS:
+    void followingChanged(bool following);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    struct Line;
+    void makeAxes();
+    void attachAggregate();
+    int plotWidth() const;
+    void computeAggregate(double x0, double x1, int width, double *lo, double *hi);
+    void showAggregate();
+    void rebuildCurves();
+    double relativeUnit() const;
+    std::pair<double, double> dataRange() const;
+    std::pair<double, double> shownRange() const;
+    void applyRanges(double x0, double x1, double y0, double y1);
+    std::pair<double, double> percentiles(double x0, double x1) const;
+    std::pair<double, double> padded(double lo, double hi) const;
+    void onAxisRangeChanged();
+    void setFollowing(bool following);
+    QString axisTitle() const;
+
+    const Workspace &m_workspace;
+    SeriesLoader *m_loader;
+    QString m_metric;
+    ChartOptions m_options;
+    std::vector<std::unique_ptr<Line>> m_lines;
+    ChartLinesItem *m_linesItem = nullptr;
+    QLineSeries *m_axisSeries = nullptr; // empty: gives QtCharts a domain on the axes
+    int m_decimationWidth = 0;
+    QAbstractAxis *m_xAxis = nullptr;
+    QAbstractAxis *m_yAxis = nullptr;
+    double m_unit = 1; // relative time: seconds per axis unit
+    bool m_following = true;
+    bool m_autoY = true;
+    bool m_applying = false;
+    bool m_panning = false;
+    QPoint m_lastPan;
+    bool m_aggregate = false;
+    QLineSeries *m_mean = nullptr; // aggregate mode: the mean line
+    QAreaSeries *m_band = nullptr; // and the min..max band behind it
+    QList<QPointF> m_meanPoints, m_minPoints, m_maxPoints;
+    QTimer m_redrawTimer; // coalesces range changes into one redraw
+};
+
+} // namespace mlwb

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "store/types.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPushButton;
+class QTableView;
+
+namespace mlwb {
+
+class RunsFilterProxy;
+class RunsTableModel;
+class Workspace;
+
+/// The runs table of the comparison: a filter bar (the filter language,
+/// with the bad token underlined), sortable columns the user picks from
+/// the Columns menu or the header's context menu (remembered by key),
+/// multi-select and Compare.
+class RunsTableView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RunsTableView(const Workspace &workspace, QWidget *parent = nullptr);
+
+    /// Shows one experiment's runs, or every run when 0.
+    bool setExperiment(Id experimentId, QString *error);
+    bool reload(QString *error);
+    /// Reloads as runs change (from any process), keeping the selection,
+    /// the current run and the scroll position; at most once a second.
+    void reloadLive();
+    QList<Id> selectedRuns() const;
+    RunsTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    /// Fills menu with a checkable action per column, grouped as tags,
+    /// parameters and metrics; toggling one shows or hides it and saves.
+    void fillColumnMenu(QMenu *menu);
+    /// Shown until the user says otherwise: all but the creation time and
+    /// the metrics' min and max.
+    bool isShownByDefault(int column) const;
+    /// Back to the default columns.
+    void resetColumns();
+
+Q_SIGNALS:
+    /// The user asked to chart these runs side by side.
+    void compareRequested(const QList<Id> &runIds);
+    /// The user double-clicked a run (or pressed Enter on it).
+    void openRunRequested(Id runId);
+
+private:
+    void onStoreChanged(const QStringList &topics);
+    void applyFilter();
+    void showColumnMenu(const QPoint &pos);
+    void restoreColumns();
+    void saveColumns();
+
+    RunsTableModel *m_model;
+    RunsFilterProxy *m_proxy;
+    QLineEdit *m_filter;
+    QLabel *m_filterError;
+    QTableView *m_table;
+    QTimer m_liveTimer; // coalesces store changes into one reload
+    int m_liveIntervalMs = 1000;
+    QPushButton *m_compare;
+    QMenu *m_columnsMenu;
+};
+
+} // namespace mlwb

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "store/types.h"
+
+#include <QTreeView>
+
+class QMenu;
+
+namespace mlwb {
+
+class TaxonomyModel;
+
+/// The taxonomy tree dock's view: expands the open workspace, fetches the
+/// next page of runs when the user scrolls to the end of a loaded page, and
+/// reports a double-clicked workspace so the window can switch to it. Compute
+/// target nodes have a context menu (edit, test, detach), their group one to
+/// attach a VM; the window acts on the signals.
+class WorkspaceTree : public QTreeView
+{
+    Q_OBJECT
+public:
+    explicit WorkspaceTree(QWidget *parent = nullptr);
+
+    void setTaxonomyModel(TaxonomyModel *model);
+    /// The context menu for `index` (owned by the caller), or nullptr when
+    /// the node has none.
+    QMenu *createContextMenu(const QModelIndex &index, QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    /// A workspace that is not the open one was double-clicked.
+    void workspaceActivated(const QString &path);
+    /// A run was double-clicked (or Enter pressed on it).
+    void runActivated(mlwb::Id runId);
+    /// An experiment was double-clicked: show its runs table.
+    void experimentActivated(mlwb::Id experimentId, const QString &name);
+    /// Context menu of the "Compute targets" group: attach a Linux VM.
+    void attachTargetRequested();
+    /// Context menu of a compute target node.
+    void editTargetRequested(mlwb::Id targetId);
+    void testTargetRequested(mlwb::Id targetId);
+    void detachTargetRequested(mlwb::Id targetId);
+
+private:
+    void expandOpenWorkspace();
+    void fetchVisibleMore();
+    void onDoubleClicked(const QModelIndex &index);
+    void showContextMenu(const QPoint &pos);
+
+    TaxonomyModel *m_model = nullptr;
+};
+
+} // namespace mlwb

@@ -1,0 +1,126 @@
+#include "window/documentarea.h"
+
+#include "charts/comparisontab.h"
+#include "editor/editorarea.h"
+#include "runs/rundetails.h"
+#include "runs/runstableview.h"
+#include "editor/scripteditor.h"
+
+#include <QMessageBox>
+
+#include <QTabBar>
+
+namespace mlwb {
+
+DocumentArea::DocumentArea(QWidget *welcome, EditorArea *editor, QWidget *parent)
+    : QTabWidget(parent)
+    , m_editor(editor)
+{
+    setObjectName(QStringLiteral("documentTabs"));
+    setDocumentMode(true);
+    setTabsClosable(true);
+    setMovable(true);
+    addTab(welcome, tr("Welcome"));
+    tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the welcome page stays
+    m_editor->hide();
+    connect(this, &QTabWidget::tabCloseRequested, this, &DocumentArea::closeDocument);
+}
+
+void DocumentArea::setWorkspace(Workspace *workspace)
+{
+    m_workspace = workspace;
+    const QList<QWidget *> tabs = m_runTabs.values();
+    m_runTabs.clear();
+    for (QWidget *tab : tabs) {
+        removeTab(indexOf(tab));
+        tab->deleteLater();
+    }
+}
+
+void DocumentArea::openRun(Id runId)
+{
+    if (QWidget *tab = m_runTabs.value(runId)) {
+        setCurrentWidget(tab);
+        return;
+    }
+    if (!m_workspace)
+        return;
+    auto *details = new RunDetails(m_workspace, runId, this);
+    m_runTabs.insert(runId, details);
+    const int index = addTab(details, details->title());
+    setCurrentIndex(index);
+    connect(details, &RunDetails::titleChanged, this,
+            [this, details](const QString &title) { setTabText(indexOf(details), title); });
+    connect(details, &RunDetails::openRun, this, &DocumentArea::openRun);
+    // Snapshot files open read-only in an editor tab of their own.
+    connect(details, &RunDetails::openReadOnly, this,
+            [this](const QString &title, const QByteArray &content) {
+                auto *viewer = new ScriptEditor(this);
+                viewer->showReadOnly(title, content);
+                addDocument(viewer, tr("%1 (read-only)").arg(title));
+            });
+}
+
+void DocumentArea::showEditor(const QString &projectDir)
+{
+    if (indexOf(m_editor) < 0)
+        insertTab(1, m_editor, tr("Editor"));
+    setCurrentWidget(m_editor);
+    if (!projectDir.isEmpty() && projectDir != m_editor->projectDir())
+        m_editor->openFolder(projectDir);
+}
+
+void DocumentArea::openRunsTable(Id experimentId, const QString &title)
+{
+    if (!m_workspace)
+        return;
+    auto *table = new RunsTableView(*m_workspace, this);
+    QString error;
+    if (!table->setExperiment(experimentId, &error)) {
+        delete table;
+        QMessageBox::warning(this, tr("Runs"), error);
+        return;
+    }
+    connect(table, &RunsTableView::compareRequested, this, &DocumentArea::openComparison);
+    connect(table, &RunsTableView::openRunRequested, this, &DocumentArea::openRun);
+    addDocument(table, title);
+}
+
+void DocumentArea::openComparison(const QList<Id> &runIds)
+{
+    if (!m_workspace)
+        return;
+    auto *chart = new ComparisonTab(*m_workspace, this);
+    QString error;
+    if (!chart->setComparison(runIds, {}, &error)) {
+        delete chart;
+        QMessageBox::warning(this, tr("Compare Runs"), error);
+        return;
+    }
+    addDocument(chart, tr("Compare %n run(s)", nullptr, int(runIds.size())));
+}
+
+void DocumentArea::addDocument(QWidget *document, const QString &title)
+{
+    setCurrentIndex(addTab(document, title));
+}
+
+void DocumentArea::closeDocument(int index)
+{
+    QWidget *document = widget(index);
+    if (document == m_editor) {
+        if (m_editor->maybeSaveAll())
+            removeTab(index); // the editor lives on, hidden, with its project
+        return;
+    }
+    for (auto it = m_runTabs.begin(); it != m_runTabs.end(); ++it) {
+        if (it.value() == document) {
+            m_runTabs.erase(it);
+            break;
+        }
+    }
+    removeTab(index);
+    document->deleteLater();
+}
+
+} // namespace mlwb

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "store/types.h"
+
+#include <QHash>
+#include <QTabWidget>
+
+namespace mlwb {
+
+class EditorArea;
+class Workspace;
+
+/// The documents in the middle of the window: the welcome page, the script
+/// editor, one tab per opened run, and comparison charts. A run's tab is
+/// opened once and shown again when asked for again.
+class DocumentArea : public QTabWidget
+{
+    Q_OBJECT
+public:
+    DocumentArea(QWidget *welcome, EditorArea *editor, QWidget *parent = nullptr);
+
+    /// Points run tabs at another workspace; their old tabs close.
+    void setWorkspace(Workspace *workspace);
+    /// Shows the run's details tab, opening it when needed.
+    void openRun(Id runId);
+    /// Shows the editor tab, opening `projectDir` in it when given.
+    void showEditor(const QString &projectDir = QString());
+    /// Opens a runs table for an experiment (0: every experiment); its
+    /// Compare button opens a chart of the selected runs.
+    void openRunsTable(Id experimentId, const QString &title);
+    /// Opens a chart tab comparing the runs' metrics.
+    void openComparison(const QList<Id> &runIds);
+    /// Adds any document (a chart, a comparison) as a closable tab.
+    void addDocument(QWidget *document, const QString &title);
+    int runTabCount() const { return int(m_runTabs.size()); }
+
+private:
+    void closeDocument(int index);
+
+    Workspace *m_workspace = nullptr;
+    EditorArea *m_editor;
+    QHash<Id, QWidget *> m_runTabs;
+};
+
+} // namespace mlwb
