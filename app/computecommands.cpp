@@ -234,6 +234,30 @@ int detach(CommandContext &context)
     return ExitSuccess;
 }
 
+// Settings every target has, this computer included; nothing to test.
+int edit(CommandContext &context)
+{
+    const auto ws = context.openWorkspace();
+    if (!ws)
+        return ExitFailure;
+    QString error;
+    auto target = ComputeTargets(*ws).find(context.argument(0), &error);
+    if (!target)
+        return context.fail(error);
+    if (!context.isSet(QStringLiteral("max-concurrent")))
+        return context.fail(Cli::tr("Nothing to change: give --max-concurrent N."));
+    bool ok = false;
+    const int limit = context.value(QStringLiteral("max-concurrent")).toInt(&ok);
+    if (!ok || limit < 0)
+        return context.fail(Cli::tr("--max-concurrent must be 0 (the default) or more."));
+    target->maxConcurrent = limit;
+    if (!ComputeTargets(*ws).update(*target, &error))
+        return context.fail(error);
+    const int active = ComputeTargets(*ws).activeRuns(target->id, &error);
+    context.output().show(columns(), toJson(*target, active));
+    return ExitSuccess;
+}
+
 QList<OptionSpec> sshOptions(bool hostRequired)
 {
     return {{QStringLiteral("host"), QStringLiteral("HOST"),
@@ -289,6 +313,17 @@ void registerComputeCommands(CommandRegistry &registry)
                             {nameArg},
                             sshOptions(false),
                             editSsh});
+    registry.addVerb(
+        noun,
+        {QStringLiteral("edit"),
+         Cli::tr("Change a target's settings that need no connection, such as how many runs "
+                 "it takes at once; queued runs follow the new limit."),
+         {nameArg},
+         {{QStringLiteral("max-concurrent"), QStringLiteral("N"),
+           Cli::tr("At most N runs at once; 0 means one per core for this computer and no "
+                   "limit for a VM."),
+           QChar()}},
+         edit});
     registry.addVerb(
         noun,
         {QStringLiteral("test"),

@@ -135,11 +135,12 @@ bool RunSupervisor::cancelRequested()
 
 bool RunSupervisor::waitForSlot(QString *error)
 {
-    const auto target = ComputeTargets(m_workspace).find(m_run.targetId, error);
-    const int limit =
-        target && target->maxConcurrent > 0 ? target->maxConcurrent : QThread::idealThreadCount();
     while (true) {
         heartbeat();
+        // Read on every try: `compute edit --max-concurrent` applies to queued runs too.
+        const auto target = ComputeTargets(m_workspace).find(m_run.targetId, error);
+        const int limit = target && target->maxConcurrent > 0 ? target->maxConcurrent
+                                                              : QThread::idealThreadCount();
         if (cancelRequested())
             return Runs(m_workspace).finish(m_runId, RunStatus::Canceled, -1, QString(), error);
         // In one write transaction: count the target's active runs and make

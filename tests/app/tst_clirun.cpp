@@ -22,6 +22,7 @@ private Q_SLOTS:
     void metricsAsCsvAndJson();
     void logsOutputsSnapshotAndTags();
     void cancelFromTheCommandLine();
+    void raisedLimitStartsQueuedRuns();
     void badInput_data();
     void badInput();
 
@@ -262,6 +263,56 @@ void TestCliRun::cancelFromTheCommandLine()
                  .value(QStringLiteral("status"))
                  .toString(),
              QStringLiteral("Canceled"));
+}
+
+static QString runStatus(const QJsonDocument &doc)
+{
+    return doc.object().value(QStringLiteral("status")).toString();
+}
+
+void TestCliRun::raisedLimitStartsQueuedRuns()
+{
+    const Result one = mlwb({QStringLiteral("compute"), QStringLiteral("edit"),
+                             QStringLiteral("local"), QStringLiteral("--max-concurrent"),
+                             QStringLiteral("1"), QStringLiteral("--format"),
+                             QStringLiteral("json")});
+    QCOMPARE(one.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(one.out.toUtf8())
+                 .object()
+                 .value(QStringLiteral("max_concurrent"))
+                 .toInt(),
+             1);
+    writeProjectFile(QStringLiteral("wait.py"), "import time\ntime.sleep(300)\n");
+    QStringList ids;
+    for (int i = 0; i < 3; ++i)
+        ids << submit(QStringLiteral("wait.py"));
+    QVERIFY(!ids.contains(QString()));
+    const auto status = [&](const QString &id) {
+        return runStatus(QJsonDocument::fromJson(
+            mlwb({QStringLiteral("run"), QStringLiteral("show"), id, QStringLiteral("--format"),
+                  QStringLiteral("json")})
+                .out.toUtf8()));
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(status(ids[0]), QStringLiteral("Running"), 30000);
+    QTest::qWait(1000);
+    QCOMPARE(status(ids[1]), QStringLiteral("Queued"));
+    QCOMPARE(status(ids[2]), QStringLiteral("Queued"));
+
+    QCOMPARE(mlwb({QStringLiteral("compute"), QStringLiteral("edit"), QStringLiteral("local"),
+                   QStringLiteral("--max-concurrent"), QStringLiteral("3")})
+                 .code,
+             0);
+    QTRY_COMPARE_WITH_TIMEOUT(status(ids[1]), QStringLiteral("Running"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(status(ids[2]), QStringLiteral("Running"), 30000);
+
+    const Result bad = mlwb({QStringLiteral("compute"), QStringLiteral("edit"),
+                             QStringLiteral("local"), QStringLiteral("--max-concurrent=-2")});
+    QCOMPARE(bad.code, 1);
+    QVERIFY2(bad.err.contains(QLatin1String("--max-concurrent")), qPrintable(bad.err));
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("cancel"), id}).code, 0);
+    for (const QString &id : std::as_const(ids))
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("Canceled"), 30000);
 }
 
 void TestCliRun::badInput_data()

@@ -1,6 +1,7 @@
 #include "compute/computetargetactions.h"
 
 #include "store/computetargets.h"
+#include "compute/localtargetdialog.h"
 #include "compute/sshtargetdialog.h"
 #include "store/workspace.h"
 
@@ -58,17 +59,21 @@ void ComputeTargetActions::edit(Id targetId)
              error.isEmpty() ? tr("This compute target no longer exists.") : error);
         return;
     }
-    if (target->kind != ComputeTarget::Kind::Ssh) {
-        fail(
-            tr("Edit Compute Target"),
-            tr("'%1' is this computer; only SSH targets have settings to edit.").arg(target->name));
-        return;
+    ComputeTarget edited;
+    if (target->kind == ComputeTarget::Kind::Local) {
+        LocalTargetDialog dialog(m_window);
+        dialog.setTarget(*target);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        edited = dialog.target();
+    } else {
+        SshTargetDialog dialog(m_window);
+        dialog.setTarget(*target);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        edited = dialog.target();
     }
-    SshTargetDialog dialog(m_window);
-    dialog.setTarget(*target);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (!targets.update(dialog.target(), &error))
+    if (!targets.update(edited, &error))
         fail(tr("The compute target was not changed"), error);
     else
         Q_EMIT messageLogged(tr("Updated compute target %1").arg(target->name));

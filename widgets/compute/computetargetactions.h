@@ -36,7 +36,7 @@ public:
 
     /// Asks for a VM's settings and attaches it.
     void attach();
-    /// Edits an SSH target's settings; `local` is refused.
+    /// Edits a target's settings: a VM's connection, this computer's concurrency.
     void edit(Id targetId);
     /// Tests the connection in the background; testFinished() tells.
     void test(Id targetId);

@@ -89,7 +89,6 @@ QMenu *WorkspaceTree::createContextMenu(const QModelIndex &index, QWidget *paren
     QAction *edit =
         menu->addAction(tr("&Edit…"), this, [this, id] { Q_EMIT editTargetRequested(id); });
     edit->setObjectName(QStringLiteral("editTargetAction"));
-    edit->setEnabled(ssh); // `local` has nothing to edit
     QAction *test = menu->addAction(tr("&Test Connection"), this,
                                     [this, id] { Q_EMIT testTargetRequested(id); });
     test->setObjectName(QStringLiteral("testTargetAction"));

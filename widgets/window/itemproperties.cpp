@@ -138,7 +138,9 @@ bool ItemProperties::target(const Workspace &ws, qint64 id, QList<Field> *out, Q
     out->append({tr("Id"), QString::number(t->id)});
     out->append({tr("Kind"), kindName(t->kind)});
     out->append({tr("Max concurrent runs"),
-                 t->maxConcurrent > 0 ? QString::number(t->maxConcurrent) : tr("one per core")});
+                 t->maxConcurrent > 0 ? QString::number(t->maxConcurrent)
+                 : t->kind == ComputeTarget::Kind::Local ? tr("one per core")
+                                                         : tr("no limit")});
     out->append({tr("Created"), time(t->createdAt)});
     addObject(tr("Config: %1"), t->config, out);
     return true;

@@ -14,7 +14,11 @@
 #include <QAction>
 #include <QComboBox>
 #include <QMenu>
+#include <QApplication>
+#include <QDialog>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void contextMenusOnTargetsAndGroup();
     void detachOfLocalIsRefused();
+    void editOfLocalSetsItsConcurrency();
     void detachOfSshTargetWithoutRunsRemovesIt();
     void detachWithUnfinishedRunsIsRefused();
     void testConnectionReportsTheError();
@@ -144,10 +149,12 @@ void TestComputeTargetActions::contextMenusOnTargetsAndGroup()
     QCOMPARE(edit.at(0).at(0).value<Id>(), m_vm);
     QCOMPARE(test.at(0).at(0).value<Id>(), m_vm);
 
-    // `local`: nothing to edit or test, but Detach is there to say why not.
+    // `local`: its concurrency can be edited, there is nothing to test, and
+    // Detach is there to say why not.
     auto localMenu = menuFor(tree, targetNode(model, QStringLiteral("local")));
     QVERIFY(localMenu);
-    QVERIFY(!localMenu->findChild<QAction *>(QStringLiteral("editTargetAction"))->isEnabled());
+    QVERIFY(localMenu->findChild<QAction *>(QStringLiteral("editTargetAction"))->isEnabled());
+    QVERIFY(!localMenu->findChild<QAction *>(QStringLiteral("testTargetAction"))->isEnabled());
     QVERIFY(localMenu->findChild<QAction *>(QStringLiteral("detachTargetAction"))->isEnabled());
 
     auto groupMenu = menuFor(tree, model.groupIndex(Group::ComputeTargets));
@@ -170,6 +177,34 @@ void TestComputeTargetActions::detachOfLocalIsRefused()
     QVERIFY2(errors.at(0).at(0).toString().contains(QStringLiteral("cannot be detached")),
              qPrintable(errors.at(0).at(0).toString()));
     QVERIFY(ComputeTargets(*m_ws).find(m_local));
+}
+
+void TestComputeTargetActions::editOfLocalSetsItsConcurrency()
+{
+    ComputeTargetActions actions(nullptr);
+    actions.setWorkspace(m_ws.get());
+    QSignalSpy messages(&actions, &ComputeTargetActions::messageLogged);
+    bool seen = false;
+    // The dialog is modal: answer it from the event loop it runs.
+    QTimer::singleShot(0, this, [&seen] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        auto *spin = dialog ? dialog->findChild<QSpinBox *>(QStringLiteral("maxConcurrentSpin"))
+                            : nullptr;
+        if (!spin) {
+            if (dialog)
+                dialog->reject();
+            return;
+        }
+        seen = true;
+        QCOMPARE(spin->value(), 0);
+        QVERIFY(spin->specialValueText().contains(QLatin1String("core")));
+        spin->setValue(7);
+        dialog->accept();
+    });
+    actions.edit(m_local);
+    QVERIFY(seen);
+    QCOMPARE(ComputeTargets(*m_ws).find(m_local)->maxConcurrent, 7);
+    QCOMPARE(messages.count(), 1);
 }
 
 void TestComputeTargetActions::detachOfSshTargetWithoutRunsRemovesIt()
