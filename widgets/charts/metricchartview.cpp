@@ -402,7 +402,8 @@ std::pair<double, double> MetricChartView::padded(double lo, double hi) const
         lo = lo > 0 ? lo : 1e-6;
         return {lo / 1.2, std::max(hi, lo) * 1.2};
     }
-    const double pad = hi > lo ? (hi - lo) * 0.05 : std::max(std::abs(lo) * 0.1, 0.5);
+    // A flat line gets ±10 % of its value, so 0.001 is not shown on 0…0.5.
+    const double pad = hi > lo ? (hi - lo) * 0.05 : lo != 0 ? std::abs(lo) * 0.1 : 0.5;
     return {lo - pad, hi + pad};
 }
 

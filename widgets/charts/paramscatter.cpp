@@ -138,7 +138,7 @@ void ParamScatter::rebuild()
     if (!std::isfinite(x0))
         return;
     auto pad = [](double lo, double hi) {
-        const double d = hi > lo ? (hi - lo) * 0.08 : std::max(std::abs(lo) * 0.1, 0.5);
+        const double d = hi > lo ? (hi - lo) * 0.08 : lo != 0 ? std::abs(lo) * 0.1 : 0.5;
         return std::pair<double, double>{lo - d, hi + d};
     };
     const auto [a, b] = pad(x0, x1);

@@ -50,6 +50,7 @@ private slots:
     void axisModes();
     void smoothingAddsFaintRawLine();
     void liveGrowthAppends();
+    void smallValuesGetTheirOwnRangeFromTheFirstPoint();
     void tabRefreshesAtOnceThenCoalesces();
     void metricsLoggedLaterAppear();
     void runsTableFollowsTheStore();
@@ -191,6 +192,31 @@ void TestMetricChart::liveGrowthAppends()
     QVERIFY(view.refresh(nullptr));
     QCOMPARE(view.lineSeries().first()->count(), 600);
     QVERIFY(static_cast<QValueAxis *>(view.xAxis())->max() >= 599);
+}
+
+void TestMetricChart::smallValuesGetTheirOwnRangeFromTheFirstPoint()
+{
+    const Id run = addRun(*m_ws, QStringLiteral("schedule"));
+    const Id series =
+        addSeries(*m_ws, run, QStringLiteral("lr"), 1, [](int, Id) { return 0.001; });
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("lr"));
+    view.resize(600, 400);
+    view.show(); // laid out as on screen: the axes are attached and sized
+    QVERIFY(view.setRuns(chartRuns({run}), nullptr));
+    QCoreApplication::processEvents();
+    auto *y = static_cast<QValueAxis *>(view.yAxis());
+    QVERIFY2(y->min() < 0.001 && y->max() > 0.001 && y->max() - y->min() < 0.001,
+             qPrintable(QStringLiteral("%1..%2").arg(y->min()).arg(y->max())));
+    // The schedule decays: the range follows the data as it arrives.
+    PointBlockWriter writer(m_ws->database());
+    for (int i = 1; i < 50; ++i)
+        QVERIFY(writer.append(series, i, i, 1.7e9 + i, 0.001 * std::pow(0.9, i), nullptr));
+    QVERIFY(writer.flush(nullptr));
+    QVERIFY(view.refresh(nullptr));
+    QCoreApplication::processEvents();
+    QVERIFY2(y->min() <= 0.001 * std::pow(0.9, 49) && y->max() >= 0.001 && y->max() < 0.0015,
+             qPrintable(QStringLiteral("%1..%2").arg(y->min()).arg(y->max())));
 }
 
 // Stores loss points for steps from..to-1 the way a supervisor does.
