@@ -3,6 +3,7 @@
 #include "store/computetargets.h"
 #include "store/sqlerror.h"
 #include "remote/sshprobe.h"
+#include "runs/runqueue.h"
 #include "store/workspace.h"
 
 #include <QFileInfo>
@@ -251,7 +252,8 @@ int edit(CommandContext &context)
     if (!ok || limit < 0)
         return context.fail(Cli::tr("--max-concurrent must be 0 (the default) or more."));
     target->maxConcurrent = limit;
-    if (!ComputeTargets(*ws).update(*target, &error))
+    if (!ComputeTargets(*ws).update(*target, &error)
+        || !RunQueue::dispatch(*ws, target->id, &error))
         return context.fail(error);
     const int active = ComputeTargets(*ws).activeRuns(target->id, &error);
     context.output().show(columns(), toJson(*target, active));

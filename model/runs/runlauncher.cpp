@@ -2,6 +2,7 @@
 
 #include "store/computetargets.h"
 #include "runs/processgroup.h"
+#include "runs/runqueue.h"
 #include "runs/runfolder.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSet>
 #include <QSqlQuery>
 #include <QStandardPaths>
 
@@ -30,17 +32,34 @@ QString RunLauncher::program()
     return QStandardPaths::findExecutable(QStringLiteral("mlwb"));
 }
 
-bool RunLauncher::startSupervisor(const Workspace &workspace, const Run &run, QString *error)
+QString RunLauncher::supervisorProgram()
 {
     const QString mlwb = program();
+    if (mlwb.isEmpty())
+        return QString();
+    const QDir dir = QFileInfo(mlwb).absoluteDir();
+    for (const QString &path : {dir.filePath(QStringLiteral("mlwb-supervisor")),
+                                dir.filePath(QStringLiteral("../lib/mlwb/mlwb-supervisor"))})
+        if (QFileInfo(path).isExecutable())
+            return QFileInfo(path).canonicalFilePath();
+    return QString();
+}
+
+bool RunLauncher::startSupervisor(const Workspace &workspace, const Run &run, QString *error)
+{
+    // The small program when it is there; the whole mlwb does the same job.
+    const QString small = supervisorProgram();
+    const QString mlwb = small.isEmpty() ? program() : small;
     if (mlwb.isEmpty())
         return sql::fail(error, tr("Cannot find the mlwb program to supervise the run."));
     const RunFolder folder(workspace.folder(Workspace::Folder::Runs), run.uid);
     QDir().mkpath(folder.root());
     QProcess process;
     process.setProgram(mlwb);
-    process.setArguments({QStringLiteral("run"), QStringLiteral("supervise"), run.uid,
-                          QStringLiteral("--workspace"), workspace.path()});
+    QStringList arguments{run.uid, QStringLiteral("--workspace"), workspace.path()};
+    if (small.isEmpty())
+        arguments = QStringList{QStringLiteral("run"), QStringLiteral("supervise")} + arguments;
+    process.setArguments(arguments);
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(QProcess::nullDevice());
     process.setStandardErrorFile(QDir(folder.root()).filePath(QStringLiteral("supervisor.log")),
@@ -68,17 +87,21 @@ int RunLauncher::restartOrphans(const Workspace &workspace, QString *error)
 {
     int started = 0;
     const QList<Run> runs = Runs(workspace).unfinished(error);
+    QSet<Id> queuedOn;
     for (const Run &run : runs) {
         // Child runs end with their parent. SSH runs too are supervised by `run supervise`.
         if (run.parentId > 0 || hasLiveSupervisor(workspace, run.id))
             continue;
-        // A run just submitted may not have beaten yet: give it a moment.
-        if (run.status == RunStatus::Queued
-            && run.createdAt.msecsTo(QDateTime::currentDateTimeUtc()) < 10000)
+        // Queued runs wait for a slot: the queue starts them when one is free.
+        if (run.status == RunStatus::Queued) {
+            queuedOn.insert(run.targetId);
             continue;
+        }
         if (startSupervisor(workspace, run, error))
             ++started;
     }
+    for (const Id target : std::as_const(queuedOn))
+        RunQueue::dispatch(workspace, target, error);
     return started;
 }
 

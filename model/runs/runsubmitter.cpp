@@ -2,7 +2,7 @@
 
 #include "store/computetargets.h"
 #include "store/experiments.h"
-#include "runs/runlauncher.h"
+#include "runs/runqueue.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/tasks.h"
@@ -109,11 +109,9 @@ std::optional<Run> RunSubmitter::submit(const RunConfig &config, QString *error)
     run.tags = config.tags;
     if (run.snapshotId == 0 || !Runs(m_workspace).create(&run, error))
         return std::nullopt;
-    if (m_startSupervisor && !RunLauncher::startSupervisor(m_workspace, run, error)) {
-        QString ignored;
-        Runs(m_workspace).finish(run.id, RunStatus::Failed, -1, *error, &ignored);
+    // Its supervisor starts now if the target has a free slot, else when one frees.
+    if (m_startSupervisor && !RunQueue::dispatch(m_workspace, run.targetId, error))
         return std::nullopt;
-    }
     return run;
 }
 

@@ -5,6 +5,7 @@
 #include "runs/processgroup.h"
 #include "remote/remoterunsupervisor.h"
 #include "runs/runending.h"
+#include "runs/runqueue.h"
 #include "store/runs.h"
 #include "snapshots/snapshotreader.h"
 #include "store/sqlerror.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QLockFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -61,6 +63,11 @@ bool RunSupervisor::exec(QString *error)
 {
     if (!load(error))
         return false;
+    // However this ends, a slot may have freed: start the next queued run.
+    const auto next = qScopeGuard([this] {
+        QString ignored;
+        RunQueue::dispatch(m_workspace, m_run.targetId, &ignored);
+    });
     // SSH targets: their own engine (remoterunsupervisor.cpp).
     if (const auto target = ComputeTargets(m_workspace).find(m_run.targetId);
         target && target->kind == ComputeTarget::Kind::Ssh)
@@ -139,8 +146,7 @@ bool RunSupervisor::waitForSlot(QString *error)
         heartbeat();
         // Read on every try: `compute edit --max-concurrent` applies to queued runs too.
         const auto target = ComputeTargets(m_workspace).find(m_run.targetId, error);
-        const int limit = target && target->maxConcurrent > 0 ? target->maxConcurrent
-                                                              : QThread::idealThreadCount();
+        const int limit = target ? RunQueue::slotLimit(*target) : QThread::idealThreadCount();
         if (cancelRequested())
             return Runs(m_workspace).finish(m_runId, RunStatus::Canceled, -1, QString(), error);
         // In one write transaction: count the target's active runs and make

@@ -1,6 +1,7 @@
 // The `mlwb run ...` commands through the real binary, as a script would use them.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void logsOutputsSnapshotAndTags();
     void cancelFromTheCommandLine();
     void raisedLimitStartsQueuedRuns();
+    void supervisorLinksNoGuiLibraries();
     void badInput_data();
     void badInput();
 
@@ -265,6 +267,19 @@ void TestCliRun::cancelFromTheCommandLine()
              QStringLiteral("Canceled"));
 }
 
+// How many processes have `word` on their command line (a run's supervisor has its id).
+static int processesNaming(const QString &word)
+{
+    int count = 0;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &pid : pids) {
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(word.toUtf8()))
+            ++count;
+    }
+    return count;
+}
+
 static QString runStatus(const QJsonDocument &doc)
 {
     return doc.object().value(QStringLiteral("status")).toString();
@@ -297,6 +312,10 @@ void TestCliRun::raisedLimitStartsQueuedRuns()
     QTest::qWait(1000);
     QCOMPARE(status(ids[1]), QStringLiteral("Queued"));
     QCOMPARE(status(ids[2]), QStringLiteral("Queued"));
+    // A queued run costs no process until its slot opens.
+    QCOMPARE(processesNaming(ids[0]), 1);
+    QCOMPARE(processesNaming(ids[1]), 0);
+    QCOMPARE(processesNaming(ids[2]), 0);
 
     QCOMPARE(mlwb({QStringLiteral("compute"), QStringLiteral("edit"), QStringLiteral("local"),
                    QStringLiteral("--max-concurrent"), QStringLiteral("3")})
@@ -313,6 +332,20 @@ void TestCliRun::raisedLimitStartsQueuedRuns()
         QCOMPARE(mlwb({QStringLiteral("run"), QStringLiteral("cancel"), id}).code, 0);
     for (const QString &id : std::as_const(ids))
         QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("Canceled"), 30000);
+}
+
+void TestCliRun::supervisorLinksNoGuiLibraries()
+{
+    const QString supervisor =
+        QFileInfo(QStringLiteral(MLWB_BINARY)).dir().filePath(QStringLiteral("mlwb-supervisor"));
+    QVERIFY2(QFileInfo(supervisor).isExecutable(), qPrintable(supervisor));
+    QProcess readelf;
+    readelf.start(QStringLiteral("readelf"), {QStringLiteral("-d"), supervisor});
+    QVERIFY(readelf.waitForFinished(30000));
+    const QString needed = QString::fromUtf8(readelf.readAllStandardOutput());
+    QVERIFY2(needed.contains(QLatin1String("libQt6Core")), qPrintable(needed));
+    QVERIFY2(!needed.contains(QLatin1String("libQt6Gui")), qPrintable(needed));
+    QVERIFY2(!needed.contains(QLatin1String("libQt6Widgets")), qPrintable(needed));
 }
 
 void TestCliRun::badInput_data()

@@ -3,6 +3,7 @@
 #include "store/computetargets.h"
 #include "compute/localtargetdialog.h"
 #include "compute/sshtargetdialog.h"
+#include "runs/runqueue.h"
 #include "store/workspace.h"
 
 #include <QMessageBox>
@@ -73,7 +74,8 @@ void ComputeTargetActions::edit(Id targetId)
             return;
         edited = dialog.target();
     }
-    if (!targets.update(edited, &error))
+    // A raised limit starts queued runs at once.
+    if (!targets.update(edited, &error) || !RunQueue::dispatch(*m_workspace, edited.id, &error))
         fail(tr("The compute target was not changed"), error);
     else
         Q_EMIT messageLogged(tr("Updated compute target %1").arg(target->name));
