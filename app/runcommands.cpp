@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QSqlQuery>
 #include <QThread>
+#include <algorithm>
 
 namespace mlwb {
 
@@ -194,14 +195,18 @@ int list(CommandContext &context)
     const int limit = context.isSet(QStringLiteral("limit"))
                           ? context.value(QStringLiteral("limit")).toInt()
                           : 1000000;
-    QJsonArray rows;
-    for (const Experiment &e : experiments) {
-        const QList<Run> runs = Runs(*ws).list(e.id, 0, 0, limit, &error);
-        for (const Run &r : runs)
-            rows.append(toJson(r));
-    }
+    QList<Run> all;
+    for (const Experiment &e : experiments)
+        all += Runs(*ws).list(e.id, 0, 0, limit, &error);
     if (!error.isEmpty())
         return context.fail(error);
+    // Newest first across experiments, as the help says.
+    std::stable_sort(all.begin(), all.end(), [](const Run &a, const Run &b) {
+        return a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.id > b.id;
+    });
+    QJsonArray rows;
+    for (const Run &r : std::as_const(all))
+        rows.append(toJson(r));
     context.output().list(listColumns(), rows);
     return ExitSuccess;
 }

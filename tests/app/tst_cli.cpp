@@ -51,6 +51,7 @@ private slots:
 
     void runtimeErrors_data();
     void runtimeErrors();
+    void runListIsNewestFirstAcrossExperiments();
 
 private:
     struct Result {
@@ -542,4 +543,33 @@ void TestCli::runtimeErrors()
 }
 
 QTEST_GUILESS_MAIN(TestCli)
+void TestCli::runListIsNewestFirstAcrossExperiments()
+{
+    const QString ws = createWorkspace(QStringLiteral("order"));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("order"));
+        db.setDatabaseName(ws + QStringLiteral("/workspace.db"));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        // Experiments list by name (a, b); runs were made b, a, b.
+        for (const char *sql :
+             {"INSERT INTO experiments(id, name, created_at) VALUES (1, 'a', 1), (2, 'b', 1)",
+              "INSERT INTO runs(id, uid, experiment_id, status, created_at) VALUES "
+              "(1, 'oldest', 2, 'Completed', 1000), (2, 'middle', 1, 'Completed', 2000), "
+              "(3, 'newest', 2, 'Completed', 3000)"})
+            QVERIFY2(query.exec(QString::fromLatin1(sql)), sql);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("order"));
+    const QJsonArray runs =
+        runJson({QStringLiteral("run"), QStringLiteral("list"), QStringLiteral("--workspace"), ws})
+            .toArray();
+    QStringList ids;
+    for (const QJsonValue &r : runs)
+        ids << r.toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(ids, (QStringList{QStringLiteral("newest"), QStringLiteral("middle"),
+                               QStringLiteral("oldest")}));
+}
+
 #include "tst_cli.moc"

@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -86,7 +87,11 @@ void SshTargetDialog::buildForm()
     form->addRow(tr("&Host:"), m_host);
     form->addRow(tr("&Port:"), m_port);
     form->addRow(tr("&User:"), m_user);
-    form->addRow(tr("&Identity file:"), identityRow);
+    // A row of two widgets has no buddy of its own: give the label one, or
+    // the "&" would show instead of underlining.
+    auto *identityLabel = new QLabel(tr("&Identity file:"));
+    identityLabel->setBuddy(m_identity);
+    form->addRow(identityLabel, identityRow);
     form->addRow(tr("&Jump host:"), m_jump);
     form->addRow(tr("&Working folder:"), m_workdir);
     form->addRow(tr("&Interpreter:"), m_python);

@@ -2,6 +2,7 @@
 // the tree's context menus, detach and test from them, the run counts on
 // target nodes and the run configuration's target chooser.
 #include "compute/computetargetactions.h"
+#include "compute/sshtargetdialog.h"
 #include "store/computetargets.h"
 #include "store/experiments.h"
 #include "runs/runconfigdialog.h"
@@ -16,6 +17,8 @@
 #include <QMenu>
 #include <QApplication>
 #include <QDialog>
+#include <QFormLayout>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTimer>
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void contextMenusOnTargetsAndGroup();
     void detachOfLocalIsRefused();
     void editOfLocalSetsItsConcurrency();
+    void everyFieldLabelHasItsShortcut();
     void detachOfSshTargetWithoutRunsRemovesIt();
     void detachWithUnfinishedRunsIsRefused();
     void testConnectionReportsTheError();
@@ -205,6 +209,21 @@ void TestComputeTargetActions::editOfLocalSetsItsConcurrency()
     QVERIFY(seen);
     QCOMPARE(ComputeTargets(*m_ws).find(m_local)->maxConcurrent, 7);
     QCOMPARE(messages.count(), 1);
+}
+
+void TestComputeTargetActions::everyFieldLabelHasItsShortcut()
+{
+    // A label without a buddy shows its "&" as text ("&Identity file:").
+    SshTargetDialog dialog;
+    const auto labels = dialog.findChildren<QLabel *>();
+    int checked = 0;
+    for (const QLabel *label : labels) {
+        if (!label->text().contains(QLatin1Char('&')))
+            continue;
+        QVERIFY2(label->buddy(), qPrintable(label->text()));
+        ++checked;
+    }
+    QVERIFY(checked >= 9);
 }
 
 void TestComputeTargetActions::detachOfSshTargetWithoutRunsRemovesIt()
