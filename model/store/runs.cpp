@@ -211,6 +211,35 @@ int Runs::count(Id experimentId, Id parentId, QString *error) const
     return q.value(0).toInt();
 }
 
+QList<Run> Runs::recent(int limit, QString *error) const
+{
+    QList<Run> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!sql::prepare(q,
+                      QLatin1String(columns)
+                          + QStringLiteral("WHERE r.parent_id IS NULL ORDER BY r.created_at DESC, "
+                                           "r.id DESC LIMIT ?"),
+                      error))
+        return out;
+    q.addBindValue(limit);
+    if (!sql::exec(q, error))
+        return out;
+    while (q.next())
+        out << fromRow(q);
+    return out;
+}
+
+int Runs::countTopLevel(QString *error) const
+{
+    QSqlQuery q(m_db);
+    if (!sql::prepare(q, QStringLiteral("SELECT count(*) FROM runs WHERE parent_id IS NULL"),
+                      error)
+        || !sql::exec(q, error) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
 QList<Run> Runs::unfinished(QString *error) const
 {
     QList<Run> out;

@@ -30,6 +30,10 @@ public:
     int count(Id experimentId, Id parentId, QString *error = nullptr) const;
     /// Every run of every experiment that has not reached a final state.
     QList<Run> unfinished(QString *error = nullptr) const;
+    /// The newest top-level runs of all experiments, newest first.
+    QList<Run> recent(int limit, QString *error = nullptr) const;
+    /// How many top-level runs the workspace holds.
+    int countTopLevel(QString *error = nullptr) const;
 
     /// Records a state change. Entering Running stamps started_at once;
     /// a final state stamps ended_at. A final run's status never changes.

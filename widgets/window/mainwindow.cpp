@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileInfo>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -26,6 +27,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <algorithm>
 
 namespace mlwb {
 
@@ -83,7 +85,15 @@ void MainWindow::setUp()
     m_documents = new DocumentArea(m_welcome, m_editor, this);
     setCentralWidget(m_documents);
     connect(m_welcome, &WelcomePage::sampleRequested, this,
-            [this](const QString &folder) { m_documents->showEditor(folder); });
+            [this](const QString &folder) {
+                m_documents->showEditor(folder);
+                // Start where the sample starts: its training script.
+                const QString script = QDir(folder).filePath(QStringLiteral("train.py"));
+                if (QFileInfo::exists(script))
+                    m_editor->openFile(script);
+            });
+    connect(m_welcome, &WelcomePage::runRequested, this,
+            [this](Id runId) { m_documents->openRun(runId); });
     connect(m_editor, &EditorArea::runRequested, this, &MainWindow::submitProject);
     createDocks();
     createMenus();
@@ -146,7 +156,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *create = file->addAction(tr("&New Workspace…"), this, &MainWindow::newWorkspace);
     create->setObjectName(QStringLiteral("newWorkspaceAction"));
-    create->setShortcut(QKeySequence::New);
+    // No Ctrl+N: a new workspace is rare, and the key means a new file to most people.
     QAction *open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::openWorkspaceDialog);
     open->setObjectName(QStringLiteral("openWorkspaceAction"));
     open->setShortcut(QKeySequence::Open);
@@ -191,6 +201,24 @@ void MainWindow::createEditorMenus()
     file->insertSeparator(quit);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({m_editor->undoAction(), m_editor->redoAction()});
+    edit->addSeparator();
+    // Whatever has the focus does it: the editor, a line edit, a log, a table.
+    const struct {
+        const char *name, *slot;
+        QString text;
+        QKeySequence::StandardKey key;
+    } clipboard[] = {{"cutAction", "cut", tr("Cu&t"), QKeySequence::Cut},
+                     {"copyAction", "copy", tr("&Copy"), QKeySequence::Copy},
+                     {"pasteAction", "paste", tr("&Paste"), QKeySequence::Paste},
+                     {"selectAllAction", "selectAll", tr("Select &All"), QKeySequence::SelectAll}};
+    for (const auto &c : clipboard) {
+        QAction *action = edit->addAction(c.text, this, [slot = c.slot] {
+            if (QWidget *focus = QApplication::focusWidget())
+                QMetaObject::invokeMethod(focus, slot);
+        });
+        action->setObjectName(QLatin1String(c.name));
+        action->setShortcut(c.key);
+    }
     edit->addSeparator();
     edit->addActions(
         {m_editor->findAction(), m_editor->replaceAction(), m_editor->goToLineAction()});
@@ -342,7 +370,10 @@ void MainWindow::showCurrentProperties()
 
 void MainWindow::onWorkspaceChanged(const QStringList &topics)
 {
-    m_welcome->refresh();
+    // Points arrive many times a second; the welcome page shows none of them.
+    if (!std::all_of(topics.begin(), topics.end(),
+                     [](const QString &t) { return t == QLatin1String("metrics"); }))
+        m_welcome->refresh();
     m_properties->reload(m_workspace.get());
     if (topics.contains(QLatin1String("tasks")))
         m_tasks->reload();

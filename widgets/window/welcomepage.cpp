@@ -1,9 +1,13 @@
 #include "window/welcomepage.h"
 
 #include "items/taxonomymodel.h"
+#include "runs/durationtext.h"
+#include "runs/runstatustext.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 
 #include <QDesktopServices>
+#include <algorithm>
 #include <QDir>
 #include <QLabel>
 #include <QPushButton>
@@ -26,7 +30,12 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_heading->setTextFormat(Qt::PlainText);
     m_body->setTextFormat(Qt::RichText);
     m_body->setWordWrap(true);
-    m_body->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_body->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse
+                                    | Qt::LinksAccessibleByKeyboard);
+    connect(m_body, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(QLatin1String("run:")))
+            Q_EMIT runRequested(link.mid(4).toLongLong());
+    });
     m_sampleButton->setObjectName(QStringLiteral("openSampleButton"));
     connect(m_sampleButton, &QPushButton::clicked, this,
             [this] { Q_EMIT sampleRequested(sampleFolder()); });
@@ -61,21 +70,66 @@ void WelcomePage::refresh()
         return;
     }
     m_heading->setText(m_workspace->name());
+    int runCount = 0;
+    const QString recent = recentRuns(&runCount);
+    const auto row = [](const QString &label, int count) {
+        return QStringLiteral("<tr><td>%1</td><td align=\"right\">&nbsp;&nbsp;%2</td></tr>")
+            .arg(label.toHtmlEscaped())
+            .arg(count);
+    };
     QString counts;
     for (int g = 0; g < groupCount; ++g) {
-        counts += QStringLiteral("<tr><td>%1</td><td align=\"right\">&nbsp;&nbsp;%2</td></tr>")
-                      .arg(groupLabel(Group(g)).toHtmlEscaped())
-                      .arg(m_model ? m_model->groupItemCount(Group(g)) : 0);
+        counts += row(groupLabel(Group(g)), m_model ? m_model->groupItemCount(Group(g)) : 0);
+        if (Group(g) == Group::Experiments)
+            counts += row(tr("Runs"), runCount);
     }
     const bool hasSample = QDir(sampleFolder()).exists();
     QString body = tr("<p style=\"color:#707070\">%1</p>")
                        .arg(QDir::toNativeSeparators(m_workspace->path()).toHtmlEscaped());
     body += QStringLiteral("<table cellspacing=\"2\">%1</table>").arg(counts);
-    body += hasSample ? tr("<p>Open the sample project to see how a training script logs "
-                           "metrics, then submit it as your first run.</p>")
-                      : tr("<p>Pick an item in the workspace tree to see its properties.</p>");
+    body += recent + nextStep(runCount, hasSample);
     m_body->setText(body);
     m_sampleButton->setVisible(hasSample);
+}
+
+// The latest runs as links, the first one to continue with.
+QString WelcomePage::recentRuns(int *total) const
+{
+    QString error;
+    const Runs runs(*m_workspace);
+    *total = std::max(0, runs.countTopLevel(&error));
+    const QList<Run> latest = runs.recent(5, &error);
+    if (latest.isEmpty())
+        return QString();
+    QString rows;
+    for (const Run &r : latest) {
+        const QString name = r.displayName.isEmpty() ? r.uid : r.displayName;
+        rows += QStringLiteral("<tr><td nowrap><a href=\"run:%1\">%2</a></td>"
+                               "<td nowrap>&nbsp;&nbsp;%3</td><td nowrap>&nbsp;&nbsp;"
+                               "<span style=\"color:%4\">&#9679;</span> %5</td>"
+                               "<td align=\"right\">&nbsp;&nbsp;%6</td></tr>")
+                    .arg(r.id)
+                    .arg(name.toHtmlEscaped(), r.experimentName.toHtmlEscaped(),
+                         statusColour(r.status), statusText(r.status).toHtmlEscaped(),
+                         durationText(r.durationMs()));
+    }
+    return tr("<p><b>Continue where you left off</b></p>")
+           + QStringLiteral("<table cellspacing=\"2\">%1</table>").arg(rows);
+}
+
+QString WelcomePage::nextStep(int runCount, bool hasSample) const
+{
+    if (runCount == 0 && hasSample)
+        return tr("<p><b>Next:</b> open the sample project, then press <b>F5</b> to submit "
+                  "<i>train.py</i> as your first run and watch its metrics arrive.</p>");
+    if (runCount == 0)
+        return tr("<p><b>Next:</b> open a project folder (<b>File ▸ Open Project Folder…</b>) "
+                  "and press <b>F5</b> to submit its script as your first run.</p>");
+    if (runCount == 1)
+        return tr("<p><b>Next:</b> change a parameter and run again (<b>F5</b>), then compare "
+                  "the runs in <b>Run ▸ All Runs</b>.</p>");
+    return tr("<p><b>Next:</b> compare your runs in <b>Run ▸ All Runs</b>: select them and "
+              "press <b>Compare</b> to see their metrics side by side.</p>");
 }
 
 QString WelcomePage::text() const

@@ -11,7 +11,8 @@ class TaxonomyModel;
 class Workspace;
 
 /// The tab shown while no document is open: which workspace this is, what
-/// it holds, and where to start.
+/// it holds, its latest runs (to continue where one left off), and the next
+/// sensible step.
 class WelcomePage : public QWidget
 {
     Q_OBJECT
@@ -27,9 +28,13 @@ public:
 Q_SIGNALS:
     /// "Open the Sample Project" was clicked.
     void sampleRequested(const QString &folder);
+    /// A recent run's link was clicked.
+    void runRequested(qint64 runId);
 
 private:
     QString sampleFolder() const;
+    QString recentRuns(int *total) const;
+    QString nextStep(int runCount, bool hasSample) const;
 
     const Workspace *m_workspace = nullptr;
     const TaxonomyModel *m_model = nullptr;

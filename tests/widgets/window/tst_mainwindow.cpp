@@ -5,12 +5,17 @@
 #include "window/propertiespanel.h"
 #include "store/runs.h"
 #include "window/taskspanel.h"
+#include "window/welcomepage.h"
 #include "items/taxonomymodel.h"
 #include "store/workspace.h"
 #include "store/workspaceregistry.h"
 #include "tree/workspacetree.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QSignalSpy>
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
@@ -37,6 +42,8 @@ private Q_SLOTS:
     void doubleClickSwitchesWorkspace();
     void stateAndLastWorkspaceAreRestored();
     void damagedWorkspaceIsReportedNotFatal();
+    void welcomePageKnowsTheWorkspace();
+    void editActionsActOnTheFocusedWidget();
 
 private:
     QString path(const QString &name) const { return QDir::cleanPath(m_dir->filePath(name)); }
@@ -141,8 +148,16 @@ void TestMainWindow::menusHaveActionsWithShortcuts()
 {
     makeWorkspace(QStringLiteral("ws"));
     MainWindow window(path(QStringLiteral("ws")));
-    QCOMPARE(action(&window, QStringLiteral("newWorkspaceAction"))->shortcut(),
-             QKeySequence(QKeySequence::New));
+    // Ctrl+N is not spent on something as rare as a new workspace.
+    QVERIFY(action(&window, QStringLiteral("newWorkspaceAction"))->shortcut().isEmpty());
+    QCOMPARE(action(&window, QStringLiteral("copyAction"))->shortcut(),
+             QKeySequence(QKeySequence::Copy));
+    QCOMPARE(action(&window, QStringLiteral("pasteAction"))->shortcut(),
+             QKeySequence(QKeySequence::Paste));
+    QCOMPARE(action(&window, QStringLiteral("cutAction"))->shortcut(),
+             QKeySequence(QKeySequence::Cut));
+    QCOMPARE(action(&window, QStringLiteral("selectAllAction"))->shortcut(),
+             QKeySequence(QKeySequence::SelectAll));
     QCOMPARE(action(&window, QStringLiteral("openWorkspaceAction"))->shortcut(),
              QKeySequence(QKeySequence::Open));
     QCOMPARE(action(&window, QStringLiteral("quitAction"))->shortcut(),
@@ -241,4 +256,65 @@ void TestMainWindow::damagedWorkspaceIsReportedNotFatal()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::welcomePageKnowsTheWorkspace()
+{
+    auto ws = makeWorkspace(QStringLiteral("ws"));
+    MainWindow window(path(QStringLiteral("ws")));
+    auto *welcome = window.findChild<WelcomePage *>(QStringLiteral("welcomePage"));
+    QVERIFY(welcome);
+    QVERIFY2(welcome->text().contains(QLatin1String("first run")), qPrintable(welcome->text()));
+
+    const auto experiment = Experiments(*ws).findOrCreate(QStringLiteral("tuning"), nullptr);
+    Run first, second;
+    for (Run *r : {&first, &second}) {
+        r->experimentId = experiment->id;
+        r->script = QStringLiteral("train.py");
+        QString error;
+        QVERIFY2(Runs(*ws).create(r, &error), qPrintable(error));
+    }
+    QVERIFY(Runs(*ws).finish(first.id, RunStatus::Failed, 1, QString(), nullptr));
+    welcome->refresh();
+    const QString text = welcome->text();
+    // Runs are counted, the latest are listed to continue with, and the
+    // next step is no longer the first run.
+    QVERIFY2(text.contains(QLatin1String("Runs</td><td align=\"right\">&nbsp;&nbsp;2")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("run:%1").arg(second.id)), qPrintable(text));
+    QVERIFY2(text.indexOf(QStringLiteral("run:%1").arg(second.id))
+                 < text.indexOf(QStringLiteral("run:%1").arg(first.id)),
+             "newest first");
+    QVERIFY2(text.contains(QLatin1String("Failed")), qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("first run")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Compare")), qPrintable(text));
+
+    // A run's link opens the run.
+    QSignalSpy requested(welcome, &WelcomePage::runRequested);
+    auto *body = welcome->findChildren<QLabel *>().constLast();
+    Q_EMIT body->linkActivated(QStringLiteral("run:%1").arg(second.id));
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.at(0).at(0).toLongLong(), second.id);
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("documentTabs"));
+    QCOMPARE(tabs->count(), 2);
+}
+
+void TestMainWindow::editActionsActOnTheFocusedWidget()
+{
+    makeWorkspace(QStringLiteral("ws"));
+    MainWindow window(path(QStringLiteral("ws")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *line = new QLineEdit(QStringLiteral("hello"), &window);
+    line->show();
+    line->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), line);
+    action(&window, QStringLiteral("selectAllAction"))->trigger();
+    QCOMPARE(line->selectedText(), QStringLiteral("hello"));
+    action(&window, QStringLiteral("copyAction"))->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("hello"));
+    action(&window, QStringLiteral("cutAction"))->trigger();
+    QCOMPARE(line->text(), QString());
+    action(&window, QStringLiteral("pasteAction"))->trigger();
+    QCOMPARE(line->text(), QStringLiteral("hello"));
+}
+
 #include "tst_mainwindow.moc"
