@@ -15,7 +15,8 @@ WorkspaceTree::WorkspaceTree(QWidget *parent)
     setHeaderHidden(true);
     setUniformRowHeights(true); // cheap layout for thousands of runs
     setAnimated(false);
-    setExpandsOnDoubleClick(true);
+    // Nodes that open something on double-click must not also fold; the rest toggle.
+    setExpandsOnDoubleClick(false);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(this, &QTreeView::doubleClicked, this, &WorkspaceTree::onDoubleClicked);
@@ -66,6 +67,8 @@ void WorkspaceTree::onDoubleClicked(const QModelIndex &index)
     else if (m_model->nodeKind(index) == NodeKind::Experiment)
         Q_EMIT experimentActivated(m_model->idOf(index),
                                    index.data(TaxonomyModel::NameRole).toString());
+    else
+        setExpanded(index, !isExpanded(index));
 }
 
 QMenu *WorkspaceTree::createContextMenu(const QModelIndex &index, QWidget *parent)

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void damagedWorkspaceIsReportedNotFatal();
     void welcomePageKnowsTheWorkspace();
     void editActionsActOnTheFocusedWidget();
+    void doubleClickOpensOrToggles();
 
 private:
     QString path(const QString &name) const { return QDir::cleanPath(m_dir->filePath(name)); }
@@ -315,6 +316,41 @@ void TestMainWindow::editActionsActOnTheFocusedWidget()
     QCOMPARE(line->text(), QString());
     action(&window, QStringLiteral("pasteAction"))->trigger();
     QCOMPARE(line->text(), QStringLiteral("hello"));
+}
+
+void TestMainWindow::doubleClickOpensOrToggles()
+{
+    auto ws = makeWorkspace(QStringLiteral("ws"));
+    const auto experiment = Experiments(*ws).findOrCreate(QStringLiteral("tuning"), nullptr);
+    Run run;
+    run.experimentId = experiment->id;
+    run.script = QStringLiteral("train.py");
+    QVERIFY(Runs(*ws).create(&run, nullptr));
+    MainWindow window(path(QStringLiteral("ws")));
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tree = window.findChild<WorkspaceTree *>(QStringLiteral("workspaceTree"));
+    const QModelIndex root = tree->model()->index(0, 0);
+    const QModelIndex experiments = tree->model()->index(2, 0, root);
+    const auto doubleClick = [tree](const QModelIndex &index) {
+        tree->scrollTo(index);
+        const QPoint at = tree->visualRect(index).center();
+        // A real double click: the view only reports one on the row it saw pressed.
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, at);
+    };
+    // A group has nothing to open: it folds and unfolds.
+    QVERIFY(!tree->isExpanded(experiments));
+    doubleClick(experiments);
+    QTRY_VERIFY(tree->isExpanded(experiments));
+    // An experiment opens its runs table and stays as it was.
+    QTRY_VERIFY(tree->model()->rowCount(experiments) > 0);
+    const QModelIndex tuning = tree->model()->index(0, 0, experiments);
+    QSignalSpy opened(tree, &WorkspaceTree::experimentActivated);
+    doubleClick(tuning);
+    QCOMPARE(opened.count(), 1);
+    QVERIFY(!tree->isExpanded(tuning));
 }
 
 #include "tst_mainwindow.moc"
