@@ -119,7 +119,7 @@ bool ItemProperties::workspace(const Workspace *ws, const QModelIndex &index, QL
     out->append({tr("Name"), index.data(TaxonomyModel::NameRole).toString()});
     out->append({tr("Folder"), QDir::toNativeSeparators(path)});
     if (ws && index.data(TaxonomyModel::IsOpenWorkspaceRole).toBool()) {
-        out->append({tr("State"), tr("Open")});
+        out->append({tr("State"), tr("Open", "state of a workspace: it is open")});
         out->append({tr("Database"), QDir::toNativeSeparators(ws->databasePath())});
         out->append({tr("Schema version"), QString::number(ws->schemaVersion())});
     } else {
