@@ -138,6 +138,7 @@ QWidget *ComparisonTab::makeToolbar()
     auto *reset = new QPushButton(tr("Reset zoom"));
     auto *exportButton = new QPushButton(tr("Export…"));
     auto *save = new QPushButton(tr("Save view…"));
+    save->setObjectName(QStringLiteral("saveView"));
     row->addWidget(new QLabel(tr("X axis:")));
     row->addWidget(m_xMode);
     row->addWidget(m_logY);
@@ -480,6 +481,16 @@ QWidget *ComparisonTab::makePages(QWidget *charts)
     if (!m_savedViews->reload(&error))
         qWarning("Cannot list the saved views: %s", qPrintable(error));
     return m_pages;
+}
+
+void ComparisonTab::setSingleRun()
+{
+    m_legend->hide();
+    m_aggregate->hide();
+    if (auto *save = findChild<QPushButton *>(QStringLiteral("saveView")))
+        save->hide();
+    m_pages->setCurrentIndex(0);
+    m_pages->tabBar()->hide();
 }
 
 QList<ChartRun> ComparisonTab::shownRuns() const

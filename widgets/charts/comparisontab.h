@@ -53,6 +53,9 @@ public:
     /// min..max band instead of one line per run (the x axis is the step).
     void setAggregate(bool aggregate);
     bool isAggregate() const;
+    /// For one run's own page: charts only, without the legend, the aggregate
+    /// switch, saved views and the pages that compare runs.
+    void setSingleRun();
     /// Charts, parallel coordinates, scatter, values and saved views pages.
     QTabWidget *pages() const { return m_pages; }
     ParallelCoordinates *parallelCoordinates() const { return m_parallel; }

@@ -2,6 +2,7 @@
 
 #include "store/changewatcher.h"
 #include "runs/logview.h"
+#include "charts/comparisontab.h"
 #include "charts/metricvaluesview.h"
 #include "runs/outputsbrowser.h"
 #include "runs/runfolder.h"
@@ -15,6 +16,7 @@
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
+#include <QButtonGroup>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -29,9 +31,11 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <utility>
 
@@ -96,6 +100,11 @@ RunDetails::RunDetails(Workspace *workspace, Id runId, QWidget *parent)
     });
     connect(m_snapshot, &SnapshotBrowser::openReadOnly, this, &RunDetails::showFile);
     connect(m_tabs, &QTabWidget::currentChanged, this, &RunDetails::updateValuesPage);
+    // The charts cost a chart per metric: made when the page is first shown.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int page) {
+        if (page == MetricsPage && !m_charts && m_metricsStack->currentIndex() == 0)
+            showMetricCharts(true);
+    });
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(coalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this,
@@ -141,7 +150,60 @@ QWidget *RunDetails::createHeader()
     return header;
 }
 
+// Charts first: a grid of live panels, one per scalar metric; the table
+// (last, min, max, count of every metric) one click away.
 QWidget *RunDetails::createMetricsPage()
+{
+    auto *page = new QWidget(this);
+    auto *charts = new QToolButton;
+    charts->setObjectName(QStringLiteral("metricChartsButton"));
+    charts->setText(tr("Charts"));
+    auto *table = new QToolButton;
+    table->setObjectName(QStringLiteral("metricTableButton"));
+    table->setText(tr("Table"));
+    auto *group = new QButtonGroup(page);
+    for (QToolButton *b : {charts, table}) {
+        b->setCheckable(true);
+        b->setAutoRaise(true);
+        group->addButton(b);
+    }
+    charts->setChecked(true);
+    connect(charts, &QToolButton::toggled, this, &RunDetails::showMetricCharts);
+    auto *switcher = new QHBoxLayout;
+    switcher->addWidget(charts);
+    switcher->addWidget(table);
+    switcher->addStretch(1);
+    m_metricsStack = new QStackedWidget;
+    m_metricsStack->addWidget(new QWidget); // the charts, made when first shown
+    m_metricsStack->addWidget(createMetricsTable());
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(switcher);
+    layout->addWidget(m_metricsStack, 1);
+    return page;
+}
+
+void RunDetails::showMetricCharts(bool charts)
+{
+    if (charts && !m_charts && m_workspace) {
+        m_charts = new ComparisonTab(*m_workspace, m_metricsStack);
+        m_charts->setObjectName(QStringLiteral("runCharts"));
+        m_charts->setSingleRun();
+        QString error;
+        setError(QStringLiteral("charts"),
+                 m_charts->setComparison({m_runId}, {}, &error) ? QString() : error);
+        QWidget *placeholder = m_metricsStack->widget(0);
+        m_metricsStack->insertWidget(0, m_charts);
+        m_metricsStack->removeWidget(placeholder);
+        placeholder->deleteLater();
+    }
+    m_metricsStack->setCurrentIndex(charts ? 0 : 1);
+    if (auto *button = findChild<QToolButton *>(charts ? QStringLiteral("metricChartsButton")
+                                                       : QStringLiteral("metricTableButton")))
+        button->setChecked(true);
+}
+
+QTableView *RunDetails::createMetricsTable()
 {
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_metrics);
@@ -156,8 +218,8 @@ QWidget *RunDetails::createMetricsPage()
     m_metricsView->verticalHeader()->hide();
     m_metricsView->horizontalHeader()->setSectionResizeMode(RunMetricsModel::NameColumn,
                                                             QHeaderView::Stretch);
-    m_metricsView->setToolTip(
-        tr("Double-click a string, list, row, table or image metric to see its values."));
+    m_metricsView->setToolTip(tr("Double-click a number metric to see its chart, or a string, "
+                                 "list, row, table or image metric to see its values."));
     connect(m_metricsView, &QTableView::activated, this, &RunDetails::openValues);
     return m_metricsView;
 }
@@ -177,8 +239,10 @@ void RunDetails::updateValuesPage()
 void RunDetails::openValues(const QModelIndex &metricsIndex)
 {
     const auto kind = MetricSeries::Kind(metricsIndex.data(RunMetricsModel::KindRole).toInt());
-    if (kind == MetricSeries::Kind::Scalar)
+    if (kind == MetricSeries::Kind::Scalar) {
+        showMetricCharts(true);
         return;
+    }
     m_tabs->setCurrentIndex(ValuesPage); // reads the list when stale
     QString error;
     const bool shown = m_values->showMetric(

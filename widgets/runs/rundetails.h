@@ -9,12 +9,14 @@
 
 class QLabel;
 class QPushButton;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
 namespace mlwb {
 
 class ChangeWatcher;
+class ComparisonTab;
 class LogView;
 class MetricValuesView;
 class OutputsBrowser;
@@ -75,6 +77,8 @@ Q_SIGNALS:
 private:
     QWidget *createHeader();
     QWidget *createMetricsPage();
+    void showMetricCharts(bool charts);
+    QTableView *createMetricsTable();
     void updateValuesPage();
     void openValues(const QModelIndex &metricsIndex);
     void onChanged(const QStringList &topics);
@@ -109,6 +113,8 @@ private:
     LogView *m_log;
     RunMetricsModel *m_metrics;
     QTableView *m_metricsView = nullptr;
+    ComparisonTab *m_charts = nullptr;
+    QStackedWidget *m_metricsStack = nullptr;
     MetricValuesView *m_values;
     QList<QPair<QString, qint64>> m_valueCounts; // non-scalar metrics and their counts
     bool m_valuesStale = true;                   // new values arrived while the page was not shown

@@ -4,6 +4,9 @@
 #include "charts/metricvaluesview.h"
 #include "runs/outputsbrowser.h"
 #include "runs/rundetails.h"
+#include "chartfixture.h"
+#include "charts/comparisontab.h"
+#include "charts/metricchartview.h"
 #include "runs/runfolder.h"
 #include "items/runmetricsmodel.h"
 #include "runs/runoverview.h"
@@ -20,6 +23,7 @@
 #include <QFile>
 #include <QFileSystemModel>
 #include <QLabel>
+#include <QLineSeries>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -55,6 +59,7 @@ private Q_SLOTS:
     void logStopsFollowingWhenScrolledUp();
     void logSearchFindsMatches();
     void metricsListed();
+    void metricsPageShowsLiveCharts();
     void nonScalarMetricsHaveAPage();
     void outputsListed();
     void snapshotEntriesAndContent();
@@ -426,6 +431,33 @@ void TestRunDetails::metricsListed()
     view->sortByColumn(RunMetricsModel::LastColumn, Qt::AscendingOrder);
     QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("lr"));
     QCOMPARE(view->model()->index(2, 0).data().toString(), QStringLiteral("accuracy"));
+}
+
+void TestRunDetails::metricsPageShowsLiveCharts()
+{
+    testing::addSeries(*m_ws, m_run.id, QStringLiteral("loss"), 40, testing::lossCurve);
+    testing::addSeries(*m_ws, m_run.id, QStringLiteral("accuracy"), 40, testing::accuracyCurve);
+    details();
+    // Nothing is drawn until the page is shown.
+    QVERIFY(!m_details->findChild<ComparisonTab *>(QStringLiteral("runCharts")));
+    m_details->pages()->setCurrentIndex(RunDetails::MetricsPage);
+    auto *charts = m_details->findChild<ComparisonTab *>(QStringLiteral("runCharts"));
+    QVERIFY(charts);
+    QVERIFY(charts->isVisibleTo(m_details.get()));
+    QCOMPARE(charts->panels().size(), 2);
+    QCOMPARE(charts->panels().constFirst()->lineSeries().constFirst()->count(), 40);
+    // A metric logged later gets its panel while the page is open.
+    testing::addSeries(*m_ws, m_run.id, QStringLiteral("val_loss"), 10, testing::lossCurve);
+    QTRY_COMPARE(charts->panels().size(), 3);
+    // The table is one click away, and double-clicking a number metric there
+    // comes back to the charts.
+    child<QToolButton>("metricTableButton")->click();
+    auto *table = child<QTableView>("metricsView");
+    QVERIFY(table->isVisibleTo(m_details.get()));
+    QVERIFY(!charts->isVisibleTo(m_details.get()));
+    QTRY_COMPARE(table->model()->rowCount(), 3);
+    Q_EMIT table->activated(table->model()->index(0, 0));
+    QVERIFY(charts->isVisibleTo(m_details.get()));
 }
 
 void TestRunDetails::nonScalarMetricsHaveAPage()
