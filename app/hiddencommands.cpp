@@ -45,6 +45,16 @@ int complete(QStringList arguments, QTextStream &out, QTextStream &err)
 
 } // namespace
 
+int runCompletion(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 2; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return complete(arguments, out, err);
+}
+
 bool runHiddenCommand(const CommandRegistry &registry, const QStringList &arguments,
                       QTextStream &out, QTextStream &err, int *code)
 {
