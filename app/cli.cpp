@@ -51,13 +51,26 @@ QString helpFor(const CommandRegistry &registry, const ParsedCommand &command)
 
 } // namespace
 
-int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err)
+CommandRegistry commandRegistry()
 {
     CommandRegistry registry;
     for (Registration registerNoun : nounRegistrations)
         registerNoun(registry);
+    return registry;
+}
 
-    const ParsedCommand command = CommandLine(registry).parse(arguments);
+int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const CommandRegistry registry = commandRegistry();
+    int code = ExitSuccess;
+    if (runHiddenCommand(registry, arguments, out, err, &code))
+        return code;
+    QStringList words = arguments;
+    if (!words.isEmpty() && words.constFirst() == QLatin1String("help")) {
+        words.removeFirst();
+        words << QStringLiteral("--help");
+    }
+    const ParsedCommand command = CommandLine(registry).parse(words);
     if (!command.error.isEmpty())
         return usageError(command, err);
     if (command.help) {
@@ -69,7 +82,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         return ExitSuccess;
     }
     CommandContext context(command, out, err);
-    const int code = command.verb->handler(context);
+    code = command.verb->handler(context);
     out << context.takeOutput() << Qt::flush;
     err << Qt::flush;
     return code;

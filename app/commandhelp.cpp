@@ -44,8 +44,8 @@ QString CommandHelp::overview(const CommandRegistry &registry)
                    "command and needs no display.\n")
            + section(Cli::tr("Commands:"), rows)
            + options(Cli::tr("Global options:"), CommandLine::globalOptions())
-           + Cli::tr("\nRun 'mlwb <command> --help' for its verbs.\n")
-           + Cli::tr("Exit codes: 0 success, 1 the command failed, 2 a usage error.\n");
+           + Cli::tr("\nRun 'mlwb <command> --help' or 'mlwb help <command>' for its verbs.\n")
+           + section(Cli::tr("Exit codes:"), exitCodes());
 }
 
 QString CommandHelp::noun(const NounSpec &noun)
@@ -61,17 +61,56 @@ QString CommandHelp::noun(const NounSpec &noun)
                  .arg(noun.name);
 }
 
+QString CommandHelp::usage(const NounSpec &noun, const VerbSpec &verb, bool withOptions)
+{
+    QString text = noun.name + QLatin1Char(' ') + verb.name;
+    for (const ArgumentSpec &argument : verb.arguments) {
+        text += QLatin1Char(' ')
+                + (argument.optional ? QLatin1Char('[') + argument.name + QLatin1Char(']')
+                                     : argument.name);
+    }
+    if (!withOptions)
+        return text;
+    for (const OptionSpec &option : verb.options) {
+        text += QStringLiteral(" [--") + option.name;
+        if (!option.valueName.isEmpty())
+            text += QLatin1Char(' ') + option.valueName;
+        text += QLatin1Char(']');
+    }
+    return text;
+}
+
+QList<QPair<QString, QString>> CommandHelp::exitCodes()
+{
+    return {{QStringLiteral("0"), Cli::tr("Success.")},
+            {QStringLiteral("1"),
+             Cli::tr("The command failed: no or a damaged workspace, not found, already exists, "
+                     "or 'workspace check' found problems.")},
+            {QStringLiteral("2"),
+             Cli::tr("A usage error; the message names the offending word, with a \"did you "
+                     "mean\" hint.")},
+            {Cli::tr("other"),
+             Cli::tr("'run submit --wait' exits with the run's own exit code.")}};
+}
+
+QStringList CommandHelp::jsonConventions()
+{
+    return {Cli::tr("A list is an array of objects; a single record is one object."),
+            Cli::tr("Keys are snake_case and sorted, with a 2-space indent and a trailing "
+                    "newline."),
+            Cli::tr("Times are ISO 8601 in UTC with milliseconds and a Z; absent values are "
+                    "null."),
+            Cli::tr("Errors go to standard error as 'mlwb: <message>', with nothing on standard "
+                    "output.")};
+}
+
 QString CommandHelp::verb(const NounSpec &noun, const VerbSpec &verb)
 {
-    QString usage = QStringLiteral("mlwb ") + noun.name + QLatin1Char(' ') + verb.name;
     QList<QPair<QString, QString>> arguments;
-    for (const ArgumentSpec &argument : verb.arguments) {
-        usage += QLatin1Char(' ')
-                 + (argument.optional ? QLatin1Char('[') + argument.name + QLatin1Char(']')
-                                      : argument.name);
+    for (const ArgumentSpec &argument : verb.arguments)
         arguments.append({argument.name, argument.description});
-    }
-    QString text = Cli::tr("Usage: %1 [options]\n\n%2\n").arg(usage, verb.description);
+    QString text = Cli::tr("Usage: mlwb %1 [options]\n\n%2\n")
+                       .arg(usage(noun, verb, false), verb.description);
     if (!arguments.isEmpty())
         text += section(Cli::tr("Arguments:"), arguments);
     return text + options(Cli::tr("Options:"), verb.options)

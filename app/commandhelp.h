@@ -16,6 +16,13 @@ public:
     /// The line that follows a usage error: where to read more.
     static QString seeAlso(const NounSpec *noun, const VerbSpec *verb);
 
+    /// "noun verb ARG [ARG]", with "[--name VALUE]..." for each option when asked.
+    static QString usage(const NounSpec &noun, const VerbSpec &verb, bool withOptions);
+    /// What each exit code means, one (code, meaning) pair each.
+    static QList<QPair<QString, QString>> exitCodes();
+    /// The rules every `--format json` output follows, one sentence each.
+    static QStringList jsonConventions();
+
 private:
     static QString section(const QString &title, const QList<QPair<QString, QString>> &rows);
     static QString options(const QString &title, const QList<OptionSpec> &options);

@@ -50,4 +50,32 @@ QList<NounSpec> CommandRegistry::nouns() const
     return sorted;
 }
 
+ValueKind valueKind(ValueKind given, const QString &valueName)
+{
+    if (given != ValueKind::Unknown)
+        return given;
+    if (valueName.startsWith(QLatin1String("FILE")) || valueName == QLatin1String("PATH")
+        || valueName == QLatin1String("SCRIPT [ARGS...]"))
+        return ValueKind::File;
+    if (valueName == QLatin1String("DIR"))
+        return ValueKind::Directory;
+    if (valueName == QLatin1String("RUN"))
+        return ValueKind::Run;
+    return ValueKind::Text;
+}
+
+QStringList valueChoices(const QString &valueName)
+{
+    QStringList choices;
+    if (valueName.isEmpty() || valueName.at(0).isUpper())
+        return choices;
+    const QStringList words = valueName.split(QLatin1Char('|'));
+    for (const QString &word : words) {
+        // "metric:NAME" offers the fixed part, "metric:".
+        const qsizetype colon = word.indexOf(QLatin1Char(':'));
+        choices << (colon >= 0 ? word.left(colon + 1) : word);
+    }
+    return choices;
+}
+
 } // namespace mlwb

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 namespace mlwb {
@@ -23,12 +24,27 @@ enum ExitCode {
     ExitUsage = 2,   // the command line itself is wrong
 };
 
+/// What a value is, so shell completion can offer candidates for it.
+/// Unknown means: worked out from the value's name (FILE, DIR, RUN, table|json).
+enum class ValueKind {
+    Unknown,
+    Text,
+    File,
+    Directory,
+    Run,
+    Experiment,
+    ComputeTarget,
+    Datastore,
+    ModelVersion, // NAME:VERSION
+};
+
 /// One `--name VALUE` (or flag, when valueName is empty) a verb accepts.
 struct OptionSpec {
     QString name; // long name, without the dashes
     QString valueName;
     QString description;
     QChar shortName;
+    ValueKind kind = ValueKind::Unknown;
 };
 
 /// One positional argument of a verb, in order.
@@ -37,7 +53,14 @@ struct ArgumentSpec {
     QString description;
     bool optional = false;
     bool repeated = false; // the last argument may take all remaining words
+    ValueKind kind = ValueKind::Unknown;
 };
+
+/// The kind of a value named `valueName` when not given: FILE..., DIR, PATH,
+/// RUN, lower-case choices ("table|json") are Text with choices().
+ValueKind valueKind(ValueKind given, const QString &valueName);
+/// The fixed words a value may be ("table|json" -> table, json), else empty.
+QStringList valueChoices(const QString &valueName);
 
 /// `mlwb <noun> <verb>`: what it does, what it takes, and the code that runs it.
 struct VerbSpec {

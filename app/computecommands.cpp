@@ -294,6 +294,9 @@ void registerComputeCommands(CommandRegistry &registry)
 {
     const QString noun = QStringLiteral("compute");
     registry.addNoun(noun, Cli::tr("Compute targets: this computer and attached Linux VMs."));
+    const ArgumentSpec nameArg{QStringLiteral("NAME"), Cli::tr("The target's name.")};
+    ArgumentSpec targetArg = nameArg;
+    targetArg.kind = ValueKind::ComputeTarget;
     registry.addVerb(noun, {QStringLiteral("list"),
                             Cli::tr("List the compute targets with their active runs."),
                             {},
@@ -301,10 +304,9 @@ void registerComputeCommands(CommandRegistry &registry)
                             list});
     registry.addVerb(noun, {QStringLiteral("show"),
                             Cli::tr("Show one compute target with its configuration."),
-                            {{QStringLiteral("NAME"), Cli::tr("The target's name.")}},
+                            {targetArg},
                             {},
                             show});
-    const ArgumentSpec nameArg{QStringLiteral("NAME"), Cli::tr("The target's name.")};
     registry.addVerb(noun, {QStringLiteral("attach-ssh"),
                             Cli::tr("Attach a Linux VM reached over SSH; it is tested first."),
                             {nameArg},
@@ -312,7 +314,7 @@ void registerComputeCommands(CommandRegistry &registry)
                             attachSsh});
     registry.addVerb(noun, {QStringLiteral("edit-ssh"),
                             Cli::tr("Change an SSH target's settings; it is tested first."),
-                            {nameArg},
+                            {targetArg},
                             sshOptions(false),
                             editSsh});
     registry.addVerb(
@@ -330,13 +332,13 @@ void registerComputeCommands(CommandRegistry &registry)
         noun,
         {QStringLiteral("test"),
          Cli::tr("Connect to a target and report its OS, CPUs, memory, Python and free disk."),
-         {nameArg},
+         {targetArg},
          {{QStringLiteral("accept-new-host-key"), QString(),
            Cli::tr("Trust the host key of a VM not yet in known_hosts."), QChar()}},
          test});
     registry.addVerb(noun, {QStringLiteral("detach"),
                             Cli::tr("Remove an SSH target (refused while it has unfinished runs)."),
-                            {nameArg},
+                            {targetArg},
                             {},
                             detach});
 }

@@ -94,6 +94,8 @@ void registerDatastoreCommands(CommandRegistry &registry)
 {
     const QString noun = QStringLiteral("datastore");
     const ArgumentSpec name{QStringLiteral("NAME"), Cli::tr("The datastore's name.")};
+    ArgumentSpec existing = name;
+    existing.kind = ValueKind::Datastore;
     registry.addNoun(noun, Cli::tr("Datastores: named folders that hold data."));
     registry.addVerb(noun, {QStringLiteral("list"), Cli::tr("List the datastores."), {}, {}, list});
     registry.addVerb(noun, {QStringLiteral("add"),
@@ -103,7 +105,7 @@ void registerDatastoreCommands(CommandRegistry &registry)
                             add});
     registry.addVerb(noun, {QStringLiteral("remove"),
                             Cli::tr("Unregister a datastore; its files are not touched."),
-                            {name},
+                            {existing},
                             {},
                             remove});
 }

@@ -79,6 +79,8 @@ void registerExperimentCommands(CommandRegistry &registry)
 {
     const QString noun = QStringLiteral("experiment");
     const ArgumentSpec name{QStringLiteral("NAME"), Cli::tr("The experiment's name.")};
+    ArgumentSpec existing = name;
+    existing.kind = ValueKind::Experiment;
     registry.addNoun(noun, Cli::tr("Experiments: named groups of runs."));
     registry.addVerb(noun, {QStringLiteral("list"),
                             Cli::tr("List the experiments with their number of runs."),
@@ -93,7 +95,7 @@ void registerExperimentCommands(CommandRegistry &registry)
                             create});
     registry.addVerb(noun, {QStringLiteral("delete"),
                             Cli::tr("Delete an experiment with all its runs and their metrics."),
-                            {name},
+                            {existing},
                             {},
                             remove});
 }

@@ -30,6 +30,8 @@ static void installTranslations()
 
 int main(int argc, char *argv[])
 {
+    if (argc > 1 && qstrcmp(argv[1], "__complete") == 0)
+        return mlwb::runCompletion(argc, argv);
     if (argc > 1) {
         // The CLI needs no display. Drawing a chart needs widgets, though,
         // so `chart` commands get a widgets application on the offscreen platform.

@@ -423,9 +423,9 @@ void registerRunCommands(CommandRegistry &registry)
          {{QStringLiteral("experiment"), QStringLiteral("NAME"),
            Cli::tr(
                "The experiment (made if new; default: from the configuration, else 'default')."),
-           QChar()},
+           QChar(), ValueKind::Experiment},
           {QStringLiteral("target"), QStringLiteral("NAME"),
-           Cli::tr("The compute target (default: local)."), QChar()},
+           Cli::tr("The compute target (default: local)."), QChar(), ValueKind::ComputeTarget},
           {QStringLiteral("config"), QStringLiteral("FILE"),
            Cli::tr("A run configuration (YAML); default: ./mlwb.yaml when no script is named."),
            QChar()},
@@ -444,7 +444,8 @@ void registerRunCommands(CommandRegistry &registry)
                             Cli::tr("List runs, newest first."),
                             {},
                             {{QStringLiteral("experiment"), QStringLiteral("NAME"),
-                              Cli::tr("Only this experiment's runs."), QChar()},
+                              Cli::tr("Only this experiment's runs."), QChar(),
+                              ValueKind::Experiment},
                              {QStringLiteral("limit"), QStringLiteral("N"),
                               Cli::tr("At most N runs per experiment."), QChar()}},
                             list});

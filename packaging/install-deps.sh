@@ -14,6 +14,8 @@ packages=(
   libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 fonts-dejavu-core python3
   # test: a real sshd and ssh client, zip as a benchmark baseline, Xvfb
   openssh-server openssh-client zip unzip xvfb xauth sqlite3
+  # packaging checks, completion and notification tests
+  lintian desktop-file-utils man-db bash zsh dbus
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #include "compute/computetargetactions.h"
 #include "store/defaultworkspace.h"
 #include "window/documentarea.h"
+#include "window/notifications.h"
 #include "editor/editorarea.h"
 #include "window/propertiespanel.h"
 #include "runs/runlauncher.h"
@@ -62,6 +63,7 @@ MainWindow::~MainWindow()
 {
     // The model must let go of the workspace before the workspace goes.
     m_model->setWorkspace(nullptr);
+    m_notifications->setWorkspace(nullptr);
 }
 
 QString MainWindow::startupWorkspacePath()
@@ -96,6 +98,12 @@ void MainWindow::setUp()
             [this](Id runId) { m_documents->openRun(runId); });
     connect(m_editor, &EditorArea::runRequested, this, &MainWindow::submitProject);
     createDocks();
+    m_notifications = new Notifications(this, new DesktopNotifier(this));
+    connect(m_notifications, &Notifications::activated, this, [this](NotificationKind kind, qint64 id) {
+        if (kind == NotificationKind::Run)
+            m_documents->openRun(id);
+    });
+    connect(m_notifications, &Notifications::errorOccurred, m_tasks, &TasksPanel::logError);
     createMenus();
     m_pathLabel = new QLabel(this);
     m_pathLabel->setObjectName(QStringLiteral("workspacePathLabel"));
@@ -182,6 +190,8 @@ void MainWindow::createMenus()
     view->addAction(m_treeDock->toggleViewAction());
     view->addAction(m_propertiesDock->toggleViewAction());
     view->addAction(m_tasksDock->toggleViewAction());
+    view->addSeparator();
+    view->addMenu(m_notifications->createMenu(view));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = help->addAction(tr("&About ML Workbench"), this, &MainWindow::about);
@@ -303,6 +313,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_documents->setWorkspace(workspace.get());
     m_editor->setWorkspace(workspace.get());
     m_targetActions->setWorkspace(workspace.get());
+    m_notifications->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
     if (!m_workspace) {
         setWindowTitle(tr("ML Workbench"));
@@ -377,6 +388,7 @@ void MainWindow::onWorkspaceChanged(const QStringList &topics)
     m_properties->reload(m_workspace.get());
     if (topics.contains(QLatin1String("tasks")))
         m_tasks->reload();
+    m_notifications->workspaceChanged(topics);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -13,6 +13,7 @@ namespace mlwb {
 class ComputeTargetActions;
 class DocumentArea;
 class EditorArea;
+class Notifications;
 class PropertiesPanel;
 class TasksPanel;
 class TaxonomyModel;
@@ -46,6 +47,8 @@ public:
     EditorArea *editor() const { return m_editor; }
     WorkspaceTree *workspaceTree() const { return m_tree; }
     ComputeTargetActions *computeTargetActions() const { return m_targetActions; }
+    /// Desktop notifications when runs (and builds, registrations, deployments) end.
+    Notifications *notifications() const { return m_notifications; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -82,6 +85,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QLabel *m_pathLabel = nullptr;
     ComputeTargetActions *m_targetActions = nullptr;
+    Notifications *m_notifications = nullptr;
 };
 
 } // namespace mlwb

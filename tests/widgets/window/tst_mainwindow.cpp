@@ -166,7 +166,8 @@ void TestMainWindow::menusHaveActionsWithShortcuts()
     QVERIFY(action(&window, QStringLiteral("aboutAction")));
     auto *view = window.findChild<QMenu *>(QStringLiteral("viewMenu"));
     QVERIFY(view);
-    QCOMPARE(view->actions().size(), 3);
+    QCOMPARE(view->actions().size(), 5); // three docks, a separator, Notifications
+    QVERIFY(view->findChild<QMenu *>(QStringLiteral("notificationsMenu")));
     auto *tasksDock = window.findChild<QDockWidget *>(QStringLiteral("tasksDock"));
     window.show();
     QVERIFY(tasksDock->isVisible());

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "commandregistry.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace mlwb {
+
+/// The workspace values shell completion offers (`mlwb __complete KIND PREFIX`):
+/// run ids (with their display names), experiments, compute targets,
+/// datastores and model NAME:VERSIONs. It must answer in well under 100 ms on
+/// a big workspace, so it reads workspace.db read-only through SQLite's C
+/// API: no schema check, no migration, no Qt SQL driver.
+class Completer
+{
+public:
+    explicit Completer(const QString &workspacePath);
+
+    /// The kind a completion word names ("runs", "experiments", ...), or Unknown.
+    static ValueKind kindNamed(const QString &word);
+    /// The completion word of a kind with workspace values, else empty.
+    static QString kindName(ValueKind kind);
+
+    /// One candidate a line: the value, then for runs a tab and the display
+    /// name. Runs match on id or display name (any case); the rest on the value.
+    bool complete(ValueKind kind, const QString &prefix, QStringList *lines,
+                  QString *error) const;
+
+private:
+    QString m_databasePath;
+};
+
+} // namespace mlwb
