@@ -87,53 +87,15 @@ bool MetricTail::readAvailable(qint64 fromOffset, int maxLines, QList<Line> *out
 {
     Q_ASSERT(out && nextOffset && fromOffset >= 0);
     *nextOffset = fromOffset;
-    Mark mark = markAt(fromOffset);
+    const Mark mark = markAt(fromOffset);
     QFile file;
     Mark now;
     QString kind;
-    switch (open(file, &now, &kind, error)) {
-    case Opened::Yes:
-        break;
-    case Opened::Missing:
-        if (fromOffset > 0) {
-            addNote(tr("%1 was removed after %2 bytes of it were read; a new one will be read "
-                       "from its start.")
-                        .arg(m_path)
-                        .arg(fromOffset),
-                    fromOffset, out);
-            m_start = mark;
-            m_end = Mark{0, 1};
-            *nextOffset = 0;
-        }
-        return true;
-    case Opened::NotRegular:
-        if (!m_refused.known || m_refused.device != now.device || m_refused.inode != now.inode)
-            addNote(tr("%1 is %2, not a regular file, so it is not read. Log metrics to a "
-                       "regular file.")
-                        .arg(m_path, kind),
-                    fromOffset, out);
-        m_refused = now;
-        return true;
-    case Opened::Failed:
-        return false;
-    }
+    const Opened opened = open(file, &now, &kind, error);
+    if (opened != Opened::Yes)
+        return noteUnopened(opened, mark, now, kind, out, nextOffset);
     m_start = mark;
-    qint64 base = fromOffset; // the file offset of m_buffer's first byte
-    const QString change = fromOffset > 0 ? changeSince(file, now, mark) : QString();
-    if (!change.isEmpty()) {
-        addNote(change + QLatin1Char(' ') + tr("It is read again from its start."), fromOffset,
-                out);
-        base = 0;
-        mark.line = 1;
-    } else {
-        if (!m_start.known)
-            m_start = Mark{fromOffset, m_start.line, now.device, now.inode, true, now.head};
-        if (fromOffset == 0)
-            mark.line = 1;
-        else if (mark.line == 0)
-            m_start.line = mark.line = countLines(file, fromOffset);
-    }
-    m_lineNumber = mark.line;
+    qint64 base = startAt(file, now, out); // the file offset of m_buffer's first byte
     if (!file.seek(base))
         return fail(error, tr("Cannot read %1: %2").arg(m_path, file.errorString()));
     const bool ok = readLines(file, &base, maxLines > 0 ? maxLines : -1, out, error);
@@ -141,6 +103,53 @@ bool MetricTail::readAvailable(qint64 fromOffset, int maxLines, QList<Line> *out
     now.line = m_lineNumber;
     m_end = now;
     return ok;
+}
+
+// A file that is missing or not a regular one: a note, once.
+bool MetricTail::noteUnopened(Opened opened, const Mark &mark, const Mark &now, const QString &kind,
+                              QList<Line> *out, qint64 *nextOffset)
+{
+    if (opened == Opened::Failed)
+        return false;
+    if (opened == Opened::NotRegular) {
+        if (!m_refused.known || m_refused.device != now.device || m_refused.inode != now.inode)
+            addNote(tr("%1 is %2, not a regular file, so it is not read. Log metrics to a "
+                       "regular file.")
+                        .arg(m_path, kind),
+                    mark.offset, out);
+        m_refused = now;
+    } else if (mark.offset > 0) { // removed after some of it was read
+        addNote(tr("%1 was removed after %2 bytes of it were read; a new one will be read "
+                   "from its start.")
+                    .arg(m_path)
+                    .arg(mark.offset),
+                mark.offset, out);
+        m_start = mark;
+        m_end = Mark{0, 1};
+        *nextOffset = 0;
+    }
+    return true;
+}
+
+// Where reading starts: at m_start, or at 0 after a note if the file no
+// longer goes on there. Sets the line number of the first line.
+qint64 MetricTail::startAt(QFile &file, const Mark &now, QList<Line> *out)
+{
+    const qint64 offset = m_start.offset;
+    const QString change = offset > 0 ? changeSince(file, now, m_start) : QString();
+    if (!change.isEmpty()) {
+        addNote(change + QLatin1Char(' ') + tr("It is read again from its start."), offset, out);
+        m_lineNumber = 1;
+        return 0;
+    }
+    if (!m_start.known) // from now on, a retry can tell this file from another
+        m_start = Mark{offset, m_start.line, now.device, now.inode, true, now.head};
+    if (offset == 0)
+        m_start.line = 1;
+    else if (m_start.line == 0)
+        m_start.line = countLines(file, offset);
+    m_lineNumber = m_start.line;
+    return offset;
 }
 
 MetricTail::Mark MetricTail::markAt(qint64 offset) const

@@ -74,6 +74,9 @@ private:
     enum class Skip { Done, Incomplete, Failed };
     Opened open(QFile &file, Mark *now, QString *kind, QString *error);
     Mark markAt(qint64 offset) const;
+    bool noteUnopened(Opened opened, const Mark &mark, const Mark &now, const QString &kind,
+                      QList<Line> *out, qint64 *nextOffset);
+    qint64 startAt(QFile &file, const Mark &now, QList<Line> *out);
     QString changeSince(QFile &file, const Mark &now, const Mark &mark);
     qint64 countLines(QFile &file, qint64 offset);
     void addNote(const QString &message, qint64 offset, QList<Line> *out);
