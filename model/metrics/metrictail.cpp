@@ -90,10 +90,11 @@ bool MetricTail::readAvailable(qint64 fromOffset, int maxLines, QList<Line> *out
     const Mark mark = markAt(fromOffset);
     QFile file;
     Mark now;
-    QString kind;
-    const Opened opened = open(file, &now, &kind, error);
+    QString why; // what the file is if not a regular one, or why it cannot be opened
+    const Opened opened = open(file, &now, &why);
     if (opened != Opened::Yes)
-        return noteUnopened(opened, mark, now, kind, out, nextOffset);
+        return noteUnopened(opened, mark, now, why, out, nextOffset);
+    m_openError.clear();
     m_start = mark;
     qint64 base = startAt(file, now, out); // the file offset of m_buffer's first byte
     if (!file.seek(base))
@@ -105,17 +106,21 @@ bool MetricTail::readAvailable(qint64 fromOffset, int maxLines, QList<Line> *out
     return ok;
 }
 
-// A file that is missing or not a regular one: a note, once.
-bool MetricTail::noteUnopened(Opened opened, const Mark &mark, const Mark &now, const QString &kind,
+// A file that is missing, not a regular one or cannot be opened: a note,
+// once; the next calls try again quietly.
+bool MetricTail::noteUnopened(Opened opened, const Mark &mark, const Mark &now, const QString &why,
                               QList<Line> *out, qint64 *nextOffset)
 {
-    if (opened == Opened::Failed)
-        return false;
-    if (opened == Opened::NotRegular) {
+    if (opened == Opened::Failed) {
+        if (why != m_openError)
+            addNote(why + QLatin1Char(' ') + tr("It is tried again while the run goes on."),
+                    mark.offset, out);
+        m_openError = why;
+    } else if (opened == Opened::NotRegular) {
         if (!m_refused.known || m_refused.device != now.device || m_refused.inode != now.inode)
             addNote(tr("%1 is %2, not a regular file, so it is not read. Log metrics to a "
                        "regular file.")
-                        .arg(m_path, kind),
+                        .arg(m_path, why),
                     mark.offset, out);
         m_refused = now;
     } else if (mark.offset > 0) { // removed after some of it was read
@@ -163,32 +168,32 @@ MetricTail::Mark MetricTail::markAt(qint64 offset) const
     return mark;
 }
 
-// Opens without blocking (a FIFO would wait for a writer); *kind names what
-// a file that is not a regular one is.
-MetricTail::Opened MetricTail::open(QFile &file, Mark *now, QString *kind, QString *error)
+// Opens without blocking (a FIFO would wait for a writer); *why names what
+// a file that is not a regular one is, or why it cannot be opened.
+MetricTail::Opened MetricTail::open(QFile &file, Mark *now, QString *why)
 {
     const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT)
             return Opened::Missing; // the script has not logged anything yet
-        fail(error, tr("Cannot open %1: %2").arg(m_path, QString::fromLocal8Bit(strerror(errno))));
+        fail(why, tr("Cannot open %1: %2").arg(m_path, QString::fromLocal8Bit(strerror(errno))));
         return Opened::Failed;
     }
     struct stat st = {};
     if (::fstat(fd, &st) != 0) {
-        fail(error, tr("Cannot open %1: %2").arg(m_path, QString::fromLocal8Bit(strerror(errno))));
+        fail(why, tr("Cannot open %1: %2").arg(m_path, QString::fromLocal8Bit(strerror(errno))));
         ::close(fd);
         return Opened::Failed;
     }
     now->device = quint64(st.st_dev), now->inode = quint64(st.st_ino), now->known = true;
     if (!S_ISREG(st.st_mode)) {
         ::close(fd);
-        *kind = fileKind(st.st_mode);
+        *why = fileKind(st.st_mode);
         return Opened::NotRegular;
     }
     if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
-        fail(error, tr("Cannot open %1: %2").arg(m_path, file.errorString()));
+        fail(why, tr("Cannot open %1: %2").arg(m_path, file.errorString()));
         return Opened::Failed;
     }
     now->head = readAt(file, 0, kHeadBytes);

@@ -56,8 +56,8 @@ public:
     /// Appends to \a out up to \a maxLines (<= 0: all) complete lines starting
     /// at \a fromOffset, which is 0 or where the last call stopped, and sets
     /// \a nextOffset to where the next call should start. A file that does
-    /// not exist yet has nothing to read. Fails only when the file cannot be
-    /// read at all; the caller retries later.
+    /// not exist yet has nothing to read; one that cannot be opened gives a
+    /// note (once). Fails only when reading breaks off; the caller retries.
     bool readAvailable(qint64 fromOffset, int maxLines, QList<Line> *out, qint64 *nextOffset,
                        QString *error);
 
@@ -72,9 +72,9 @@ private:
     };
     enum class Opened { Yes, Missing, NotRegular, Failed };
     enum class Skip { Done, Incomplete, Failed };
-    Opened open(QFile &file, Mark *now, QString *kind, QString *error);
+    Opened open(QFile &file, Mark *now, QString *why);
     Mark markAt(qint64 offset) const;
-    bool noteUnopened(Opened opened, const Mark &mark, const Mark &now, const QString &kind,
+    bool noteUnopened(Opened opened, const Mark &mark, const Mark &now, const QString &why,
                       QList<Line> *out, qint64 *nextOffset);
     qint64 startAt(QFile &file, const Mark &now, QList<Line> *out);
     QString changeSince(QFile &file, const Mark &now, const Mark &mark);
@@ -94,6 +94,7 @@ private:
     qint64 m_lineNumber = 0; // of the next line in this read; 0: unknown
     Mark m_start, m_end;     // where the last read started (for a retry) and stopped
     Mark m_refused;          // the non-regular file already reported
+    QString m_openError;     // why it could not be opened, already reported
 };
 
 } // namespace mlwb

@@ -46,6 +46,7 @@ private slots:
     void removedFileIsReadAnew();
     void nonRegularFileIsRefusedWithoutBlocking_data();
     void nonRegularFileIsRefusedWithoutBlocking();
+    void unopenableFileIsNotedOnce();
     void finishedWriterCompletesLastLine();
     void finishedWriterCompletesLongLastLine();
     void rawIsCutWithLengthNoted();
@@ -428,6 +429,25 @@ void TestMetricTail::nonRegularFileIsRefusedWithoutBlocking()
     QCOMPARE(offset, 0);
     QVERIFY(readFrom(tail, &offset).isEmpty()); // said once
     QVERIFY(timer.elapsed() < 2000);
+}
+
+// A link to itself cannot be opened (and works as root, unlike chmod 000):
+// said once, not on every poll, and read once it can be.
+void TestMetricTail::unopenableFileIsNotedOnce()
+{
+    QCOMPARE(::symlink("metrics.jsonl", QFile::encodeName(path()).constData()), 0);
+    MetricTail tail(path());
+    qint64 offset = 0;
+    QList<Line> lines = readFrom(tail, &offset);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY(lines[0].fileNote);
+    QVERIFY2(lines[0].error.contains(QLatin1String("Cannot open")), qPrintable(lines[0].error));
+    QVERIFY(readFrom(tail, &offset).isEmpty());
+    QVERIFY(QFile::remove(path()));
+    write(scalarLine(0));
+    lines = readFrom(tail, &offset);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY(lines[0].ok());
 }
 
 void TestMetricTail::finishedWriterCompletesLastLine()
