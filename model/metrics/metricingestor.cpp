@@ -152,6 +152,7 @@ bool MetricIngestor::ingest(const QList<MetricTail::Line> &lines, qint64 nextOff
         if (!(ok = ingestLine(line, error)))
             break;
     }
+    m_line = nullptr;
     ok = ok && m_blocks.flush(error) && flushSeries(error);
     if (ok) {
         QSqlQuery q(m_database);
@@ -181,9 +182,10 @@ bool MetricIngestor::ingest(const QList<MetricTail::Line> &lines, qint64 nextOff
 bool MetricIngestor::ingestLine(const MetricTail::Line &line, QString *error)
 {
     if (!line.ok()) {
-        ++m_malformed;
+        m_malformed += line.fileNote ? 0 : 1;
         return addDiagnostic(line, line.error, error);
     }
+    m_line = &line;
     const MetricRecord &r = line.record;
     const Id runId = runFor(r.run, r.kind == MetricRecord::Kind::Child ? r.text : QString(), error);
     if (runId == 0)
@@ -323,9 +325,8 @@ bool MetricIngestor::addValue(Id runId, const MetricRecord &r, MetricSeries::Kin
     if (s->kind == MetricSeries::Kind::Scalar && kind != MetricSeries::Kind::Scalar) {
         // A series keeps its first kind; a value of another kind is kept
         // as a diagnostic rather than dropped.
-        MetricTail::Line line;
-        line.raw = value.left(200);
-        return addDiagnostic(line,
+        Q_ASSERT(m_line);
+        return addDiagnostic(*m_line,
                              QObject::tr("'%1' holds numbers; a %2 value was logged under "
                                          "the same name and kept here.")
                                  .arg(r.name, kindName(kind)),
@@ -427,7 +428,7 @@ bool MetricIngestor::addDiagnostic(const MetricTail::Line &line, const QString &
     q.addBindValue(line.number > 0 || line.offset > 0 ? QVariant(line.offset) : QVariant());
     q.addBindValue(line.number > 0 ? QObject::tr("line %1: %2").arg(line.number).arg(message)
                                    : message);
-    q.addBindValue(sql::text(line.raw));
+    q.addBindValue(sql::text(line.raw()));
     q.addBindValue(sql::now());
     return sql::exec(q, error);
 }

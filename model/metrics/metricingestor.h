@@ -18,7 +18,8 @@ class Workspace;
 /// batch is one transaction that also stores the file offset it reached, so
 /// a restart resumes exactly where the last commit ended: no point lost,
 /// none stored twice. Malformed lines and values that do not fit their
-/// series become run diagnostics (with the raw text), never silence.
+/// series become run diagnostics (with the line number and the raw
+/// line), never silence.
 /// The hot path uses SQLite's C API on the workspace's own connection.
 class MetricIngestor
 {
@@ -65,7 +66,8 @@ private:
     Id m_runId;
     Id m_experimentId = 0;
     QString m_runUid;
-    QHash<QString, Series> m_series; // key: run id + '\n' + name
+    const MetricTail::Line *m_line = nullptr; // the line being stored
+    QHash<QString, Series> m_series;          // key: run id + '\n' + name
     QHash<QString, Id> m_children;
     qint64 m_malformed = 0;
     qint64 m_pointsStored = 0;

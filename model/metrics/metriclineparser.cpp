@@ -1,5 +1,7 @@
 #include "metrics/metriclineparser.h"
 
+#include "metrics/metricname.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -213,6 +215,12 @@ void assignUtf8(QString *target, QByteArrayView bytes, bool ascii)
         *target = latin1;
 }
 
+// For the fast paths: a plain string has no byte below 0x20 already.
+bool isValidName(QByteArrayView bytes, bool ascii)
+{
+    return ascii ? !bytes.contains('\x7f') : MetricName::isValid(bytes);
+}
+
 // Python writes these bare tokens; QJsonDocument only knows strings, so they
 // are swapped for marker strings before parsing and back after.
 const QString kNaNMarker = QStringLiteral("\u0001mlwb:NaN");
@@ -319,6 +327,9 @@ bool readName(const QJsonObject &object, MetricRecord *out, QString *error)
     if (!run.isUndefined() && !run.isNull() && !run.isString())
         return fail(error, QStringLiteral("\"run\" must be a string (a child run's name)"));
     out->run = run.toString();
+    if (!MetricName::isValid(QStringView(out->run)))
+        return fail(error,
+                    QStringLiteral("\"run\" must be valid UTF-8 without control characters"));
     const QJsonValue name = object.value(QLatin1String("name"));
     if (name.isUndefined()) {
         // A child run's declaration and end need no name of their own.
@@ -333,6 +344,9 @@ bool readName(const QJsonObject &object, MetricRecord *out, QString *error)
     if (!name.isString() || name.toString().isEmpty())
         return fail(error, QStringLiteral("\"name\" must be a non-empty string"));
     out->name = name.toString();
+    if (!MetricName::isValid(QStringView(out->name)))
+        return fail(error,
+                    QStringLiteral("\"name\" must be valid UTF-8 without control characters"));
     return true;
 }
 
@@ -734,7 +748,8 @@ bool MetricLineParser::parseFast(QByteArrayView line, MetricRecord *out)
     } while (scan.eat(','));
     if (!scan.eat('}') || (scan.skipSpace(), scan.p != scan.end))
         return false;
-    if ((seen & (NameKey | ValueKey)) != (NameKey | ValueKey) || name.isEmpty())
+    if ((seen & (NameKey | ValueKey)) != (NameKey | ValueKey) || name.isEmpty()
+        || !isValidName(name, nameAscii) || !isValidName(run, runAscii))
         return false;
     assignUtf8(&out->name, name, nameAscii);
     assignUtf8(&out->run, run, runAscii);
@@ -814,6 +829,7 @@ bool MetricLineParser::parseScalarsFast(QByteArrayView line, MetricRecord *out)
     };
     const auto atMostOne = [seen](unsigned a, unsigned b) { return (seen & (a | b)) != (a | b); };
     if (!(seen & KindKey) || !(seen & SeriesNameKey) || name.isEmpty()
+        || !isValidName(name, nameAscii) || !isValidName(run, runAscii)
         || !one(Values64Key, ValuesKey) || !atMostOne(Steps64Key, StepsKey)
         || !atMostOne(Times64Key, TimesKey))
         return false;

@@ -1,7 +1,7 @@
 #include "runs/runending.h"
 
 #include "metrics/metricingestor.h"
-#include "metrics/metriclineparser.h"
+#include "metrics/metrictail.h"
 #include "store/sqlerror.h"
 
 #include <QFile>
@@ -27,6 +27,7 @@ bool RunEnding::ingestAvailable(MetricTail &tail, MetricIngestor &ingestor, bool
 {
     const int batchLines = 50000;
     QList<MetricTail::Line> lines;
+    tail.setWriterFinished(processEnded); // then a last line without its newline is complete
     do {
         lines.clear();
         qint64 next = *offset;
@@ -38,27 +39,6 @@ bool RunEnding::ingestAvailable(MetricTail &tail, MetricIngestor &ingestor, bool
             return false;
         *offset = next;
     } while (lines.size() == batchLines);
-    return !processEnded || ingestTrailingLine(ingestor, tail.path(), offset, error);
-}
-
-bool RunEnding::ingestTrailingLine(MetricIngestor &ingestor, const QString &metricsPath,
-                                   qint64 *offset, QString *error)
-{
-    QFile file(metricsPath);
-    if (!file.open(QIODevice::ReadOnly) || file.size() <= *offset)
-        return true;
-    file.seek(*offset);
-    const QByteArray rest = file.readAll();
-    MetricTail::Line line;
-    line.offset = *offset;
-    QString parseError;
-    if (!MetricLineParser::parse(rest, &line.record, &parseError)) {
-        line.error = parseError.isNull() ? QStringLiteral("malformed") : parseError;
-        line.raw = QString::fromUtf8(rest.left(200));
-    }
-    if (!ingestor.ingest({line}, *offset + rest.size(), error))
-        return false;
-    *offset += rest.size();
     return true;
 }
 

@@ -26,10 +26,6 @@ public:
     /// has ended, a last line without its newline too.
     static bool ingestAvailable(MetricTail &tail, MetricIngestor &ingestor, bool processEnded,
                                 qint64 *offset, QString *error);
-    /// Once the process is gone, a last metrics line without its newline is
-    /// complete: ingests it and moves *offset past it.
-    static bool ingestTrailingLine(MetricIngestor &ingestor, const QString &metricsPath,
-                                   qint64 *offset, QString *error);
     /// Child runs the script never ended go down with their parent.
     static void endChildren(const QSqlDatabase &db, Id parentId, RunStatus parentStatus);
     /// Records that this process supervises the run and is alive; a missed

@@ -37,6 +37,10 @@ private slots:
     void scalarsMalformed();
     void scalarsBothPathsAgree();
     void scalarsReuseStorage();
+    void badNames_data();
+    void badNames();
+    void goodUnicodeNames_data();
+    void goodUnicodeNames();
     void kindNames();
 };
 
@@ -606,6 +610,78 @@ void TestMetricLineParser::scalarsReuseStorage()
     QVERIFY(MetricLineParser::parse(scalarsLine(R"("values":[7])"), &record, &error));
     QCOMPARE(record.numbers, QVector<double>{7});
     QVERIFY(record.steps.isEmpty());
+}
+
+void TestMetricLineParser::badNames_data()
+{
+    QTest::addColumn<QByteArray>("name"); // as it appears between the quotes
+    QTest::newRow("invalid UTF-8 (issue 10)") << QByteArray("u\xff\xfe");
+    QTest::newRow("raw NUL") << QByteArray("lo\0ss", 5);
+    QTest::newRow("raw DEL") << QByteArray("lo\x7fss");
+    QTest::newRow("raw C1 control") << QByteArray("lo\xc2\x85ss");
+    QTest::newRow("overlong slash") << QByteArray("a\xc0\xaf"
+                                                  "b");
+    QTest::newRow("encoded surrogate") << QByteArray("a\xed\xa0\x80"
+                                                     "b");
+    QTest::newRow("cut sequence") << QByteArray("a\xe6\x8d");
+    QTest::newRow("escaped NUL") << QByteArray("lo\\u0000ss");
+    QTest::newRow("escaped newline") << QByteArray("lo\\nss");
+    QTest::newRow("escaped C1 control") << QByteArray("lo\\u0085ss");
+    QTest::newRow("escaped lone surrogate") << QByteArray("lo\\ud800ss");
+}
+
+// Every path refuses the name, and for the root and a child run alike: the
+// scalar fast path, the "scalars" fast path (plain and base64) and JSON.
+void TestMetricLineParser::badNames()
+{
+    QFETCH(QByteArray, name);
+    const QByteArray v64 = base64(QVector<double>{1.5});
+    const QByteArray lines[] = {
+        R"({"name":")" + name + R"(","value":1,"step":0})",
+        R"({"name":")" + name + R"(","value":"text"})",
+        R"({"name":")" + name + R"(","kind":"list","value":[1]})",
+        R"({"kind":"scalars","name":")" + name + R"(","values":[1]})",
+        R"({"kind":"scalars","name":")" + name + R"(","values64":")" + v64 + R"("})",
+        R"({"name":"loss","run":")" + name + R"(","value":1})",
+        R"({"kind":"scalars","name":"loss","run":")" + name + R"(","values":[1]})",
+        R"({"kind":"child","run":")" + name + R"("})",
+    };
+    for (const QByteArray &line : lines) {
+        MetricRecord record;
+        QString error;
+        QVERIFY2(!MetricLineParser::parse(line, &record, &error),
+                 qPrintable(QString::fromUtf8(line.toPercentEncoding("{}:\",:[]"))));
+        QVERIFY2(!error.isEmpty(), line.constData());
+    }
+}
+
+void TestMetricLineParser::goodUnicodeNames_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("umlaut") << QByteArray("Verlust \xc3\xa4") << QStringLiteral("Verlust \u00e4");
+    QTest::newRow("CJK") << QByteArray("\xe6\x8d\x9f\xe5\xa4\xb1")
+                         << QStringLiteral("\u635f\u5931");
+    QTest::newRow("emoji") << QByteArray("\xf0\x9f\x94\xa5") << QStringLiteral("\U0001F525");
+    QTest::newRow("escaped pair") << QByteArray("\\ud83d\\udd25") << QStringLiteral("\U0001F525");
+    QTest::newRow("replacement char") << QByteArray("\xef\xbf\xbd") << QStringLiteral("\ufffd");
+}
+
+void TestMetricLineParser::goodUnicodeNames()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(QString, expected);
+    const QByteArray lines[] = {
+        R"({"name":")" + name + R"(","value":1})",
+        R"({"kind":"scalars","name":")" + name + R"(","values":[1]})",
+        R"({"name":")" + name + R"(","kind":"list","value":[1]})",
+    };
+    for (const QByteArray &line : lines) {
+        MetricRecord record;
+        QString error;
+        QVERIFY2(MetricLineParser::parse(line, &record, &error), qPrintable(error));
+        QCOMPARE(record.name, expected);
+    }
 }
 
 void TestMetricLineParser::kindNames()
