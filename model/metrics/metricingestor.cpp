@@ -182,7 +182,8 @@ bool MetricIngestor::ingest(const QList<MetricTail::Line> &lines, qint64 nextOff
 bool MetricIngestor::ingestLine(const MetricTail::Line &line, QString *error)
 {
     if (!line.ok()) {
-        m_malformed += line.fileNote ? 0 : 1;
+        if (!line.fileNote) // a note about the file is no malformed line
+            ++m_malformed;
         return addDiagnostic(line, line.error, error);
     }
     m_line = &line;

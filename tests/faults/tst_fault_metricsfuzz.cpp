@@ -53,6 +53,7 @@ private:
     Id queuedRun();
     std::optional<Run> submit(const QString &script);
     QString metricsPath(Id runId) const;
+    void verifySupervisorQuiet(Id runId);
     void writeProject(const QString &name, const QByteArray &content);
     void restart(Id runId);
     bool drain(bool writerFinished = false);
@@ -148,6 +149,16 @@ QString TestFaultMetricsFuzz::metricsPath(Id runId) const
 {
     const auto run = Runs(*m_ws).find(runId);
     return RunFolder(m_ws->folder(Workspace::Folder::Runs), run ? run->uid : QString()).metrics();
+}
+
+// Issue 10: supervisor.log repeated "was truncated" on every poll.
+void TestFaultMetricsFuzz::verifySupervisorQuiet(Id runId)
+{
+    QFile log(QFileInfo(metricsPath(runId)).dir().filePath(QStringLiteral("supervisor.log")));
+    if (!log.open(QIODevice::ReadOnly))
+        return; // nothing written at all
+    const QByteArray text = log.readAll();
+    QVERIFY2(!text.contains("mlwb supervisor:"), text.left(2000).constData());
 }
 
 // What a supervisor killed and started again has: the stored offset only.
@@ -388,6 +399,7 @@ write("part2.bin", "wb")
     Tally t = tally(run->id, fuzz, 1);
     t.faults = 1 + fuzz.badLines().size();
     report("metrics-fuzz-run", t);
+    verifySupervisorQuiet(run->id);
 }
 
 // Issue 10: a FIFO for metrics.jsonl hung the supervisor in open() for good.
@@ -406,6 +418,7 @@ time.sleep(0.5)
     Tally t = tally(run->id, none, 1);
     t.faults = 1;
     report("metrics-fifo-run", t);
+    verifySupervisorQuiet(run->id);
     QTRY_VERIFY_WITH_TIMEOUT(!RunLauncher::hasLiveSupervisor(*m_ws, run->id), 10000);
 }
 
