@@ -104,7 +104,8 @@ bool Completer::complete(ValueKind kind, const QString &prefix, QStringList *lin
     while ((step = sqlite3_step(statement.get())) == SQLITE_ROW) {
         // One line a candidate: a tab or newline in a display name would split it.
         QString label = column(statement.get(), 1);
-        label.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        label.replace(QLatin1Char('\t'), QLatin1Char(' '))
+            .replace(QLatin1Char('\n'), QLatin1Char(' '));
         *lines << (label.isEmpty() ? column(statement.get(), 0)
                                    : column(statement.get(), 0) + QLatin1Char('\t') + label);
     }

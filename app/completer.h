@@ -24,8 +24,7 @@ public:
 
     /// One candidate a line: the value, then for runs a tab and the display
     /// name. Runs match on id or display name (any case); the rest on the value.
-    bool complete(ValueKind kind, const QString &prefix, QStringList *lines,
-                  QString *error) const;
+    bool complete(ValueKind kind, const QString &prefix, QStringList *lines, QString *error) const;
 
 private:
     QString m_databasePath;
