@@ -89,8 +89,7 @@ QList<QPair<QString, QString>> CommandHelp::exitCodes()
             {QStringLiteral("2"),
              Cli::tr("A usage error; the message names the offending word, with a \"did you "
                      "mean\" hint.")},
-            {Cli::tr("other"),
-             Cli::tr("'run submit --wait' exits with the run's own exit code.")}};
+            {Cli::tr("other"), Cli::tr("'run submit --wait' exits with the run's own exit code.")}};
 }
 
 QStringList CommandHelp::jsonConventions()
@@ -109,8 +108,8 @@ QString CommandHelp::verb(const NounSpec &noun, const VerbSpec &verb)
     QList<QPair<QString, QString>> arguments;
     for (const ArgumentSpec &argument : verb.arguments)
         arguments.append({argument.name, argument.description});
-    QString text = Cli::tr("Usage: mlwb %1 [options]\n\n%2\n")
-                       .arg(usage(noun, verb, false), verb.description);
+    QString text =
+        Cli::tr("Usage: mlwb %1 [options]\n\n%2\n").arg(usage(noun, verb, false), verb.description);
     if (!arguments.isEmpty())
         text += section(Cli::tr("Arguments:"), arguments);
     return text + options(Cli::tr("Options:"), verb.options)

@@ -49,10 +49,15 @@ QString likePattern(QString prefix)
     return prefix + QLatin1Char('%');
 }
 
-QString column(sqlite3_stmt *statement, int index)
+// A value or label as one field of one line: no tab or newline inside.
+void appendField(QByteArray *lines, sqlite3_stmt *statement, int index)
 {
-    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, index)),
-                             sqlite3_column_bytes(statement, index));
+    const qsizetype start = lines->size();
+    lines->append(reinterpret_cast<const char *>(sqlite3_column_text(statement, index)),
+                  sqlite3_column_bytes(statement, index));
+    for (qsizetype i = start; i < lines->size(); ++i)
+        if ((*lines)[i] == '\t' || (*lines)[i] == '\n')
+            (*lines)[i] = ' ';
 }
 
 } // namespace
@@ -77,7 +82,7 @@ QString Completer::kindName(ValueKind kind)
     return QString();
 }
 
-bool Completer::complete(ValueKind kind, const QString &prefix, QStringList *lines,
+bool Completer::complete(ValueKind kind, const QString &prefix, QByteArray *lines,
                          QString *error) const
 {
     const Kind *found = nullptr;
@@ -102,11 +107,12 @@ bool Completer::complete(ValueKind kind, const QString &prefix, QStringList *lin
                       SQLITE_TRANSIENT);
     int step;
     while ((step = sqlite3_step(statement.get())) == SQLITE_ROW) {
-        // One line a candidate: a tab or newline in a display name would split it.
-        QString label = column(statement.get(), 1);
-        label.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
-        *lines << (label.isEmpty() ? column(statement.get(), 0)
-                                   : column(statement.get(), 0) + QLatin1Char('\t') + label);
+        appendField(lines, statement.get(), 0);
+        if (sqlite3_column_bytes(statement.get(), 1) > 0) {
+            lines->append('\t');
+            appendField(lines, statement.get(), 1);
+        }
+        lines->append('\n');
     }
     if (step != SQLITE_DONE) {
         *error = QString::fromUtf8(sqlite3_errmsg(db.get()));

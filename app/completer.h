@@ -22,10 +22,10 @@ public:
     /// The completion word of a kind with workspace values, else empty.
     static QString kindName(ValueKind kind);
 
-    /// One candidate a line: the value, then for runs a tab and the display
-    /// name. Runs match on id or display name (any case); the rest on the value.
-    bool complete(ValueKind kind, const QString &prefix, QStringList *lines,
-                  QString *error) const;
+    /// One candidate a line (UTF-8): the value, then for runs a tab and the
+    /// display name. Runs match on id or display name (any case); the rest on
+    /// the value. Bytes straight from SQLite: 10,000 runs cost no conversions.
+    bool complete(ValueKind kind, const QString &prefix, QByteArray *lines, QString *error) const;
 
 private:
     QString m_databasePath;

@@ -214,16 +214,16 @@ QString CompletionScript::optionTable(const CommandRegistry &registry)
     QStringList globals;
     for (const OptionSpec &option : CommandLine::globalOptions())
         globals << QStringLiteral("--") + option.name;
-    QString text = QStringLiteral("\n_mlwb_options() # NOUN VERB\n{\n    ")
-                   + printWords(globals) + QStringLiteral("\n    case \"$1 $2\" in\n");
+    QString text = QStringLiteral("\n_mlwb_options() # NOUN VERB\n{\n    ") + printWords(globals)
+                   + QStringLiteral("\n    case \"$1 $2\" in\n");
     for (const NounSpec &noun : registry.nouns()) {
         for (const VerbSpec &verb : noun.verbs) {
             QStringList names;
             for (const OptionSpec &option : verb.options)
                 names << QStringLiteral("--") + option.name;
             if (!verb.hidden && !names.isEmpty())
-                text += caseLine(quoted(noun.name + QLatin1Char(' ') + verb.name),
-                                 printWords(names));
+                text +=
+                    caseLine(quoted(noun.name + QLatin1Char(' ') + verb.name), printWords(names));
         }
     }
     return text + QStringLiteral("    esac\n}\n");
@@ -241,11 +241,11 @@ QString CompletionScript::valueTable(const CommandRegistry &registry)
         for (const VerbSpec &verb : noun.verbs) {
             for (const OptionSpec &option : verb.options) {
                 const QString name = QStringLiteral("--") + option.name;
-                const QString kind = QStringLiteral("echo '") + kindWord(option.kind, option.valueName)
-                                     + QLatin1Char('\'');
-                text += caseLine(quoted(noun.name + QLatin1Char(' ') + verb.name + QLatin1Char(' ')
-                                        + name),
-                                 kind);
+                const QString kind = QStringLiteral("echo '")
+                                     + kindWord(option.kind, option.valueName) + QLatin1Char('\'');
+                text += caseLine(
+                    quoted(noun.name + QLatin1Char(' ') + verb.name + QLatin1Char(' ') + name),
+                    kind);
                 if (!seen.contains(name))
                     fallbacks += caseLine(QStringLiteral("*\" ") + name + QLatin1Char('"'), kind);
                 seen.insert(name);

@@ -1,8 +1,8 @@
 // `mlwb compute ...`: the targets runs execute on.
 #include "commandcontext.h"
+#include "remote/sshprobe.h"
 #include "store/computetargets.h"
 #include "store/sqlerror.h"
-#include "remote/sshprobe.h"
 #include "runs/runqueue.h"
 #include "store/workspace.h"
 

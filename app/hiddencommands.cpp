@@ -30,16 +30,14 @@ int complete(QStringList arguments, QTextStream &out, QTextStream &err)
             << Qt::endl;
         return ExitUsage;
     }
-    QStringList lines;
+    QByteArray lines;
     QString error;
     const Completer completer(defaults::resolveWorkspacePath(workspace));
     if (!completer.complete(kind, arguments.value(1), &lines, &error)) {
         err << QStringLiteral("mlwb: ") << error << Qt::endl;
         return ExitFailure;
     }
-    for (const QString &line : std::as_const(lines))
-        out << line << '\n';
-    out << Qt::flush;
+    out << QString::fromUtf8(lines) << Qt::flush;
     return ExitSuccess;
 }
 

@@ -61,8 +61,8 @@ QString ManPage::nounSection(const NounSpec &noun)
         text += QStringLiteral(".TP\n\\fBmlwb ") + escaped(noun.name + QLatin1Char(' ') + verb.name)
                 + QStringLiteral("\\fR");
         for (const ArgumentSpec &argument : verb.arguments) {
-            const QString name = QStringLiteral("\\fI") + escaped(argument.name)
-                                 + QStringLiteral("\\fR");
+            const QString name =
+                QStringLiteral("\\fI") + escaped(argument.name) + QStringLiteral("\\fR");
             text += QLatin1Char(' ')
                     + (argument.optional ? QLatin1Char('[') + name + QLatin1Char(']') : name);
         }
@@ -114,8 +114,7 @@ QString ManPage::roff(const CommandRegistry &registry)
             + escaped(Cli::tr("The workspace folder when --workspace is not given; else "
                               "~/.local/share/mlwb/workspace."))
             + QStringLiteral("\n.SH SEE ALSO\n")
-            + escaped(Cli::tr("mlwb COMMAND --help, mlwb help COMMAND VERB"))
-            + QLatin1Char('\n');
+            + escaped(Cli::tr("mlwb COMMAND --help, mlwb help COMMAND VERB")) + QLatin1Char('\n');
     return text;
 }
 

@@ -15,7 +15,7 @@ packages=(
   # test: a real sshd and ssh client, zip as a benchmark baseline, Xvfb
   openssh-server openssh-client zip unzip xvfb xauth sqlite3
   # packaging checks, completion and notification tests
-  lintian desktop-file-utils man-db bash zsh dbus
+  lintian desktop-file-utils man-db bash zsh dbus-daemon
 )
 
 missing=()

@@ -3,9 +3,9 @@
 #include "runs/durationtext.h"
 
 #include <QCoreApplication>
+#include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
-#include <QDBusMessage>
 
 namespace mlwb {
 
@@ -87,14 +87,13 @@ bool DesktopNotifier::notify(const Outcome &outcome, QString *error)
             *error = tr("No D-Bus session bus: %1").arg(m_bus.lastError().message());
         return false;
     }
-    QDBusMessage call = QDBusMessage::createMethodCall(service, path, interface,
-                                                       QStringLiteral("Notify"));
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(service, path, interface, QStringLiteral("Notify"));
     const QVariantMap hints{
         {QStringLiteral("desktop-entry"), QStringLiteral("mlwb")},
         {QStringLiteral("urgency"), QVariant::fromValue(uchar(outcome.failed ? 2 : 1))}};
     call << QStringLiteral("ML Workbench") << uint(0) << QStringLiteral("mlwb") << summary(outcome)
-         << body(outcome) << QStringList{QStringLiteral("default"), tr("Show")} << hints
-         << int(-1);
+         << body(outcome) << QStringList{QStringLiteral("default"), tr("Show")} << hints << int(-1);
     // Asynchronous: a slow or missing service never holds up the window.
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,

@@ -16,7 +16,7 @@ struct Outcome {
     NotificationKind kind = NotificationKind::Run;
     qint64 id = 0; // the item's id in the workspace
     QString name;
-    QString status; // "Completed", "Failed", ...
+    QString status;         // "Completed", "Failed", ...
     qint64 durationMs = -1; // unknown when negative
     bool failed = false;
 };

@@ -103,16 +103,25 @@ void TestCompletion::dynamicValues_data()
         return QString::fromUtf8(text).split(QLatin1Char('|'), Qt::SkipEmptyParts);
     };
     QTest::newRow("all runs, newest first")
-        << "runs" << "" << lines("xyz789\tMnist-large|abd456\tresnet|abc123\tmnist-small");
-    QTest::newRow("run id prefix") << "runs" << "ab" << lines("abd456\tresnet|abc123\tmnist-small");
+        << "runs"
+        << "" << lines("xyz789\tMnist-large|abd456\tresnet|abc123\tmnist-small");
+    QTest::newRow("run id prefix") << "runs"
+                                   << "ab" << lines("abd456\tresnet|abc123\tmnist-small");
     QTest::newRow("run display name, any case")
-        << "runs" << "mnist" << lines("xyz789\tMnist-large|abc123\tmnist-small");
-    QTest::newRow("LIKE wildcards are literal") << "runs" << "a_c" << QStringList();
-    QTest::newRow("experiments") << "experiments" << "" << lines("baseline|tuning");
-    QTest::newRow("targets") << "targets" << "g" << lines("gpu-vm");
-    QTest::newRow("model versions") << "models" << "res" << lines("resnet:1|resnet:2");
-    QTest::newRow("one model version") << "models" << "resnet:2" << lines("resnet:2");
-    QTest::newRow("datastores") << "datastores" << "" << lines("default");
+        << "runs"
+        << "mnist" << lines("xyz789\tMnist-large|abc123\tmnist-small");
+    QTest::newRow("LIKE wildcards are literal") << "runs"
+                                                << "a_c" << QStringList();
+    QTest::newRow("experiments") << "experiments"
+                                 << "" << lines("baseline|tuning");
+    QTest::newRow("targets") << "targets"
+                             << "g" << lines("gpu-vm");
+    QTest::newRow("model versions") << "models"
+                                    << "res" << lines("resnet:1|resnet:2");
+    QTest::newRow("one model version") << "models"
+                                       << "resnet:2" << lines("resnet:2");
+    QTest::newRow("datastores") << "datastores"
+                                << "" << lines("default");
 }
 
 void TestCompletion::dynamicValues()
@@ -121,9 +130,9 @@ void TestCompletion::dynamicValues()
     QFETCH(QString, prefix);
     QFETCH(QStringList, expected);
     int code = -1;
-    const QString out =
-        mlwb({QStringLiteral("__complete"), kind, prefix, QStringLiteral("--workspace"), m_workspace},
-             &code);
+    const QString out = mlwb(
+        {QStringLiteral("__complete"), kind, prefix, QStringLiteral("--workspace"), m_workspace},
+        &code);
     QCOMPARE(code, 0);
     QCOMPARE(out.split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
 }
@@ -173,8 +182,7 @@ void TestCompletion::bash_data()
     QTest::newRow("help and nouns") << split("''").mid(0, 1)
                                     << split("help chart compute datastore deployment environment "
                                              "experiment image model pipeline run workspace");
-    QTest::newRow("verbs, hidden left out")
-        << split("run s") << split("show submit");
+    QTest::newRow("verbs, hidden left out") << split("run s") << split("show submit");
     QTest::newRow("options") << split("run submit --ex") << split("--experiment");
     QTest::newRow("global options first") << split("--f") << split("--format");
     QTest::newRow("run ids") << split("run show ab") << split("abd456 abc123");
@@ -184,13 +192,13 @@ void TestCompletion::bash_data()
     QTest::newRow("experiment option") << split("run submit --experiment t") << split("tuning");
     QTest::newRow("experiment option before the verb")
         << split("run --experiment b") << split("baseline");
-    QTest::newRow("experiment option with =") << split("run list --experiment = t")
-                                             << split("tuning");
+    QTest::newRow("experiment option with =")
+        << split("run list --experiment = t") << split("tuning");
     QTest::newRow("compute target") << split("compute show g") << split("gpu-vm");
     QTest::newRow("target option") << split("run submit --target ''") << split("gpu-vm local");
     QTest::newRow("fixed choices") << split("--format ''") << split("table json");
-    QTest::newRow("experiment to delete") << split("experiment delete ''")
-                                         << split("baseline tuning");
+    QTest::newRow("experiment to delete")
+        << split("experiment delete ''") << split("baseline tuning");
     QTest::newRow("help verbs") << split("help run ca") << split("cancel");
     QTest::newRow("nothing for free text") << split("experiment create ''") << QStringList();
 }
@@ -199,7 +207,8 @@ void TestCompletion::bash()
 {
     QFETCH(QStringList, words);
     QFETCH(QStringList, expected);
-    QString array = QStringLiteral("'%1' --workspace '%2'").arg(QStringLiteral(MLWB_BINARY), m_workspace);
+    QString array =
+        QStringLiteral("'%1' --workspace '%2'").arg(QStringLiteral(MLWB_BINARY), m_workspace);
     for (const QString &word : words)
         array += QStringLiteral(" '") + word + QLatin1Char('\'');
     const QString script = QStringLiteral("source ./mlwb.bash; COMP_WORDS=(%1); "
@@ -214,7 +223,8 @@ void TestCompletion::zsh_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("verbs") << "run s" << QStringList{QStringLiteral("show"), QStringLiteral("submit")};
+    QTest::newRow("verbs") << "run s"
+                           << QStringList{QStringLiteral("show"), QStringLiteral("submit")};
     QTest::newRow("run ids with names")
         << "run show mnist"
         << QStringList{QStringLiteral("xyz789"), QStringLiteral("abc123"),

@@ -117,9 +117,12 @@ void TestManPage::helpCommand_data()
 {
     QTest::addColumn<QString>("help");
     QTest::addColumn<QString>("same");
-    QTest::newRow("overview") << "help" << "--help";
-    QTest::newRow("noun") << "help run" << "run --help";
-    QTest::newRow("verb") << "help run submit" << "run submit --help";
+    QTest::newRow("overview") << "help"
+                              << "--help";
+    QTest::newRow("noun") << "help run"
+                          << "run --help";
+    QTest::newRow("verb") << "help run submit"
+                          << "run submit --help";
 }
 
 void TestManPage::helpCommand()

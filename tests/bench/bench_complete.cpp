@@ -46,13 +46,16 @@ Timing measure(const QString &program, const QStringList &arguments, int repetit
         timer.start();
         process.start(program, arguments);
         if (!process.waitForFinished(30000) || process.exitCode() != 0)
-            qFatal("%s failed: %s", qPrintable(program), process.readAllStandardError().constData());
+            qFatal("%s failed: %s", qPrintable(program),
+                   process.readAllStandardError().constData());
         const QByteArray out = process.readAllStandardOutput();
         times.push_back(double(timer.nsecsElapsed()) / 1e6);
         lines = int(out.count('\n'));
     }
     std::sort(times.begin(), times.end());
-    const auto at = [&](double q) { return times[std::min(times.size() - 1, size_t(q * times.size()))]; };
+    const auto at = [&](double q) {
+        return times[std::min(times.size() - 1, size_t(q * times.size()))];
+    };
     return {at(0.5), at(0.99), (childrenCpuMs() - cpuBefore) / repetitions, lines};
 }
 
@@ -60,8 +63,7 @@ void print(const char *label, const Timing &t)
 {
     QTextStream(stdout) << "  " << label << ": median " << QString::number(t.median, 'f', 1)
                         << " ms, p99 " << QString::number(t.p99, 'f', 1) << " ms, CPU "
-                        << QString::number(t.cpu, 'f', 1) << " ms (" << t.lines
-                        << " lines)\n";
+                        << QString::number(t.cpu, 'f', 1) << " ms (" << t.lines << " lines)\n";
 }
 
 } // namespace
@@ -82,19 +84,21 @@ int main(int argc, char *argv[])
     }
     const QString mlwb = QStringLiteral(MLWB_BINARY);
     const QStringList workspace{QStringLiteral("--workspace"), path};
-    const Timing all = measure(mlwb, QStringList{QStringLiteral("__complete"),
-                                                 QStringLiteral("runs"), QString()} + workspace,
-                               repetitions);
-    const Timing prefix = measure(mlwb, QStringList{QStringLiteral("__complete"),
-                                                    QStringLiteral("runs"),
-                                                    QStringLiteral("bench_12")} + workspace,
+    const Timing all = measure(
+        mlwb,
+        QStringList{QStringLiteral("__complete"), QStringLiteral("runs"), QString()} + workspace,
+        repetitions);
+    const Timing prefix = measure(mlwb,
+                                  QStringList{QStringLiteral("__complete"), QStringLiteral("runs"),
+                                              QStringLiteral("bench_12")}
+                                      + workspace,
                                   repetitions);
     const Timing version = measure(mlwb, {QStringLiteral("--version")}, repetitions);
-    const Timing sqlite = measure(
-        QStringLiteral("sqlite3"),
-        {QStringLiteral("-readonly"), path + QStringLiteral("/workspace.db"),
-         QStringLiteral("SELECT uid, display_name FROM runs ORDER BY created_at DESC")},
-        repetitions);
+    const Timing sqlite =
+        measure(QStringLiteral("sqlite3"),
+                {QStringLiteral("-readonly"), path + QStringLiteral("/workspace.db"),
+                 QStringLiteral("SELECT uid, display_name FROM runs ORDER BY created_at DESC")},
+                repetitions);
     QTextStream(stdout) << "bench_complete: mlwb __complete runs on 10,000 runs, " << repetitions
                         << " fresh processes each\n";
     print("all run ids (empty prefix)", all);

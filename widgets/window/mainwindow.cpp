@@ -99,10 +99,11 @@ void MainWindow::setUp()
     connect(m_editor, &EditorArea::runRequested, this, &MainWindow::submitProject);
     createDocks();
     m_notifications = new Notifications(this, new DesktopNotifier(this));
-    connect(m_notifications, &Notifications::activated, this, [this](NotificationKind kind, qint64 id) {
-        if (kind == NotificationKind::Run)
-            m_documents->openRun(id);
-    });
+    connect(m_notifications, &Notifications::activated, this,
+            [this](NotificationKind kind, qint64 id) {
+                if (kind == NotificationKind::Run)
+                    m_documents->openRun(id);
+            });
     connect(m_notifications, &Notifications::errorOccurred, m_tasks, &TasksPanel::logError);
     createMenus();
     m_pathLabel = new QLabel(this);

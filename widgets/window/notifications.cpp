@@ -75,8 +75,7 @@ QMenu *Notifications::createMenu(QWidget *parent)
         action->setCheckable(true);
         action->setChecked(isEnabled(entry.kind));
         const NotificationKind kind = entry.kind;
-        connect(action, &QAction::toggled, this,
-                [this, kind](bool on) { setEnabled(kind, on); });
+        connect(action, &QAction::toggled, this, [this, kind](bool on) { setEnabled(kind, on); });
     }
     return menu;
 }

@@ -2,11 +2,11 @@
 // (dbus-daemon), registers a fake org.freedesktop.Notifications server on it
 // that records each call, and checks what the app sends and what a click does.
 #include "notify/desktopnotifier.h"
+#include "store/workspace.h"
 #include "window/appsettings.h"
 #include "window/documentarea.h"
 #include "window/mainwindow.h"
 #include "window/notifications.h"
-#include "store/workspace.h"
 
 #include <QAction>
 #include <QDBusConnection>
@@ -98,9 +98,9 @@ void TestNotifications::initTestCase()
     qputenv("DBUS_SESSION_BUS_ADDRESS", m_address.toUtf8());
     QDBusConnection server = QDBusConnection::connectToBus(m_address, QStringLiteral("server"));
     QVERIFY2(server.isConnected(), qPrintable(server.lastError().message()));
-    QVERIFY(server.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &m_server,
-                                  QDBusConnection::ExportAllSlots
-                                      | QDBusConnection::ExportAllSignals));
+    QVERIFY(
+        server.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &m_server,
+                              QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
     QVERIFY(server.registerService(serviceName));
 }
 
@@ -133,10 +133,10 @@ void TestNotifications::cleanup()
 // As a run supervisor in another process would: queued, then ended.
 void TestNotifications::finishRun(const QString &uid, const QString &name, const QString &status)
 {
-    QSqlDatabase db = QSqlDatabase::contains(QStringLiteral("writer"))
-                          ? QSqlDatabase::database(QStringLiteral("writer"))
-                          : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                      QStringLiteral("writer"));
+    QSqlDatabase db =
+        QSqlDatabase::contains(QStringLiteral("writer"))
+            ? QSqlDatabase::database(QStringLiteral("writer"))
+            : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("writer"));
     db.setDatabaseName(m_workspace + QStringLiteral("/workspace.db"));
     QVERIFY(db.open());
     QSqlQuery q(db);
@@ -216,9 +216,8 @@ void TestNotifications::noServiceNothingFails()
     QVERIFY(server.registerService(serviceName));
     QCOMPARE(m_server.calls.size(), 0);
     // No bus at all: notify says why, nothing else happens.
-    DesktopNotifier offline(
-        QDBusConnection::connectToBus(QStringLiteral("unix:path=/nonexistent/bus"),
-                                      QStringLiteral("offline")));
+    DesktopNotifier offline(QDBusConnection::connectToBus(
+        QStringLiteral("unix:path=/nonexistent/bus"), QStringLiteral("offline")));
     QString error;
     QVERIFY(!offline.notify(Outcome(), &error));
     QVERIFY(!error.isEmpty());
