@@ -18,9 +18,6 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
 
 /// mlwb's own plumbing, `mlwb __NAME ...` (completion, man page, README table):
 /// true when `arguments` name one; its exit code is then in *code.
-/// `mlwb __complete ...` straight from main(): it runs on every Tab, so it
-/// needs no application object, no translations and no registry.
-int runCompletion(int argc, char *argv[]);
 
 bool runHiddenCommand(const CommandRegistry &registry, const QStringList &arguments,
                       QTextStream &out, QTextStream &err, int *code);

@@ -1,5 +1,7 @@
 #include "completer.h"
 
+#include "store/defaultworkspace.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -119,6 +121,44 @@ bool Completer::complete(ValueKind kind, const QString &prefix, QByteArray *line
         return false;
     }
     return true;
+}
+
+int Completer::run(QStringList arguments, QTextStream &out, QTextStream &err)
+{
+    QString workspace;
+    const qsizetype option = arguments.indexOf(QStringLiteral("--workspace"));
+    if (option >= 0 && option + 1 < arguments.size()) {
+        workspace = arguments.at(option + 1);
+        arguments.remove(option, 2);
+    }
+    const ValueKind kind = Completer::kindNamed(arguments.value(0));
+    if (kind == ValueKind::Unknown || arguments.size() > 2) {
+        err << QStringLiteral("mlwb: ")
+            << Cli::tr("usage: mlwb __complete runs|experiments|targets|datastores|models "
+                       "[PREFIX] [--workspace DIR]")
+            << Qt::endl;
+        return ExitUsage;
+    }
+    QByteArray lines;
+    QString error;
+    const Completer completer(defaults::resolveWorkspacePath(workspace));
+    if (!completer.complete(kind, arguments.value(1), &lines, &error)) {
+        err << QStringLiteral("mlwb: ") << error << Qt::endl;
+        return ExitFailure;
+    }
+    out << QString::fromUtf8(lines) << Qt::flush;
+    return ExitSuccess;
+}
+
+
+int runCompletion(int argc, char *argv[], int first)
+{
+    QStringList arguments;
+    for (int i = first; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return Completer::run(arguments, out, err);
 }
 
 } // namespace mlwb

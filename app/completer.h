@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QTextStream>
 
 namespace mlwb {
 
@@ -27,8 +28,17 @@ public:
     /// the value. Bytes straight from SQLite: 10,000 runs cost no conversions.
     bool complete(ValueKind kind, const QString &prefix, QByteArray *lines, QString *error) const;
 
+    /// `KIND [PREFIX] [--workspace DIR]`, as `mlwb __complete` and the small
+    /// `mlwb-complete` take them: prints one candidate a line; the exit code.
+    static int run(QStringList arguments, QTextStream &out, QTextStream &err);
+
 private:
     QString m_databasePath;
 };
+
+/// Shell completion straight from main(), with the words from argv[first] on:
+/// it runs on every Tab, so it needs no application object, no translations
+/// and no registry.
+int runCompletion(int argc, char *argv[], int first);
 
 } // namespace mlwb

@@ -117,12 +117,23 @@ _mlwb_words()
     done
 }
 
+# mlwb-complete (beside mlwb in a build, in ../lib/mlwb once installed)
+# answers like `mlwb __complete` without loading mlwb's GUI libraries.
 _mlwb_values() # KIND CUR MLWB
 {
+    local program dir cmd
+    program=$(type -P -- "$3" 2>/dev/null)
+    dir=${program%/*}
+    cmd=("$3" __complete)
+    if [[ -n $program && -x $dir/mlwb-complete ]]; then
+        cmd=("$dir/mlwb-complete")
+    elif [[ -n $program && -x $dir/../lib/mlwb/mlwb-complete ]]; then
+        cmd=("$dir/../lib/mlwb/mlwb-complete")
+    fi
     if [[ -n $_mlwb_ws ]]; then
-        "$3" __complete "$1" "$2" --workspace "$_mlwb_ws" 2>/dev/null
+        "${cmd[@]}" "$1" "$2" --workspace "$_mlwb_ws" 2>/dev/null
     else
-        "$3" __complete "$1" "$2" 2>/dev/null
+        "${cmd[@]}" "$1" "$2" 2>/dev/null
     fi
 }
 )SH";

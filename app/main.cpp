@@ -1,5 +1,6 @@
 // mlwb: with no arguments the desktop workbench, with arguments the CLI.
 #include "cli.h"
+#include "completer.h"
 #include "store/defaultworkspace.h"
 #include "window/mainwindow.h"
 #include "store/workspace.h"
@@ -31,7 +32,7 @@ static void installTranslations()
 int main(int argc, char *argv[])
 {
     if (argc > 1 && qstrcmp(argv[1], "__complete") == 0)
-        return mlwb::runCompletion(argc, argv);
+        return mlwb::runCompletion(argc, argv, 2);
     if (argc > 1) {
         // The CLI needs no display. Drawing a chart needs widgets, though,
         // so `chart` commands get a widgets application on the offscreen platform.

@@ -5,6 +5,8 @@
 // the ids.
 #include "benchworkspace.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -93,6 +95,14 @@ int main(int argc, char *argv[])
                                               QStringLiteral("bench_12")}
                                       + workspace,
                                   repetitions);
+    // What the completion scripts call: the small program beside mlwb.
+    const QString small =
+        QFileInfo(mlwb).dir().filePath(QStringLiteral("mlwb-complete"));
+    const Timing smallAll =
+        measure(small, QStringList{QStringLiteral("runs"), QString()} + workspace, repetitions);
+    const Timing smallPrefix = measure(
+        small, QStringList{QStringLiteral("runs"), QStringLiteral("bench_12")} + workspace,
+        repetitions);
     const Timing version = measure(mlwb, {QStringLiteral("--version")}, repetitions);
     const Timing sqlite =
         measure(QStringLiteral("sqlite3"),
@@ -101,15 +111,19 @@ int main(int argc, char *argv[])
                 repetitions);
     QTextStream(stdout) << "bench_complete: mlwb __complete runs on 10,000 runs, " << repetitions
                         << " fresh processes each\n";
-    print("all run ids (empty prefix)", all);
-    print("prefix 'bench_12'", prefix);
+    print("mlwb-complete, all run ids (what Tab runs)", smallAll);
+    print("mlwb-complete, prefix 'bench_12'", smallPrefix);
+    print("mlwb __complete, all run ids (empty prefix)", all);
+    print("mlwb __complete, prefix 'bench_12'", prefix);
     print("baseline mlwb --version", version);
     print("baseline sqlite3 CLI select of the ids", sqlite);
     const Timing nothing = measure(QStringLiteral("/bin/true"), {}, repetitions);
     print("the machine's process start (/bin/true)", nothing);
-    QTextStream(stdout) << "  ratio p50 to mlwb --version: " << all.median / version.median
-                        << ", to sqlite3: " << all.median / sqlite.median << "\n"
-                        << "  target p99 <= 100 ms: " << (all.p99 <= 100 ? "met" : "NOT met")
-                        << "\n";
+    QTextStream(stdout) << "  ratio p50 of mlwb-complete to sqlite3: "
+                        << smallAll.median / sqlite.median
+                        << ", of mlwb __complete to mlwb --version: "
+                        << all.median / version.median << "\n"
+                        << "  target p99 <= 100 ms (mlwb-complete): "
+                        << (smallAll.p99 <= 100 ? "met" : "NOT met") << "\n";
     return 0;
 }
