@@ -1,6 +1,7 @@
 #include "snapshots/snapshotreader.h"
 
 #include "snapshots/snapshotwriter.h"
+#include "snapshots/streamhash.h"
 #include "snapshots/zipdirectory.h"
 
 #include <QCryptographicHash>
@@ -240,22 +241,15 @@ bool SnapshotReader::verify(QString *error) const
     if (alreadyVerified(m_zipPath, fingerprint))
         return true;
     Manifest manifest;
-    QByteArray buffer(ReadChunk, Qt::Uninitialized);
     const bool read = visit(
         [&](archive *zip, const Entry &entry, QString *err) {
-            if (entry.isSymlink) {
+            QByteArray sha256;
+            if (entry.isSymlink)
                 manifest.addLink(entry);
-                return Step::Continue;
-            }
-            QCryptographicHash hash(QCryptographicHash::Sha256);
-            for (la_ssize_t n; (n = archive_read_data(zip, buffer.data(), ReadChunk)) != 0;) {
-                if (n < 0) {
-                    *err = damaged(zip);
-                    return Step::Fail;
-                }
-                hash.addData(QByteArrayView(buffer.constData(), n));
-            }
-            manifest.add(entry, hash.result());
+            else if (hashData(zip, {}, &sha256, err))
+                manifest.add(entry, sha256);
+            else
+                return Step::Fail;
             return Step::Continue;
         },
         error);
@@ -280,6 +274,28 @@ bool SnapshotReader::listEntries(QList<Entry> *entries, QString *error) const
             return Step::Continue;
         },
         error);
+}
+
+bool SnapshotReader::hashData(archive *zip, const Sink &sink, QByteArray *sha256,
+                              QString *error) const
+{
+    StreamHash hash;
+    QByteArray chunk(ReadChunk, Qt::Uninitialized);
+    char *buffer = chunk.data();
+    for (;;) {
+        const la_ssize_t n = archive_read_data(zip, buffer, size_t(ReadChunk));
+        if (n < 0) {
+            *error = damaged(zip);
+            return false;
+        }
+        if (n == 0)
+            break;
+        hash.add(buffer, n);
+        if (sink && !sink(buffer, n, error))
+            return false;
+    }
+    *sha256 = hash.result();
+    return true;
 }
 
 bool SnapshotReader::readData(archive *zip, const Entry &entry, QByteArray *data,
@@ -375,28 +391,21 @@ bool SnapshotReader::extractFile(archive *zip, const Entry &entry, const QString
         *error = tr("Cannot write %1: %2").arg(path, out.errorString());
         return false;
     }
-    QByteArray buffer(ReadChunk, Qt::Uninitialized);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (;;) {
-        const la_ssize_t n = archive_read_data(zip, buffer.data(), size_t(buffer.size()));
-        if (n < 0) {
-            *error = damaged(zip);
-            return false;
-        }
-        if (n == 0)
-            break;
-        hash.addData(QByteArrayView(buffer.constData(), n));
-        if (out.write(buffer.constData(), n) != n) {
-            *error = tr("Cannot write %1: %2").arg(path, out.errorString());
-            return false;
-        }
-    }
+    QByteArray sha256;
+    const auto write = [&out, &path](const char *data, qint64 size, QString *err) {
+        if (out.write(data, size) == size)
+            return true;
+        *err = tr("Cannot write %1: %2").arg(path, out.errorString());
+        return false;
+    };
+    if (!hashData(zip, write, &sha256, error))
+        return false;
     if (entry.executable)
         out.setPermissions(out.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeGroup
                            | QFileDevice::ExeOther);
     out.setFileTime(QDateTime::fromSecsSinceEpoch(entry.modified),
                     QFileDevice::FileModificationTime);
-    manifest->add(entry, hash.result());
+    manifest->add(entry, sha256);
     return true;
 }
 

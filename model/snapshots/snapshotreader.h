@@ -68,6 +68,10 @@ private:
     bool checkManifest(const Manifest &manifest, QString *error) const;
     bool checkSafe(const Entry &entry, QString *error) const;
     bool readData(archive *zip, const Entry &entry, QByteArray *data, QString *error) const;
+    /// Streams the current entry's bytes to `sink` (may be empty) and sets
+    /// *sha256 to their digest.
+    using Sink = std::function<bool(const char *data, qint64 size, QString *error)>;
+    bool hashData(archive *zip, const Sink &sink, QByteArray *sha256, QString *error) const;
     bool extractFile(archive *zip, const Entry &entry, const QString &root, Manifest *manifest,
                      QString *error) const;
     bool extractAll(const QString &root, QString *error) const;
