@@ -1,14 +1,17 @@
 // The Tasks panel over the workspace's tasks: what a snapshot left out of a
 // submitted project is shown with the packing task and logged by the window.
+#include "editor/editorarea.h"
 #include "runchecks.h"
 #include "runs/runsubmission.h"
 #include "runs/runsubmitter.h"
 #include "store/tasks.h"
 #include "store/workspace.h"
+#include "window/mainwindow.h"
 #include "window/taskspanel.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void cleanup();
     void snapshotTaskSaysWhatWasLeftOut();
     void submissionReportsWhatWasLeftOut();
+    void windowLogsWhatWasLeftOut();
 
 private:
     void writeProject();
@@ -47,6 +51,9 @@ void TestTasksPanel::initTestCase()
 void TestTasksPanel::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
+    qputenv("MLWB_REGISTRY", QFile::encodeName(m_dir->filePath(QStringLiteral("registry.json"))));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir->path());
     QString error;
     m_ws = Workspace::create(m_dir->filePath(QStringLiteral("ws")), &error);
     QVERIFY2(m_ws, qPrintable(error));
@@ -137,6 +144,34 @@ void TestTasksPanel::submissionReportsWhatWasLeftOut()
     QVERIFY2(summary.contains(QStringLiteral("passwd -> /etc/passwd")), qPrintable(summary));
     const Run run = testing::waitForFinal(*m_ws, submitted.first().first().value<Id>(), 30000);
     QCOMPARE(run.status, RunStatus::Completed);
+}
+
+// The Run button's path: the window's log says what was left out.
+void TestTasksPanel::windowLogsWhatWasLeftOut()
+{
+    const QString configPath = m_project + QStringLiteral("/mlwb.yaml");
+    QFile yaml(configPath);
+    QVERIFY(yaml.open(QIODevice::WriteOnly));
+    yaml.write("experiment_name: panel\ncommand: python3 train.py\n");
+    yaml.close();
+    const QString wsPath = m_ws->path();
+    m_ws.reset();
+    MainWindow window(wsPath);
+    QVERIFY(window.hasWorkspace());
+    auto *editor = window.findChild<EditorArea *>();
+    auto *tasks = window.findChild<TasksPanel *>(QStringLiteral("tasksPanel"));
+    QVERIFY(editor && tasks);
+    Q_EMIT editor->runRequested(m_project, configPath);
+    QTRY_VERIFY_WITH_TIMEOUT(tasks->logText().contains(QStringLiteral("Submitted run")), 30000);
+    QVERIFY2(tasks->logText().contains(QStringLiteral("Left out of the snapshot")),
+             qPrintable(tasks->logText()));
+    QVERIFY(tasks->logText().contains(QStringLiteral("passwd -> /etc/passwd")));
+    QString error;
+    m_ws = Workspace::open(wsPath, &error);
+    QVERIFY2(m_ws, qPrintable(error));
+    const QList<Run> runs = Runs(*m_ws).unfinished(&error);
+    for (const Run &run : runs)
+        QCOMPARE(testing::waitForFinal(*m_ws, run.id, 30000).status, RunStatus::Completed);
 }
 
 QTEST_MAIN(TestTasksPanel)
