@@ -320,7 +320,8 @@ void TestFaultSnapshots::corruptZip()
 }
 
 // The reader keeps no limit on entries when expanding (the writer's limits
-// made the zip), so many entries round-trip; reading one file for the viewer
+// made the zip), so many entries round-trip, and 70,000 (a zip64 directory)
+// are listed under their exact names; reading one file for the viewer
 // refuses a huge one before inflating it.
 void TestFaultSnapshots::manyAndLargeEntries()
 {
@@ -330,6 +331,20 @@ void TestFaultSnapshots::manyAndLargeEntries()
         files.insert(QStringLiteral("many/%1.txt").arg(i), QByteArray::number(i));
     const QString zip = storedSnapshot(files);
     QVERIFY(refusedOrExact(zip, files, QString(), &tally));
+
+    // More entries than a plain zip directory counts: read through the zip64 record.
+    QList<HostileEntry> many;
+    for (int i = 0; i < 70000; ++i)
+        many.append({QByteArray("e\\") + QByteArray::number(i), {}, {}});
+    const QString big = path(QStringLiteral("zip64.zip"));
+    QVERIFY(writeHostileZip(big, many));
+    ++tally.faults;
+    tally.pointsExpected += many.size();
+    QList<SnapshotReader::Entry> entries;
+    QString listError;
+    QVERIFY2(SnapshotReader(big).entries(&entries, &listError), qPrintable(listError));
+    for (qsizetype i = 0; i < qMin(entries.size(), many.size()); ++i)
+        tally.pointsStored += entries.at(i).path == QString::fromLatin1(many.at(i).path) ? 1 : 0;
 
     const QString bomb = path(QStringLiteral("bomb.zip"));
     QVERIFY(writeHostileZip(bomb, {{"zeros.bin", QByteArray(96 * 1024 * 1024, '\0'), {}}}));
