@@ -153,9 +153,12 @@ int submit(CommandContext &context)
     QString error;
     if (!submitConfig(context, &config, &error))
         return context.fail(error);
-    const auto run = RunSubmitter(*ws).submit(config, &error);
+    RunSubmitter submitter(*ws);
+    const auto run = submitter.submit(config, &error);
     if (!run)
         return context.fail(error);
+    if (!submitter.leftOutSummary().isEmpty())
+        context.note(submitter.leftOutSummary());
     if (!context.isSet(QStringLiteral("wait"))) {
         context.output().message(run->uid, toJson(*run));
         return ExitSuccess;

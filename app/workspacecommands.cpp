@@ -1,5 +1,6 @@
 // `mlwb workspace ...`: create, show, list and check workspaces.
 #include "commandcontext.h"
+#include "snapshots/snapshotreader.h"
 #include "store/defaultworkspace.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
@@ -165,6 +166,34 @@ bool checkPoints(const Workspace &ws, QJsonArray *problems, QString *error)
     return true;
 }
 
+// Each stored snapshot zip against the sha256 in its name, and each recorded
+// snapshot against a zip that is there at all.
+bool checkSnapshots(const Workspace &ws, QJsonArray *problems, QString *error)
+{
+    const QDir folder(ws.folder(Workspace::Folder::Snapshots));
+    const auto problem = [problems](const QString &message) {
+        problems->append(QJsonObject{{QStringLiteral("check"), QStringLiteral("snapshots")},
+                                     {QStringLiteral("message"), message}});
+    };
+    const QStringList zips = folder.entryList({QStringLiteral("*.zip")}, QDir::Files, QDir::Name);
+    for (const QString &zip : zips) {
+        QString message;
+        if (!SnapshotReader(folder.filePath(zip)).verify(&message))
+            problem(message);
+    }
+    QSqlQuery query(ws.database());
+    if (!sql::prepare(query, QStringLiteral("SELECT sha256 FROM snapshots ORDER BY id"), error)
+        || !sql::exec(query, error))
+        return false;
+    while (query.next()) {
+        const QString zip = query.value(0).toString() + QStringLiteral(".zip");
+        if (!zips.contains(zip))
+            problem(Cli::tr("snapshot %1 is missing")
+                        .arg(QDir::toNativeSeparators(folder.filePath(zip))));
+    }
+    return true;
+}
+
 int check(CommandContext &context)
 {
     const auto ws = context.openWorkspace();
@@ -174,7 +203,7 @@ int check(CommandContext &context)
     QString error;
     if (!runCheck(*ws, QStringLiteral("integrity_check"), &problems, &error)
         || !runCheck(*ws, QStringLiteral("foreign_key_check"), &problems, &error)
-        || !checkPoints(*ws, &problems, &error))
+        || !checkPoints(*ws, &problems, &error) || !checkSnapshots(*ws, &problems, &error))
         return context.fail(error);
     const QJsonObject record{{QStringLiteral("path"), QDir::toNativeSeparators(ws->path())},
                              {QStringLiteral("ok"), problems.isEmpty()},
@@ -217,8 +246,8 @@ void registerWorkspaceCommands(CommandRegistry &registry)
         noun,
         {QStringLiteral("list"), Cli::tr("List the workspaces this user knows."), {}, {}, list});
     registry.addVerb(noun, {QStringLiteral("check"),
-                            Cli::tr("Check the workspace database for damage; exits with 1 "
-                                    "when it finds any."),
+                            Cli::tr("Check the workspace database and stored snapshots for "
+                                    "damage; exits with 1 when it finds any."),
                             {},
                             {},
                             check});

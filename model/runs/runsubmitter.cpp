@@ -87,12 +87,17 @@ std::optional<Run> RunSubmitter::submit(const RunConfig &config, QString *error)
     SnapshotWriter::Result snapshot;
     const bool packed = writer.write(config.code, m_workspace.folder(Workspace::Folder::Snapshots),
                                      &snapshot, error);
+    m_leftOut = packed ? snapshot.leftOut.summary() : QString();
     if (canceled) {
         sql::fail(error, tr("The submit was canceled while packing the snapshot."));
         tasks.finish(task.id, Task::State::Canceled, *error, nullptr);
-    } else if (task.id > 0)
+    } else if (task.id > 0) {
+        const QString packedMessage =
+            tr("%n file(s)", nullptr, snapshot.fileCount)
+            + (m_leftOut.isEmpty() ? QString() : QStringLiteral(". ") + m_leftOut);
         tasks.finish(task.id, packed ? Task::State::Succeeded : Task::State::Failed,
-                     packed ? tr("%n file(s)", nullptr, snapshot.fileCount) : *error, nullptr);
+                     packed ? packedMessage : *error, nullptr);
+    }
     if (!packed)
         return std::nullopt;
 

@@ -25,6 +25,9 @@ public:
     void setStartSupervisor(bool start) { m_startSupervisor = start; }
 
     std::optional<Run> submit(const RunConfig &config, QString *error);
+    /// After a submit: what its snapshot left out and why, as one line for
+    /// the user (also the snapshot task's message); empty when nothing was.
+    QString leftOutSummary() const { return m_leftOut; }
 
 private:
     /// The project's own limits (mlwb.yaml `snapshot:`) over the defaults.
@@ -35,6 +38,7 @@ private:
     SnapshotWriter::Options m_limits;
     SnapshotWriter::Progress m_progress;
     bool m_startSupervisor = true;
+    QString m_leftOut;
 };
 
 } // namespace mlwb

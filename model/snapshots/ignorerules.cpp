@@ -246,11 +246,12 @@ bool IgnoreRules::parseLine(QString line, const QString &baseDir, Pattern *patte
     return true;
 }
 
-void IgnoreRules::addPatterns(const QString &text, const QString &baseDir)
+void IgnoreRules::addPatterns(const QString &text, const QString &baseDir, const QString &source)
 {
     const QStringList lines = text.split(u'\n');
     for (const QString &line : lines) {
         Pattern pattern;
+        pattern.source = source;
         if (parseLine(line, baseDir, &pattern))
             m_patterns.append(pattern);
     }
@@ -272,16 +273,16 @@ bool IgnoreRules::matches(const Pattern &pattern, const QString &path, bool isDi
     return wildMatch(pattern.glob, rel);
 }
 
-int IgnoreRules::decide(const QString &path, bool isDir) const
+const IgnoreRules::Pattern *IgnoreRules::decide(const QString &path, bool isDir) const
 {
     for (qsizetype i = m_patterns.size() - 1; i >= 0; --i) {
         if (matches(m_patterns[i], path, isDir))
-            return m_patterns[i].negated ? 0 : 1;
+            return &m_patterns[i];
     }
-    return -1;
+    return nullptr;
 }
 
-bool IgnoreRules::isIgnored(const QString &relativePath, bool isDir) const
+bool IgnoreRules::isIgnored(const QString &relativePath, bool isDir, QString *source) const
 {
     QString path = relativePath;
     while (path.startsWith(QStringView(u"./")))
@@ -290,14 +291,24 @@ bool IgnoreRules::isIgnored(const QString &relativePath, bool isDir) const
         path.chop(1);
     if (path.isEmpty())
         return false;
-    if (hasGitComponent(path))
+    if (hasGitComponent(path)) {
+        if (source)
+            source->clear();
         return true;
+    }
+    const auto ignoring = [source](const Pattern *pattern) {
+        if (!pattern || pattern->negated)
+            return false;
+        if (source)
+            *source = pattern->source;
+        return true;
+    };
     // git never looks inside an ignored folder, so a parent's verdict is final.
     for (qsizetype slash = path.indexOf(u'/'); slash >= 0; slash = path.indexOf(u'/', slash + 1)) {
-        if (decide(path.left(slash), true) == 1)
+        if (ignoring(decide(path.left(slash), true)))
             return true;
     }
-    return decide(path, isDir) == 1;
+    return ignoring(decide(path, isDir));
 }
 
 void IgnoreRules::loadFolder(const QString &projectDir, const QString &relDir)
@@ -308,7 +319,8 @@ void IgnoreRules::loadFolder(const QString &projectDir, const QString &relDir)
         if (!file.exists())
             continue;
         if (file.open(QIODevice::ReadOnly))
-            addPatterns(QString::fromUtf8(file.readAll()), relDir);
+            addPatterns(QString::fromUtf8(file.readAll()), relDir,
+                        relDir.isEmpty() ? name : relDir + u'/' + name);
         break; // .amlignore wins over .gitignore in the same folder
     }
     const QStringList subdirs = dir.entryList(

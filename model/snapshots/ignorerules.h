@@ -21,11 +21,14 @@ public:
 
     /// Adds the lines of one ignore file whose folder is `baseDir` (relative,
     /// "" for the project root). Later calls take precedence over earlier ones.
-    void addPatterns(const QString &text, const QString &baseDir = QString());
+    /// `source` names the file for isIgnored(), e.g. "sub/.gitignore".
+    void addPatterns(const QString &text, const QString &baseDir = QString(),
+                     const QString &source = QString());
 
     /// True when git would ignore `relativePath`, including when one of its
-    /// parent folders is ignored.
-    bool isIgnored(const QString &relativePath, bool isDir) const;
+    /// parent folders is ignored. `source`, if given, is set to the ignore
+    /// file whose pattern decided (empty for `.git/`).
+    bool isIgnored(const QString &relativePath, bool isDir, QString *source = nullptr) const;
 
     /// gitignore-style glob match (`*`, `?`, `[...]`, `**`, `\` escapes);
     /// wildcards never match `/` except `**`. Exposed for tests.
@@ -36,7 +39,8 @@ public:
 private:
     struct Pattern {
         QString glob;
-        QString base; // folder of the ignore file, "" or "a/b"
+        QString base;   // folder of the ignore file, "" or "a/b"
+        QString source; // the ignore file, for reports
         bool negated = false;
         bool dirOnly = false;
         bool anchored = false; // had a leading or middle slash: match the whole path
@@ -44,8 +48,8 @@ private:
 
     static bool parseLine(QString line, const QString &baseDir, Pattern *pattern);
     static bool matches(const Pattern &pattern, const QString &path, bool isDir);
-    // -1 no pattern matched, 0 re-included, 1 ignored
-    int decide(const QString &path, bool isDir) const;
+    // The last pattern matching, or nullptr.
+    const Pattern *decide(const QString &path, bool isDir) const;
     void loadFolder(const QString &projectDir, const QString &relDir);
 
     QList<Pattern> m_patterns;

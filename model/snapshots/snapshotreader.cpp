@@ -1,9 +1,17 @@
 #include "snapshots/snapshotreader.h"
 
+#include "snapshots/snapshotwriter.h"
+#include "snapshots/streamhash.h"
+#include "snapshots/zipdirectory.h"
+
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QRegularExpression>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -82,7 +90,69 @@ void removeContents(const QString &dir)
     }
 }
 
+// libarchive turns a name's backslashes into slashes when it has no slash;
+// the central directory's name is the true one, this only checks the order.
+bool sameName(QString libarchiveName, QString stored)
+{
+    for (QString *name : {&libarchiveName, &stored}) {
+        name->replace(u'\\', u'/');
+        while (name->endsWith(u'/'))
+            name->chop(1);
+    }
+    return libarchiveName == stored;
+}
+
+// Zips already checked in this process, so browsing a snapshot reads it once.
+// A zip counts as the one checked while its central directory is unchanged;
+// altered data behind an unchanged directory fails its CRC when read.
+QMutex verifiedLock;
+QHash<QString, QByteArray> verifiedZips;
+
+QByteArray fingerprintOf(const QString &path)
+{
+    ZipDirectory directory;
+    QString ignored;
+    return directory.read(path, &ignored) ? directory.fingerprint() : QByteArray();
+}
+
+bool alreadyVerified(const QString &path, const QByteArray &fingerprint)
+{
+    QMutexLocker lock(&verifiedLock);
+    const auto it = verifiedZips.constFind(path);
+    return !fingerprint.isEmpty() && it != verifiedZips.constEnd() && *it == fingerprint;
+}
+
+void rememberVerified(const QString &path, const QByteArray &fingerprint)
+{
+    QMutexLocker lock(&verifiedLock);
+    if (!fingerprint.isEmpty())
+        verifiedZips.insert(path, fingerprint);
+}
+
 } // namespace
+
+// The files of a snapshot as SnapshotWriter saw them, to recompute its id.
+struct SnapshotReader::Manifest {
+    QList<SnapshotWriter::File> files;
+
+    void add(const Entry &entry, const QByteArray &sha256)
+    {
+        if (entry.isDir)
+            return; // the writer keeps no folders
+        SnapshotWriter::File file;
+        file.path = entry.path;
+        file.executable = entry.executable;
+        file.symlinkTarget = entry.symlinkTarget;
+        // A device or pipe was never written by SnapshotWriter: it cannot match.
+        file.sha256 = entry.isSpecial ? QString() : QString::fromLatin1(sha256.toHex());
+        files.append(file);
+    }
+    void addLink(const Entry &entry)
+    {
+        add(entry,
+            QCryptographicHash::hash(entry.symlinkTarget.toUtf8(), QCryptographicHash::Sha256));
+    }
+};
 
 SnapshotReader::SnapshotReader(const QString &zipPath)
     : m_zipPath(zipPath)
@@ -103,6 +173,9 @@ bool SnapshotReader::visit(const Visitor &visitor, QString *error) const
     }
     if (isEmptyZip(m_zipPath))
         return true;
+    ZipDirectory directory;
+    if (!directory.read(m_zipPath, error))
+        return false;
     ReadPtr zip(archive_read_new(), &archive_read_free);
     // Snapshots are files, so read them through the central directory: a
     // truncated zip then fails up front instead of half-way through.
@@ -112,16 +185,25 @@ bool SnapshotReader::visit(const Visitor &visitor, QString *error) const
         *error = damaged(zip.get());
         return false;
     }
-    for (;;) {
+    const QList<QString> &names = directory.names();
+    for (qsizetype index = 0;; ++index) {
         archive_entry *header = nullptr;
         const int r = archive_read_next_header(zip.get(), &header);
-        if (r == ARCHIVE_EOF)
+        if (r == ARCHIVE_EOF && index == names.size())
             return true;
-        if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+        if (r != ARCHIVE_OK && r != ARCHIVE_WARN && r != ARCHIVE_EOF) {
             *error = damaged(zip.get());
             return false;
         }
-        const Entry entry = toEntry(header);
+        Entry entry = r == ARCHIVE_EOF ? Entry() : toEntry(header);
+        if (r == ARCHIVE_EOF || index >= names.size() || !sameName(entry.path, names[index])) {
+            *error = tr("Snapshot %1 is damaged: its entries disagree with its central directory")
+                         .arg(m_zipPath);
+            return false;
+        }
+        entry.path = names[index];
+        while (entry.path.endsWith(u'/'))
+            entry.path.chop(1);
         if (entry.path.isEmpty()) {
             *error = tr("Snapshot %1 is damaged: an entry has no usable name").arg(m_zipPath);
             return false;
@@ -132,7 +214,58 @@ bool SnapshotReader::visit(const Visitor &visitor, QString *error) const
     }
 }
 
+QString SnapshotReader::expectedId() const
+{
+    static const QRegularExpression digestName(QStringLiteral("^[0-9a-f]{64}\\.zip$"));
+    const QString name = QFileInfo(m_zipPath).fileName();
+    return digestName.match(name).hasMatch() ? name.left(64) : QString();
+}
+
+bool SnapshotReader::checkManifest(const Manifest &manifest, QString *error) const
+{
+    const QString expected = expectedId();
+    const QString actual = SnapshotWriter::manifestId(manifest.files);
+    if (expected.isEmpty() || actual == expected)
+        return true;
+    *error = tr("Snapshot %1 does not match its name: expected sha256 %2, found %3. It was "
+                "replaced or altered; restore it from a copy, or submit the run again.")
+                 .arg(m_zipPath, expected, actual);
+    return false;
+}
+
+bool SnapshotReader::verify(QString *error) const
+{
+    if (expectedId().isEmpty())
+        return true;
+    const QByteArray fingerprint = fingerprintOf(m_zipPath);
+    if (alreadyVerified(m_zipPath, fingerprint))
+        return true;
+    Manifest manifest;
+    const bool read = visit(
+        [&](archive *zip, const Entry &entry, QString *err) {
+            QByteArray sha256;
+            if (entry.isSymlink)
+                manifest.addLink(entry);
+            else if (hashData(zip, {}, &sha256, err))
+                manifest.add(entry, sha256);
+            else
+                return Step::Fail;
+            return Step::Continue;
+        },
+        error);
+    if (!read || !checkManifest(manifest, error))
+        return false;
+    rememberVerified(m_zipPath, fingerprint);
+    return true;
+}
+
 bool SnapshotReader::entries(QList<Entry> *entries, QString *error) const
+{
+    entries->clear();
+    return verify(error) && listEntries(entries, error);
+}
+
+bool SnapshotReader::listEntries(QList<Entry> *entries, QString *error) const
 {
     entries->clear();
     return visit(
@@ -141,6 +274,28 @@ bool SnapshotReader::entries(QList<Entry> *entries, QString *error) const
             return Step::Continue;
         },
         error);
+}
+
+bool SnapshotReader::hashData(archive *zip, const Sink &sink, QByteArray *sha256,
+                              QString *error) const
+{
+    StreamHash hash;
+    QByteArray chunk(ReadChunk, Qt::Uninitialized);
+    char *buffer = chunk.data();
+    for (;;) {
+        const la_ssize_t n = archive_read_data(zip, buffer, size_t(ReadChunk));
+        if (n < 0) {
+            *error = damaged(zip);
+            return false;
+        }
+        if (n == 0)
+            break;
+        hash.add(buffer, n);
+        if (sink && !sink(buffer, n, error))
+            return false;
+    }
+    *sha256 = hash.result();
+    return true;
 }
 
 bool SnapshotReader::readData(archive *zip, const Entry &entry, QByteArray *data,
@@ -164,6 +319,8 @@ bool SnapshotReader::readData(archive *zip, const Entry &entry, QByteArray *data
 bool SnapshotReader::readFile(const QString &path, QByteArray *data, QString *error,
                               qint64 maxBytes) const
 {
+    if (!verify(error))
+        return false;
     bool found = false;
     const bool ok = visit(
         [&](archive *zip, const Entry &entry, QString *err) {
@@ -222,7 +379,7 @@ bool SnapshotReader::checkSafe(const Entry &entry, QString *error) const
 }
 
 bool SnapshotReader::extractFile(archive *zip, const Entry &entry, const QString &root,
-                                 QString *error) const
+                                 Manifest *manifest, QString *error) const
 {
     const QString path = root + u'/' + entry.path;
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
@@ -234,37 +391,37 @@ bool SnapshotReader::extractFile(archive *zip, const Entry &entry, const QString
         *error = tr("Cannot write %1: %2").arg(path, out.errorString());
         return false;
     }
-    QByteArray buffer(ReadChunk, Qt::Uninitialized);
-    for (;;) {
-        const la_ssize_t n = archive_read_data(zip, buffer.data(), size_t(buffer.size()));
-        if (n < 0) {
-            *error = damaged(zip);
-            return false;
-        }
-        if (n == 0)
-            break;
-        if (out.write(buffer.constData(), n) != n) {
-            *error = tr("Cannot write %1: %2").arg(path, out.errorString());
-            return false;
-        }
-    }
+    QByteArray sha256;
+    const auto write = [&out, &path](const char *data, qint64 size, QString *err) {
+        if (out.write(data, size) == size)
+            return true;
+        *err = tr("Cannot write %1: %2").arg(path, out.errorString());
+        return false;
+    };
+    if (!hashData(zip, write, &sha256, error))
+        return false;
     if (entry.executable)
         out.setPermissions(out.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeGroup
                            | QFileDevice::ExeOther);
     out.setFileTime(QDateTime::fromSecsSinceEpoch(entry.modified),
                     QFileDevice::FileModificationTime);
+    manifest->add(entry, sha256);
     return true;
 }
 
+// Expands and recomputes the snapshot id in the same pass: a swapped zip is
+// found without reading it twice.
 bool SnapshotReader::extractAll(const QString &root, QString *error) const
 {
     QList<Entry> links;
+    Manifest manifest;
     const bool ok = visit(
         [&](archive *zip, const Entry &entry, QString *err) {
             if (!checkSafe(entry, err))
                 return Step::Fail;
             if (entry.isSymlink) {
                 links.append(entry); // made last, so no file is written through one
+                manifest.addLink(entry);
                 return Step::Continue;
             }
             if (entry.isDir) {
@@ -273,10 +430,10 @@ bool SnapshotReader::extractAll(const QString &root, QString *error) const
                 *err = tr("Cannot create the folder %1/%2").arg(root, entry.path);
                 return Step::Fail;
             }
-            return extractFile(zip, entry, root, err) ? Step::Continue : Step::Fail;
+            return extractFile(zip, entry, root, &manifest, err) ? Step::Continue : Step::Fail;
         },
         error);
-    return ok && createLinks(links, root, error);
+    return ok && checkManifest(manifest, error) && createLinks(links, root, error);
 }
 
 bool SnapshotReader::createLinks(const QList<Entry> &links, const QString &root,
@@ -289,8 +446,9 @@ bool SnapshotReader::createLinks(const QList<Entry> &links, const QString &root,
         std::filesystem::create_symlink(QFile::encodeName(link.symlinkTarget).toStdString(),
                                         QFile::encodeName(path).toStdString(), ec);
         if (ec) {
-            *error = tr("Cannot create the link %1: %2")
-                         .arg(path, QString::fromLocal8Bit(ec.message().c_str()));
+            // e.g. a file entry made a folder where the link should be
+            *error = tr("Cannot expand snapshot %1: the link %2 cannot be made (%3)")
+                         .arg(m_zipPath, link.path, QString::fromLocal8Bit(ec.message().c_str()));
             return false;
         }
     }
@@ -317,7 +475,7 @@ bool SnapshotReader::extractTo(const QString &targetDir, QString *error) const
         return false;
     }
     QList<Entry> all;
-    if (!entries(&all, error))
+    if (!listEntries(&all, error))
         return false;
     for (const Entry &entry : all) {
         if (!checkSafe(entry, error))
@@ -328,8 +486,12 @@ bool SnapshotReader::extractTo(const QString &targetDir, QString *error) const
         return false;
     }
     const QString root = QFileInfo(targetDir).canonicalFilePath();
-    if (extractAll(root, error))
+    const QByteArray fingerprint = fingerprintOf(m_zipPath);
+    if (extractAll(root, error)) {
+        if (!expectedId().isEmpty())
+            rememberVerified(m_zipPath, fingerprint);
         return true;
+    }
     removeContents(root);
     return false;
 }

@@ -140,9 +140,18 @@ bool SnapshotWriter::scan(const QString &root, const QString &rel, const IgnoreR
     for (const QFileInfo &info : entries) {
         const QString path = rel.isEmpty() ? info.fileName() : rel + u'/' + info.fileName();
         const bool isDir = info.isDir() && !info.isSymLink();
-        if (rules.isIgnored(path, isDir))
+        QString source;
+        if (rules.isIgnored(path, isDir, &source)) {
+            if (!source.isEmpty()) // .git/ goes unsaid
+                result->leftOut.addIgnored(source, isDir);
             continue;
-        if (info.isSymLink()) {
+        }
+        if (!isDir && path.endsWith(u'\\') && !path.contains(u'/')) {
+            result->notes.append(tr("Skipped %1: a top-level name ending in a backslash reads "
+                                    "back as a folder")
+                                     .arg(path));
+            result->leftOut.addUnstorable(path);
+        } else if (info.isSymLink()) {
             addSymlink(root, path, result);
         } else if (isDir) {
             if (!scan(root, path, rules, result, error))
@@ -156,6 +165,7 @@ bool SnapshotWriter::scan(const QString &root, const QString &rel, const IgnoreR
             result->files.append(file);
         } else {
             result->notes.append(tr("Skipped %1: not a file, folder or link").arg(path));
+            result->leftOut.addSpecial(path);
         }
     }
     return true;
@@ -180,6 +190,7 @@ void SnapshotWriter::addSymlink(const QString &root, const QString &rel, Result 
     if (outside) {
         result->notes.append(tr("Skipped the link %1 -> %2: only links inside the project are kept")
                                  .arg(rel, target));
+        result->leftOut.addOutsideLink(rel, target);
         return;
     }
     File file;
@@ -375,8 +386,10 @@ bool SnapshotWriter::packSymlink(archive *zip, File *file, QString *error)
 
 // The id covers paths, modes and content, not timestamps: touching a file
 // does not make a new snapshot.
-QString SnapshotWriter::manifestId(const QList<File> &files)
+QString SnapshotWriter::manifestId(QList<File> files)
 {
+    std::sort(files.begin(), files.end(),
+              [](const File &a, const File &b) { return a.path < b.path; });
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const File &file : files) {
         hash.addData(modeOf(file));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "snapshots/snapshotleftout.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -23,6 +25,9 @@ class IgnoreRules;
 /// folders are not kept (as in git). Symbolic links are stored as links when
 /// they are relative and resolve inside the project; any other link is
 /// skipped with a note in Result::notes, and links are never followed.
+/// Names are stored exactly, backslashes included, except a top-level name
+/// ending in a backslash, which zip readers take for a folder: it is left out
+/// and reported. Result::leftOut says what was left out and why.
 class SnapshotWriter
 {
     Q_DECLARE_TR_FUNCTIONS(SnapshotWriter)
@@ -50,9 +55,10 @@ public:
         QString zipPath;
         int fileCount = 0;
         qint64 totalBytes = 0;
-        QList<File> files;   // sorted by path
-        QStringList notes;   // what was left out and why (besides ignore rules)
-        bool reused = false; // an identical snapshot was already stored
+        QList<File> files;       // sorted by path
+        QStringList notes;       // what was left out and why (besides ignore rules)
+        SnapshotLeftOut leftOut; // the same with the ignored files, counted for the user
+        bool reused = false;     // an identical snapshot was already stored
     };
 
     /// Called as bytes are packed; return false to cancel.
@@ -72,6 +78,10 @@ public:
     /// Human-readable size, e.g. "412.3 MB", "300 MB", "12 bytes".
     static QString formatSize(qint64 bytes);
 
+    /// The snapshot id of these files (any order): what a reader recomputes
+    /// to check a zip against its name.
+    static QString manifestId(QList<File> files);
+
 private:
     bool scan(const QString &root, const QString &rel, const IgnoreRules &rules, Result *result,
               QString *error) const;
@@ -82,7 +92,6 @@ private:
     bool packFile(PackState *state, const QString &path, File *file, QString *error) const;
     bool copyData(PackState *state, QFile *in, qint64 read, File *file, QString *error) const;
     static bool packSymlink(archive *zip, File *file, QString *error);
-    static QString manifestId(const QList<File> &files);
     static bool store(QTemporaryFile *temp, Result *result, QString *error);
 
     Options m_options;

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <filesystem>
+
 class TestCliRun : public QObject
 {
     Q_OBJECT
@@ -25,6 +27,8 @@ private Q_SLOTS:
     void cancelFromTheCommandLine();
     void raisedLimitStartsQueuedRuns();
     void supervisorLinksNoGuiLibraries();
+    void submitReportsWhatWasLeftOut();
+    void swappedSnapshotIsRefused();
     void badInput_data();
     void badInput();
 
@@ -383,6 +387,101 @@ void TestCliRun::badInput()
     }
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
+}
+
+// A run from a project with links out of it, ignored files and backslashes
+// in names: the submit says what it left out, and the run sees its files
+// under their exact names.
+void TestCliRun::submitReportsWhatWasLeftOut()
+{
+    writeProjectFile(QStringLiteral(".gitignore"), "*.log\n");
+    writeProjectFile(QStringLiteral("a.log"), "1");
+    writeProjectFile(QStringLiteral("b.log"), "2");
+    writeProjectFile(QStringLiteral("..\\evil.txt"), "fine");
+    writeProjectFile(QStringLiteral("a\\b.txt"), "also fine");
+    std::filesystem::create_symlink("/etc/passwd",
+                                    QFile::encodeName(m_project).toStdString() + "/passwd");
+    writeProjectFile(QStringLiteral("read.py"),
+                     "import os\nprint(open('..\\\\evil.txt').read(), open('a\\\\b.txt').read())\n"
+                     "print(sorted(n for n in os.listdir('.') if not n.startswith('.')))\n");
+    const Result r =
+        mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait"),
+              QStringLiteral("--"), QStringLiteral("read.py")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QLatin1String("fine also fine")), qPrintable(r.out + r.err));
+    QVERIFY2(!r.out.contains(QLatin1String("'a'")), qPrintable(r.out));
+    QVERIFY2(r.err.contains(QLatin1String("Left out of the snapshot: 1 link")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("pointing outside the project (passwd -> /etc/passwd)")),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("2 file"))
+                 && r.err.contains(QLatin1String("ignored by .gitignore")),
+             qPrintable(r.err));
+    QVERIFY2(!r.out.contains(QLatin1String("Left out")),
+             qPrintable(r.out)); // stdout stays the run's
+
+    // Nothing left out, nothing said.
+    QVERIFY(QFile::remove(QDir(m_project).filePath(QStringLiteral("passwd"))));
+    QVERIFY(QFile::remove(QDir(m_project).filePath(QStringLiteral(".gitignore"))));
+    const Result quiet =
+        mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait"),
+              QStringLiteral("--"), QStringLiteral("read.py")});
+    QCOMPARE(quiet.code, 0);
+    QVERIFY2(!quiet.err.contains(QLatin1String("Left out")), qPrintable(quiet.err));
+}
+
+// One snapshot's zip replaced by another's: `workspace check` names it with
+// both digests, and neither a download nor a new run uses it.
+void TestCliRun::swappedSnapshotIsRefused()
+{
+    writeProjectFile(QStringLiteral("t.py"), "print('first')\n");
+    const QString first =
+        submit(QStringLiteral("t.py"), {QStringLiteral("--wait")}).section(QLatin1Char('\n'), 0, 0);
+    writeProjectFile(QStringLiteral("t.py"), "print('second')\n");
+    const QString second =
+        submit(QStringLiteral("t.py"), {QStringLiteral("--wait")}).section(QLatin1Char('\n'), 0, 0);
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    const Result clean = mlwb({QStringLiteral("workspace"), QStringLiteral("check")});
+    QCOMPARE(clean.code, 0);
+
+    const QDir snapshots(m_ws + QStringLiteral("/snapshots"));
+    const QStringList zips = snapshots.entryList({QStringLiteral("*.zip")}, QDir::Files);
+    QCOMPARE(zips.size(), 2);
+    const QString victim = snapshots.filePath(zips.at(0));
+    QVERIFY(QFile::remove(victim));
+    QVERIFY(QFile::copy(snapshots.filePath(zips.at(1)), victim));
+
+    const Result check = mlwb({QStringLiteral("workspace"), QStringLiteral("check"),
+                               QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(check.code, 1);
+    const QJsonArray problems = QJsonDocument::fromJson(check.out.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("problems"))
+                                    .toArray();
+    QCOMPARE(problems.size(), 1);
+    const QJsonObject problem = problems.first().toObject();
+    QCOMPARE(problem.value(QStringLiteral("check")).toString(), QStringLiteral("snapshots"));
+    const QString message = problem.value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(victim)
+                 && message.contains(QStringLiteral("expected sha256 ") + zips.at(0).left(64))
+                 && message.contains(QStringLiteral("found ") + zips.at(1).left(64)),
+             qPrintable(message));
+
+    for (const QString &id : {first, second}) {
+        const QString target = m_dir->filePath(QStringLiteral("download-") + id);
+        const Result download = mlwb({QStringLiteral("run"), QStringLiteral("download"), id, target,
+                                      QStringLiteral("--snapshot")});
+        const bool isVictim = download.code != 0;
+        if (isVictim) {
+            QVERIFY2(download.err.contains(QLatin1String("does not match its name")),
+                     qPrintable(download.err));
+            QVERIFY(QDir(target).isEmpty());
+        }
+        QCOMPARE(isVictim, download.err.contains(zips.at(0)));
+    }
+    QVERIFY(QFile::remove(victim));
+    const Result missing = mlwb({QStringLiteral("workspace"), QStringLiteral("check")});
+    QCOMPARE(missing.code, 1);
+    QVERIFY2(missing.out.contains(QLatin1String("is missing")), qPrintable(missing.out));
 }
 
 QTEST_GUILESS_MAIN(TestCliRun)

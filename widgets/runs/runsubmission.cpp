@@ -15,16 +15,24 @@ RunSubmission *RunSubmission::start(const QString &workspacePath, const RunConfi
         QString error;
         Id runId = 0;
         QString uid;
+        QString leftOut;
         {
             // A connection belongs to its thread: this one opens its own.
             auto ws = Workspace::open(workspacePath, &error);
-            const auto run = ws ? RunSubmitter(*ws).submit(config, &error) : std::nullopt;
+            std::optional<Run> run;
+            if (ws) {
+                RunSubmitter submitter(*ws);
+                run = submitter.submit(config, &error);
+                leftOut = submitter.leftOutSummary();
+            }
             if (run) {
                 runId = run->id;
                 uid = run->uid;
             }
         }
-        QMetaObject::invokeMethod(submission, [submission, runId, uid, error] {
+        QMetaObject::invokeMethod(submission, [submission, runId, uid, error, leftOut] {
+            if (runId > 0 && !leftOut.isEmpty())
+                Q_EMIT submission->leftOut(leftOut);
             if (runId > 0)
                 Q_EMIT submission->submitted(runId, uid);
             else

@@ -20,6 +20,8 @@ public:
                                 QObject *parent);
 
 Q_SIGNALS:
+    /// Before submitted(), when the snapshot left something out: why, in one line.
+    void leftOut(const QString &summary);
     void submitted(mlwb::Id runId, const QString &uid);
     void failed(const QString &message);
 

@@ -161,7 +161,8 @@ void SnapshotBrowser::downloadZip()
     if (target.isEmpty())
         return;
     QString error;
-    if (!OutputsBrowser::copyFile(m_zipPath, target, &error))
+    if (!SnapshotReader(m_zipPath).verify(&error)
+        || !OutputsBrowser::copyFile(m_zipPath, target, &error))
         QMessageBox::warning(this, tr("Snapshot"), error);
 }
 

@@ -262,6 +262,7 @@ void MainWindow::submitProject(const QString &projectDir, const QString &configP
     }
     m_tasks->logMessage(tr("Submitting %1 to %2…").arg(QDir(projectDir).dirName(), config.compute));
     auto *submission = RunSubmission::start(m_workspace->path(), config, this);
+    connect(submission, &RunSubmission::leftOut, m_tasks, &TasksPanel::logMessage);
     connect(submission, &RunSubmission::submitted, this, [this](Id runId, const QString &uid) {
         m_tasks->logMessage(tr("Submitted run %1").arg(uid));
         m_documents->openRun(runId);

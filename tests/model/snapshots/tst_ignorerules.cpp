@@ -25,6 +25,7 @@ private slots:
     void nestedGitignore();
     void amlignoreWinsOverGitignore();
     void nestedAmlignoreWinsInItsFolder();
+    void namesTheDecidingFile();
     void gitFolderAlwaysIgnored_data();
     void gitFolderAlwaysIgnored();
     void noIgnoreFiles();
@@ -222,6 +223,25 @@ void TestIgnoreRules::nestedAmlignoreWinsInItsFolder()
     QVERIFY(!rules.isIgnored(QStringLiteral("sub/a.csv"), false));
     QVERIFY(rules.isIgnored(QStringLiteral("sub/a.bin"), false));
     QVERIFY(rules.isIgnored(QStringLiteral("other/a.csv"), false));
+}
+
+// Reports say which file left a path out: the last matching pattern's, or
+// the parent folder's when a folder was ignored as a whole.
+void TestIgnoreRules::namesTheDecidingFile()
+{
+    writeFile(QStringLiteral(".gitignore"), "*.log\nbuild/\n");
+    writeFile(QStringLiteral("sub/.amlignore"), "*.tmp\n!keep.log\n");
+    const IgnoreRules rules = IgnoreRules::forProject(m_dir->path());
+    QString source = QStringLiteral("unset");
+    QVERIFY(rules.isIgnored(QStringLiteral("a.log"), false, &source));
+    QCOMPARE(source, QStringLiteral(".gitignore"));
+    QVERIFY(rules.isIgnored(QStringLiteral("sub/x.tmp"), false, &source));
+    QCOMPARE(source, QStringLiteral("sub/.amlignore"));
+    QVERIFY(rules.isIgnored(QStringLiteral("build/deep/x.txt"), false, &source));
+    QCOMPARE(source, QStringLiteral(".gitignore"));
+    QVERIFY(!rules.isIgnored(QStringLiteral("sub/keep.log"), false, &source));
+    QVERIFY(rules.isIgnored(QStringLiteral(".git/HEAD"), false, &source));
+    QVERIFY(source.isEmpty());
 }
 
 void TestIgnoreRules::gitFolderAlwaysIgnored_data()

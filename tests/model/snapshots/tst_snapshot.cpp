@@ -1,3 +1,4 @@
+#include "snapshotfixture.h"
 #include "snapshots/snapshotreader.h"
 #include "snapshots/snapshotwriter.h"
 
@@ -8,9 +9,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <filesystem>
 #include <memory>
 
@@ -18,13 +16,6 @@ using mlwb::SnapshotReader;
 using mlwb::SnapshotWriter;
 
 using Files = QMap<QString, QByteArray>;
-
-struct HostileEntry {
-    QByteArray path;
-    QByteArray content;
-    QByteArray linkTarget; // non-empty: a symbolic link
-};
-Q_DECLARE_METATYPE(HostileEntry)
 
 /// SnapshotWriter and SnapshotReader together: round trips, content
 /// addressing, limits, ignore files, damaged and hostile archives.
@@ -52,6 +43,10 @@ private slots:
     void unsafeEntries_data();
     void unsafeEntries();
     void readFileErrors();
+    void backslashNamesRoundTrip();
+    void swappedZipRefused_data();
+    void swappedZipRefused();
+    void leftOutReported();
 
 private:
     QString project() const { return m_dir->filePath(QStringLiteral("project")); }
@@ -75,19 +70,6 @@ QByteArray randomBytes(qint64 size, quint32 seed)
     return data;
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeBytes(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
-
 QStringList filesIn(const QString &dir)
 {
     QStringList names;
@@ -96,35 +78,6 @@ QStringList filesIn(const QString &dir)
         names.append(QDir(dir).relativeFilePath(it.next()));
     names.sort();
     return names;
-}
-
-// Writes a zip with libarchive, names exactly as given, as an attacker would.
-bool writeHostileZip(const QString &path, const QList<HostileEntry> &entries)
-{
-    archive *zip = archive_write_new();
-    archive_write_set_format_zip(zip);
-    bool ok = archive_write_open_filename(zip, QFile::encodeName(path).constData()) == ARCHIVE_OK;
-    for (const HostileEntry &e : entries) {
-        archive_entry *entry = archive_entry_new();
-        archive_entry_set_pathname(entry, e.path.constData());
-        if (e.linkTarget.isEmpty()) {
-            archive_entry_set_filetype(entry, AE_IFREG);
-            archive_entry_set_size(entry, e.content.size());
-        } else {
-            archive_entry_set_filetype(entry, AE_IFLNK);
-            archive_entry_set_symlink(entry, e.linkTarget.constData());
-        }
-        archive_entry_set_perm(entry, 0644);
-        ok = ok && archive_write_header(zip, entry) == ARCHIVE_OK;
-        if (!e.content.isEmpty())
-            ok = ok
-                 && archive_write_data(zip, e.content.constData(), e.content.size())
-                        == e.content.size();
-        archive_entry_free(entry);
-    }
-    ok = archive_write_close(zip) == ARCHIVE_OK && ok;
-    archive_write_free(zip);
-    return ok;
 }
 
 } // namespace
@@ -502,6 +455,150 @@ void TestSnapshot::readFileErrors()
     QVERIFY(!SnapshotReader(m_dir->filePath(QStringLiteral("nope.zip")))
                  .readFile(QStringLiteral("x"), &data, &error));
     QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error));
+}
+
+// A backslash is an ordinary character on Linux: `..\evil.txt` is a file in
+// the project's root, `a\b.txt` is not a/b.txt.
+void TestSnapshot::backslashNamesRoundTrip()
+{
+    const Files files{
+        {QStringLiteral("..\\evil.txt"), "not evil"}, {QStringLiteral("a\\b.txt"), "backslash"},
+        {QStringLiteral("a/b.txt"), "slash"},         {QStringLiteral("dir/x\\y.txt"), "nested"},
+        {QStringLiteral("\\lead"), "lead"},           {QStringLiteral("d/trail\\"), "trail"}};
+    writeProject(files);
+    // At the top level a trailing backslash reads back as a folder: left out, and said.
+    QVERIFY(writeBytes(project() + QStringLiteral("/trail\\"), "lost"));
+    std::filesystem::create_symlink("a\\b.txt",
+                                    QFile::encodeName(project()).toStdString() + "/link\\to");
+    const SnapshotWriter::Result result = pack();
+    QCOMPARE(result.fileCount, files.size() + 1);
+    QCOMPARE(result.leftOut.unstorable(), QStringList{QStringLiteral("trail\\")});
+    QVERIFY2(result.leftOut.summary().contains(QStringLiteral("ends in a backslash")),
+             qPrintable(result.leftOut.summary()));
+
+    QString error;
+    const SnapshotReader reader(result.zipPath);
+    QList<SnapshotReader::Entry> entries;
+    QVERIFY2(reader.entries(&entries, &error), qPrintable(error));
+    QStringList names;
+    for (const SnapshotReader::Entry &entry : entries)
+        names.append(entry.path);
+    names.sort();
+    QStringList expected = files.keys();
+    expected.append(QStringLiteral("link\\to"));
+    expected.sort();
+    QCOMPARE(names, expected);
+    QVERIFY2(reader.extractTo(expanded(), &error), qPrintable(error));
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        QCOMPARE(readAll(expanded() + u'/' + it.key()), it.value());
+        QByteArray viewed;
+        QVERIFY2(reader.readFile(it.key(), &viewed, &error), qPrintable(error));
+        QCOMPARE(viewed, it.value());
+    }
+    const QFileInfo link(expanded() + QStringLiteral("/link\\to"));
+    QVERIFY(link.isSymLink());
+    QCOMPARE(readAll(link.filePath()), QByteArray("backslash"));
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("evil.txt"))));
+    QCOMPARE(filesIn(expanded()).size(), files.size() + 1);
+}
+
+void TestSnapshot::swappedZipRefused_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("another snapshot under this name") << QStringLiteral("swap");
+    QTest::newRow("rewritten with one file changed") << QStringLiteral("rewrite");
+    QTest::newRow("an extra file added") << QStringLiteral("extra");
+    QTest::newRow("swapped after it was checked") << QStringLiteral("late");
+}
+
+// A zip is stored under the id of its manifest; any other content under that
+// name is refused by every read, naming the file and both digests.
+void TestSnapshot::swappedZipRefused()
+{
+    QFETCH(QString, how);
+    writeProject({{QStringLiteral("train.py"), "print(1)\n"}, {QStringLiteral("d/x.txt"), "x"}});
+    const SnapshotWriter::Result original = pack();
+    QString error;
+    if (how == QStringView(u"late"))
+        QVERIFY2(SnapshotReader(original.zipPath).verify(&error), qPrintable(error));
+    QByteArray replacement;
+    if (how == QStringView(u"swap") || how == QStringView(u"late")) {
+        writeProject({{QStringLiteral("train.py"), "print(2)\n"}});
+        replacement = readAll(pack().zipPath);
+    } else {
+        const QString other = m_dir->filePath(QStringLiteral("other.zip"));
+        QList<HostileEntry> entries{{"d/x.txt", "x", {}}, {"train.py", "print(666)\n", {}}};
+        if (how == QStringView(u"extra"))
+            entries = {{"d/x.txt", "x", {}}, {"train.py", "print(1)\n", {}}, {"evil.py", "", {}}};
+        QVERIFY(writeHostileZip(other, entries));
+        replacement = readAll(other);
+    }
+    QVERIFY(QFile::remove(original.zipPath));
+    QVERIFY(writeBytes(original.zipPath, replacement));
+
+    const SnapshotReader reader(original.zipPath);
+    const auto refused = [&](const QString &message) {
+        return message.contains(original.zipPath)
+               && message.contains(QStringLiteral("does not match"))
+               && message.contains(QStringLiteral("expected sha256 ") + original.sha256)
+               && message.contains(QStringLiteral("found "));
+    };
+    QVERIFY(!reader.verify(&error));
+    QVERIFY2(refused(error), qPrintable(error));
+    QList<SnapshotReader::Entry> entries;
+    error.clear();
+    QVERIFY(!reader.entries(&entries, &error));
+    QVERIFY2(refused(error), qPrintable(error));
+    QByteArray data;
+    error.clear();
+    QVERIFY(!reader.readFile(QStringLiteral("train.py"), &data, &error));
+    QVERIFY2(refused(error), qPrintable(error));
+    error.clear();
+    QVERIFY(!reader.extractTo(expanded(), &error));
+    QVERIFY2(refused(error), qPrintable(error));
+    QVERIFY(filesIn(expanded()).isEmpty());
+}
+
+void TestSnapshot::leftOutReported()
+{
+    writeProject({{QStringLiteral(".gitignore"), "*.log\ncache/\n"},
+                  {QStringLiteral("a.log"), "1"},
+                  {QStringLiteral("b.log"), "2"},
+                  {QStringLiteral("cache/big.bin"), "3"},
+                  {QStringLiteral("sub/.amlignore"), "*.tmp\n"},
+                  {QStringLiteral("sub/x.tmp"), "4"},
+                  {QStringLiteral("train.py"), "x"},
+                  {QStringLiteral(".git/HEAD"), "ref: refs/heads/main\n"}});
+    namespace fs = std::filesystem;
+    const std::string root = QFile::encodeName(project()).toStdString();
+    fs::create_symlink("/etc/passwd", root + "/passwd");
+    fs::create_symlink("../../outside", root + "/sub/up");
+    fs::create_symlink("train.py", root + "/inside");
+    const SnapshotWriter::Result result = pack();
+    const mlwb::SnapshotLeftOut &leftOut = result.leftOut;
+    QCOMPARE(leftOut.outsideLinks().size(), 2);
+    QCOMPARE(leftOut.outsideLinks().at(0),
+             qMakePair(QStringLiteral("passwd"), QStringLiteral("/etc/passwd")));
+    QCOMPARE(leftOut.ignored().size(), 2);
+    QCOMPARE(leftOut.ignored().value(QStringLiteral(".gitignore")).files, 2);
+    QCOMPARE(leftOut.ignored().value(QStringLiteral(".gitignore")).folders, 1);
+    QCOMPARE(leftOut.ignored().value(QStringLiteral("sub/.amlignore")).files, 1);
+    const QString summary = leftOut.summary();
+    QVERIFY2(summary.startsWith(QStringLiteral("Left out of the snapshot: 2 link")),
+             qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("pointing outside the project (passwd -> /etc/passwd, "
+                                             "sub/up -> ../../outside)")),
+             qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("ignored by .gitignore")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("ignored by sub/.amlignore")), qPrintable(summary));
+    QVERIFY2(!summary.contains(QStringLiteral(".git/"))
+                 && !summary.contains(QStringLiteral("inside")),
+             qPrintable(summary));
+
+    QVERIFY(QDir(project()).removeRecursively());
+    writeProject({{QStringLiteral("train.py"), "x"}});
+    QVERIFY(pack().leftOut.isEmpty());
+    QVERIFY(pack().leftOut.summary().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSnapshot)
