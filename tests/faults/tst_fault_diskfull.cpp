@@ -11,6 +11,8 @@
 #include "runs/runlauncher.h"
 #include "runs/runsubmitter.h"
 #include "runs/supervisornote.h"
+#include "sshfixture.h"
+#include "store/computetargets.h"
 #include "store/runs.h"
 #include "store/workspace.h"
 
@@ -64,6 +66,8 @@ private Q_SLOTS:
     void cleanup();
     void fullDiskMidRun_data();
     void fullDiskMidRun();
+    void fullDiskDuringSshRun_data();
+    void fullDiskDuringSshRun();
 
 private:
     bool fill(QString *error);
@@ -71,12 +75,14 @@ private:
     void freeSpace();
     QString showRun(const Run &run) const;
     void dumpRunFolder(const Run &run, const QString &note) const;
+    void runWithFullDisk(const QString &target);
 
     QTemporaryDir m_dir;
     QString m_disk;    // the tmpfs holding the workspace
     QString m_control; // beside it, for the script's and the test's markers
     std::unique_ptr<Workspace> m_ws;
     std::unique_ptr<QFile> m_filler;
+    std::unique_ptr<SshFixture> m_sshd; // for the SSH scenarios, started when first needed
 };
 
 void TestFaultDiskFull::initTestCase()
@@ -199,9 +205,45 @@ void TestFaultDiskFull::fullDiskMidRun_data()
 
 void TestFaultDiskFull::fullDiskMidRun()
 {
+    runWithFullDisk(QString());
+}
+
+void TestFaultDiskFull::fullDiskDuringSshRun_data()
+{
+    fullDiskMidRun_data();
+}
+
+void TestFaultDiskFull::fullDiskDuringSshRun()
+{
+    // The VM's disk has room; the workspace's, where the supervisor copies
+    // the log and metrics to and stores them, is full.
+    QString error;
+    if (!m_sshd) {
+        m_sshd = std::make_unique<SshFixture>();
+        if (!m_sshd->start(&error) || !m_sshd->trustHostKey(&error)) {
+            m_sshd.reset();
+            QFAIL(qPrintable(error));
+        }
+    }
+    ComputeTarget t;
+    t.name = QStringLiteral("vm");
+    t.kind = ComputeTarget::Kind::Ssh;
+    t.config = {{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                {QStringLiteral("port"), m_sshd->port()},
+                {QStringLiteral("user"), m_sshd->user()},
+                {QStringLiteral("identity"), m_sshd->identity()},
+                {QStringLiteral("workdir"), m_dir.filePath(QStringLiteral("remote"))}};
+    QVERIFY2(ComputeTargets(*m_ws).add(&t, &error), qPrintable(error));
+    runWithFullDisk(t.name);
+}
+
+void TestFaultDiskFull::runWithFullDisk(const QString &target)
+{
     QFETCH(bool, endWhileFull);
     QFETCH(int, exitCode);
     RunConfig config;
+    if (!target.isEmpty())
+        config.compute = target;
     config.experimentName = QStringLiteral("faults");
     config.code = m_dir.filePath(QStringLiteral("project"));
     config.command = RunConfig::commandFor(QString(), QStringLiteral("fill.py"), {});
@@ -237,7 +279,9 @@ void TestFaultDiskFull::fullDiskMidRun()
     QString countError;
     const testing::PointCounts points = testing::countPoints(*m_ws, run.id, &countError);
     testing::FaultSummary summary;
-    summary.name = QTest::currentDataTag();
+    const QByteArray name =
+        (target.isEmpty() ? QByteArray() : QByteArray("ssh_")) + QTest::currentDataTag();
+    summary.name = name.constData();
     summary.faults = 1;
     summary.runs = 1;
     summary.pointsExpected = pointCount;
