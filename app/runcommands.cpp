@@ -8,6 +8,7 @@
 #include "store/runs.h"
 #include "runs/runsubmitter.h"
 #include "runs/runsupervisor.h"
+#include "runs/supervisornote.h"
 #include "snapshots/snapshotreader.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
@@ -253,6 +254,8 @@ int show(CommandContext &context, const Workspace &ws, const Run &run)
         properties.insert(it.key(), it.value());
     record.insert(QStringLiteral("properties"), properties);
     record.insert(QStringLiteral("notes"), CliOutput::text(run.notes));
+    // What the supervisor waits on (e.g. "waiting: disk full on …"), while the run goes.
+    record.insert(QStringLiteral("supervisor"), CliOutput::text(SupervisorNote::of(ws, run)));
     record.insert(QStringLiteral("folder"),
                   RunFolder(ws.folder(Workspace::Folder::Runs), run.uid).root());
     record.insert(QStringLiteral("metrics"), metricSummary(ws, run.id));
@@ -264,7 +267,7 @@ int show(CommandContext &context, const Workspace &ws, const Run &run)
     record.insert(QStringLiteral("children"), children);
     QList<Column> fields = listColumns();
     for (const char *key : {"script", "command", "started_at", "ended_at", "exit_code", "error",
-                            "tags", "folder", "metrics", "diagnostics", "children"})
+                            "supervisor", "tags", "folder", "metrics", "diagnostics", "children"})
         fields << Column{QLatin1String(key),
                          QString::fromLatin1(key).replace(QLatin1Char('_'), QLatin1Char(' '))};
     context.output().show(fields, record);

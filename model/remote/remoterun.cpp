@@ -128,9 +128,11 @@ SshResult RemoteRun::shipHelper(const QString &helperFolder, const QString &hash
                           .arg(QString::fromUtf8(pack.readAllStandardError())));
     const QString dir = helperPath(hash);
     const QString script =
-        QStringLiteral("rm -rf %1.part && mkdir -p %1.part && tar -xf - -C %1.part "
-                       "&& rm -rf %1 && mv %1.part %1")
-            .arg(dir);
+        QStringLiteral("D=%1\n").arg(dir)
+        + receive(QStringLiteral("\"$D.tar\""), QFileInfo(tar).size())
+        + QStringLiteral("rm -rf \"$D.part.$$\" && mkdir -p \"$D.part.$$\" && tar -xf \"$D.tar\" "
+                         "-C \"$D.part.$$\" && rm -f \"$D.tar\" && rm -rf \"$D\" "
+                         "&& mv \"$D.part.$$\" \"$D\"");
     SshResult result = m_connection.runWithFiles(script, tar, QString(), uploadTimeout(tar));
     if (!result.ok() && result.message.isEmpty())
         result.message = tr("Could not copy the Python helper to %1: %2")
@@ -138,13 +140,23 @@ SshResult RemoteRun::shipHelper(const QString &helperFolder, const QString &hash
     return result;
 }
 
+QString RemoteRun::receive(const QString &file, qint64 size)
+{
+    // stdin into `file`, whole or not at all. A per-attempt part file, and
+    // its size checked: cat cannot tell a dropped link from the end of the
+    // data, and an attempt whose link died may still be writing.
+    return QStringLiteral("P=%1.part.$$; cat > \"$P\" && [ \"$(wc -c < \"$P\")\" -eq %2 ] "
+                          "&& mv -f \"$P\" %1 || { rm -f \"$P\"; exit 1; }\n")
+        .arg(file)
+        .arg(size);
+}
+
 SshResult RemoteRun::shipSnapshot(const QString &zip, const QString &sha256)
 {
     const QString target =
         SshConnection::remotePath(m_connection.workdir()) + QStringLiteral("/snapshots/") + sha256;
-    const QString script = QStringLiteral("cat > %1.zip.part && mv -f %1.zip.part %1.zip || "
-                                          "{ rm -f %1.zip.part; exit 1; }")
-                               .arg(target);
+    const QString script = QStringLiteral("Z=%1.zip\n").arg(target)
+                           + receive(QStringLiteral("\"$Z\""), QFileInfo(zip).size());
     SshResult result = m_connection.runWithFiles(script, zip, QString(), uploadTimeout(zip));
     if (!result.ok() && result.message.isEmpty()) {
         const QString err = QString::fromUtf8(result.err).trimmed();
@@ -162,28 +174,37 @@ SshResult RemoteRun::start(const QString &sha256, const Launch &launch, qint64 *
     QString exports;
     for (auto it = launch.environment.cbegin(); it != launch.environment.cend(); ++it)
         exports += QStringLiteral("export %1=%2\n").arg(it.key(), shellQuote(it.value()));
+    // The wrapper's guard: of two launches, only the first to make `launched` runs.
+    const QString wrapper = QStringLiteral("mkdir \"$MLWB_RUN_DIR/launched\" 2>/dev/null "
+                                           "|| [ ! -d \"$MLWB_RUN_DIR/launched\" ] || exit 0\n")
+                            + QString::fromLatin1(RunEnding::wrapperScript());
     const QString script =
         QStringLiteral(
             "R=%1; H=%2; PY=%3\n"
-            "if [ -f \"$R/pgid\" ]; then cat \"$R/pgid\"; exit 0; fi\n"
-            "rm -rf \"$R/code\" && mkdir -p \"$R/code\" && R=$(cd \"$R\" && pwd) || exit 3\n"
+            "mkdir -p \"$R\" && R=$(cd \"$R\" && pwd) || exit 3\n"
+            "%4"
+            "if [ ! -f \"$R/pgid\" ] && [ ! -d \"$R/launched\" ]; then\n"
+            "rm -rf \"$R/code\" && mkdir -p \"$R/code\" || exit 3\n"
             "\"$PY\" -c 'import sys, zipfile; "
             "zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "
-            "%4 \"$R/code\" || { echo 'cannot expand the snapshot' >&2; exit 3; }\n"
-            "cd \"$R/code\"/%5 || exit 3\n"
+            "%5 \"$R/code\" || { echo 'cannot expand the snapshot' >&2; exit 3; }\n"
+            "cd \"$R/code\"/%6 || exit 3\n"
             "export MLWB_RUN_DIR=\"$R\" PYTHONUNBUFFERED=1 "
             "PYTHONPATH=\"$H${PYTHONPATH:+:$PYTHONPATH}\"\n"
-            "%6"
-            "setsid nohup /bin/sh -c %7 mlwb-run </dev/null >>\"$R/output.log\" 2>&1 &\n"
-            "i=0; while [ ! -f \"$R/pgid\" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done\n"
-            "cat \"$R/pgid\"\n")
+            "%7"
+            "setsid nohup /bin/sh -c %8 mlwb-run </dev/null >>\"$R/output.log\" 2>&1 &\n"
+            "fi\n"
+            "i=0; while [ ! -f \"$R/pgid\" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done\n"
+            "rm -f \"$R/start.lock\"\n"
+            "cat \"$R/pgid\" 2>/dev/null || { echo 'the run was launched but wrote no process "
+            "group' >&2; exit 3; }\n")
             .arg(folder(), helperPath(m_helperHash),
-                 SshConnection::remotePath(m_connection.python()),
+                 SshConnection::remotePath(m_connection.python()), startLock(),
                  SshConnection::remotePath(m_connection.workdir()) + QStringLiteral("/snapshots/")
                      + sha256 + QStringLiteral(".zip"),
                  shellQuote(launch.workingDirectory.isEmpty() ? QStringLiteral(".")
                                                               : launch.workingDirectory),
-                 exports, shellQuote(QString::fromLatin1(RunEnding::wrapperScript())));
+                 exports, shellQuote(wrapper));
     SshResult result = m_connection.run(script, 120000);
     bool ok = false;
     *pgid = QString::fromUtf8(result.out).trimmed().toLongLong(&ok);
@@ -200,6 +221,21 @@ SshResult RemoteRun::start(const QString &sha256, const Launch &launch, qint64 *
                                         err.isEmpty() ? tr("no process group was written") : err);
     }
     return result;
+}
+
+QString RemoteRun::startLock()
+{
+    // One start at a time: an attempt whose link died may still be going on
+    // on the VM. The lock is a symlink naming its shell's pid (made
+    // atomically); a lock whose shell is gone is stale and taken over.
+    return QStringLiteral(
+        "i=0; until e=$(ln -s $$ \"$R/start.lock\" 2>&1); do\n"
+        "  [ -z \"${e##*exists*}\" ] || { echo \"$e\" >&2; exit 3; }\n"
+        "  p=$(readlink \"$R/start.lock\"); kill -0 \"$p\" 2>/dev/null || rm -f \"$R/start.lock\"\n"
+        "  i=$((i+1)); [ $i -gt 1800 ] && { echo 'an earlier start is still going on' >&2; "
+        "exit 3; }\n"
+        "  sleep 0.05\n"
+        "done\n");
 }
 
 SshResult RemoteRun::poll(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes, Poll *out,
@@ -225,7 +261,8 @@ SshResult RemoteRun::poll(qint64 logOffset, qint64 metricsOffset, qint64 maxByte
     if (!result.ok())
         return result;
     if (!parsePoll(result.out, out)) {
-        result.failure = SshResult::Failure::Other;
+        // Most likely cut short by a link that broke: ask again.
+        result.failure = SshResult::Failure::Unreachable;
         result.message = tr("%1 sent an unreadable answer: %2")
                              .arg(m_connection.name(), QString::fromUtf8(result.out.left(200)));
         return result;

@@ -12,7 +12,8 @@ namespace mlwb {
 /// single ssh call with a timeout:
 ///   <workdir>/python/<hash>/     the `mlwb` helper, shipped once per version
 ///   <workdir>/snapshots/<sha>.zip  snapshots, shipped once each
-///   <workdir>/runs/<run id>/     code/, output.log, metrics.jsonl, pgid, exit_code
+///   <workdir>/runs/<run id>/     code/, output.log, metrics.jsonl, pgid, exit_code,
+///                               launched/ (made once, by the one wrapper that runs)
 /// The run is started detached (setsid + nohup), so it survives the
 /// connection; its shell wrapper writes pgid and exit_code as locally.
 class RemoteRun
@@ -43,8 +44,9 @@ public:
     /// Checks the interpreter and ships the helper and the snapshot (each
     /// only when missing).
     SshResult prepare(const QString &helperFolder, const QString &zip, const QString &sha256);
-    /// Expands the snapshot and starts the run detached; sets *pgid. A run
-    /// already started (by a supervisor that died) is not started again.
+    /// Expands the snapshot and starts the run detached; sets *pgid. Safe to
+    /// repeat after a lost link: a run already started (by an attempt whose
+    /// answer was lost, or a supervisor that died) is found, never started again.
     SshResult start(const QString &sha256, const Launch &launch, qint64 *pgid);
     /// The state and up to `maxBytes` of each file from the given offsets;
     /// *more is set when bytes were left for the next poll.
@@ -60,6 +62,8 @@ private:
     QString helperPath(const QString &hash) const;
     SshResult shipHelper(const QString &helperFolder, const QString &hash);
     SshResult shipSnapshot(const QString &zip, const QString &sha256);
+    static QString startLock();
+    static QString receive(const QString &file, qint64 size);
     static bool parsePoll(const QByteArray &out, Poll *poll);
 
     const SshConnection &m_connection;

@@ -1,11 +1,12 @@
 #include "remote/remoterunsupervisor.h"
 
 #include "runs/runending.h"
-
 #include "store/computetargets.h"
+
 #include "store/defaultworkspace.h"
 #include "metrics/metriclineparser.h"
 #include "runs/processgroup.h"
+#include "runs/diskfullwait.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
@@ -27,12 +28,20 @@ const qint64 prepareRetryMs = 8000;    // a VM that is down at submit fails the 
 const qint64 reconnectMs = 15 * 60000; // a dropped connection mid-run is retried this long
 const int cancelGraceMs = 5000;
 
-bool appendTo(const QString &path, const QByteArray &bytes)
+// Appends all of `bytes` or, on failure (say, a full disk), none of them.
+bool appendTo(const QString &path, const QByteArray &bytes, QString *error)
 {
     QFile file(path);
-    return bytes.isEmpty()
-           || (file.open(QIODevice::WriteOnly | QIODevice::Append)
-               && file.write(bytes) == bytes.size());
+    if (bytes.isEmpty())
+        return true;
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+        return sql::fail(error, file.errorString());
+    const qint64 size = file.size();
+    if (file.write(bytes) == bytes.size() && file.flush())
+        return true;
+    const QString reason = file.errorString();
+    file.resize(size);
+    return sql::fail(error, reason);
 }
 } // namespace
 
@@ -55,6 +64,8 @@ bool RemoteRunSupervisor::exec(QString *error)
     lock.setStaleLockTime(0);
     if (!lock.tryLock(0))
         return true;
+    m_diskFull = std::make_unique<DiskFullWait>(m_folder->noteFile(), m_workspace.path(),
+                                                [this] { heartbeat(); });
     heartbeat();
     switch (status()) {
     case RunStatus::Queued:
@@ -173,7 +184,10 @@ SshResult RemoteRunSupervisor::withRetries(const std::function<SshResult()> &cal
     int delayMs = 500;
     while (true) {
         SshResult result = call();
-        if (!result.transient() || timer.elapsed() > giveUpMs || (!m_stopping && cancelRequested()))
+        m_reached = m_reached || !result.transient();
+        // Once the VM answered, a lost link is the network's: wait as long as mid-run.
+        const qint64 limit = m_reached ? qMax(giveUpMs, reconnectMs) : giveUpMs;
+        if (!result.transient() || timer.elapsed() > limit || (!m_stopping && cancelRequested()))
             return result;
         qWarning("mlwb supervisor: %s; retrying in %d ms", qPrintable(result.message), delayMs);
         for (int waited = 0; waited < delayMs; waited += 100) {
@@ -236,8 +250,11 @@ SshResult RemoteRunSupervisor::pollOnce(RemoteRun::Poll *poll, bool *more)
 
 bool RemoteRunSupervisor::store(const RemoteRun::Poll &poll, QString *error)
 {
-    if (!appendTo(m_folder->log(), poll.log) || !appendTo(m_folder->metrics(), poll.metrics))
-        return sql::fail(error, tr("Cannot write to the run folder %1.").arg(m_folder->root()));
+    QString reason;
+    if (!appendTo(m_folder->log(), poll.log, &reason)
+        || !appendTo(m_folder->metrics(), poll.metrics, &reason))
+        return sql::fail(error,
+                         tr("Cannot write to the run folder %1: %2").arg(m_folder->root(), reason));
     if (!poll.log.isEmpty()) {
         m_logOffset += poll.log.size();
         if (!storeLogOffset(error))
@@ -289,7 +306,11 @@ bool RemoteRunSupervisor::watch(QString *error)
                                .arg(m_connection.name(), m_remote.folder()),
                            error);
         QString storeError;
-        if (!store(poll, &storeError))
+        if (store(poll, &storeError))
+            m_diskFull->check();
+        else if (m_diskFull->pauseIfFull(storeError))
+            continue; // the next poll asks again from what is stored
+        else
             qWarning("mlwb supervisor: %s", qPrintable(storeError)); // retried next round
         if (poll.hasExitCode || (poll.pgid > 0 && !poll.alive))
             return true;
@@ -320,26 +341,50 @@ bool RemoteRunSupervisor::finalPoll(QString *error)
                    || failRun(tr("The run's folder on %1 (%2) has vanished.")
                                   .arg(m_connection.name(), m_remote.folder()),
                               error);
-        if (!store(poll, error))
+        if (!store(poll, error) || (!more && !keepExitCode(poll, error))
+            || (!more && !ingest(true, error))) {
+            if (m_diskFull->pauseIfFull(*error))
+                continue; // asked again from what is stored
             return false;
-        if (!more) {
-            QFile code(m_folder->exitCodeFile());
-            if (poll.hasExitCode && code.open(QIODevice::WriteOnly))
-                code.write(QByteArray::number(poll.exitCode) + '\n');
-            return ingest(true, error);
         }
+        m_diskFull->check();
+        if (!more)
+            return true;
+    }
+}
+
+bool RemoteRunSupervisor::keepExitCode(const RemoteRun::Poll &poll, QString *error)
+{
+    if (!poll.hasExitCode)
+        return true;
+    QFile code(m_folder->exitCodeFile());
+    const QByteArray text = QByteArray::number(poll.exitCode) + '\n';
+    if (code.open(QIODevice::WriteOnly) && code.write(text) == text.size() && code.flush())
+        return true;
+    return sql::fail(error, tr("Cannot write %1: %2").arg(code.fileName(), code.errorString()));
+}
+
+SshResult RemoteRunSupervisor::fetchOutputs()
+{
+    // Into the workspace, so a full disk waits for space like the metrics.
+    while (true) {
+        const SshResult fetched =
+            withRetries([&] { return m_remote.fetchOutputs(m_folder->root()); }, reconnectMs);
+        if (fetched.ok() || !m_diskFull->pauseIfFull(fetched.message))
+            return fetched;
     }
 }
 
 bool RemoteRunSupervisor::finalize(QString *error)
 {
+    Runs runs(m_workspace);
     if (status() == RunStatus::Running
-        && !Runs(m_workspace).setStatus(m_run.id, RunStatus::Finalizing, error))
+        && !m_diskFull->retry(
+            [&](QString *e) { return runs.setStatus(m_run.id, RunStatus::Finalizing, e); }, error))
         return false;
     if (!finalPoll(error))
         return false;
-    const SshResult fetched =
-        withRetries([&] { return m_remote.fetchOutputs(m_folder->root()); }, reconnectMs);
+    const SshResult fetched = fetchOutputs();
     if (!fetched.ok())
         return failRun(tr("Could not fetch the outputs from %1: %2")
                            .arg(m_connection.name(), fetched.message.isEmpty()
@@ -347,7 +392,7 @@ bool RemoteRunSupervisor::finalize(QString *error)
                                                          : fetched.message),
                        error);
     if (!m_connection.keepRunFolders()) {
-        const SshResult removed = m_remote.remove();
+        const SshResult removed = withRetries([&] { return m_remote.remove(); }, reconnectMs);
         if (!removed.ok())
             qWarning("mlwb supervisor: could not remove %s: %s", qPrintable(m_remote.folder()),
                      qPrintable(removed.message));
@@ -356,9 +401,9 @@ bool RemoteRunSupervisor::finalize(QString *error)
     const bool canceled = cancelRequested() && !m_timedOut;
     const RunStatus final = RunEnding::finalStatus(code, canceled);
     RunEnding::endChildren(m_workspace.database(), m_run.id, final);
-    return Runs(m_workspace)
-        .finish(m_run.id, final, int(code),
-                final == RunStatus::Failed ? finalMessage(code) : QString(), error);
+    const QString message = final == RunStatus::Failed ? finalMessage(code) : QString();
+    return m_diskFull->retry(
+        [&](QString *e) { return runs.finish(m_run.id, final, int(code), message, e); }, error);
 }
 
 QString RemoteRunSupervisor::finalMessage(qint64 code) const

@@ -14,6 +14,7 @@
 
 namespace mlwb {
 
+class DiskFullWait;
 class Workspace;
 
 /// The run supervisor for SSH targets (RunSupervisor hands over to it):
@@ -47,6 +48,8 @@ private:
     bool store(const RemoteRun::Poll &poll, QString *error);
     bool ingest(bool processEnded, QString *error);
     bool storeLogOffset(QString *error);
+    bool keepExitCode(const RemoteRun::Poll &poll, QString *error);
+    SshResult fetchOutputs();
     void stop();
     bool cancelRequested();
     void heartbeat();
@@ -62,6 +65,7 @@ private:
     std::unique_ptr<RunFolder> m_folder;
     std::unique_ptr<MetricTail> m_tail;
     std::unique_ptr<MetricIngestor> m_ingestor;
+    std::unique_ptr<DiskFullWait> m_diskFull;
     qint64 m_offset = 0;    // metrics ingested (the store's)
     qint64 m_logOffset = 0; // log bytes copied (the store's)
     qint64 m_pgid = -1;     // on the target
@@ -69,6 +73,7 @@ private:
     qint64 m_lastHeartbeat = 0;
     bool m_timedOut = false;
     bool m_stopping = false;
+    bool m_reached = false; // the VM answered once: later link failures are waited out
 };
 
 } // namespace mlwb

@@ -192,8 +192,16 @@ void SshConnection::classify(SshResult *result) const
         bool isNetwork = false;
         for (const char *word : network)
             isNetwork = isNetwork || err.contains(QLatin1String(word));
-        if (!isNetwork)
-            return; // the remote command's own exit code 255
+        if (!isNetwork) {
+            // A client whose control master was killed exits 255 saying nothing. Our
+            // remote scripts never exit 255 themselves, so it is the link: worth a retry.
+            result->failure = F::Unreachable;
+            result->message = tr("The connection to %1 was lost (%2).")
+                                  .arg(where, err.trimmed().isEmpty()
+                                                  ? tr("ssh ended with code 255 and no message")
+                                                  : lastLine(result->err));
+            return;
+        }
         QString reason = lastLine(result->err);
         const int colon = reason.lastIndexOf(QLatin1String(": "));
         if (colon >= 0)

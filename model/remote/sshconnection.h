@@ -62,7 +62,8 @@ public:
     void setHostKeyPolicy(HostKeyPolicy policy) { m_policy = policy; }
 
     /// Runs a POSIX shell script on the target (through `sh -c`, whatever
-    /// the login shell), with `input` on its stdin.
+    /// the login shell), with `input` on its stdin. Exit code 255 is read as
+    /// a lost link (ssh's own code), so a script must never exit 255.
     SshResult run(const QString &script, int timeoutMs = 30000, const QByteArray &input = {}) const;
     /// Runs a script with a local file as its stdin (uploads) or with its
     /// stdout into a local file (downloads); either path may be empty.

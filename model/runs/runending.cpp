@@ -16,9 +16,11 @@ const char *RunEnding::wrapperScript()
            "trap : TERM INT HUP\n"
            "/bin/sh -c \"$MLWB_COMMAND\"\n"
            "code=$?\n"
-           "echo $code > \"$MLWB_RUN_DIR/exit_code.part\" && mv -f "
-           "\"$MLWB_RUN_DIR/exit_code.part\" "
-           "\"$MLWB_RUN_DIR/exit_code\"\n"
+           "until echo $code > \"$MLWB_RUN_DIR/exit_code.part\" && mv -f "
+           "\"$MLWB_RUN_DIR/exit_code.part\" \"$MLWB_RUN_DIR/exit_code\"; do\n"
+           "  [ -n \"$MLWB_WAIT_FOR_SPACE\" ] && [ -d \"$MLWB_RUN_DIR\" ] || break\n"
+           "  sleep 1\n"
+           "done 2>/dev/null\n"
            "exit $code\n";
 }
 

@@ -20,6 +20,8 @@ public:
     /// writes $MLWB_RUN_DIR/pgid first and exit_code last, so whoever
     /// supervises later can finish the run. TERM is trapped (not ignored,
     /// which children would inherit) so it outlives a cancel long enough.
+    /// With $MLWB_WAIT_FOR_SPACE set it waits until exit_code can be written
+    /// (a full disk), so the run's true exit status is never lost.
     static const char *wrapperScript();
     /// Stores every complete metrics line written since *offset, in batches
     /// (each batch and its new offset in one transaction); once the process

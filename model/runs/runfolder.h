@@ -12,6 +12,7 @@ namespace mlwb {
 ///   outputs/       collected from code/outputs when the run ends
 ///   pgid, exit_code  written by the run's shell wrapper, so a run that
 ///                    outlived its supervisor can still be finished
+///   supervisor.note  what the supervisor waits on, if anything (SupervisorNote)
 class RunFolder
 {
 public:
@@ -26,6 +27,7 @@ public:
     QString processGroupFile() const { return file("pgid"); }
     QString exitCodeFile() const { return file("exit_code"); }
     QString lockFile() const { return file("supervisor.lock"); }
+    QString noteFile() const { return file("supervisor.note"); }
 
 private:
     QString file(const char *name) const { return QDir(m_root).filePath(QLatin1String(name)); }

@@ -4,6 +4,7 @@
 #include "runs/processgroup.h"
 #include "runs/runqueue.h"
 #include "runs/runfolder.h"
+#include "runs/supervisornote.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
@@ -14,6 +15,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QLockFile>
 
 namespace mlwb {
 
@@ -80,7 +82,16 @@ bool RunLauncher::hasLiveSupervisor(const Workspace &workspace, Id runId)
     if (!q.exec() || !q.next())
         return false;
     const bool fresh = sql::now() - q.value(1).toLongLong() < 10000;
-    return fresh && processgroup::isAlive(q.value(0).toLongLong());
+    if (fresh)
+        return processgroup::isAlive(q.value(0).toLongLong());
+    // One that waits for disk space cannot beat (a beat is a write); its lock says it lives.
+    const auto run = Runs(workspace).find(runId);
+    if (!run || SupervisorNote::of(workspace, *run).isEmpty())
+        return false;
+    QLockFile lock(RunFolder(workspace.folder(Workspace::Folder::Runs), run->uid).lockFile());
+    qint64 pid = 0;
+    QString host, app;
+    return lock.getLockInfo(&pid, &host, &app) && processgroup::isAlive(pid);
 }
 
 int RunLauncher::restartOrphans(const Workspace &workspace, QString *error)

@@ -6,6 +6,7 @@
 #include "remote/remoterunsupervisor.h"
 #include "runs/runending.h"
 #include "runs/runqueue.h"
+#include "runs/diskfullwait.h"
 #include "store/runs.h"
 #include "snapshots/snapshotreader.h"
 #include "store/sqlerror.h"
@@ -78,6 +79,8 @@ bool RunSupervisor::exec(QString *error)
     lock.setStaleLockTime(0);
     if (!lock.tryLock(0))
         return true;
+    m_diskFull = std::make_unique<DiskFullWait>(m_folder->noteFile(), m_workspace.path(),
+                                                [this] { heartbeat(); });
     heartbeat();
     switch (status()) {
     case RunStatus::Queued:
@@ -210,6 +213,7 @@ bool RunSupervisor::start(QString *error)
     env.insert(QStringLiteral("MLWB_RUN_ID"), m_run.uid);
     env.insert(QStringLiteral("MLWB_EXPERIMENT"), m_run.experimentName);
     env.insert(QStringLiteral("MLWB_COMMAND"), m_config.effectiveCommand());
+    env.insert(QStringLiteral("MLWB_WAIT_FOR_SPACE"), QStringLiteral("1")); // see wrapperScript()
 
     QProcess process;
     // setsid: its own session and process group, so a cancel reaches all
@@ -250,7 +254,11 @@ bool RunSupervisor::watch(QString *error)
         const bool ended =
             QFileInfo::exists(m_folder->exitCodeFile()) || !processgroup::isAlive(m_pgid);
         QString ingestError;
-        if (!ingest(ended, &ingestError))
+        if (ingest(ended, &ingestError))
+            m_diskFull->check();
+        else if (m_diskFull->pauseIfFull(ingestError))
+            continue; // nothing is lost: the next round reads on from the stored offset
+        else
             qWarning("mlwb supervisor: %s", qPrintable(ingestError)); // retried next round
         if (ended)
             return true;
@@ -275,8 +283,10 @@ bool RunSupervisor::ingest(bool processEnded, QString *error)
 
 bool RunSupervisor::finalize(QString *error)
 {
+    Runs runs(m_workspace);
     if (status() == RunStatus::Running
-        && !Runs(m_workspace).setStatus(m_runId, RunStatus::Finalizing, error))
+        && !m_diskFull->retry(
+            [&](QString *e) { return runs.setStatus(m_runId, RunStatus::Finalizing, e); }, error))
         return false;
     collectOutputs();
     const qint64 code = processgroup::readNumber(m_folder->exitCodeFile());
@@ -287,7 +297,8 @@ bool RunSupervisor::finalize(QString *error)
             ? RunEnding::failureMessage(code, m_timedOut, m_config.timeoutSeconds,
                                         m_config.effectiveCommand(), QString(), m_folder->log())
             : QString();
-    return Runs(m_workspace).finish(m_runId, final, int(code), message, error);
+    return m_diskFull->retry(
+        [&](QString *e) { return runs.finish(m_runId, final, int(code), message, e); }, error);
 }
 
 bool RunSupervisor::failRun(const QString &message, QString *error)

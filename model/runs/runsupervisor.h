@@ -11,6 +11,7 @@
 
 namespace mlwb {
 
+class DiskFullWait;
 class Workspace;
 
 /// Watches one run from the queue to its final state; it runs in its own
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<RunFolder> m_folder;
     std::unique_ptr<MetricTail> m_tail;
     std::unique_ptr<MetricIngestor> m_ingestor;
+    std::unique_ptr<DiskFullWait> m_diskFull;
     qint64 m_offset = 0;
     qint64 m_pgid = -1;
     int m_pollMs = 50;

@@ -2,6 +2,7 @@
 
 import base64
 import contextlib
+import errno
 import io
 import json
 import math
@@ -13,6 +14,7 @@ import tempfile
 import threading
 import time
 import unittest
+from unittest import mock
 
 import mlwb
 
@@ -335,6 +337,29 @@ class TestFileOutput(HelperTestCase):
         done = subprocess.run([sys.executable, '-c', script], env=env)
         self.assertEqual(done.returncode, 3)
         self.assertEqual([v for v, _, _ in self.points('x')], [float(i) for i in range(20000)])
+
+    def test_full_disk_loses_no_byte_and_writes_none_twice(self):
+        # A full disk: one write goes half through, then writes fail; later there is space.
+        real_write = os.write
+        state = {'calls': 0}
+
+        def full_write(fd, data):
+            state['calls'] += 1
+            if state['calls'] == 1:
+                return real_write(fd, bytes(data[:len(data) // 2 + 7]))
+            raise OSError(errno.ENOSPC, 'No space left on device')
+
+        for i in range(2 * mlwb.BATCH_POINTS):
+            self.run.log('x', float(i))
+        with mock.patch('os.write', full_write):
+            with self.assertRaises(OSError):
+                self.run.flush()
+            for i in range(2 * mlwb.BATCH_POINTS, 3 * mlwb.BATCH_POINTS):
+                self.run.log('x', float(i))
+            with self.assertRaises(OSError):
+                self.run.flush()
+        self.assertEqual([v for v, _, _ in self.points('x')],
+                         [float(i) for i in range(3 * mlwb.BATCH_POINTS)])
 
 
 class TestFlushTiming(HelperTestCase):

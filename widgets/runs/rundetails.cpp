@@ -371,6 +371,7 @@ void RunDetails::showStatus(const Run &run)
 void RunDetails::tick()
 {
     m_overview->updateDuration();
+    m_overview->updateSupervisorNote();
     m_outputs->refresh(); // a running script may create its outputs folder any time
 }
 

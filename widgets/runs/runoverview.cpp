@@ -1,6 +1,7 @@
 #include "runs/runoverview.h"
 
 #include "runs/durationtext.h"
+#include "runs/supervisornote.h"
 
 #include "items/rundiagnosticsmodel.h"
 #include "store/runs.h"
@@ -134,6 +135,8 @@ QGroupBox *RunOverview::createDetails()
     m_exitCode = addField(form, tr("Exit code:"), "exitCodeValue");
     m_error = addField(form, tr("Error:"), "errorValue");
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_supervisorNote = addField(form, tr("Supervisor:"), "supervisorNoteValue");
+    m_supervisorNote->setStyleSheet(QStringLiteral("color: #ef6c00;"));
     m_parent = addField(form, tr("Parent run:"), "parentValue");
     m_children = addField(form, tr("Child runs:"), "childrenValue");
     for (QLabel *link : {m_parent, m_children}) {
@@ -249,6 +252,7 @@ bool RunOverview::setRun(const Run &run, QString *error)
     m_error->setText(run.error);
     auto *form = static_cast<QFormLayout *>(m_error->parentWidget()->layout());
     form->setRowVisible(m_error, !run.error.isEmpty());
+    updateSupervisorNote();
     showNotes(run.notes);
     QString message;
     showRelations(run, &message);
@@ -284,6 +288,16 @@ void RunOverview::updateDuration()
     }
     const QString duration = durationText(m_run.durationMs());
     m_duration->setText(isFinal(m_run.status) ? duration : tr("%1 (running)").arg(duration));
+}
+
+// What the supervisor waits on (a full disk, say): it cannot be stored in the
+// database then, so it is read from the run folder on every tick.
+void RunOverview::updateSupervisorNote()
+{
+    const QString note = SupervisorNote::of(*m_workspace, m_run);
+    m_supervisorNote->setText(note);
+    auto *form = static_cast<QFormLayout *>(m_supervisorNote->parentWidget()->layout());
+    form->setRowVisible(m_supervisorNote, !note.isEmpty());
 }
 
 // The store's notes replace the shown ones only while the user is not writing.

@@ -35,6 +35,8 @@ public:
     bool refreshDiagnostics(QString *error);
     /// Re-computes the duration of a run still going.
     void updateDuration();
+    /// Shows what the supervisor waits on (e.g. a full disk), if anything.
+    void updateSupervisorNote();
     int diagnosticCount() const;
     /// Stores the notes now if they changed; the reason shows below them on failure.
     bool saveNotes();
@@ -70,8 +72,8 @@ private:
     bool m_loadingNotes = false;
     QLabel *m_uid = nullptr, *m_experiment = nullptr, *m_displayName = nullptr, *m_target = nullptr,
            *m_command = nullptr, *m_created = nullptr, *m_started = nullptr, *m_ended = nullptr,
-           *m_duration = nullptr, *m_exitCode = nullptr, *m_error = nullptr, *m_parent = nullptr,
-           *m_children = nullptr;
+           *m_duration = nullptr, *m_exitCode = nullptr, *m_error = nullptr,
+           *m_supervisorNote = nullptr, *m_parent = nullptr, *m_children = nullptr;
     QTableView *m_tagsView = nullptr;
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_notesError = nullptr;

@@ -19,6 +19,7 @@ logged in its last 100 ms at most.
 
 import atexit
 import binascii
+import errno
 import itertools
 import json
 import os
@@ -133,6 +134,7 @@ class _FileSink:
         self._write_lock = threading.Lock()
         self._fd = None
         self._error = None
+        self._pending = b''  # encoded bytes a failed write left unwritten
         self._start_flusher()
         if hasattr(os, 'register_at_fork'):
             os.register_at_fork(after_in_child=self._after_fork)
@@ -186,23 +188,44 @@ class _FileSink:
 
     def flush(self):
         with self._write_lock:
-            text = self._take()
-            if not text:
-                return
-            try:
-                self._write(text.encode('utf-8', 'replace'))
-            except OSError:
-                with self._lock:  # keep the lines for the next try
-                    self._chunks.insert(0, text)
-                raise
+            data = self._pending + self._take().encode('utf-8', 'replace')
+            self._pending = b''
+            if data:
+                self._write(data)
 
     def _write(self, data):
-        if self._fd is None:
-            os.makedirs(os.path.dirname(self.path) or '.', exist_ok=True)
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        """Writes all of data; what a failure (a full disk) leaves unwritten
+        is kept for the next try, so no byte is lost or written twice."""
         view = memoryview(data)
-        while view:
-            view = view[os.write(self._fd, view):]
+        try:
+            if self._fd is None:
+                os.makedirs(os.path.dirname(self.path) or '.', exist_ok=True)
+                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            while view:
+                view = view[os.write(self._fd, view):]
+        except OSError:
+            self._pending = bytes(view)
+            raise
+
+    def flush_at_exit(self):
+        """The last flush: a full disk is waited out, not a reason to lose lines."""
+        while True:
+            try:
+                self.flush()
+                return
+            except OSError as e:
+                if e.errno not in (errno.ENOSPC, errno.EDQUOT):
+                    raise
+                self._say_once(e)
+                time.sleep(1)
+
+    def _say_once(self, e):
+        if str(e) != self._error:  # say it once, not ten times a second
+            self._error = str(e)
+            try:
+                print('mlwb: cannot write %s: %s' % (self.path, e), file=sys.stderr)
+            except OSError:
+                pass  # stderr may be on the same full disk
 
     def _start_flusher(self):
         threading.Thread(target=self._flush_periodically, name='mlwb-flush', daemon=True).start()
@@ -210,19 +233,18 @@ class _FileSink:
     def _flush_periodically(self):
         while True:
             time.sleep(FLUSH_INTERVAL)
-            if self.buf or self._chunks or any(s.points for s in self.series):
+            if self.buf or self._chunks or self._pending or any(s.points for s in self.series):
                 try:
                     self.flush()
                 except OSError as e:
-                    if str(e) != self._error:  # say it once, not ten times a second
-                        self._error = str(e)
-                        print('mlwb: cannot write %s: %s' % (self.path, e), file=sys.stderr)
+                    self._say_once(e)
 
     def _after_fork(self):
         # The parent owns what it buffered; a forked worker starts afresh.
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         del self.buf[:]
+        self._pending = b''
         for series in self.series:
             del series.points[:]
         self._chunks = []
@@ -291,7 +313,7 @@ class Run:
             return cls(_PrintSink(), run_id or 'OfflineRun_' + uuid.uuid4().hex[:8], experiment)
         run_dir = os.path.abspath(run_dir)
         sink = _FileSink(os.path.join(run_dir, METRICS_FILE))
-        atexit.register(sink.flush)
+        atexit.register(sink.flush_at_exit)
         return cls(sink, run_id or os.path.basename(run_dir), experiment, run_dir=run_dir)
 
     def child_run(self, name=None, run_id=None, outputs=None):

@@ -5,6 +5,7 @@
 #include "store/computetargets.h"
 #include "metrics/metrics.h"
 #include "runs/processgroup.h"
+#include "faultsummary.h"
 #include "runchecks.h"
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
@@ -14,8 +15,8 @@
 #include "remote/sshconnection.h"
 #include "sshfixture.h"
 #include "store/workspace.h"
-
 #include <QDir>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
@@ -293,6 +294,7 @@ void TestSshRuns::killedSupervisorResumesExactlyOnce()
         QTRY_COMPARE_WITH_TIMEOUT(RunLauncher::restartOrphans(*m_ws, &error), 1, 15000);
     }
     const Run run = waitForFinal(submitted->id);
+    testing::printPointSummary("ssh_supervisor_kill", 2, *m_ws, run.id, 3000);
     QVERIFY2(run.status == RunStatus::Completed, qPrintable(run.error));
     verifyEveryPointOnce(run);
 }

@@ -3,6 +3,7 @@
 #include "store/computetargets.h"
 #include "metrics/metrics.h"
 #include "runs/processgroup.h"
+#include "faultsummary.h"
 #include "runchecks.h"
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
@@ -10,8 +11,8 @@
 #include "store/runs.h"
 #include "runs/runsubmitter.h"
 #include "store/workspace.h"
-
 #include <QDir>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
@@ -247,6 +248,7 @@ for i in range(3000):
         QTRY_COMPARE_WITH_TIMEOUT(RunLauncher::restartOrphans(*m_ws, &error), 1, 15000);
     }
     const Run run = waitForFinal(submitted->id);
+    testing::printPointSummary("local_supervisor_kill", 2, *m_ws, run.id, 3000);
     QCOMPARE(run.status, RunStatus::Completed);
     testing::verifyEachStepOnce(*m_ws, run.id, 3000);
 }

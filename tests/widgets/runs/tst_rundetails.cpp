@@ -13,6 +13,7 @@
 #include "store/runs.h"
 #include "items/runtagsmodel.h"
 #include "runs/snapshotbrowser.h"
+#include "runs/supervisornote.h"
 #include "snapshots/snapshotwriter.h"
 #include "store/workspace.h"
 
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void overviewShowsFields();
     void statusFollowsTheStore();
     void cancelDisabledForFinalRun();
+    void supervisorNoteShownWhileItWaits();
     void editingTagStoresIt();
     void addAndRemoveTags();
     void notesAreSaved();
@@ -253,6 +255,20 @@ void TestRunDetails::statusFollowsTheStore()
     QVERIFY(!child<QPushButton>("cancelRun")->isEnabled());
     QVERIFY(!m_details->logView()->isLive());
     QCOMPARE(title.count(), 0);
+}
+
+void TestRunDetails::supervisorNoteShownWhileItWaits()
+{
+    details();
+    QVERIFY(!child<QLabel>("supervisorNoteValue")->isVisible()); // nothing to wait on: no row
+    SupervisorNote note(folder().noteFile());
+    QVERIFY(note.reserve());
+    const QString waiting = QStringLiteral("waiting: disk full on /data since 12:00:00.");
+    QVERIFY(note.set(waiting));
+    QTRY_VERIFY(child<QLabel>("supervisorNoteValue")->isVisible()); // read on the next tick
+    QCOMPARE(child<QLabel>("supervisorNoteValue")->text(), waiting);
+    QVERIFY(note.set(QString()));
+    QTRY_VERIFY(!child<QLabel>("supervisorNoteValue")->isVisible());
 }
 
 void TestRunDetails::cancelDisabledForFinalRun()
