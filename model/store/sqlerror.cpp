@@ -39,9 +39,9 @@ QString describe(const QSqlError &e, const QSqlDriver *driver, const QString &te
         message = QObject::tr("The workspace is busy in another program (%1)").arg(own);
         break;
     case ReadOnly:
-        message = QObject::tr("The workspace cannot be changed: %1.")
-                      .arg(readOnly.isEmpty() ? QObject::tr("it is read-only (%1)").arg(own)
-                                              : readOnly);
+        message =
+            QObject::tr("The workspace cannot be changed: %1.")
+                .arg(readOnly.isEmpty() ? QObject::tr("it is read-only (%1)").arg(own) : readOnly);
         break;
     }
     if (qEnvironmentVariableIsSet("MLWB_SQL_DEBUG"))

@@ -106,7 +106,8 @@ QString errorText(const QSqlError &error)
 
 bool openReadOnly(QSqlDatabase &db, const QString &file, const QString &options, QString *error)
 {
-    const QString uri = QStringLiteral("file:") + QString::fromLatin1(QUrl::toPercentEncoding(file, "/"));
+    const QString uri =
+        QStringLiteral("file:") + QString::fromLatin1(QUrl::toPercentEncoding(file, "/"));
     db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;") + options);
     db.setDatabaseName(uri + QStringLiteral("?mode=ro"));
     int code = db.open() ? probe(db) : sqliteCantOpen;

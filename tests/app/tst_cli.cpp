@@ -479,8 +479,8 @@ void TestCli::runtimeErrors_data()
     QTest::newRow("no folder") << QStringLiteral("nothing") << list
                                << QStringLiteral("folder does not exist");
     // Garbage is not called damaged: only SQLite's integrity check may say that.
-    QTest::newRow("not a database") << QStringLiteral("garbage") << list
-                                    << QStringLiteral("not an SQLite database");
+    QTest::newRow("not a database")
+        << QStringLiteral("garbage") << list << QStringLiteral("not an SQLite database");
     QTest::newRow("not a database, check") << QStringLiteral("garbage") << words("workspace check")
                                            << QStringLiteral("not an SQLite database");
     QTest::newRow("newer schema") << QStringLiteral("newer") << list

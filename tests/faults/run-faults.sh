@@ -66,7 +66,8 @@ run_round() { # $1: round number
         echo "== round $round: $t${MLWB_FAULT_SEED:+ (MLWB_FAULT_SEED=$MLWB_FAULT_SEED)}" >&2
         ctest --test-dir "$build" -R "^${t}\$" -V >"$log" 2>&1
         rc=$?
-        grep -o 'FAULT-SUMMARY .*' "$log" | sed "s/^FAULT-SUMMARY /$t $round /" >>"$rows"
+        # ctest -V prefixes each line a test prints with "N: ".
+        sed -n "s/^[0-9]*: FAULT-SUMMARY /$t $round /p" "$log" >>"$rows"
         if [ $rc -ne 0 ]; then
             echo "$t (round $round): FAILED, see $log" >>"$problems"
             grep -E '^[0-9]+: (FAIL!|   Loc:|seed=)' "$log" | sed 's/^[0-9]*: /    /' >>"$problems"
@@ -75,7 +76,7 @@ run_round() { # $1: round number
             echo "$t (round $round): skipped parts, so they proved nothing:" >>"$problems"
             grep -E '^[0-9]+: SKIP ' "$log" | sed 's/^[0-9]*: /    /' >>"$problems"
         fi
-        if ! grep -q 'FAULT-SUMMARY ' "$log"; then
+        if ! grep -qE '^[0-9]+: FAULT-SUMMARY ' "$log"; then
             echo "$t (round $round): printed no FAULT-SUMMARY line, see $log" >>"$problems"
         fi
     done

@@ -62,8 +62,7 @@ private:
     {
         QProcess p;
         p.start(QStringLiteral("mount"), arguments);
-        if (p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit
-            && p.exitCode() == 0)
+        if (p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
             return true;
         *error = QString::fromLocal8Bit(p.readAllStandardError()).trimmed() + p.errorString();
         return false;
@@ -100,6 +99,29 @@ QByteArray sha256(const QString &file)
     if (f.open(QIODevice::ReadOnly))
         hash.addData(&f);
     return hash.result().toHex();
+}
+
+// A writer that commits a rename into the -wal and dies before any
+// checkpoint: the commit lives only in the log, beside its -shm.
+int commitOnlyToWal(const QString &db)
+{
+    return QProcess::execute(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import os, sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\n"
+                        "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
+                        "c.execute(\"UPDATE workspace_info SET value = 'in-the-wal' "
+                        "WHERE key = 'name'\")\nc.commit()\nos._exit(0)"),
+         db});
+}
+
+// Prints the scenario's summary line, then fails on any loss.
+void verify(const Tally &tally, const char *name)
+{
+    tally.print(name);
+    QCOMPARE(tally.pointsStored, tally.pointsExpected);
+    QCOMPARE(tally.pointsDuplicated, 0);
+    QCOMPARE(tally.diagsFound, tally.diagsExpected);
 }
 
 } // namespace
@@ -175,7 +197,8 @@ Result TestFaultWorkspaceDisk::mlwb(const QStringList &arguments, const QString 
 
 QString TestFaultWorkspaceDisk::createWorkspaceWithRun(QString *runId)
 {
-    const Result created = mlwb({QStringLiteral("workspace"), QStringLiteral("create"), m_workspace});
+    const Result created =
+        mlwb({QStringLiteral("workspace"), QStringLiteral("create"), m_workspace});
     if (created.code != 0)
         return created.err;
     const QString project = path(QStringLiteral("project"));
@@ -188,8 +211,8 @@ QString TestFaultWorkspaceDisk::createWorkspaceWithRun(QString *runId)
                      .arg(pointsPerRun)
                      .toUtf8());
     script.close();
-    const Result run = mlwb({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait"),
-                             QStringLiteral("train.py")},
+    const Result run = mlwb({QStringLiteral("run"), QStringLiteral("submit"),
+                             QStringLiteral("--wait"), QStringLiteral("train.py")},
                             project);
     *runId = run.out.section(QLatin1Char('\n'), 0, 0).trimmed();
     if (run.code != 0)
@@ -261,15 +284,7 @@ void TestFaultWorkspaceDisk::readOnlyRemount()
     const QString db = m_workspace + QStringLiteral("/workspace.db");
     if (killedWriter) {
         // A commit that lives only in the -wal: reading it proves the log was honoured.
-        const int code = QProcess::execute(
-            QStringLiteral("python3"),
-            {QStringLiteral("-c"),
-             QStringLiteral("import os, sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\n"
-                            "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
-                            "c.execute(\"UPDATE workspace_info SET value = 'in-the-wal' "
-                            "WHERE key = 'name'\")\nc.commit()\nos._exit(0)"),
-             db});
-        QCOMPARE(code, 0);
+        QCOMPARE(commitOnlyToWal(db), 0);
         QVERIFY(QFileInfo(db + QStringLiteral("-wal")).size() > 0);
     }
     const QByteArray before = sha256(db);
@@ -301,13 +316,11 @@ void TestFaultWorkspaceDisk::readOnlyRemount()
                   readOnly, &tally);
     expectRefused({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("x.py")},
                   readOnly, &tally);
-    expectRefused({QStringLiteral("experiment"), QStringLiteral("delete"), QStringLiteral("default")},
-                  readOnly, &tally);
-    tally.print(killedWriter ? "readonly_remount_killed_writer" : "readonly_remount_clean");
+    expectRefused(
+        {QStringLiteral("experiment"), QStringLiteral("delete"), QStringLiteral("default")},
+        readOnly, &tally);
     QCOMPARE(sha256(db), before);
-    QCOMPARE(tally.pointsStored, tally.pointsExpected);
-    QCOMPARE(tally.pointsDuplicated, 0);
-    QCOMPARE(tally.diagsFound, tally.diagsExpected);
+    verify(tally, killedWriter ? "readonly_remount_killed_writer" : "readonly_remount_clean");
 }
 
 // A -wal with commits but no -shm cannot be read on read-only media; that
@@ -318,15 +331,7 @@ void TestFaultWorkspaceDisk::readOnlyWithoutSharedMemory()
     const QString setup = createWorkspaceWithRun(&runId);
     QVERIFY2(setup.isEmpty(), qPrintable(setup));
     const QString db = m_workspace + QStringLiteral("/workspace.db");
-    QCOMPARE(QProcess::execute(QStringLiteral("python3"),
-                               {QStringLiteral("-c"),
-                                QStringLiteral("import os, sqlite3, sys\nc = sqlite3.connect("
-                                               "sys.argv[1])\nc.execute('PRAGMA "
-                                               "wal_autocheckpoint = 0')\nc.execute(\"UPDATE "
-                                               "workspace_info SET value = 'in-the-wal' WHERE "
-                                               "key = 'name'\")\nc.commit()\nos._exit(0)"),
-                                db}),
-             0);
+    QCOMPARE(commitOnlyToWal(db), 0);
     QVERIFY(QFile::remove(db + QStringLiteral("-shm")));
     QString error;
     QVERIFY2(m_mount->remount(true, &error), qPrintable(error));
@@ -342,11 +347,9 @@ void TestFaultWorkspaceDisk::readOnlyWithoutSharedMemory()
     countPoints(runId, &tally);
     const Result shown = mlwb({QStringLiteral("workspace"), QStringLiteral("show"),
                                QStringLiteral("--format"), QStringLiteral("json")});
-    tally.print("readonly_wal_without_shm");
     QCOMPARE(QJsonDocument::fromJson(shown.out.toUtf8())[QStringLiteral("name")].toString(),
              QStringLiteral("in-the-wal"));
-    QCOMPARE(tally.pointsStored, tally.pointsExpected);
-    QCOMPARE(tally.diagsFound, tally.diagsExpected);
+    verify(tally, "readonly_wal_without_shm");
 }
 
 void TestFaultWorkspaceDisk::fullDiskAtOpen()
@@ -375,10 +378,7 @@ void TestFaultWorkspaceDisk::fullDiskAtOpen()
     Tally after;
     countPoints(runId, &after);
     QCOMPARE(after.pointsStored, after.pointsExpected);
-    tally.print("diskfull_at_open");
-    QCOMPARE(tally.pointsStored, tally.pointsExpected);
-    QCOMPARE(tally.pointsDuplicated, 0);
-    QCOMPARE(tally.diagsFound, tally.diagsExpected);
+    verify(tally, "diskfull_at_open");
 }
 
 void TestFaultWorkspaceDisk::fullDiskAtWrite()
@@ -406,9 +406,7 @@ void TestFaultWorkspaceDisk::fullDiskAtWrite()
         QCOMPARE(it.value().toString().size(), 100 * 1024);
     QVERIFY(stored.size() < 12);
     countPoints(runId, &tally);
-    tally.print("diskfull_at_write");
-    QCOMPARE(tally.pointsStored, tally.pointsExpected);
-    QCOMPARE(tally.diagsFound, tally.diagsExpected);
+    verify(tally, "diskfull_at_write");
 }
 
 void TestFaultWorkspaceDisk::damagedPagesInTheMiddle()
@@ -453,11 +451,13 @@ void TestFaultWorkspaceDisk::damagedPagesInTheMiddle()
 // The window on a read-only workspace: says so and refuses writes with the reason.
 void TestFaultWorkspaceDisk::windowShowsReadOnly()
 {
-    const Result created = mlwb({QStringLiteral("workspace"), QStringLiteral("create"), m_workspace});
+    const Result created =
+        mlwb({QStringLiteral("workspace"), QStringLiteral("create"), m_workspace});
     QVERIFY2(created.code == 0, qPrintable(created.err));
     QString error;
     QVERIFY2(m_mount->remount(true, &error), qPrintable(error));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, path(QStringLiteral("config")));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       path(QStringLiteral("config")));
     auto ws = Workspace::open(m_workspace, &error);
     QVERIFY2(ws, qPrintable(error));
     QVERIFY(ws->isReadOnly());

@@ -1,10 +1,10 @@
 // Creating and opening workspaces: the folder layout, schema migrations, and
 // every way a folder can fail to be a workspace we can open.
+#include "metrics/metrics.h"
 #include "store/computetargets.h"
 #include "store/datastores.h"
 #include "store/defaultworkspace.h"
 #include "store/experiments.h"
-#include "metrics/metrics.h"
 #include "store/schema.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
@@ -111,8 +111,8 @@ void TestWorkspace::openRefusesBadFolders_data()
         << QByteArray("-") << QStringLiteral("not an ML Workbench workspace");
     QTest::newRow("garbage bytes")
         << QByteArray(4096, 'x') << QStringLiteral("is not an SQLite database");
-    QTest::newRow("truncated sqlite header") << QByteArray("SQLite format 3\0\x10\0", 19)
-                                             << QStringLiteral("is not an SQLite database");
+    QTest::newRow("truncated sqlite header")
+        << QByteArray("SQLite format 3\0\x10\0", 19) << QStringLiteral("is not an SQLite database");
 }
 
 void TestWorkspace::openRefusesBadFolders()
@@ -355,8 +355,9 @@ void TestWorkspace::errorsKeepSqliteTextOnly()
                        &error));
     QCOMPARE(error, QStringLiteral("NOT NULL constraint failed: experiments.name"));
     QSqlQuery query(ws->database());
-    QVERIFY(sql::prepare(query, QStringLiteral("INSERT INTO experiments(name, created_at) "
-                                               "VALUES (?, 1)"),
+    QVERIFY(sql::prepare(query,
+                         QStringLiteral("INSERT INTO experiments(name, created_at) "
+                                        "VALUES (?, 1)"),
                          &error));
     query.addBindValue(QVariant());
     QVERIFY(!sql::exec(query, &error));
