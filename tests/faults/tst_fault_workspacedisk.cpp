@@ -18,11 +18,13 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+#include <unistd.h>
 
 using namespace mlwb;
 
@@ -136,6 +138,7 @@ private Q_SLOTS:
     void readOnlyRemount_data();
     void readOnlyRemount();
     void readOnlyWithoutSharedMemory();
+    void readOnlyWithoutPermission();
     void fullDiskAtOpen();
     void fullDiskAtWrite();
     void damagedPagesInTheMiddle();
@@ -154,6 +157,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TmpfsMount> m_mount;
     QString m_workspace;
+    QString m_nobodyHome; // set: mlwb runs as the user nobody
 };
 
 void TestFaultWorkspaceDisk::init()
@@ -182,10 +186,21 @@ Result TestFaultWorkspaceDisk::mlwb(const QStringList &arguments, const QString 
     env.insert(QStringLiteral("MLWB_WORKSPACE"), m_workspace);
     env.insert(QStringLiteral("MLWB_PROGRAM"), QStringLiteral(MLWB_BINARY));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QString program = QStringLiteral(MLWB_BINARY);
+    QStringList words = arguments;
+    if (!m_nobodyHome.isEmpty()) { // as a user who may read the workspace, not write it
+        words = QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                            QStringLiteral("--clear-groups"), program}
+                + arguments;
+        program = QStringLiteral("setpriv");
+        for (const char *name : {"HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"})
+            env.insert(QLatin1String(name), m_nobodyHome);
+        env.insert(QStringLiteral("MLWB_REGISTRY"), m_nobodyHome + QStringLiteral("/reg.json"));
+    }
     QProcess process;
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(cwd.isEmpty() ? m_dir->path() : cwd);
-    process.start(QStringLiteral(MLWB_BINARY), arguments);
+    process.start(program, words);
     if (!process.waitForFinished(120000))
         qWarning() << "mlwb did not finish:" << arguments;
     Result result;
@@ -350,6 +365,34 @@ void TestFaultWorkspaceDisk::readOnlyWithoutSharedMemory()
     QCOMPARE(QJsonDocument::fromJson(shown.out.toUtf8())[QStringLiteral("name")].toString(),
              QStringLiteral("in-the-wal"));
     verify(tally, "readonly_wal_without_shm");
+}
+
+// No write permission (tests run as root, so mlwb runs as nobody here).
+void TestFaultWorkspaceDisk::readOnlyWithoutPermission()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+        QSKIP("setpriv (util-linux) is missing, so mlwb cannot run as another user");
+    QString runId;
+    const QString setup = createWorkspaceWithRun(&runId);
+    QVERIFY2(setup.isEmpty(), qPrintable(setup));
+    QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::WriteOwner
+                                                     | QFile::ExeOwner | QFile::ReadOther
+                                                     | QFile::ExeOther));
+    m_nobodyHome = path(QStringLiteral("nobody"));
+    QVERIFY(QDir().mkpath(m_nobodyHome));
+    QCOMPARE(::chown(QFile::encodeName(m_nobodyHome).constData(), 65534, 65534), 0);
+    Tally tally{1, 1};
+    const QString reason = QStringLiteral("no permission to write in");
+    const Result list = mlwb({QStringLiteral("run"), QStringLiteral("list")});
+    QVERIFY2(list.code == 0 && list.out.contains(runId), qPrintable(list.err));
+    QVERIFY2(list.err.contains(reason), qPrintable(list.err));
+    countPoints(runId, &tally);
+    expectRefused({QStringLiteral("experiment"), QStringLiteral("create"), QStringLiteral("new")},
+                  reason, &tally);
+    expectRefused({QStringLiteral("run"), QStringLiteral("tag"), runId, QStringLiteral("k=v")},
+                  reason, &tally);
+    m_nobodyHome.clear();
+    verify(tally, "readonly_no_permission");
 }
 
 void TestFaultWorkspaceDisk::fullDiskAtOpen()
