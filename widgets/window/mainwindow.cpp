@@ -1,19 +1,19 @@
 #include "window/mainwindow.h"
 
 #include "compute/computetargetactions.h"
+#include "store/defaultworkspace.h"
+#include "window/documentarea.h"
 #include "editor/editorarea.h"
-#include "items/taxonomymodel.h"
+#include "window/propertiespanel.h"
 #include "runs/runlauncher.h"
 #include "runs/runsubmission.h"
-#include "store/defaultworkspace.h"
+#include "window/taskspanel.h"
+#include "items/taxonomymodel.h"
+#include "window/welcomepage.h"
 #include "store/workspace.h"
+#include "window/workspacechooser.h"
 #include "store/workspaceregistry.h"
 #include "tree/workspacetree.h"
-#include "window/documentarea.h"
-#include "window/propertiespanel.h"
-#include "window/taskspanel.h"
-#include "window/welcomepage.h"
-#include "window/workspacechooser.h"
 
 #include <QApplication>
 #include <QCloseEvent>
