@@ -30,6 +30,9 @@ std::unique_ptr<Workspace> CommandContext::openWorkspace()
     auto workspace = defaults::openOrCreate(workspacePath(), &error);
     if (!workspace)
         fail(error);
+    else if (workspace->isReadOnly())
+        note(Cli::tr("%1, so it was opened read-only; changes are refused.")
+                 .arg(workspace->readOnlyReason()));
     return workspace;
 }
 

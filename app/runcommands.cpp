@@ -152,7 +152,7 @@ int submit(CommandContext &context)
         return ExitFailure;
     RunConfig config;
     QString error;
-    if (!submitConfig(context, &config, &error))
+    if (!ws->checkWritable(&error) || !submitConfig(context, &config, &error))
         return context.fail(error);
     RunSubmitter submitter(*ws);
     const auto run = submitter.submit(config, &error);
@@ -186,7 +186,8 @@ int list(CommandContext &context)
     if (!ws)
         return ExitFailure;
     QString error;
-    RunLauncher::restartOrphans(*ws, &error);
+    if (!ws->isReadOnly()) // a supervisor could not write either
+        RunLauncher::restartOrphans(*ws, &error);
     QList<Experiment> experiments;
     if (context.isSet(QStringLiteral("experiment"))) {
         const auto e = Experiments(*ws).find(context.value(QStringLiteral("experiment")), &error);

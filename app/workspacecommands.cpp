@@ -3,10 +3,12 @@
 #include "snapshots/snapshotreader.h"
 #include "store/defaultworkspace.h"
 #include "store/sqlerror.h"
+#include "store/storagemedium.h"
 #include "store/workspace.h"
 #include "store/workspaceregistry.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSqlQuery>
 
 namespace mlwb {
@@ -112,9 +114,9 @@ int list(CommandContext &context)
 }
 
 // Every row of a PRAGMA check that reports a problem, as text.
-bool runCheck(const Workspace &ws, const QString &pragma, QJsonArray *problems, QString *error)
+bool runCheck(const QSqlDatabase &db, const QString &pragma, QJsonArray *problems, QString *error)
 {
-    QSqlQuery query(ws.database());
+    QSqlQuery query(db);
     if (!sql::prepare(query, QStringLiteral("PRAGMA ") + pragma, error) || !sql::exec(query, error))
         return false;
     while (query.next()) {
@@ -136,9 +138,9 @@ bool runCheck(const Workspace &ws, const QString &pragma, QJsonArray *problems, 
 
 // Metric point blocks that disagree with their series: damaged blobs, gaps,
 // or a count that says otherwise.
-bool checkPoints(const Workspace &ws, QJsonArray *problems, QString *error)
+bool checkPoints(const QSqlDatabase &db, QJsonArray *problems, QString *error)
 {
-    QSqlQuery query(ws.database());
+    QSqlQuery query(db);
     const QString sql = QStringLiteral(
         "SELECT series_id, first_seq, 1 FROM metric_blocks WHERE length(steps) != count * 8 "
         "OR length(times) != count * 8 OR length(vals) != count * 8 "
@@ -194,34 +196,103 @@ bool checkSnapshots(const Workspace &ws, QJsonArray *problems, QString *error)
     return true;
 }
 
-int check(CommandContext &context)
+QJsonObject problem(const QString &check, const QString &message)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    QJsonArray problems;
+    return {{QStringLiteral("check"), check}, {QStringLiteral("message"), message}};
+}
+
+// Every check runs; one that cannot even run (a page too damaged to read)
+// is a problem of its own, so the report is never cut short.
+void collectProblems(const QSqlDatabase &db, QJsonArray *problems)
+{
+    for (const QString &pragma :
+         {QStringLiteral("integrity_check"), QStringLiteral("foreign_key_check")}) {
+        QString error;
+        if (!runCheck(db, pragma, problems, &error))
+            problems->append(problem(pragma, Cli::tr("the check could not finish: %1").arg(error)));
+    }
     QString error;
-    if (!runCheck(*ws, QStringLiteral("integrity_check"), &problems, &error)
-        || !runCheck(*ws, QStringLiteral("foreign_key_check"), &problems, &error)
-        || !checkPoints(*ws, &problems, &error) || !checkSnapshots(*ws, &problems, &error))
-        return context.fail(error);
-    const QJsonObject record{{QStringLiteral("path"), QDir::toNativeSeparators(ws->path())},
-                             {QStringLiteral("ok"), problems.isEmpty()},
-                             {QStringLiteral("problems"), problems}};
+    if (!checkPoints(db, problems, &error))
+        problems->append(problem(QStringLiteral("metric_points"),
+                                 Cli::tr("the check could not finish: %1").arg(error)));
+}
+
+// A database too damaged to open as a workspace is still checked, read-only.
+bool checkUnopened(const QString &path, QJsonArray *problems)
+{
+    QFile header(QDir(path).filePath(QStringLiteral("workspace.db")));
+    if (!header.open(QIODevice::ReadOnly) || header.read(16) != QByteArray("SQLite format 3", 16))
+        return false; // not SQLite at all: nothing to check
+    const QString connection = QStringLiteral("mlwb-check");
+    bool ran = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        QString error;
+        const QString file = QDir(path).filePath(QStringLiteral("workspace.db"));
+        if (storage::openReadOnly(db, file, QString(), &error)) {
+            QStringList found;
+            storage::integrityProblems(db, true, &found);
+            for (const QString &message : std::as_const(found))
+                problems->append(problem(QStringLiteral("integrity_check"), message));
+            ran = true;
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ran && !problems->isEmpty();
+}
+
+void report(CommandContext &context, const QString &path, const QJsonArray &problems)
+{
+    const QString native = QDir::toNativeSeparators(path);
+    bool damaged = false;
+    for (const QJsonValue &p : problems)
+        damaged = damaged || p[QStringLiteral("check")] == QLatin1String("integrity_check");
+    const QString hint =
+        damaged ? Cli::tr("The database is damaged. It was left untouched: restore the "
+                          "workspace folder from a copy (backup), or copy out what still "
+                          "reads with mlwb run metrics --as csv.")
+                : QString();
+    QJsonObject record{{QStringLiteral("path"), native},
+                       {QStringLiteral("ok"), problems.isEmpty()},
+                       {QStringLiteral("problems"), problems}};
+    if (!hint.isEmpty())
+        record.insert(QStringLiteral("hint"), hint);
     if (context.output().format() == CliOutput::Format::Json) {
         context.output().show({}, record);
     } else if (problems.isEmpty()) {
-        context.output().message(Cli::tr("%1: no problems found.").arg(ws->path()), record);
+        context.output().message(Cli::tr("%1: no problems found.").arg(native), record);
     } else {
         context.output().list({{QStringLiteral("check"), Cli::tr("check")},
                                {QStringLiteral("message"), Cli::tr("problem")}},
                               problems);
     }
     if (problems.isEmpty())
-        return ExitSuccess;
-    context.note(Cli::tr("%n problem(s) found in %1.", nullptr, int(problems.size()))
-                     .arg(QDir::toNativeSeparators(ws->path())));
-    return ExitFailure;
+        return;
+    context.note(Cli::tr("%n problem(s) found in %1.", nullptr, int(problems.size())).arg(native));
+    if (!hint.isEmpty())
+        context.note(hint);
+}
+
+int check(CommandContext &context)
+{
+    const QString path = context.workspacePath();
+    QString error;
+    QJsonArray problems;
+    const auto ws = defaults::openOrCreate(path, &error);
+    if (ws) {
+        collectProblems(ws->database(), &problems);
+        if (!checkSnapshots(*ws, &problems, &error))
+            problems.append(problem(QStringLiteral("snapshots"),
+                                    Cli::tr("the check could not finish: %1").arg(error)));
+    }
+    else if (!Workspace::exists(path) || !checkUnopened(path, &problems))
+        return context.fail(error);
+    if (ws && ws->isReadOnly())
+        context.note(Cli::tr("%1, so it was opened read-only; changes are refused.")
+                         .arg(ws->readOnlyReason()));
+    report(context, ws ? ws->path() : path, problems);
+    return problems.isEmpty() ? ExitSuccess : ExitFailure;
 }
 
 } // namespace
@@ -246,8 +317,8 @@ void registerWorkspaceCommands(CommandRegistry &registry)
         noun,
         {QStringLiteral("list"), Cli::tr("List the workspaces this user knows."), {}, {}, list});
     registry.addVerb(noun, {QStringLiteral("check"),
-                            Cli::tr("Check the workspace database and stored snapshots for "
-                                    "damage; exits with 1 when it finds any."),
+                            Cli::tr("Check the workspace database for damage; exits with 1 "
+                                    "when it finds any."),
                             {},
                             {},
                             check});

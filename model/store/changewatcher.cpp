@@ -1,6 +1,7 @@
 #include "store/changewatcher.h"
 
 #include "store/sqlerror.h"
+#include "store/storagemedium.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,10 +15,9 @@ ChangeWatcher::ChangeWatcher(const QString &databasePath, QObject *parent)
                        + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(databasePath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
-    if (!db.open())
-        m_lastError = db.lastError().text();
+    // Read-only media need SQLite's rules for WAL files; openReadOnly knows them.
+    storage::openReadOnly(db, databasePath, QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"),
+                          &m_lastError);
     m_timer.setInterval(200);
     connect(&m_timer, &QTimer::timeout, this, &ChangeWatcher::poll);
     readRevisions(&m_revisions);

@@ -1,24 +1,76 @@
 #include "store/sqlerror.h"
 
+#include "store/storagemedium.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 
 namespace mlwb::sql {
 
-static QString describe(const QSqlError &e, const QString &text)
+namespace {
+
+const char *const workspaceProperty = "mlwbWorkspace";
+const char *const readOnlyProperty = "mlwbReadOnlyReason";
+
+// SQLite's primary result codes that need words of their own.
+enum Code { Busy = 5, ReadOnly = 8, IoError = 10, Full = 13 };
+
+QString describe(const QSqlError &e, const QSqlDriver *driver, const QString &text)
 {
-    QString message = e.text().trimmed();
-    if (message.contains(QLatin1String("database or disk is full")))
-        message = QObject::tr("The disk holding the workspace is full (%1)").arg(message);
-    else if (message.contains(QLatin1String("database is locked")))
-        message = QObject::tr("The workspace is busy in another program (%1)").arg(message);
-    else if (message.contains(QLatin1String("readonly database")))
-        message = QObject::tr("The workspace is read-only (%1)").arg(message);
+    const QString own = storage::errorText(e);
+    const QString dir = driver ? driver->property(workspaceProperty).toString() : QString();
+    const QString readOnly = driver ? driver->property(readOnlyProperty).toString() : QString();
+    QString message = own;
+    switch (storage::sqliteCode(e)) {
+    case Full:
+        message = QObject::tr("The workspace cannot be changed: %1.")
+                      .arg(dir.isEmpty() ? QObject::tr("the disk holding it is full")
+                                         : storage::fullDiskReason(dir));
+        break;
+    case IoError:
+        if (!dir.isEmpty() && storage::isDiskFull(dir))
+            message = QObject::tr("The workspace cannot be changed: %1 (%2).")
+                          .arg(storage::fullDiskReason(dir), own);
+        break;
+    case Busy:
+        message = QObject::tr("The workspace is busy in another program (%1)").arg(own);
+        break;
+    case ReadOnly:
+        message =
+            QObject::tr("The workspace cannot be changed: %1.")
+                .arg(readOnly.isEmpty() ? QObject::tr("it is read-only (%1)").arg(own) : readOnly);
+        break;
+    }
     if (qEnvironmentVariableIsSet("MLWB_SQL_DEBUG"))
         message += QStringLiteral(" [") + text.simplified() + QLatin1Char(']');
     return message;
+}
+
+} // namespace
+
+void markConnection(const QSqlDatabase &db, const QString &workspace, const QString &readOnly)
+{
+    if (QSqlDriver *driver = db.driver()) {
+        driver->setProperty(workspaceProperty, workspace);
+        driver->setProperty(readOnlyProperty, readOnly);
+    }
+}
+
+QString readOnlyReason(const QSqlDatabase &db)
+{
+    const QSqlDriver *driver = db.driver();
+    return driver ? driver->property(readOnlyProperty).toString() : QString();
+}
+
+bool checkWritable(const QSqlDatabase &db, QString *error)
+{
+    const QString reason = readOnlyReason(db);
+    if (reason.isEmpty())
+        return true;
+    return fail(error, QObject::tr("The workspace cannot be changed: %1.").arg(reason));
 }
 
 bool fail(QString *error, const QString &message)
@@ -32,14 +84,14 @@ bool prepare(QSqlQuery &query, const QString &text, QString *error)
 {
     if (query.prepare(text))
         return true;
-    return fail(error, describe(query.lastError(), text));
+    return fail(error, describe(query.lastError(), query.driver(), text));
 }
 
 bool exec(QSqlQuery &query, QString *error)
 {
     if (query.exec())
         return true;
-    return fail(error, describe(query.lastError(), query.lastQuery()));
+    return fail(error, describe(query.lastError(), query.driver(), query.lastQuery()));
 }
 
 bool exec(const QSqlDatabase &db, const QString &text, QString *error)
@@ -47,7 +99,7 @@ bool exec(const QSqlDatabase &db, const QString &text, QString *error)
     QSqlQuery query(db);
     if (query.exec(text))
         return true;
-    return fail(error, describe(query.lastError(), text));
+    return fail(error, describe(query.lastError(), query.driver(), text));
 }
 
 qint64 now()

@@ -16,6 +16,13 @@ bool prepare(QSqlQuery &query, const QString &text, QString *error);
 bool exec(QSqlQuery &query, QString *error);
 /// Executes one statement without parameters.
 bool exec(const QSqlDatabase &db, const QString &text, QString *error);
+/// Tags a workspace's connection with its folder and, when it was opened
+/// read-only, the reason, so failures can be described in the user's terms.
+void markConnection(const QSqlDatabase &db, const QString &workspace, const QString &readOnly);
+/// Why the connection cannot write, or empty.
+QString readOnlyReason(const QSqlDatabase &db);
+/// True when `db` may write; otherwise sets *error to the reason and returns false.
+bool checkWritable(const QSqlDatabase &db, QString *error);
 /// Sets *error (when error is non-null) and returns false, for one-line early returns.
 bool fail(QString *error, const QString &message);
 /// Milliseconds since the epoch, the unit of every timestamp column.

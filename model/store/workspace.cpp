@@ -2,6 +2,7 @@
 
 #include "store/schema.h"
 #include "store/sqlerror.h"
+#include "store/storagemedium.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -42,15 +43,63 @@ const Workspace::Folder allFolders[] = {
     Workspace::Folder::Images, Workspace::Folder::DefaultDatastore, Workspace::Folder::Projects,
 };
 
+QString damagedMessage(const QString &file, const QStringList &problems)
+{
+    return QObject::tr("%1 is damaged: SQLite's integrity check says \"%2\". It was left "
+                       "untouched; restore the workspace folder from a copy (backup), or see "
+                       "mlwb workspace check for the full report.")
+        .arg(QDir::toNativeSeparators(file), problems.mid(0, 3).join(QStringLiteral("; ")));
+}
+
+bool configureReader(const QSqlDatabase &db, QString *error)
+{
+    return sql::exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), error)
+           // Charts read whole series of packed points: mapping the file
+           // saves a read() call per page.
+           && sql::exec(db, QStringLiteral("PRAGMA mmap_size = 1073741824"), error);
+}
+
+// SQLite's result codes that say what kind of file it found.
+enum Code { Corrupt = 11, NotADatabase = 26 };
+
+// The first read of a connection: SQLite's code (0: fine) and its failure.
+int firstRead(const QSqlDatabase &db, QSqlError *failure)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next())
+        return 0;
+    *failure = query.lastError();
+    return qMax(1, storage::sqliteCode(*failure));
+}
+
+// Why a first read failed, in the user's terms: "damaged" only when SQLite's
+// own check says so, never for a medium that cannot be written.
+QString unreadable(const QSqlDatabase &db, const QString &file, const QSqlError &failure)
+{
+    const QString native = QDir::toNativeSeparators(file);
+    const QString own = storage::errorText(failure);
+    const int code = storage::sqliteCode(failure);
+    if (code == NotADatabase)
+        return QObject::tr("%1 is not an SQLite database (%2); it was left untouched.")
+            .arg(native, own);
+    QStringList problems;
+    if (code == Corrupt) {
+        storage::integrityProblems(db, false, &problems);
+        if (!problems.isEmpty())
+            return damagedMessage(file, problems);
+    }
+    return QObject::tr("Could not read %1: %2").arg(native, own);
+}
+
 // Reads the header pragmas; a file that is not SQLite fails here, not later.
 bool checkIdentity(const QSqlDatabase &db, const QString &file, QString *error)
 {
+    QSqlError failure;
+    if (firstRead(db, &failure) != 0)
+        return sql::fail(error, unreadable(db, file, failure));
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
-        return sql::fail(
-            error, QObject::tr("%1 is damaged or is not a database (%2).")
-                       .arg(QDir::toNativeSeparators(file), query.lastError().text().trimmed()));
-    }
+    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
+        return sql::exec(query, error);
     const int appId = query.value(0).toInt();
     const int version = schema::currentVersion(db, error);
     if (version < 0)
@@ -76,10 +125,23 @@ bool configure(const QSqlDatabase &db, QString *error)
     // is durable across application crashes, which is what WAL needs.
     return sql::exec(db, QStringLiteral("PRAGMA journal_mode = WAL"), error)
            && sql::exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), error)
-           && sql::exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), error)
-           // Charts read whole series of packed points: mapping the file
-           // saves a read() call per page.
-           && sql::exec(db, QStringLiteral("PRAGMA mmap_size = 1073741824"), error);
+           && configureReader(db, error);
+}
+
+// A read-only connection cannot upgrade: an older schema is refused with the reason.
+bool checkReadable(const QSqlDatabase &db, const QString &reason, QString *error)
+{
+    const int version = schema::currentVersion(db, error);
+    if (version < 0 || !configureReader(db, error))
+        return false;
+    if (version < schema::latestVersion()) {
+        return sql::fail(error, QObject::tr("This workspace has schema %1 and must be upgraded "
+                                            "to %2 to be opened, but %3.")
+                                    .arg(version)
+                                    .arg(schema::latestVersion())
+                                    .arg(reason));
+    }
+    return true;
 }
 
 bool seed(Workspace &ws, QString *error)
@@ -160,7 +222,7 @@ std::unique_ptr<Workspace> Workspace::create(const QString &dir, QString *error)
         return nullptr;
     }
     std::unique_ptr<Workspace> ws(new Workspace(dir));
-    if (!ws->connect(error) || !configure(ws->database(), error)
+    if (!ws->connect(QString(), error) || !configure(ws->database(), error)
         || !schema::migrate(ws->database(), error) || !seed(*ws, error))
         return nullptr;
     for (Folder f : allFolders) {
@@ -188,29 +250,74 @@ std::unique_ptr<Workspace> Workspace::open(const QString &dir, QString *error)
         return nullptr;
     }
     std::unique_ptr<Workspace> ws(new Workspace(dir));
-    if (!ws->connect(error) || !checkIdentity(ws->database(), ws->databasePath(), error)
-        || !configure(ws->database(), error) || !schema::migrate(ws->database(), error))
+    QString readOnly = storage::readOnlyReason(ws->path());
+    if (readOnly.isEmpty()) {
+        if (!ws->connect(QString(), error))
+            return nullptr;
+        readOnly = ws->mediumProblem();
+    }
+    if (!readOnly.isEmpty() && !ws->connect(readOnly, error))
+        return nullptr;
+    const QSqlDatabase db = ws->database();
+    if (!checkIdentity(db, ws->databasePath(), error))
+        return nullptr;
+    if (!readOnly.isEmpty()) {
+        if (!checkReadable(db, readOnly, error))
+            return nullptr;
+        return ws;
+    }
+    if (!configure(db, error) || !schema::migrate(db, error))
         return nullptr;
     for (Folder f : allFolders)
         QDir().mkpath(ws->folder(f)); // a copied workspace may lack empty folders
     return ws;
 }
 
-bool Workspace::connect(QString *error)
+QString Workspace::mediumProblem()
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    QSqlError failure;
+    const int code = firstRead(database(), &failure);
+    if (code == 0 || !storage::isMediumCode(code))
+        return {};
+    // A writer that cannot even map the WAL index leaves a read-only view.
+    const QString reason = storage::isDiskFull(m_path) ? storage::fullDiskReason(m_path)
+                                                       : storage::readOnlyReason(m_path);
+    if (!reason.isEmpty())
+        database().close();
+    return reason;
+}
+
+bool Workspace::connect(const QString &readOnly, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isValid())
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     if (!db.isValid())
         return sql::fail(
             error, QObject::tr("The Qt SQLite driver is missing (install libqt6sql6-sqlite)."));
-    db.setDatabaseName(databasePath());
+    db.close();
+    m_readOnlyReason = readOnly;
+    sql::markConnection(db, m_path, readOnly);
     // Writers from other processes queue for up to 30 s instead of failing.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    const QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000");
+    if (!readOnly.isEmpty())
+        return storage::openReadOnly(db, databasePath(), options, error);
+    db.setConnectOptions(options);
+    db.setDatabaseName(databasePath());
     if (!db.open()) {
-        return sql::fail(error,
-                         QObject::tr("Could not open %1: %2")
-                             .arg(QDir::toNativeSeparators(databasePath()), db.lastError().text()));
+        return sql::fail(error, QObject::tr("Could not open %1: %2")
+                                    .arg(QDir::toNativeSeparators(databasePath()),
+                                         storage::errorText(db.lastError())));
     }
     return true;
+}
+
+bool Workspace::checkWritable(QString *error) const
+{
+    if (m_readOnlyReason.isEmpty())
+        return true;
+    return sql::fail(error, QObject::tr("The workspace %1 cannot be changed: %2.")
+                                .arg(QDir::toNativeSeparators(m_path), m_readOnlyReason));
 }
 
 QString Workspace::name() const
@@ -255,6 +362,8 @@ WriteTransaction::~WriteTransaction()
 bool WriteTransaction::begin(QString *error)
 {
     Q_ASSERT(!m_open);
+    if (!sql::checkWritable(m_db, error))
+        return false;
     m_open = sql::exec(m_db, QStringLiteral("BEGIN IMMEDIATE"), error);
     return m_open;
 }

@@ -22,6 +22,8 @@ public:
     /// Opens an existing workspace, upgrading an older schema in place.
     /// Refuses a folder that is not a workspace, a damaged database and one
     /// written by a newer version of the app, with a message saying which.
+    /// A workspace on a read-only file system, without write permission or
+    /// on a full disk opens read-only: reads work, writes fail with the reason.
     static std::unique_ptr<Workspace> open(const QString &dir, QString *error);
     /// True when `dir` holds a workspace database (it may still fail to open).
     static bool exists(const QString &dir);
@@ -36,13 +38,20 @@ public:
     QString folder(Folder folder) const;
     QSqlDatabase database() const;
     int schemaVersion() const;
+    /// True when opened read-only; readOnlyReason() says why.
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    /// True when the workspace may be changed; otherwise sets *error to why not.
+    bool checkWritable(QString *error) const;
 
 private:
     explicit Workspace(const QString &path);
-    bool connect(QString *error);
+    bool connect(const QString &readOnly, QString *error);
+    QString mediumProblem();
 
     QString m_path;
     QString m_connectionName;
+    QString m_readOnlyReason;
 };
 
 /// A write transaction that takes SQLite's write lock up front (BEGIN

@@ -479,9 +479,11 @@ void TestCli::runtimeErrors_data()
                                      << QStringLiteral("not an ML Workbench workspace");
     QTest::newRow("no folder") << QStringLiteral("nothing") << list
                                << QStringLiteral("folder does not exist");
-    QTest::newRow("damaged") << QStringLiteral("garbage") << list << QStringLiteral("damaged");
-    QTest::newRow("damaged check")
-        << QStringLiteral("garbage") << words("workspace check") << QStringLiteral("damaged");
+    // Garbage is not called damaged: only SQLite's integrity check may say that.
+    QTest::newRow("not a database")
+        << QStringLiteral("garbage") << list << QStringLiteral("not an SQLite database");
+    QTest::newRow("not a database, check") << QStringLiteral("garbage") << words("workspace check")
+                                           << QStringLiteral("not an SQLite database");
     QTest::newRow("newer schema") << QStringLiteral("newer") << list
                                   << QStringLiteral("newer ML Workbench");
     QTest::newRow("duplicate experiment")

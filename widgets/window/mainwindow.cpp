@@ -109,6 +109,11 @@ void MainWindow::setUp()
     m_pathLabel = new QLabel(this);
     m_pathLabel->setObjectName(QStringLiteral("workspacePathLabel"));
     statusBar()->addWidget(m_pathLabel, 1);
+    m_readOnlyLabel = new QLabel(this);
+    m_readOnlyLabel->setObjectName(QStringLiteral("readOnlyIndicator"));
+    m_readOnlyLabel->setStyleSheet(QStringLiteral("font-weight: bold"));
+    m_readOnlyLabel->hide();
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
     connect(m_model, &TaxonomyModel::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
     connect(m_model, &TaxonomyModel::errorOccurred, m_tasks, &TasksPanel::logError);
     restoreWindowState();
@@ -240,13 +245,18 @@ void MainWindow::createEditorMenus()
                                       [this] { m_documents->openRunsTable(0, tr("All Runs")); });
     allRuns->setObjectName(QStringLiteral("allRunsAction"));
     QMenu *compute = menuBar()->addMenu(tr("&Compute"));
-    QAction *attach =
+    m_attachAction =
         compute->addAction(tr("&Attach Linux VM…"), this, &MainWindow::attachVirtualMachine);
-    attach->setObjectName(QStringLiteral("attachVmAction"));
+    m_attachAction->setObjectName(QStringLiteral("attachVmAction"));
 }
 
 void MainWindow::attachVirtualMachine()
 {
+    QString error;
+    if (m_workspace && !m_workspace->checkWritable(&error)) {
+        showError(tr("Attach Linux VM"), error);
+        return;
+    }
     m_targetActions->attach();
 }
 
@@ -256,6 +266,10 @@ void MainWindow::submitProject(const QString &projectDir, const QString &configP
         return;
     RunConfig config;
     QString error;
+    if (!m_workspace->checkWritable(&error)) {
+        showError(tr("Cannot run %1").arg(QDir::toNativeSeparators(projectDir)), error);
+        return;
+    }
     if (!RunConfig::load(configPath, &config, &error)) {
         showError(tr("Cannot run %1").arg(QDir::toNativeSeparators(projectDir)), error);
         return;
@@ -317,6 +331,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_targetActions->setWorkspace(workspace.get());
     m_notifications->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
+    showAccess();
     if (!m_workspace) {
         setWindowTitle(tr("ML Workbench"));
         m_pathLabel->clear();
@@ -328,9 +343,16 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
         m_tasks->logError(error);
     m_model->setKnownWorkspaces(WorkspaceRegistry::list());
     settings().setValue(QStringLiteral("lastWorkspace"), path);
-    setWindowTitle(m_workspace->name());
     m_pathLabel->setText(QDir::toNativeSeparators(path));
     m_tree->setCurrentIndex(m_model->workspaceIndex(path));
+    if (m_workspace->isReadOnly()) {
+        setWindowTitle(tr("%1 (read-only)").arg(m_workspace->name()));
+        // Nothing can be supervised where nothing can be written.
+        m_tasks->logError(tr("Opened workspace %1 read-only: %2.")
+                              .arg(QDir::toNativeSeparators(path), m_workspace->readOnlyReason()));
+        return;
+    }
+    setWindowTitle(m_workspace->name());
     m_tasks->logMessage(tr("Opened workspace %1").arg(QDir::toNativeSeparators(path)));
     // Runs whose supervisor died while nothing was open get a new one.
     const int restarted = RunLauncher::restartOrphans(*m_workspace, &error);
@@ -338,6 +360,17 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
         m_tasks->logMessage(tr("Reattached to %n unfinished run(s).", nullptr, restarted));
     else if (!error.isEmpty())
         m_tasks->logError(error);
+}
+
+// A read-only workspace says so in the status bar, and its writing actions are off.
+void MainWindow::showAccess()
+{
+    const QString reason = m_workspace ? m_workspace->readOnlyReason() : QString();
+    m_readOnlyLabel->setVisible(!reason.isEmpty());
+    m_readOnlyLabel->setText(tr("Read-only: %1").arg(reason));
+    m_readOnlyLabel->setToolTip(tr("This workspace cannot be changed: %1.").arg(reason));
+    m_attachAction->setEnabled(reason.isEmpty());
+    m_attachAction->setToolTip(reason.isEmpty() ? QString() : m_readOnlyLabel->toolTip());
 }
 
 void MainWindow::newWorkspace()

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <memory>
 
+class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -69,6 +70,7 @@ private:
     void showCurrentProperties();
     void onWorkspaceChanged(const QStringList &topics);
     void showError(const QString &title, const QString &message);
+    void showAccess();
     void about();
 
     std::unique_ptr<Workspace> m_workspace;
@@ -84,6 +86,8 @@ private:
     QDockWidget *m_tasksDock = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_pathLabel = nullptr;
+    QLabel *m_readOnlyLabel = nullptr;
+    QAction *m_attachAction = nullptr;
     ComputeTargetActions *m_targetActions = nullptr;
     Notifications *m_notifications = nullptr;
 };

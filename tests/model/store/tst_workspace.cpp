@@ -6,6 +6,7 @@
 #include "store/experiments.h"
 #include "metrics/metrics.h"
 #include "store/schema.h"
+#include "store/sqlerror.h"
 #include "store/workspace.h"
 
 #include <QDir>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void walAndForeignKeysAreOn();
     void defaultWorkspaceHasSampleProject();
     void pythonHelperIsWrittenOnce();
+    void errorsKeepSqliteTextOnly();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -108,9 +110,9 @@ void TestWorkspace::openRefusesBadFolders_data()
     QTest::newRow("folder without database")
         << QByteArray("-") << QStringLiteral("not an ML Workbench workspace");
     QTest::newRow("garbage bytes")
-        << QByteArray(4096, 'x') << QStringLiteral("damaged or is not a database");
-    QTest::newRow("truncated sqlite header") << QByteArray("SQLite format 3\0\x10\0", 19)
-                                             << QStringLiteral("damaged or is not a database");
+        << QByteArray(4096, 'x') << QStringLiteral("is not an SQLite database");
+    QTest::newRow("truncated sqlite header")
+        << QByteArray("SQLite format 3\0\x10\0", 19) << QStringLiteral("is not an SQLite database");
 }
 
 void TestWorkspace::openRefusesBadFolders()
@@ -340,6 +342,28 @@ void TestWorkspace::pythonHelperIsWrittenOnce()
     QTest::qWait(20);
     QCOMPARE(defaults::pythonHelperFolder(*ws, &error), folder);
     QCOMPARE(QFileInfo(helper).lastModified(), written); // unchanged content is not rewritten
+}
+
+// Qt appends its own "Unable to fetch row" to SQLite's text; users see SQLite's only.
+void TestWorkspace::errorsKeepSqliteTextOnly()
+{
+    QString error;
+    auto ws = Workspace::create(path(QStringLiteral("ws")), &error);
+    QVERIFY2(ws, qPrintable(error));
+    QVERIFY(!sql::exec(ws->database(),
+                       QStringLiteral("INSERT INTO experiments(name, created_at) VALUES (NULL, 1)"),
+                       &error));
+    QCOMPARE(error, QStringLiteral("NOT NULL constraint failed: experiments.name"));
+    QSqlQuery query(ws->database());
+    QVERIFY(sql::prepare(query,
+                         QStringLiteral("INSERT INTO experiments(name, created_at) "
+                                        "VALUES (?, 1)"),
+                         &error));
+    query.addBindValue(QVariant());
+    QVERIFY(!sql::exec(query, &error));
+    QCOMPARE(error, QStringLiteral("NOT NULL constraint failed: experiments.name"));
+    QVERIFY(!sql::prepare(query, QStringLiteral("SELECT * FROM nowhere"), &error));
+    QCOMPARE(error, QStringLiteral("no such table: nowhere"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)
