@@ -158,12 +158,17 @@ int show(CommandContext &context)
     const auto manifest = registry.files(*v, &error);
     if (!manifest)
         return context.fail(error);
+    // A table shows each file on its own line; JSON keeps its fields.
+    const bool table = context.output().format() == CliOutput::Format::Table;
     QJsonArray files;
-    for (const ManifestEntry &e : manifest->entries)
+    QJsonObject fileLines;
+    for (const ManifestEntry &e : manifest->entries) {
         files.append(QJsonObject{{QStringLiteral("path"), e.path},
                                  {QStringLiteral("size"), e.size},
                                  {QStringLiteral("sha256"), e.sha256}});
-    record.insert(QStringLiteral("files"), files);
+        fileLines.insert(e.path, Cli::tr("%1 bytes, sha256 %2").arg(e.size).arg(e.sha256));
+    }
+    record.insert(QStringLiteral("files"), table ? QJsonValue(fileLines) : QJsonValue(files));
     context.output().show(versionFields(), record);
     return ExitSuccess;
 }

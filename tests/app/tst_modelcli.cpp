@@ -194,6 +194,8 @@ void TestModelCli::listAndShow()
     QCOMPARE(table.code, 0);
     QVERIFY2(table.out.contains(QLatin1String("det:2")), qPrintable(table.out));
     QVERIFY2(table.out.contains(QLatin1String("production")), qPrintable(table.out));
+    QVERIFY2(table.out.contains(QLatin1String("\n  folder/a.bin: 1 bytes, sha256 ")),
+             qPrintable(table.out));
 }
 
 void TestModelCli::download()

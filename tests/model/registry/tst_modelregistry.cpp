@@ -71,6 +71,7 @@ private slots:
     void damagedBlobIsNotDownloaded();
     void aliasesAndTagsAtRegistration();
     void largeFileInBoundedMemory();
+    void failedCheckBeforeCommitLeavesNothing();
 
 private:
     Run createRun(RunStatus status);
@@ -396,6 +397,25 @@ void TestModelRegistry::largeFileInBoundedMemory()
     const qint64 growthKb = peakRssKb() - before;
     qInfo("peak RSS growth registering 500 MB: %lld kB", growthKb);
     QVERIFY2(growthKb < 64 * 1024, qPrintable(QString::number(growthKb)));
+}
+
+void TestModelRegistry::failedCheckBeforeCommitLeavesNothing()
+{
+    // The registry checks its blobs under the write lock just before the
+    // commit; when that check fails the version, its name and its number go.
+    Models models(*m_ws);
+    ModelVersion v;
+    v.modelName = QStringLiteral("m");
+    v.sha256 = sha("x");
+    QString error;
+    QVERIFY(!models.registerVersion(&v, &error, [](QString *e) {
+        *e = QStringLiteral("files vanished");
+        return false;
+    }));
+    QCOMPARE(error, QStringLiteral("files vanished"));
+    QVERIFY(models.list().isEmpty());
+    QVERIFY2(models.registerVersion(&v, &error), qPrintable(error));
+    QCOMPARE(v.version, 1);
 }
 
 QTEST_GUILESS_MAIN(TestModelRegistry)
