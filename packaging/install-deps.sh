@@ -10,7 +10,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqscintilla2-qt6-dev libarchive-dev libgl-dev libqt6opengl6-dev libyaml-cpp-dev libsqlite3-dev
-  libssl-dev
+  libssl-dev # SHA-256 of snapshots and the model store (OpenSSL libcrypto)
   # run
   libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 fonts-dejavu-core python3
   # test: a real sshd and ssh client, zip as a benchmark baseline, Xvfb

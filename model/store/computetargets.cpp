@@ -1,11 +1,11 @@
 #include "store/computetargets.h"
 
 #include "store/jsoncolumns.h"
+#include "store/names.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
 #include <QObject>
-#include <QRegularExpression>
 #include <QSqlQuery>
 
 namespace mlwb {
@@ -29,12 +29,10 @@ ComputeTarget fromRow(const QSqlQuery &q)
 
 bool validName(const QString &name, QString *error)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"));
-    if (pattern.match(name).hasMatch())
-        return true;
-    return sql::fail(error, QObject::tr("'%1' is not a valid target name: use 1 to 64 letters, "
-                                        "digits, '-', '_' or '.', starting with a letter or digit.")
-                                .arg(name));
+    return names::check(name, names::Rule::Short,
+                        QObject::tr("'%1' is not a valid target name: use 1 to 64 letters, "
+                                    "digits, '-', '_' or '.', starting with a letter or digit."),
+                        error);
 }
 } // namespace
 

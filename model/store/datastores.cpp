@@ -1,5 +1,6 @@
 #include "store/datastores.h"
 
+#include "store/rows.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
@@ -32,29 +33,16 @@ Datastores::Datastores(const Workspace &workspace)
 
 QList<Datastore> Datastores::list(QString *error) const
 {
-    QList<Datastore> out;
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("ORDER BY is_default DESC, name"),
-                      error)
-        || !sql::exec(q, error))
-        return out;
-    while (q.next())
-        out << fromRow(q);
-    return out;
+    return sql::selectAll(m_db,
+                          QLatin1String(columns) + QLatin1String("ORDER BY is_default DESC, name"),
+                          {}, fromRow, error);
 }
 
 std::optional<Datastore> Datastores::find(const QString &name, QString *error) const
 {
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("WHERE name = ?"), error))
-        return std::nullopt;
-    q.addBindValue(name);
-    if (!sql::exec(q, error))
-        return std::nullopt;
-    if (q.next())
-        return fromRow(q);
-    sql::fail(error, QObject::tr("There is no datastore named '%1'.").arg(name));
-    return std::nullopt;
+    return sql::selectFound(m_db, QLatin1String(columns) + QLatin1String("WHERE name = ?"), {name},
+                            fromRow, QObject::tr("There is no datastore named '%1'.").arg(name),
+                            error);
 }
 
 bool Datastores::add(Datastore *store, QString *error)

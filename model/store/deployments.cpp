@@ -1,11 +1,12 @@
 #include "store/deployments.h"
 
 #include "store/jsoncolumns.h"
+#include "store/names.h"
+#include "store/rows.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
 #include <QObject>
-#include <QRegularExpression>
 #include <QSqlQuery>
 
 namespace mlwb {
@@ -30,13 +31,11 @@ Deployment fromRow(const QSqlQuery &q)
 
 bool validName(const QString &name, QString *error)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"));
-    if (pattern.match(name).hasMatch())
-        return true;
-    return sql::fail(error, QObject::tr("'%1' is not a valid deployment name: use 1 to 64 "
-                                        "letters, digits, '-', '_' or '.', starting with a letter "
-                                        "or digit.")
-                                .arg(name));
+    return names::check(name, names::Rule::Short,
+                        QObject::tr("'%1' is not a valid deployment name: use 1 to 64 "
+                                    "letters, digits, '-', '_' or '.', starting with a letter "
+                                    "or digit."),
+                        error);
 }
 
 bool validStatus(const QString &status, QString *error)
@@ -50,11 +49,6 @@ bool validStatus(const QString &status, QString *error)
                                 .arg(status, statuses.join(QLatin1String(", "))));
 }
 
-// QtSql binds a null QString as NULL; the text columns are NOT NULL.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 } // namespace
 
 Deployments::Deployments(const Workspace &workspace)
@@ -63,28 +57,15 @@ Deployments::Deployments(const Workspace &workspace)
 
 QList<Deployment> Deployments::list(QString *error) const
 {
-    QList<Deployment> out;
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("ORDER BY name"), error)
-        || !sql::exec(q, error))
-        return out;
-    while (q.next())
-        out << fromRow(q);
-    return out;
+    return sql::selectAll(m_db, QLatin1String(columns) + QLatin1String("ORDER BY name"), {},
+                          fromRow, error);
 }
 
 std::optional<Deployment> Deployments::find(const QString &name, QString *error) const
 {
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("WHERE name = ?"), error))
-        return std::nullopt;
-    q.addBindValue(name);
-    if (!sql::exec(q, error))
-        return std::nullopt;
-    if (q.next())
-        return fromRow(q);
-    sql::fail(error, QObject::tr("There is no deployment named '%1'.").arg(name));
-    return std::nullopt;
+    return sql::selectFound(m_db, QLatin1String(columns) + QLatin1String("WHERE name = ?"), {name},
+                            fromRow, QObject::tr("There is no deployment named '%1'.").arg(name),
+                            error);
 }
 
 bool Deployments::create(Deployment *deployment, QString *error)
@@ -121,7 +102,7 @@ bool Deployments::create(Deployment *deployment, QString *error)
     q.addBindValue(deployment->name);
     q.addBindValue(deployment->imageId);
     q.addBindValue(status);
-    q.addBindValue(notNull(deployment->url));
+    q.addBindValue(sql::text(deployment->url));
     q.addBindValue(json::fromObject(deployment->config));
     q.addBindValue(now);
     q.addBindValue(now);
@@ -147,7 +128,7 @@ bool Deployments::setStatus(Id id, const QString &status, const QString &url, QS
                       error))
         return false;
     q.addBindValue(status);
-    q.addBindValue(notNull(url));
+    q.addBindValue(sql::text(url));
     q.addBindValue(sql::now());
     q.addBindValue(id);
     if (!sql::exec(q, error))

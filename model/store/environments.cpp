@@ -1,25 +1,16 @@
 #include "store/environments.h"
 
 #include "store/jsoncolumns.h"
-#include "store/sqlerror.h"
+#include "store/rows.h"
 #include "store/workspace.h"
 
 #include <QObject>
-#include <QRegularExpression>
 #include <QSqlQuery>
+#include <algorithm>
 
 namespace mlwb {
 
 namespace {
-const char *const environmentColumns =
-    "SELECT e.id, e.name, e.created_at, "
-    "(SELECT coalesce(max(v.version), 0) FROM environment_versions v "
-    "WHERE v.environment_id = e.id) "
-    "FROM environments e ";
-
-const char *const versionColumns =
-    "SELECT id, environment_id, version, python, packages, base_image, created_at "
-    "FROM environment_versions ";
 
 Environment environmentFromRow(const QSqlQuery &q)
 {
@@ -41,158 +32,103 @@ EnvironmentVersion versionFromRow(const QSqlQuery &q)
     v.packages = json::toList(q.value(4).toString());
     v.baseImage = q.value(5).toString();
     v.createdAt = sql::dateTime(q.value(6));
+    v.tags = json::toMap(q.value(7).toString());
+    v.properties = json::toMap(q.value(8).toString());
+    v.createdBy = q.value(9).toString();
+    v.aliases = q.value(10).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    std::sort(v.aliases.begin(), v.aliases.end());
     return v;
 }
 
-bool validName(const QString &name, QString *error)
+QString environmentColumns(const VersionedAssets &assets)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$"));
-    if (pattern.match(name).hasMatch())
-        return true;
-    return sql::fail(error, QObject::tr("'%1' is not a valid environment name: use 1 to 255 "
-                                        "letters, digits, '-', '_' or '.', starting with a letter "
-                                        "or digit.")
-                                .arg(name));
+    return QStringLiteral("SELECT e.id, e.name, e.created_at, %1 FROM environments e ")
+        .arg(assets.latestColumn(QStringLiteral("e")));
 }
 
-// QtSql binds a null QString as NULL; the text columns are NOT NULL.
-QString notNull(const QString &text)
+QString versionColumns(const VersionedAssets &assets)
 {
-    return text.isNull() ? QStringLiteral("") : text;
+    return QStringLiteral("SELECT v.id, v.environment_id, v.version, v.python, v.packages, "
+                          "v.base_image, v.created_at, v.tags, v.properties, v.created_by, %1 "
+                          "FROM environment_versions v ")
+        .arg(assets.aliasesColumn(QStringLiteral("v")));
 }
+
 } // namespace
 
 Environments::Environments(const Workspace &workspace)
     : m_db(workspace.database())
+    , m_assets(m_db, AssetKind::Environment)
 {}
 
 QList<Environment> Environments::list(QString *error) const
 {
-    QList<Environment> out;
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(environmentColumns) + QLatin1String("ORDER BY e.name"),
-                      error)
-        || !sql::exec(q, error))
-        return out;
-    while (q.next())
-        out << environmentFromRow(q);
-    return out;
+    return sql::selectAll(m_db, environmentColumns(m_assets) + QLatin1String("ORDER BY e.name"), {},
+                          environmentFromRow, error);
 }
 
 std::optional<Environment> Environments::find(const QString &name, QString *error) const
 {
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(environmentColumns) + QLatin1String("WHERE e.name = ?"),
-                      error))
-        return std::nullopt;
-    q.addBindValue(name);
-    if (!sql::exec(q, error))
-        return std::nullopt;
-    if (q.next())
-        return environmentFromRow(q);
-    sql::fail(error, QObject::tr("There is no environment named '%1'.").arg(name));
-    return std::nullopt;
+    return sql::selectFound(m_db, environmentColumns(m_assets) + QLatin1String("WHERE e.name = ?"),
+                            {name}, environmentFromRow,
+                            QObject::tr("There is no environment named '%1'.").arg(name), error);
 }
 
 QList<EnvironmentVersion> Environments::versions(Id environmentId, QString *error) const
 {
-    QList<EnvironmentVersion> out;
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q,
-                      QLatin1String(versionColumns)
-                          + QLatin1String("WHERE environment_id = ? ORDER BY version DESC"),
-                      error))
-        return out;
-    q.addBindValue(environmentId);
-    if (!sql::exec(q, error))
-        return out;
-    while (q.next())
-        out << versionFromRow(q);
-    return out;
+    return sql::selectAll(m_db,
+                          versionColumns(m_assets)
+                              + QLatin1String("WHERE v.environment_id = ? ORDER BY v.version DESC"),
+                          {environmentId}, versionFromRow, error);
 }
 
 std::optional<EnvironmentVersion> Environments::findVersion(const QString &name, int version,
                                                             QString *error) const
 {
-    if (version < 0) {
-        sql::fail(error, QObject::tr("%1 is not an environment version number.").arg(version));
+    AssetRef ref;
+    ref.name = name;
+    ref.version = version;
+    return find(ref, error);
+}
+
+std::optional<EnvironmentVersion> Environments::find(const AssetRef &ref, QString *error) const
+{
+    Id environmentId = 0;
+    int number = 0;
+    if (!m_assets.resolve(ref, &environmentId, &number, error))
         return std::nullopt;
-    }
-    const auto environment = find(name, error);
-    if (!environment)
-        return std::nullopt;
-    if (version == 0 && environment->latestVersion == 0) {
-        sql::fail(error, QObject::tr("Environment '%1' has no versions.").arg(environment->name));
-        return std::nullopt;
-    }
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q,
-                      QLatin1String(versionColumns)
-                          + QLatin1String("WHERE environment_id = ? AND version = ?"),
-                      error))
-        return std::nullopt;
-    q.addBindValue(environment->id);
-    q.addBindValue(version == 0 ? environment->latestVersion : version);
-    if (!sql::exec(q, error))
-        return std::nullopt;
-    if (q.next())
-        return versionFromRow(q);
-    sql::fail(
-        error,
-        QObject::tr("Environment '%1' has no version %2.").arg(environment->name).arg(version));
-    return std::nullopt;
+    return sql::selectOne(m_db,
+                          versionColumns(m_assets)
+                              + QLatin1String("WHERE v.environment_id = ? AND v.version = ?"),
+                          {environmentId, number}, versionFromRow, error);
 }
 
 bool Environments::createVersion(const QString &name, EnvironmentVersion *v, QString *error)
 {
-    if (!validName(name, error))
+    if (!m_assets.checkName(name, error))
         return false;
     const QString python =
         v->python.trimmed().isEmpty() ? QStringLiteral("python3") : v->python.trimmed();
+    const QString createdBy =
+        v->createdBy.isEmpty() ? VersionedAssets::currentUser() : v->createdBy;
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return false;
+    Id environmentId = 0;
+    QString storedName;
+    int version = 0;
+    if (!m_assets.claimNumber(name, {}, &environmentId, &storedName, &version, error))
+        return false;
     const qint64 now = sql::now();
     QSqlQuery q(m_db);
-    // INSERT OR IGNORE: the first version of a name creates the environment.
-    if (!sql::prepare(q,
-                      QStringLiteral("INSERT OR IGNORE INTO environments(name, created_at) "
-                                     "VALUES (?, ?)"),
-                      error))
-        return false;
-    q.addBindValue(name);
-    q.addBindValue(now);
-    if (!sql::exec(q, error))
-        return false;
-    // The write lock is held from BEGIN IMMEDIATE, so nobody else can take
-    // this number between reading it and inserting it.
-    if (!sql::prepare(q,
-                      QStringLiteral("SELECT e.id, (SELECT coalesce(max(v.version), 0) + 1 "
-                                     "FROM environment_versions v WHERE v.environment_id = "
-                                     "e.id) FROM environments e WHERE e.name = ?"),
-                      error))
-        return false;
-    q.addBindValue(name);
-    if (!sql::exec(q, error))
-        return false;
-    if (!q.next())
-        return sql::fail(error, QObject::tr("There is no environment named '%1'.").arg(name));
-    const Id environmentId = q.value(0).toLongLong();
-    const int version = q.value(1).toInt();
-    q.finish();
-    if (!sql::prepare(q,
-                      QStringLiteral("INSERT INTO environment_versions(environment_id, version, "
-                                     "python, packages, base_image, created_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)"),
-                      error))
-        return false;
-    q.addBindValue(environmentId);
-    q.addBindValue(version);
-    q.addBindValue(python);
-    q.addBindValue(json::fromList(v->packages));
-    q.addBindValue(notNull(v->baseImage));
-    q.addBindValue(now);
-    if (!sql::exec(q, error))
+    if (!sql::run(q,
+                  QStringLiteral("INSERT INTO environment_versions(environment_id, version, "
+                                 "python, packages, base_image, tags, properties, created_by, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                  {environmentId, version, python, json::fromList(v->packages),
+                   sql::text(v->baseImage), json::fromMap(v->tags), json::fromMap(v->properties),
+                   sql::text(createdBy), now},
+                  error))
         return false;
     const Id id = q.lastInsertId().toLongLong();
     if (!transaction.commit(error))
@@ -201,8 +137,33 @@ bool Environments::createVersion(const QString &name, EnvironmentVersion *v, QSt
     v->environmentId = environmentId;
     v->version = version;
     v->python = python;
+    v->createdBy = createdBy;
     v->createdAt = sql::dateTime(now);
     return true;
+}
+
+bool Environments::remove(const QString &name, int version, QString *error)
+{
+    return m_assets.remove(
+        name, version,
+        [this, name](const QString &where, Id id, QString *refusal, QString *error) {
+            QSqlQuery q(m_db);
+            if (!sql::run(q,
+                          QStringLiteral("SELECT i.name, i.tag, v.version FROM images i "
+                                         "JOIN environment_versions v "
+                                         "ON v.id = i.environment_version_id ")
+                              + where + QStringLiteral(" ORDER BY v.version, i.name LIMIT 1"),
+                          {id}, error))
+                return false;
+            if (q.next())
+                *refusal = QObject::tr("Version %1 of environment '%2' is used by image '%3'; "
+                                       "delete the image first.")
+                               .arg(q.value(2).toInt())
+                               .arg(name, q.value(0).toString() + QLatin1Char(':')
+                                              + q.value(1).toString());
+            return true;
+        },
+        error);
 }
 
 } // namespace mlwb

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/types.h"
+#include "store/versionedassets.h"
 
 #include <QSqlDatabase>
 #include <optional>
@@ -26,13 +27,21 @@ public:
     /// One version of an environment; version 0 means the latest.
     std::optional<EnvironmentVersion> findVersion(const QString &name, int version,
                                                   QString *error = nullptr) const;
-    /// Creates the next version of `name` (and the name on first use); sets
-    /// v->id, v->environmentId, v->version and v->createdAt. An empty
-    /// v->python becomes "python3".
+    /// The version NAME, NAME:VERSION or NAME@ALIAS means.
+    std::optional<EnvironmentVersion> find(const AssetRef &ref, QString *error = nullptr) const;
+    /// Creates the next version of `name` (and the name on first use) from
+    /// its counter; sets v->id, v->environmentId, v->version, v->createdBy
+    /// (when empty) and v->createdAt. An empty v->python becomes "python3".
     bool createVersion(const QString &name, EnvironmentVersion *v, QString *error);
+    /// Deletes one version (0: all of them); refuses versions an image uses.
+    bool remove(const QString &name, int version, QString *error);
+    /// Aliases, tags and the alias history: the rules every asset shares.
+    VersionedAssets &assets() { return m_assets; }
+    const VersionedAssets &assets() const { return m_assets; }
 
 private:
     QSqlDatabase m_db;
+    VersionedAssets m_assets;
 };
 
 } // namespace mlwb

@@ -1,10 +1,10 @@
 #include "store/experiments.h"
 
+#include "store/names.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
 #include <QObject>
-#include <QRegularExpression>
 #include <QSqlQuery>
 
 namespace mlwb {
@@ -29,13 +29,10 @@ Experiment fromRow(const QSqlQuery &q)
 
 bool isValidExperimentName(const QString &name, QString *error)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[\\w][\\w .-]{0,254}$"),
-                                            QRegularExpression::UseUnicodePropertiesOption);
-    if (pattern.match(name).hasMatch() && name.trimmed() == name)
-        return true;
-    return sql::fail(error, QObject::tr("'%1' is not a valid experiment name: use up to 255 "
-                                        "letters, digits, spaces, '-', '_' or '.'.")
-                                .arg(name));
+    return names::check(name, names::Rule::Spaced,
+                        QObject::tr("'%1' is not a valid experiment name: use up to 255 "
+                                    "letters, digits, spaces, '-', '_' or '.'."),
+                        error);
 }
 
 Experiments::Experiments(const Workspace &workspace)

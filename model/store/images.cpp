@@ -1,5 +1,6 @@
 #include "store/images.h"
 
+#include "store/rows.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
@@ -84,11 +85,6 @@ bool rowExists(const QSqlDatabase &db, const char *table, Id id, bool *exists, Q
     return true;
 }
 
-// QtSql binds a null QString as NULL; the text columns are NOT NULL.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 } // namespace
 
 Images::Images(const Workspace &workspace)
@@ -97,52 +93,27 @@ Images::Images(const Workspace &workspace)
 
 QList<Image> Images::list(QString *error) const
 {
-    QList<Image> out;
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("ORDER BY i.name, i.tag"), error)
-        || !sql::exec(q, error))
-        return out;
-    while (q.next())
-        out << fromRow(q);
-    return out;
+    return sql::selectAll(m_db, QLatin1String(columns) + QLatin1String("ORDER BY i.name, i.tag"),
+                          {}, fromRow, error);
 }
 
 std::optional<Image> Images::findWhere(const QString &where, const QVariantList &values,
                                        QString *error) const
 {
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + where, error))
-        return std::nullopt;
-    for (const QVariant &value : values)
-        q.addBindValue(value);
-    if (!sql::exec(q, error))
-        return std::nullopt;
-    if (q.next())
-        return fromRow(q);
-    return std::nullopt;
+    return sql::selectOne(m_db, QLatin1String(columns) + where, values, fromRow, error);
 }
 
 std::optional<Image> Images::find(const QString &name, const QString &tag, QString *error) const
 {
-    QString queryError;
-    auto found =
-        findWhere(QStringLiteral("WHERE i.name = ? AND i.tag = ?"), {name, tag}, &queryError);
-    if (!found)
-        sql::fail(error,
-                  queryError.isEmpty()
-                      ? QObject::tr("There is no image named '%1'.").arg(displayName(name, tag))
-                      : queryError);
-    return found;
+    return sql::selectFound(
+        m_db, QLatin1String(columns) + QLatin1String("WHERE i.name = ? AND i.tag = ?"), {name, tag},
+        fromRow, QObject::tr("There is no image named '%1'.").arg(displayName(name, tag)), error);
 }
 
 std::optional<Image> Images::find(Id id, QString *error) const
 {
-    QString queryError;
-    auto found = findWhere(QStringLiteral("WHERE i.id = ?"), {id}, &queryError);
-    if (!found)
-        sql::fail(error, queryError.isEmpty() ? QObject::tr("There is no image with id %1.").arg(id)
-                                              : queryError);
-    return found;
+    return sql::selectFound(m_db, QLatin1String(columns) + QLatin1String("WHERE i.id = ?"), {id},
+                            fromRow, QObject::tr("There is no image with id %1.").arg(id), error);
 }
 
 bool Images::create(Image *image, QString *error)
@@ -191,7 +162,7 @@ bool Images::create(Image *image, QString *error)
         return false;
     q.addBindValue(image->name);
     q.addBindValue(image->tag);
-    q.addBindValue(notNull(image->digest));
+    q.addBindValue(sql::text(image->digest));
     q.addBindValue(status);
     q.addBindValue(image->environmentVersionId != 0 ? QVariant(image->environmentVersionId)
                                                     : QVariant());
@@ -234,7 +205,7 @@ bool Images::setStatus(Id id, const QString &status, const QString &digest, qint
                       error))
         return false;
     q.addBindValue(status);
-    q.addBindValue(notNull(digest));
+    q.addBindValue(sql::text(digest));
     q.addBindValue(size);
     q.addBindValue(id);
     if (!sql::exec(q, error))

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "store/types.h"
+#include "store/versionedassets.h"
 
 #include <QSqlDatabase>
+#include <functional>
 #include <optional>
 
 namespace mlwb {
@@ -26,16 +28,27 @@ public:
     /// One version of a model; version 0 means the latest.
     std::optional<ModelVersion> findVersion(const QString &name, int version,
                                             QString *error = nullptr) const;
+    /// The version NAME, NAME:VERSION or NAME@ALIAS means.
+    std::optional<ModelVersion> find(const AssetRef &ref, QString *error = nullptr) const;
     /// Registers v->modelName's next version (creating the model name on first
-    /// use); sets v->id, v->modelId, v->version and v->createdAt.
-    bool registerVersion(ModelVersion *v, QString *error);
+    /// use) from the model's counter, so a number is never reused while the
+    /// name exists; sets v->id, v->modelId, v->version, v->createdBy (when
+    /// empty) and v->createdAt.
+    /// `beforeCommit` runs under the write lock just before the commit (the
+    /// registry checks there that the version's files are still stored).
+    bool registerVersion(ModelVersion *v, QString *error,
+                         const std::function<bool(QString *)> &beforeCommit = {});
     /// Deletes one version (version > 0) or the whole model (version 0).
     /// Refuses versions an image is built from. Removing the last version
     /// removes the model name too. The files under models/ are not touched.
     bool remove(const QString &name, int version, QString *error);
+    /// Aliases, tags and the alias history: the rules every asset shares.
+    VersionedAssets &assets() { return m_assets; }
+    const VersionedAssets &assets() const { return m_assets; }
 
 private:
     QSqlDatabase m_db;
+    VersionedAssets m_assets;
 };
 
 } // namespace mlwb

@@ -1,12 +1,12 @@
 #include "store/pipelines.h"
 
 #include "store/jsoncolumns.h"
+#include "store/names.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
 #include <QHash>
 #include <QObject>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
 #include <functional>
@@ -42,29 +42,20 @@ PipelineStep stepFromRow(const QSqlQuery &q)
     return s;
 }
 
-const QRegularExpression &namePattern()
-{
-    static const QRegularExpression pattern(QStringLiteral("^[\\w][\\w .-]{0,254}$"),
-                                            QRegularExpression::UseUnicodePropertiesOption);
-    return pattern;
-}
-
 bool validName(const QString &name, QString *error)
 {
-    if (namePattern().match(name).hasMatch() && name.trimmed() == name)
-        return true;
-    return sql::fail(error, QObject::tr("'%1' is not a valid pipeline name: use up to 255 "
-                                        "letters, digits, spaces, '-', '_' or '.'.")
-                                .arg(name));
+    return names::check(name, names::Rule::Spaced,
+                        QObject::tr("'%1' is not a valid pipeline name: use up to 255 "
+                                    "letters, digits, spaces, '-', '_' or '.'."),
+                        error);
 }
 
 bool validStepName(const QString &name, QString *error)
 {
-    if (namePattern().match(name).hasMatch() && name.trimmed() == name)
-        return true;
-    return sql::fail(error, QObject::tr("'%1' is not a valid step name: use up to 255 letters, "
-                                        "digits, spaces, '-', '_' or '.'.")
-                                .arg(name));
+    return names::check(name, names::Rule::Spaced,
+                        QObject::tr("'%1' is not a valid step name: use up to 255 letters, "
+                                    "digits, spaces, '-', '_' or '.'."),
+                        error);
 }
 
 // The first dependency cycle, as step names from a step back to itself; empty when there is none.
@@ -138,11 +129,6 @@ bool validSteps(const QString &pipeline, const QList<PipelineStep> &steps, QStri
     return true;
 }
 
-// QtSql binds a null QString as NULL; the text columns are NOT NULL.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 } // namespace
 
 Pipelines::Pipelines(const Workspace &workspace)
@@ -223,7 +209,7 @@ bool Pipelines::create(Pipeline *p, QString *error)
                       error))
         return false;
     q.addBindValue(p->name);
-    q.addBindValue(notNull(p->description));
+    q.addBindValue(sql::text(p->description));
     q.addBindValue(now);
     if (!sql::exec(q, error))
         return false;

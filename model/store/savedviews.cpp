@@ -1,5 +1,6 @@
 #include "store/savedviews.h"
 
+#include "store/rows.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
@@ -29,28 +30,15 @@ SavedViews::SavedViews(const Workspace &workspace)
 
 QList<SavedView> SavedViews::list(QString *error) const
 {
-    QList<SavedView> out;
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("ORDER BY name"), error)
-        || !sql::exec(q, error))
-        return out;
-    while (q.next())
-        out << fromRow(q);
-    return out;
+    return sql::selectAll(m_db, QLatin1String(columns) + QLatin1String("ORDER BY name"), {},
+                          fromRow, error);
 }
 
 std::optional<SavedView> SavedViews::find(const QString &name, QString *error) const
 {
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("WHERE name = ?"), error))
-        return std::nullopt;
-    q.addBindValue(name);
-    if (!sql::exec(q, error))
-        return std::nullopt;
-    if (q.next())
-        return fromRow(q);
-    sql::fail(error, QObject::tr("There is no saved view named '%1'.").arg(name));
-    return std::nullopt;
+    return sql::selectFound(m_db, QLatin1String(columns) + QLatin1String("WHERE name = ?"), {name},
+                            fromRow, QObject::tr("There is no saved view named '%1'.").arg(name),
+                            error);
 }
 
 bool SavedViews::save(SavedView *view, QString *error)

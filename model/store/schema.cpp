@@ -223,6 +223,48 @@ CREATE TABLE metric_blocks(
   PRIMARY KEY(series_id, first_seq));
 )SQL";
 
+// Version 4: versioned assets share one set of rules (see versionedassets.h):
+// a per-name counter so a deleted number is never handed out again, aliases
+// with their history, properties, and who registered a version and from what.
+const char *const version4 = R"SQL(
+ALTER TABLE models ADD COLUMN last_version INTEGER NOT NULL DEFAULT 0;
+UPDATE models SET last_version = (SELECT coalesce(max(v.version), 0) FROM model_versions v
+  WHERE v.model_id = models.id);
+ALTER TABLE environments ADD COLUMN last_version INTEGER NOT NULL DEFAULT 0;
+UPDATE environments SET last_version = (SELECT coalesce(max(v.version), 0)
+  FROM environment_versions v WHERE v.environment_id = environments.id);
+ALTER TABLE model_versions ADD COLUMN properties TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE model_versions ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE model_versions ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE environment_versions ADD COLUMN tags TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE environment_versions ADD COLUMN properties TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE environment_versions ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+CREATE TABLE model_aliases(
+  owner_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL COLLATE NOCASE,
+  version_id INTEGER NOT NULL REFERENCES model_versions(id) ON DELETE CASCADE,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY(owner_id, alias)) WITHOUT ROWID;
+CREATE TABLE environment_aliases(
+  owner_id INTEGER NOT NULL REFERENCES environments(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL COLLATE NOCASE,
+  version_id INTEGER NOT NULL REFERENCES environment_versions(id) ON DELETE CASCADE,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY(owner_id, alias)) WITHOUT ROWID;
+-- Every alias set, moved or removed; versions are numbers (0: none), kept
+-- after the version itself is deleted.
+CREATE TABLE alias_history(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL COLLATE NOCASE,
+  alias TEXT NOT NULL COLLATE NOCASE,
+  from_version INTEGER NOT NULL,
+  to_version INTEGER NOT NULL,
+  changed_by TEXT NOT NULL DEFAULT '',
+  changed_at INTEGER NOT NULL);
+CREATE INDEX alias_history_by_name ON alias_history(kind, name);
+)SQL";
+
 struct TopicTable {
     const char *topic;
     const char *table;
@@ -266,21 +308,34 @@ QStringList splitStatements(const char *script)
     return out;
 }
 
+// Triggers that bump `topic`'s revision on every change to `table`.
+QStringList bumpTriggers(const TopicTable &t)
+{
+    QStringList out;
+    const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
+    for (const char *event : events) {
+        out << QStringLiteral("CREATE TRIGGER %1_%2_bump AFTER %3 ON %1 BEGIN "
+                              "UPDATE revisions SET value = value + 1 WHERE topic = '%4'; END")
+                   .arg(QLatin1String(t.table), QString::fromLatin1(event).toLower(),
+                        QLatin1String(event), QLatin1String(t.topic));
+    }
+    return out;
+}
+
 QStringList version2Statements()
 {
     QStringList out = splitStatements(version2);
     for (const QString &topic : topics())
         out << QStringLiteral("INSERT INTO revisions(topic, value) VALUES ('%1', 0)").arg(topic);
-    const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
-    for (const TopicTable &t : topicTables) {
-        for (const char *event : events) {
-            out << QStringLiteral("CREATE TRIGGER %1_%2_bump AFTER %3 ON %1 BEGIN "
-                                  "UPDATE revisions SET value = value + 1 WHERE topic = '%4'; END")
-                       .arg(QLatin1String(t.table), QString::fromLatin1(event).toLower(),
-                            QLatin1String(event), QLatin1String(t.topic));
-        }
-    }
+    for (const TopicTable &t : topicTables)
+        out << bumpTriggers(t);
     return out;
+}
+
+QStringList version4Statements()
+{
+    return splitStatements(version4) + bumpTriggers({"models", "model_aliases"})
+           + bumpTriggers({"environments", "environment_aliases"});
 }
 
 QStringList statementsFor(int version)
@@ -292,6 +347,8 @@ QStringList statementsFor(int version)
         return version2Statements();
     case 3:
         return splitStatements(version3);
+    case 4:
+        return version4Statements();
     }
     return {};
 }
@@ -360,7 +417,7 @@ bool apply(const QSqlDatabase &db, int version, QString *error)
 
 int latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList topics()

@@ -45,11 +45,6 @@ QVariant messageValue(const QString &message)
     return message.isNull() ? QVariant() : QVariant(message);
 }
 
-// QtSql binds a null QString as NULL; the text columns are NOT NULL.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 } // namespace
 
 Tasks::Tasks(const Workspace &workspace)
@@ -83,7 +78,7 @@ bool Tasks::start(Task *t, QString *error)
     q.addBindValue(t->kind);
     q.addBindValue(t->title);
     q.addBindValue(progress);
-    q.addBindValue(notNull(t->message));
+    q.addBindValue(sql::text(t->message));
     q.addBindValue(t->runId != 0 ? QVariant(t->runId) : QVariant());
     q.addBindValue(now);
     q.addBindValue(now);

@@ -117,6 +117,10 @@ struct ModelVersion {
     QString framework;
     QString description;
     QMap<QString, QString> tags;
+    QMap<QString, QString> properties; // set once, at registration
+    QString createdBy;
+    QString source;      // lineage when not from a run: "uploaded from PATH"
+    QStringList aliases; // sorted
     QDateTime createdAt;
 };
 
@@ -135,6 +139,10 @@ struct EnvironmentVersion {
     QString python; // interpreter or version
     QStringList packages;
     QString baseImage;
+    QMap<QString, QString> tags;
+    QMap<QString, QString> properties;
+    QString createdBy;
+    QStringList aliases; // sorted
     QDateTime createdAt;
 };
 

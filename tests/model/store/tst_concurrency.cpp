@@ -1,6 +1,7 @@
 // Several processes writing one workspace at the same moment: nothing is
 // lost, nothing is corrupted, nobody fails with "database is locked".
 #include "store/experiments.h"
+#include "store/models.h"
 #include "store/runs.h"
 #include "store/workspace.h"
 
@@ -9,6 +10,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace mlwb;
 
@@ -20,9 +22,11 @@ private Q_SLOTS:
     void processesWriteAtOnce_data();
     void processesWriteAtOnce();
     void readersSeeConsistentStateWhileWriting();
+    void processesRegisterOneModelAtOnce();
 
 private:
     static QString writer() { return QStringLiteral(MLWB_TEST_HELPERS "/storewriter"); }
+    static QString registrar() { return QStringLiteral(MLWB_TEST_HELPERS "/modelregistrar"); }
 };
 
 void TestConcurrency::processesWriteAtOnce_data()
@@ -104,6 +108,44 @@ void TestConcurrency::readersSeeConsistentStateWhileWriting()
     }
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(reads > 1);
+}
+
+void TestConcurrency::processesRegisterOneModelAtOnce()
+{
+    // Several programs register the same new model name at the same moment:
+    // each gets its own numbers, no number twice, none skipped.
+    QTemporaryDir dir;
+    QString error;
+    auto ws = Workspace::create(dir.filePath(QStringLiteral("ws")), &error);
+    QVERIFY2(ws, qPrintable(error));
+    constexpr int processes = 4;
+    constexpr int each = 25;
+    std::vector<std::unique_ptr<QProcess>> registrars;
+    for (int i = 0; i < processes; ++i) {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(registrar(), {ws->path(), QStringLiteral("shared"), QString::number(each)});
+        registrars.push_back(std::move(p));
+    }
+    QList<int> all;
+    for (auto &p : registrars) {
+        QVERIFY(p->waitForFinished(120000));
+        QCOMPARE(p->exitCode(), 0);
+        QList<int> own;
+        const QList<QByteArray> lines = p->readAllStandardOutput().split('\n');
+        for (const QByteArray &line : lines)
+            if (!line.isEmpty())
+                own << line.toInt();
+        QCOMPARE(own.size(), each);
+        QVERIFY(std::is_sorted(own.begin(), own.end()));
+        all += own;
+    }
+    std::sort(all.begin(), all.end());
+    QList<int> expected;
+    for (int i = 1; i <= processes * each; ++i)
+        expected << i;
+    QCOMPARE(all, expected);
+    QCOMPARE(Models(*ws).find(QStringLiteral("shared"))->latestVersion, processes * each);
 }
 
 QTEST_GUILESS_MAIN(TestConcurrency)
