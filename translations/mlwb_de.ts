@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DiskFullWait</name>
+    <message>
+        <source>no space left</source>
+        <translation>kein Speicherplatz mehr frei</translation>
+    </message>
+    <message>
+        <source>waiting: disk full on %1 since %2. The run goes on; its metrics are kept and stored as soon as there is space.</source>
+        <translation>wartet: Datenträger %1 ist seit %2 voll. Der Lauf geht weiter; seine Metriken werden aufbewahrt und gespeichert, sobald wieder Platz frei ist.</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>%1 s</source>
@@ -52,10 +63,6 @@
     <message>
         <source>State</source>
         <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Database</source>
@@ -329,6 +336,15 @@
         <source>This pipeline step no longer exists.</source>
         <translation>Dieser Pipeline-Schritt existiert nicht mehr.</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <comment>state of a workspace: it is open</comment>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Begrenzung</translation>
+    </message>
 </context>
 <context>
     <name>MetricTail</name>
@@ -341,20 +357,64 @@
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>%1 no longer exists, but %2 bytes of it were read</source>
-        <translation>%1 existiert nicht mehr, aber %2 Bytes davon wurden bereits gelesen</translation>
-    </message>
-    <message>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>%1 was truncated: it has %2 bytes, but %3 were already read</source>
-        <translation>%1 wurde gekürzt: die Datei hat %2 Bytes, aber %3 wurden bereits gelesen</translation>
+        <source>a named pipe (FIFO)</source>
+        <translation>eine benannte Pipe (FIFO)</translation>
     </message>
     <message>
-        <source>%1 was replaced: byte %2 does not start a line</source>
-        <translation>%1 wurde ersetzt: Byte %2 ist kein Zeilenanfang</translation>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1… [cut; the line has %2 bytes]</source>
+        <translation>%1… [gekürzt; die Zeile hat %2 Bytes]</translation>
+    </message>
+    <message>
+        <source>It is tried again while the run goes on.</source>
+        <translation>Es wird erneut versucht, solange der Lauf andauert.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a regular file, so it is not read. Log metrics to a regular file.</source>
+        <translation>%1 ist %2 und keine reguläre Datei und wird daher nicht gelesen. Protokollieren Sie Metriken in eine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>%1 was removed after %2 bytes of it were read; a new one will be read from its start.</source>
+        <translation>%1 wurde entfernt, nachdem %2 Bytes davon gelesen wurden; eine neue Datei wird von ihrem Anfang an gelesen.</translation>
+    </message>
+    <message>
+        <source>It is read again from its start.</source>
+        <translation>Die Datei wird erneut von Anfang an gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 was replaced by a new file after %2 bytes of the old one were read.</source>
+        <translation>%1 wurde durch eine neue Datei ersetzt, nachdem %2 Bytes der alten gelesen wurden.</translation>
+    </message>
+    <message>
+        <source>%1 was truncated to %2 bytes after %3 bytes of it were read.</source>
+        <translation>%1 wurde auf %2 Bytes gekürzt, nachdem %3 Bytes davon gelesen wurden.</translation>
+    </message>
+    <message>
+        <source>%1 was rewritten after %2 bytes of it were read.</source>
+        <translation>%1 wurde neu geschrieben, nachdem %2 Bytes davon gelesen wurden.</translation>
+    </message>
+    <message>
+        <source>malformed line</source>
+        <translation>fehlerhafte Zeile</translation>
     </message>
 </context>
 <context>
@@ -643,16 +703,8 @@
         <translation>Lesen der Metrikpunkte fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>The disk holding the workspace is full (%1)</source>
-        <translation>Der Datenträger mit dem Arbeitsbereich ist voll (%1)</translation>
-    </message>
-    <message>
         <source>The workspace is busy in another program (%1)</source>
         <translation>Der Arbeitsbereich wird gerade von einem anderen Programm verwendet (%1)</translation>
-    </message>
-    <message>
-        <source>The workspace is read-only (%1)</source>
-        <translation>Der Arbeitsbereich ist schreibgeschützt (%1)</translation>
     </message>
     <message>
         <source>A task needs a kind.</source>
@@ -749,10 +801,6 @@
         <translation>Version %1</translation>
     </message>
     <message>
-        <source>%1 is damaged or is not a database (%2).</source>
-        <translation>%1 ist beschädigt oder keine Datenbank (%2).</translation>
-    </message>
-    <message>
         <source>%1 is an SQLite database, but not an ML Workbench workspace; it was left untouched.</source>
         <translation>%1 ist eine SQLite-Datenbank, aber kein ML-Workbench-Arbeitsbereich; sie wurde nicht verändert.</translation>
     </message>
@@ -830,6 +878,146 @@
             <numerusform>%n in Warteschlange</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot store %1 in the workspace.</source>
+        <translation>%1 kann nicht im Arbeitsbereich gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the model store in %1.</source>
+        <translation>Der Modellspeicher in %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1: %2</source>
+        <translation>In %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The workspace is missing stored file %1.</source>
+        <translation>Im Arbeitsbereich fehlt die gespeicherte Datei %1.</translation>
+    </message>
+    <message>
+        <source>Stored file %1 is damaged.</source>
+        <translation>Die gespeicherte Datei %1 ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Cannot remove stored file %1.</source>
+        <translation>Die gespeicherte Datei %1 kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 holds no files.</source>
+        <translation>%1 enthält keine Dateien.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not under the run&apos;s outputs/: use --path outputs/FILE_OR_FOLDER.</source>
+        <translation>„%1“ liegt nicht unter outputs/ des Laufs: Verwenden Sie --path outputs/FILE_OR_FOLDER.</translation>
+    </message>
+    <message>
+        <source>Run %1 is still %2 and %3 is still open; register it when the run has finished or the file is closed.</source>
+        <translation>Lauf %1 hat noch den Status %2, und %3 ist noch geöffnet; registrieren Sie das Modell, wenn der Lauf beendet oder die Datei geschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Stored model files were removed while registering.</source>
+        <translation>Gespeicherte Modelldateien wurden während der Registrierung entfernt.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a framework the registry knows: use %2.</source>
+        <translation>„%1“ ist kein Framework, das die Modellregistrierung kennt: Verwenden Sie %2.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>Der Ordner für %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The model manifest is damaged.</source>
+        <translation>Das Modellmanifest ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: SQLite&apos;s integrity check says &quot;%2&quot;. It was left untouched; restore the workspace folder from a copy (backup), or see mlwb workspace check for the full report.</source>
+        <translation>%1 ist beschädigt: Die Integritätsprüfung von SQLite meldet „%2“. Die Datei wurde nicht verändert; stellen Sie den Ordner des Arbeitsbereichs aus einer Kopie (Sicherung) wieder her, oder rufen Sie mlwb workspace check für den vollständigen Bericht auf.</translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database (%2); it was left untouched.</source>
+        <translation>%1 ist keine SQLite-Datenbank (%2); die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>This workspace has schema %1 and must be upgraded to %2 to be opened, but %3.</source>
+        <translation>Dieser Arbeitsbereich hat Schema %1 und muss zum Öffnen auf %2 aktualisiert werden, aber %3.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 cannot be changed: %2.</source>
+        <translation>Der Arbeitsbereich %1 kann nicht geändert werden: %2.</translation>
+    </message>
+    <message>
+        <source>Model &apos;%1&apos; has no alias &apos;%2&apos;.</source>
+        <translation>Das Modell „%1“ hat keinen Alias „%2“.</translation>
+    </message>
+    <message>
+        <source>Environment &apos;%1&apos; has no alias &apos;%2&apos;.</source>
+        <translation>Die Umgebung „%1“ hat keinen Alias „%2“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid alias: use 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter; &apos;latest&apos; is taken.</source>
+        <translation>„%1“ ist kein gültiger Alias: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, „-“, „_“ oder „.“, beginnend mit einem Buchstaben; „latest“ ist bereits vergeben.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a version number.</source>
+        <translation>„%1“ ist keine Versionsnummer.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no asset: use NAME, NAME:VERSION or NAME@ALIAS.</source>
+        <translation>„%1“ bezeichnet kein Asset: Verwenden Sie NAME, NAME:VERSION oder NAME@ALIAS.</translation>
+    </message>
+    <message>
+        <source>Version %1 of environment &apos;%2&apos; is used by image &apos;%3&apos;; delete the image first.</source>
+        <translation>Version %1 der Umgebung „%2“ wird vom Image „%3“ verwendet; löschen Sie zuerst das Image.</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be changed: %1.</source>
+        <translation>Der Arbeitsbereich kann nicht geändert werden: %1.</translation>
+    </message>
+    <message>
+        <source>the disk holding it is full</source>
+        <translation>der Datenträger, auf dem er liegt, ist voll</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be changed: %1 (%2).</source>
+        <translation>Der Arbeitsbereich kann nicht geändert werden: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>it is read-only (%1)</source>
+        <translation>er ist schreibgeschützt (%1)</translation>
+    </message>
+    <message>
+        <source>the workspace is on a read-only file system</source>
+        <translation>der Arbeitsbereich liegt auf einem schreibgeschützten Dateisystem</translation>
+    </message>
+    <message>
+        <source>you have no permission to write in %1</source>
+        <translation>Sie haben keine Berechtigung, in %1 zu schreiben</translation>
+    </message>
+    <message>
+        <source>you have no permission to write %1</source>
+        <translation>Sie haben keine Berechtigung, %1 zu schreiben</translation>
+    </message>
+    <message>
+        <source>the disk holding the workspace is full (%1 free on %2)</source>
+        <translation>der Datenträger des Arbeitsbereichs ist voll (%1 frei auf %2)</translation>
+    </message>
+    <message>
+        <source>%1 can only be read with its write-ahead log (%2-wal), which needs %2-shm; copy the workspace folder to a writable disk to open it.</source>
+        <translation>%1 kann nur mit seinem Write-Ahead-Log (%2-wal) gelesen werden, das %2-shm benötigt; kopieren Sie den Ordner des Arbeitsbereichs auf einen beschreibbaren Datenträger, um ihn zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Could not open %1 read-only: %2</source>
+        <translation>%1 konnte nicht schreibgeschützt geöffnet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>RemoteRun</name>
@@ -897,10 +1085,6 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Cannot write to the run folder %1.</source>
-        <translation>In den Laufordner %1 kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
         <source>The run may still be going on on the VM.</source>
         <translation>Der Lauf ist auf der VM möglicherweise noch aktiv.</translation>
     </message>
@@ -915,6 +1099,10 @@
     <message>
         <source>The disk of %1 is full (No space left on device in %2): the run failed and its exit code could not be written.</source>
         <translation>Der Datenträger von %1 ist voll (No space left on device in %2): Der Lauf ist fehlgeschlagen, und sein Exit-Code konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the run folder %1: %2</source>
+        <translation>In den Ordner des Laufs %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1212,63 @@
     </message>
 </context>
 <context>
+    <name>SnapshotLeftOut</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiteres</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) pointing outside the project</source>
+        <translation>
+            <numerusform>%n Verknüpfung, die aus dem Projekt heraus zeigt</numerusform>
+            <numerusform>%n Verknüpfungen, die aus dem Projekt heraus zeigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n Ordner</numerusform>
+            <numerusform>%n Ordner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>%1 ignored by %2</source>
+        <translation>%1 durch %2 ignoriert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) that are not files, folders or links</source>
+        <translation>
+            <numerusform>%n Element, das keine Datei, kein Ordner und keine Verknüpfung ist</numerusform>
+            <numerusform>%n Elemente, die weder Dateien noch Ordner noch Verknüpfungen sind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) whose top-level name ends in a backslash, which zip readers take for a folder</source>
+        <translation>
+            <numerusform>%n Datei, deren Name auf oberster Ebene mit einem Backslash endet, den ZIP-Leseprogramme als Ordner auffassen</numerusform>
+            <numerusform>%n Dateien, deren Name auf oberster Ebene mit einem Backslash endet, den ZIP-Leseprogramme als Ordner auffassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out of the snapshot: %1.</source>
+        <translation>Nicht in den Snapshot aufgenommen: %1.</translation>
+    </message>
+</context>
+<context>
     <name>SnapshotReader</name>
     <message>
         <source>Snapshot %1 is damaged: %2</source>
@@ -1086,10 +1331,6 @@
         <translation>Der Ordner %1/%2 kann nicht erstellt werden</translation>
     </message>
     <message>
-        <source>Cannot create the link %1: %2</source>
-        <translation>Die Verknüpfung %1 kann nicht erstellt werden: %2</translation>
-    </message>
-    <message>
         <source>Snapshot %1 has an unsafe entry %2: the link points outside the snapshot (%3)</source>
         <translation>Snapshot %1 enthält einen unsicheren Eintrag %2: Die Verknüpfung zeigt aus dem Snapshot heraus (%3)</translation>
     </message>
@@ -1100,6 +1341,18 @@
     <message>
         <source>Cannot create the folder %1</source>
         <translation>Der Ordner %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 is damaged: its entries disagree with its central directory</source>
+        <translation>Snapshot %1 ist beschädigt: Seine Einträge stimmen nicht mit seinem zentralen Verzeichnis überein</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 does not match its name: expected sha256 %2, found %3. It was replaced or altered; restore it from a copy, or submit the run again.</source>
+        <translation>Snapshot %1 passt nicht zu seinem Namen: sha256 %2 erwartet, %3 gefunden. Er wurde ersetzt oder verändert; stellen Sie ihn aus einer Kopie wieder her, oder übermitteln Sie den Lauf erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot expand snapshot %1: the link %2 cannot be made (%3)</source>
+        <translation>Snapshot %1 kann nicht entpackt werden: Die Verknüpfung %2 kann nicht angelegt werden (%3)</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1421,10 @@
         <source>Cannot store the snapshot as %1: %2</source>
         <translation>Der Snapshot kann nicht als %1 gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>Skipped %1: a top-level name ending in a backslash reads back as a folder</source>
+        <translation>%1 übersprungen: Ein Name auf oberster Ebene, der mit einem Backslash endet, wird beim Lesen als Ordner aufgefasst</translation>
+    </message>
 </context>
 <context>
     <name>SshConnection</name>
@@ -1214,6 +1471,14 @@
     <message>
         <source>Cannot reach %1 from the jump host %2: %3</source>
         <translation>%1 ist vom Sprunghost %2 aus nicht erreichbar: %3</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (%2).</source>
+        <translation>Die Verbindung zu %1 wurde unterbrochen (%2).</translation>
+    </message>
+    <message>
+        <source>ssh ended with code 255 and no message</source>
+        <translation>ssh wurde mit Code 255 und ohne Meldung beendet</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1589,29 @@
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>ZipDirectory</name>
+    <message>
+        <source>Snapshot %1 is damaged: %2</source>
+        <translation>Snapshot %1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read snapshot %1: %2</source>
+        <translation>Snapshot %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no central directory (truncated?)</source>
+        <translation>kein zentrales Verzeichnis (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>its zip64 directory record is missing</source>
+        <translation>sein ZIP64-Verzeichnisdatensatz fehlt</translation>
+    </message>
+    <message>
+        <source>its central directory is unreadable</source>
+        <translation>sein zentrales Verzeichnis ist unlesbar</translation>
     </message>
 </context>
 <context>
@@ -1448,10 +1736,6 @@
         <translation>Dieses Rechenziel existiert nicht mehr.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is this computer; only SSH targets have settings to edit.</source>
-        <translation>„%1“ ist dieser Computer; nur SSH-Ziele haben Einstellungen, die sich bearbeiten lassen.</translation>
-    </message>
-    <message>
         <source>The compute target was not changed</source>
         <translation>Das Rechenziel wurde nicht geändert</translation>
     </message>
@@ -1504,6 +1788,45 @@
     <message>
         <source>Detach &apos;%1&apos;? Its runs stay in the workspace; the VM itself is not changed.</source>
         <translation>„%1“ trennen? Seine Läufe bleiben im Arbeitsbereich; die VM selbst wird nicht verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::DesktopNotifier</name>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Image build</source>
+        <translation>Image-Build</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 after an unknown time</source>
+        <translation>%1 nach unbekannter Dauer</translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation>%1 nach %2</translation>
+    </message>
+    <message>
+        <source>No D-Bus session bus: %1</source>
+        <translation>Kein D-Bus-Sitzungsbus: %1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +2126,28 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     </message>
 </context>
 <context>
+    <name>mlwb::LocalTargetDialog</name>
+    <message>
+        <source>Edit Compute Target: this computer</source>
+        <translation>Rechenziel bearbeiten: dieser Computer</translation>
+    </message>
+    <message numerus="yes">
+        <source>one per core (%n)</source>
+        <translation>
+            <numerusform>einer pro Kern (%n)</numerusform>
+            <numerusform>einer pro Kern (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs over the limit wait in the queue, oldest first. A new limit applies to runs already queued.</source>
+        <translation>Läufe über der Begrenzung warten in der Warteschlange, älteste zuerst. Eine neue Begrenzung gilt auch für Läufe, die bereits in der Warteschlange sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrent runs:</source>
+        <translation>&amp;Gleichzeitige Läufe:</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::LogView</name>
     <message>
         <source>Nothing has been written to the log yet.</source>
@@ -1990,6 +2335,42 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
         <source>All Runs</source>
         <translation>Alle Läufe</translation>
     </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>E&amp;infügen</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>A&amp;lles auswählen</translation>
+    </message>
+    <message>
+        <source>Attach Linux VM</source>
+        <translation>Linux-VM anbinden</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Opened workspace %1 read-only: %2.</source>
+        <translation>Arbeitsbereich %1 schreibgeschützt geöffnet: %2.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>This workspace cannot be changed: %1.</source>
+        <translation>Dieser Arbeitsbereich kann nicht geändert werden: %1.</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::MetricChartView</name>
@@ -2115,6 +2496,29 @@ geglättet %1</translation>
     <message>
         <source>Cannot read the image %1.</source>
         <translation>Das Bild %1 kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::Notifications</name>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>When a &amp;Run Ends</source>
+        <translation>Wenn ein &amp;Lauf endet</translation>
+    </message>
+    <message>
+        <source>When an &amp;Image Build Ends</source>
+        <translation>Wenn ein &amp;Image-Build endet</translation>
+    </message>
+    <message>
+        <source>When a Model &amp;Registration Ends</source>
+        <translation>Wenn eine Modell&amp;registrierung endet</translation>
+    </message>
+    <message>
+        <source>When a &amp;Deployment Ends</source>
+        <translation>Wenn eine &amp;Bereitstellung endet</translation>
     </message>
 </context>
 <context>
@@ -2543,8 +2947,16 @@ geglättet %1</translation>
         <translation>Texte, Tabellen und Bilder</translation>
     </message>
     <message>
-        <source>Double-click a string, list, row, table or image metric to see its values.</source>
-        <translation>Doppelklicken Sie auf eine Text-, Listen-, Zeilen-, Tabellen- oder Bildmetrik, um ihre Werte zu sehen.</translation>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Double-click a number metric to see its chart, or a string, list, row, table or image metric to see its values.</source>
+        <translation>Doppelklicken Sie auf eine Zahlenmetrik, um ihr Diagramm zu sehen, oder auf eine Text-, Listen-, Zeilen-, Tabellen- oder Bildmetrik, um ihre Werte zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2730,6 +3142,10 @@ Gelesen: %2</translation>
     <message>
         <source>%1 problems reading this run&apos;s files:</source>
         <translation>%1 Probleme beim Lesen der Dateien dieses Laufs:</translation>
+    </message>
+    <message>
+        <source>Supervisor:</source>
+        <translation>Überwachung:</translation>
     </message>
 </context>
 <context>
@@ -3148,12 +3564,28 @@ Hier ist kein Arbeitsbereich mehr.</translation>
         <translation>&lt;p style=&quot;color:#707070&quot;&gt;%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Open the sample project to see how a training script logs metrics, then submit it as your first run.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Öffnen Sie das Beispielprojekt, um zu sehen, wie ein Trainingsskript Metriken protokolliert, und übermitteln Sie es dann als Ihren ersten Lauf.&lt;/p&gt;</translation>
+        <source>Runs</source>
+        <translation>Läufe</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Pick an item in the workspace tree to see its properties.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Wählen Sie ein Element im Arbeitsbereichsbaum aus, um seine Eigenschaften zu sehen.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Continue where you left off&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Dort weitermachen, wo Sie aufgehört haben&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Next:&lt;/b&gt; open the sample project, then press &lt;b&gt;F5&lt;/b&gt; to submit &lt;i&gt;train.py&lt;/i&gt; as your first run and watch its metrics arrive.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Als Nächstes:&lt;/b&gt; Öffnen Sie das Beispielprojekt und drücken Sie dann &lt;b&gt;F5&lt;/b&gt;, um &lt;i&gt;train.py&lt;/i&gt; als Ihren ersten Lauf zu übermitteln und das Eintreffen seiner Metriken zu verfolgen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Next:&lt;/b&gt; open a project folder (&lt;b&gt;File ▸ Open Project Folder…&lt;/b&gt;) and press &lt;b&gt;F5&lt;/b&gt; to submit its script as your first run.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Als Nächstes:&lt;/b&gt; Öffnen Sie einen Projektordner (&lt;b&gt;Datei ▸ Projektordner öffnen…&lt;/b&gt;) und drücken Sie &lt;b&gt;F5&lt;/b&gt;, um sein Skript als Ihren ersten Lauf zu übermitteln.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Next:&lt;/b&gt; change a parameter and run again (&lt;b&gt;F5&lt;/b&gt;), then compare the runs in &lt;b&gt;Run ▸ All Runs&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Als Nächstes:&lt;/b&gt; Ändern Sie einen Parameter und führen Sie erneut aus (&lt;b&gt;F5&lt;/b&gt;); vergleichen Sie dann die Läufe unter &lt;b&gt;Ausführen ▸ Alle Läufe&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Next:&lt;/b&gt; compare your runs in &lt;b&gt;Run ▸ All Runs&lt;/b&gt;: select them and press &lt;b&gt;Compare&lt;/b&gt; to see their metrics side by side.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Als Nächstes:&lt;/b&gt; Vergleichen Sie Ihre Läufe unter &lt;b&gt;Ausführen ▸ Alle Läufe&lt;/b&gt;: Wählen Sie sie aus und klicken Sie auf &lt;b&gt;Vergleichen&lt;/b&gt;, um ihre Metriken nebeneinander zu sehen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3208,20 +3640,6 @@ Befehl aus und benötigt keine Anzeige.
         <translation>Globale Optionen:</translation>
     </message>
     <message>
-        <source>
-Run &apos;mlwb &lt;command&gt; --help&apos; for its verbs.
-</source>
-        <translation>
-Rufen Sie „mlwb &lt;Befehl&gt; --help“ auf, um seine Verben zu sehen.
-</translation>
-    </message>
-    <message>
-        <source>Exit codes: 0 success, 1 the command failed, 2 a usage error.
-</source>
-        <translation>Exit-Codes: 0 Erfolg, 1 der Befehl ist fehlgeschlagen, 2 ein Aufruffehler.
-</translation>
-    </message>
-    <message>
         <source>Usage: mlwb %1 &lt;verb&gt; [arguments] [options]
 
 %2
@@ -3241,16 +3659,6 @@ Run &apos;mlwb %1 &lt;verb&gt; --help&apos; for a verb&apos;s arguments and opti
 </source>
         <translation>
 Rufen Sie „mlwb %1 &lt;Verb&gt; --help“ auf, um die Argumente und Optionen eines Verbs zu sehen.
-</translation>
-    </message>
-    <message>
-        <source>Usage: %1 [options]
-
-%2
-</source>
-        <translation>Aufruf: %1 [Optionen]
-
-%2
 </translation>
     </message>
     <message>
@@ -3982,6 +4390,260 @@ Rufen Sie „mlwb %1 &lt;Verb&gt; --help“ auf, um die Argumente und Optionen e
     <message>
         <source>metric series %1: its count (%2) differs from its stored points</source>
         <translation>Metrikreihe %1: Ihre Anzahl (%2) stimmt nicht mit den gespeicherten Punkten überein</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give --max-concurrent N.</source>
+        <translation>Nichts zu ändern: Geben Sie --max-concurrent N an.</translation>
+    </message>
+    <message>
+        <source>--max-concurrent must be 0 (the default) or more.</source>
+        <translation>--max-concurrent muss 0 (der Standard) oder größer sein.</translation>
+    </message>
+    <message>
+        <source>Change a target&apos;s settings that need no connection, such as how many runs it takes at once; queued runs follow the new limit.</source>
+        <translation>Einstellungen eines Ziels ändern, die keine Verbindung benötigen, etwa wie viele Läufe es gleichzeitig annimmt; Läufe in der Warteschlange folgen der neuen Begrenzung.</translation>
+    </message>
+    <message>
+        <source>At most N runs at once; 0 means one per core for this computer and no limit for a VM.</source>
+        <translation>Höchstens N Läufe gleichzeitig; 0 bedeutet einer pro Kern für diesen Computer und keine Begrenzung für eine VM.</translation>
+    </message>
+    <message>
+        <source>snapshot %1 is missing</source>
+        <translation>Snapshot %1 fehlt</translation>
+    </message>
+    <message>
+        <source>the check could not finish: %1</source>
+        <translation>die Prüfung konnte nicht abgeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <source>The database is damaged. It was left untouched: restore the workspace folder from a copy (backup), or copy out what still reads with mlwb run metrics --as csv.</source>
+        <translation>Die Datenbank ist beschädigt. Sie wurde nicht verändert: Stellen Sie den Ordner des Arbeitsbereichs aus einer Kopie (Sicherung) wieder her, oder kopieren Sie mit mlwb run metrics --as csv heraus, was noch lesbar ist.</translation>
+    </message>
+    <message>
+        <source>%1, so it was opened read-only; changes are refused.</source>
+        <translation>%1, daher wurde der Arbeitsbereich schreibgeschützt geöffnet; Änderungen werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>usage: mlwb __complete runs|experiments|targets|datastores|models [PREFIX] [--workspace DIR]</source>
+        <translation>Aufruf: mlwb __complete runs|experiments|targets|datastores|models [PREFIX] [--workspace DIR]</translation>
+    </message>
+    <message>
+        <source>ML Workbench keeps compute targets, datastores, experiments and their runs, models, environments, images and deployments in a workspace folder. Without arguments mlwb opens the desktop workbench; with a command it runs that command and needs no display.</source>
+        <translation>ML Workbench verwaltet Rechenziele, Datenspeicher, Experimente und ihre Läufe, Modelle, Umgebungen, Images und Bereitstellungen in einem Arbeitsbereichsordner. Ohne Argumente öffnet mlwb die Desktop-Workbench; mit einem Befehl führt es diesen Befehl aus und benötigt keine Anzeige.</translation>
+    </message>
+    <message>
+        <source>Options may come before or after the command and verb, as --name value or --name=value; -- ends the options.</source>
+        <translation>Optionen können vor oder nach Befehl und Verb stehen, als --name Wert oder --name=Wert; -- beendet die Optionen.</translation>
+    </message>
+    <message>
+        <source>With --format json every command prints JSON:</source>
+        <translation>Mit --format json gibt jeder Befehl JSON aus:</translation>
+    </message>
+    <message>
+        <source>The workspace folder when --workspace is not given; else ~/.local/share/mlwb/workspace.</source>
+        <translation>Der Ordner des Arbeitsbereichs, wenn --workspace nicht angegeben ist; sonst ~/.local/share/mlwb/workspace.</translation>
+    </message>
+    <message>
+        <source>mlwb COMMAND --help, mlwb help COMMAND VERB</source>
+        <translation>mlwb BEFEHL --help, mlwb help BEFEHL VERB</translation>
+    </message>
+    <message>
+        <source>| Command | What it does |</source>
+        <translation>| Befehl | Funktion |</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;mlwb &lt;command&gt; --help&apos; or &apos;mlwb help &lt;command&gt;&apos; for its verbs.
+</source>
+        <translation>
+Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ auf, um seine Verben zu sehen.
+</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>Exit-Codes:</translation>
+    </message>
+    <message>
+        <source>Success.</source>
+        <translation>Erfolg.</translation>
+    </message>
+    <message>
+        <source>The command failed: no or a damaged workspace, not found, already exists, or &apos;workspace check&apos; found problems.</source>
+        <translation>Der Befehl ist fehlgeschlagen: kein oder ein beschädigter Arbeitsbereich, nicht gefunden, existiert bereits, oder „workspace check“ hat Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>A usage error; the message names the offending word, with a &quot;did you mean&quot; hint.</source>
+        <translation>Ein Aufruffehler; die Meldung nennt das fehlerhafte Wort, mit einem Hinweis „meinten Sie“.</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>andere</translation>
+    </message>
+    <message>
+        <source>&apos;run submit --wait&apos; exits with the run&apos;s own exit code.</source>
+        <translation>„run submit --wait“ endet mit dem eigenen Exit-Code des Laufs.</translation>
+    </message>
+    <message>
+        <source>A list is an array of objects; a single record is one object.</source>
+        <translation>Eine Liste ist ein Array von Objekten; ein einzelner Datensatz ist ein Objekt.</translation>
+    </message>
+    <message>
+        <source>Keys are snake_case and sorted, with a 2-space indent and a trailing newline.</source>
+        <translation>Schlüssel sind in snake_case und sortiert, mit einer Einrückung von 2 Leerzeichen und einem abschließenden Zeilenumbruch.</translation>
+    </message>
+    <message>
+        <source>Times are ISO 8601 in UTC with milliseconds and a Z; absent values are null.</source>
+        <translation>Zeiten sind ISO 8601 in UTC mit Millisekunden und einem Z; fehlende Werte sind null.</translation>
+    </message>
+    <message>
+        <source>Errors go to standard error as &apos;mlwb: &lt;message&gt;&apos;, with nothing on standard output.</source>
+        <translation>Fehler gehen als „mlwb: &lt;Meldung&gt;“ an die Standardfehlerausgabe, ohne Ausgabe auf der Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>Usage: mlwb %1 [options]
+
+%2
+</source>
+        <translation>Aufruf: mlwb %1 [Optionen]
+
+%2
+</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>framework</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <source>properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>created by</source>
+        <translation>erstellt von</translation>
+    </message>
+    <message>
+        <source>lineage</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Say what to register with --path FILE_OR_FOLDER, or --run RUN --path outputs/REL.</source>
+        <translation>Geben Sie mit --path FILE_OR_FOLDER oder --run RUN --path outputs/REL an, was registriert werden soll.</translation>
+    </message>
+    <message>
+        <source>%1 bytes, sha256 %2</source>
+        <translation>%1 Bytes, sha256 %2</translation>
+    </message>
+    <message>
+        <source>Downloaded %1:%2 to %3.</source>
+        <translation>%1:%2 nach %3 heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>Removed alias %1 of %2.</source>
+        <translation>Alias %1 von %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>%1@%2 is %3.</source>
+        <translation>%1@%2 ist %3.</translation>
+    </message>
+    <message>
+        <source>Say which version to delete: %1:VERSION.</source>
+        <translation>Geben Sie an, welche Version gelöscht werden soll: %1:VERSION.</translation>
+    </message>
+    <message>
+        <source>Deleted %1:%2.</source>
+        <translation>%1:%2 gelöscht.</translation>
+    </message>
+    <message>
+        <source>A model: its latest version, a number or an alias.</source>
+        <translation>Ein Modell: seine neueste Version, eine Nummer oder ein Alias.</translation>
+    </message>
+    <message>
+        <source>One model version.</source>
+        <translation>Eine Modellversion.</translation>
+    </message>
+    <message>
+        <source>Register a file or folder as the next version of a model; prints NAME:VERSION.</source>
+        <translation>Eine Datei oder einen Ordner als nächste Version eines Modells registrieren; gibt NAME:VERSION aus.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s name.</source>
+        <translation>Der Name des Modells.</translation>
+    </message>
+    <message>
+        <source>A file or folder; with --run, outputs/FILE_OR_FOLDER of that run.</source>
+        <translation>Eine Datei oder ein Ordner; mit --run outputs/FILE_OR_FOLDER dieses Laufs.</translation>
+    </message>
+    <message>
+        <source>The run the model comes from.</source>
+        <translation>Der Lauf, aus dem das Modell stammt.</translation>
+    </message>
+    <message>
+        <source>What it is.</source>
+        <translation>Was es ist.</translation>
+    </message>
+    <message>
+        <source>A tag (repeatable).</source>
+        <translation>Ein Tag (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>A property (repeatable).</source>
+        <translation>Eine Eigenschaft (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Point this alias at the new version (repeatable).</source>
+        <translation>Diesen Alias auf die neue Version setzen (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>scikit-learn, pytorch, tensorflow, onnx, xgboost, lightgbm or custom; guessed from the files when not given.</source>
+        <translation>scikit-learn, pytorch, tensorflow, onnx, xgboost, lightgbm oder custom; wird aus den Dateien ermittelt, wenn nicht angegeben.</translation>
+    </message>
+    <message>
+        <source>Show a model version: files, lineage, tags, aliases.</source>
+        <translation>Eine Modellversion anzeigen: Dateien, Herkunft, Tags, Aliasse.</translation>
+    </message>
+    <message>
+        <source>Copy a model version&apos;s files into a folder.</source>
+        <translation>Die Dateien einer Modellversion in einen Ordner kopieren.</translation>
+    </message>
+    <message>
+        <source>Where to put the files.</source>
+        <translation>Wohin die Dateien kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Point an alias at a version (moving it), or remove it.</source>
+        <translation>Einen Alias auf eine Version setzen (und ihn damit verschieben) oder ihn entfernen.</translation>
+    </message>
+    <message>
+        <source>e.g. production.</source>
+        <translation>z. B. production.</translation>
+    </message>
+    <message>
+        <source>Remove the alias.</source>
+        <translation>Den Alias entfernen.</translation>
+    </message>
+    <message>
+        <source>Set or remove tags of a model version.</source>
+        <translation>Tags einer Modellversion setzen oder entfernen.</translation>
+    </message>
+    <message>
+        <source>Delete a model version; its files go once nothing uses them.</source>
+        <translation>Eine Modellversion löschen; ihre Dateien werden entfernt, sobald nichts sie mehr verwendet.</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,51 @@
     </message>
 </context>
 <context>
+    <name>SnapshotLeftOut</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) pointing outside the project</source>
+        <translation>
+            <numerusform>%n link pointing outside the project</numerusform>
+            <numerusform>%n links pointing outside the project</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n folder</numerusform>
+            <numerusform>%n folders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) that are not files, folders or links</source>
+        <translation>
+            <numerusform>%n item that are not files, folders or links</numerusform>
+            <numerusform>%n items that are not files, folders or links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) whose top-level name ends in a backslash, which zip readers take for a folder</source>
+        <translation>
+            <numerusform>%n file whose top-level name ends in a backslash, which zip readers take for a folder</numerusform>
+            <numerusform>%n files whose top-level name ends in a backslash, which zip readers take for a folder</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mlwb::DocumentArea</name>
     <message numerus="yes">
         <source>Compare %n run(s)</source>
@@ -59,6 +104,16 @@
         <translation>
             <numerusform>%n match</numerusform>
             <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::LocalTargetDialog</name>
+    <message numerus="yes">
+        <source>one per core (%n)</source>
+        <translation>
+            <numerusform>one per core (%n)</numerusform>
+            <numerusform>one per core (%n)</numerusform>
         </translation>
     </message>
 </context>
