@@ -7,6 +7,7 @@
 #include "metrics/metriclineparser.h"
 #include "runs/processgroup.h"
 #include "runs/diskfullwait.h"
+#include "snapshots/snapshotreader.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
@@ -210,6 +211,10 @@ bool RemoteRunSupervisor::prepare(QString *error)
     const QString sha = q.value(0).toString();
     const QString zip = QDir(m_workspace.folder(Workspace::Folder::Snapshots))
                             .filePath(sha + QStringLiteral(".zip"));
+    // A zip altered since it was stored must not reach the VM (as locally).
+    QString altered;
+    if (!SnapshotReader(zip).verify(&altered))
+        return failRun(altered, error);
     const QString helper = defaults::pythonHelperFolder(m_workspace, error);
     if (helper.isEmpty())
         return failRun(*error, error);

@@ -19,6 +19,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void unreachableHostFailsClearly();
     void vanishedRemoteFolderFailsClearly();
     void snapshotLargerThanRemoteDiskFailsClearly();
+    void alteredSnapshotIsNotShipped();
     void scriptFillingRemoteDiskFailsClearly();
 
 private:
@@ -398,4 +400,38 @@ with open("outputs/fill.bin", "wb") as f:
 }
 
 QTEST_GUILESS_MAIN(TestSshRuns)
+void TestSshRuns::alteredSnapshotIsNotShipped()
+{
+    writeFile(QStringLiteral("x.py"), "print(1)\n");
+    RunConfig config;
+    config.experimentName = QStringLiteral("remote");
+    config.code = m_project;
+    config.compute = QStringLiteral("vm");
+    config.command = RunConfig::commandFor(QString(), QStringLiteral("x.py"), {});
+    RunSubmitter submitter(*m_ws);
+    submitter.setStartSupervisor(false);
+    QString error;
+    const auto run = submitter.submit(config, &error);
+    QVERIFY2(run, qPrintable(error));
+    // Someone edits the stored zip: same name, other content.
+    QSqlQuery q(m_ws->database());
+    q.prepare(QStringLiteral("SELECT sha256 FROM snapshots WHERE id = ?"));
+    q.addBindValue(run->snapshotId);
+    QVERIFY(q.exec() && q.next());
+    const QString zip = QDir(m_ws->folder(Workspace::Folder::Snapshots))
+                            .filePath(q.value(0).toString() + QStringLiteral(".zip"));
+    q.finish();
+    QTemporaryDir unpacked;
+    const QString script = QStringLiteral("cd '%1' && unzip -q '%2' && echo 'print(2)' > x.py && "
+                                          "rm -f '%2' && zip -qr '%2' .")
+                               .arg(unpacked.path(), zip);
+    QCOMPARE(QProcess::execute(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script}), 0);
+    QVERIFY(RunLauncher::startSupervisor(*m_ws, *run, &error));
+    const Run ended = waitForFinal(run->id);
+    QCOMPARE(ended.status, RunStatus::Failed);
+    QVERIFY2(ended.error.contains(QLatin1String("does not match its name")),
+             qPrintable(ended.error));
+    QVERIFY(!QFileInfo::exists(remoteRunFolder(ended)));
+}
+
 #include "tst_sshruns.moc"
