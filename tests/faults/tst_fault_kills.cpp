@@ -1,9 +1,13 @@
 // The programs around a run killed with SIGKILL at random moments: the CLI
 // that submitted it and is following its log (`run submit --wait`), and the
 // desktop window showing it. Neither owns the run, so each run must still
-// end Completed with every point stored once. (Supervisor, ssh master and
-// sshd kills are in tst_runlifecycle, tst_sshruns and tst_fault_sshlink.)
+// end Completed with every point stored once. The training script itself
+// killed: the run ends Failed with the true exit code, and what the script
+// had flushed is stored, every point once, none missing before the last.
+// (Supervisor, ssh master and sshd kills are in tst_runlifecycle,
+// tst_sshruns and tst_fault_sshlink.)
 #include "faultsummary.h"
+#include "runs/runfolder.h"
 #include "store/workspace.h"
 
 #include <QDir>
@@ -26,6 +30,7 @@ private Q_SLOTS:
     void cleanup();
     void killedCliLeavesTheRunGoing();
     void killedWindowLeavesTheRunGoing();
+    void killedScriptEndsTheRunAsItReallyEnded();
 
 private:
     QProcessEnvironment environment() const;
@@ -139,6 +144,62 @@ void TestFaultKills::killedWindowLeavesTheRunGoing()
                         {QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--"),
                          QStringLiteral("steady.py")},
                         true);
+}
+
+// The script's own process (not its shell wrapper, which records its end).
+static qint64 scriptProcess(const QString &marker)
+{
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &pid : pids) {
+        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!cmd.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = cmd.readAll();
+        const QByteArray program = line.left(line.indexOf('\0'));
+        if (program.endsWith("python3") && line.contains(marker.toUtf8()))
+            return pid.toLongLong();
+    }
+    return 0;
+}
+
+void TestFaultKills::killedScriptEndsTheRunAsItReallyEnded()
+{
+    m_random.seed(testing::faultSeed("script_kill"));
+    testing::FaultSummary summary;
+    summary.name = "script_kill";
+    for (int i = 0; i < 3; ++i) {
+        QProcess submit;
+        submit.setProcessEnvironment(environment());
+        submit.setWorkingDirectory(m_project);
+        const QString marker = QStringLiteral("--kill-me-%1").arg(i);
+        submit.start(QStringLiteral(MLWB_BINARY),
+                     {QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--"),
+                      QStringLiteral("steady.py"), marker});
+        QVERIFY(submit.waitForFinished(60000) && submit.exitCode() == 0);
+        const Id run = runByNewest();
+        qint64 pid = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((pid = scriptProcess(marker)) > 0, 30000);
+        QTest::qWait(200 + int(m_random.bounded(1200)));
+        ::kill(pid_t(pid), SIGKILL);
+        ++summary.faults;
+        const Run ended = testing::waitForFinal(*m_ws, run, 60000);
+        QCOMPARE(ended.status, RunStatus::Failed);
+        QCOMPARE(ended.exitCode, 128 + SIGKILL);
+        QString error;
+        const testing::PointCounts counts = testing::countPoints(*m_ws, run, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // What was flushed: a prefix 0..k-1 of the steps, each once.
+        QCOMPARE(counts.count, counts.distinctSteps);
+        if (counts.count > 0) {
+            QCOMPARE(counts.minStep, qint64(0));
+            QCOMPARE(counts.maxStep, counts.count - 1);
+        }
+        ++summary.runs;
+        summary.pointsExpected += counts.maxStep + 1;
+        summary.pointsStored += counts.distinctSteps;
+        summary.pointsDuplicated += counts.count - counts.distinctSteps;
+    }
+    summary.print();
 }
 
 QTEST_GUILESS_MAIN(TestFaultKills)
