@@ -17,6 +17,8 @@ packages=(
   openssh-server openssh-client zip unzip xvfb xauth sqlite3
   # packaging checks, completion and notification tests
   lintian desktop-file-utils man-db bash zsh dbus-daemon
+  # scikit-learn for /usr/bin/python3: real models for the registry and serving tests
+  python3-sklearn
 )
 
 missing=()
