@@ -1,10 +1,10 @@
 // `mlwb chart export`: the chart tab's panel rendered headless to PNG or SVG.
-#include "commandcontext.h"
-#include "commandregistry.h"
 #include "charts/comparisontab.h"
 #include "charts/metricchartview.h"
-#include "store/runs.h"
+#include "commandcontext.h"
+#include "commandregistry.h"
 #include "metrics/seriesloader.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 
 #include <QApplication>

@@ -150,7 +150,6 @@ int Completer::run(QStringList arguments, QTextStream &out, QTextStream &err)
     return ExitSuccess;
 }
 
-
 int runCompletion(int argc, char *argv[], int first)
 {
     QStringList arguments;

@@ -1,9 +1,9 @@
 // `mlwb compute ...`: the targets runs execute on.
 #include "commandcontext.h"
 #include "remote/sshprobe.h"
+#include "runs/runqueue.h"
 #include "store/computetargets.h"
 #include "store/sqlerror.h"
-#include "runs/runqueue.h"
 #include "store/workspace.h"
 
 #include <QFileInfo>
@@ -318,16 +318,15 @@ void registerComputeCommands(CommandRegistry &registry)
                             sshOptions(false),
                             editSsh});
     registry.addVerb(
-        noun,
-        {QStringLiteral("edit"),
-         Cli::tr("Change a target's settings that need no connection, such as how many runs "
-                 "it takes at once; queued runs follow the new limit."),
-         {nameArg},
-         {{QStringLiteral("max-concurrent"), QStringLiteral("N"),
-           Cli::tr("At most N runs at once; 0 means one per core for this computer and no "
-                   "limit for a VM."),
-           QChar()}},
-         edit});
+        noun, {QStringLiteral("edit"),
+               Cli::tr("Change a target's settings that need no connection, such as how many runs "
+                       "it takes at once; queued runs follow the new limit."),
+               {nameArg},
+               {{QStringLiteral("max-concurrent"), QStringLiteral("N"),
+                 Cli::tr("At most N runs at once; 0 means one per core for this computer and no "
+                         "limit for a VM."),
+                 QChar()}},
+               edit});
     registry.addVerb(
         noun,
         {QStringLiteral("test"),

@@ -2,8 +2,8 @@
 #include "cli.h"
 #include "completer.h"
 #include "store/defaultworkspace.h"
-#include "window/mainwindow.h"
 #include "store/workspace.h"
+#include "window/mainwindow.h"
 #include "window/workspacechooser.h"
 
 #include <QApplication>

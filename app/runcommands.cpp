@@ -1,15 +1,15 @@
 // `mlwb run ...`: submit, watch, inspect and stop runs.
 #include "commandcontext.h"
-#include "store/experiments.h"
 #include "metrics/metrics.h"
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
-#include "store/runs.h"
 #include "runs/runsubmitter.h"
 #include "runs/runsupervisor.h"
 #include "runs/supervisornote.h"
 #include "snapshots/snapshotreader.h"
+#include "store/experiments.h"
+#include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 

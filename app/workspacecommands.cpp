@@ -285,8 +285,7 @@ int check(CommandContext &context)
         if (!checkSnapshots(*ws, &problems, &error))
             problems.append(problem(QStringLiteral("snapshots"),
                                     Cli::tr("the check could not finish: %1").arg(error)));
-    }
-    else if (!Workspace::exists(path) || !checkUnopened(path, &problems))
+    } else if (!Workspace::exists(path) || !checkUnopened(path, &problems))
         return context.fail(error);
     if (ws && ws->isReadOnly())
         context.note(Cli::tr("%1, so it was opened read-only; changes are refused.")

@@ -1,8 +1,8 @@
 #include "items/taxonomymodel.h"
 
+#include "items/taxonomyloader.h"
 #include "store/changewatcher.h"
 #include "store/schema.h"
-#include "items/taxonomyloader.h"
 #include "store/workspace.h"
 #include "store/workspaceregistry.h"
 

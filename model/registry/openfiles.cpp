@@ -39,7 +39,8 @@ QStringList openAnywhere(const QStringList &paths)
         const QByteArray fdDir = "/proc/" + pid + "/fd/";
         for (const QByteArray &fd : entries(fdDir)) {
             char target[4096];
-            const ssize_t n = ::readlink(QByteArray(fdDir + fd).constData(), target, sizeof target - 1);
+            const ssize_t n =
+                ::readlink(QByteArray(fdDir + fd).constData(), target, sizeof target - 1);
             if (n > 0 && wanted.contains(QByteArray(target, int(n))))
                 open.insert(QByteArray(target, int(n)));
         }

@@ -3,11 +3,11 @@
 #include "runs/runending.h"
 #include "store/computetargets.h"
 
-#include "store/defaultworkspace.h"
 #include "metrics/metriclineparser.h"
-#include "runs/processgroup.h"
 #include "runs/diskfullwait.h"
+#include "runs/processgroup.h"
 #include "snapshots/snapshotreader.h"
+#include "store/defaultworkspace.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"

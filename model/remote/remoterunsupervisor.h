@@ -3,9 +3,9 @@
 #include "metrics/metricingestor.h"
 #include "metrics/metrictail.h"
 #include "remote/remoterun.h"
+#include "remote/sshconnection.h"
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
-#include "remote/sshconnection.h"
 #include "store/types.h"
 
 #include <QCoreApplication>

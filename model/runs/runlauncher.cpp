@@ -1,21 +1,21 @@
 #include "runs/runlauncher.h"
 
-#include "store/computetargets.h"
 #include "runs/processgroup.h"
-#include "runs/runqueue.h"
 #include "runs/runfolder.h"
+#include "runs/runqueue.h"
 #include "runs/supervisornote.h"
+#include "store/computetargets.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QProcess>
 #include <QSet>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QLockFile>
 
 namespace mlwb {
 

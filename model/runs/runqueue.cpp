@@ -24,8 +24,7 @@ QVariant targetValue(Id targetId)
 }
 
 // The oldest queued runs nobody supervises, up to the free slots; claimed.
-bool claim(const Workspace &workspace, Id targetId, int limit, QList<Id> *claimed,
-           QString *error)
+bool claim(const Workspace &workspace, Id targetId, int limit, QList<Id> *claimed, QString *error)
 {
     WriteTransaction transaction(workspace.database());
     if (!transaction.begin(error))

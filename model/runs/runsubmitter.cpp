@@ -1,8 +1,8 @@
 #include "runs/runsubmitter.h"
 
+#include "runs/runqueue.h"
 #include "store/computetargets.h"
 #include "store/experiments.h"
-#include "runs/runqueue.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/tasks.h"

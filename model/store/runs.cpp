@@ -233,8 +233,7 @@ QList<Run> Runs::recent(int limit, QString *error) const
 int Runs::countTopLevel(QString *error) const
 {
     QSqlQuery q(m_db);
-    if (!sql::prepare(q, QStringLiteral("SELECT count(*) FROM runs WHERE parent_id IS NULL"),
-                      error)
+    if (!sql::prepare(q, QStringLiteral("SELECT count(*) FROM runs WHERE parent_id IS NULL"), error)
         || !sql::exec(q, error) || !q.next())
         return -1;
     return q.value(0).toInt();

@@ -291,10 +291,10 @@ static QString runStatus(const QJsonDocument &doc)
 
 void TestCliRun::raisedLimitStartsQueuedRuns()
 {
-    const Result one = mlwb({QStringLiteral("compute"), QStringLiteral("edit"),
-                             QStringLiteral("local"), QStringLiteral("--max-concurrent"),
-                             QStringLiteral("1"), QStringLiteral("--format"),
-                             QStringLiteral("json")});
+    const Result one =
+        mlwb({QStringLiteral("compute"), QStringLiteral("edit"), QStringLiteral("local"),
+              QStringLiteral("--max-concurrent"), QStringLiteral("1"), QStringLiteral("--format"),
+              QStringLiteral("json")});
     QCOMPARE(one.code, 0);
     QCOMPARE(QJsonDocument::fromJson(one.out.toUtf8())
                  .object()
@@ -307,10 +307,10 @@ void TestCliRun::raisedLimitStartsQueuedRuns()
         ids << submit(QStringLiteral("wait.py"));
     QVERIFY(!ids.contains(QString()));
     const auto status = [&](const QString &id) {
-        return runStatus(QJsonDocument::fromJson(
-            mlwb({QStringLiteral("run"), QStringLiteral("show"), id, QStringLiteral("--format"),
-                  QStringLiteral("json")})
-                .out.toUtf8()));
+        return runStatus(
+            QJsonDocument::fromJson(mlwb({QStringLiteral("run"), QStringLiteral("show"), id,
+                                          QStringLiteral("--format"), QStringLiteral("json")})
+                                        .out.toUtf8()));
     };
     QTRY_COMPARE_WITH_TIMEOUT(status(ids[0]), QStringLiteral("Running"), 30000);
     QTest::qWait(1000);

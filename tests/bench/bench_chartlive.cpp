@@ -14,11 +14,11 @@
 //
 //   bench_chartlive [runs=10] [points per second=1000] [window seconds=8]
 #include "charts/comparisontab.h"
-#include "store/computetargets.h"
 #include "charts/metricchartview.h"
 #include "metrics/metrics.h"
-#include "store/runs.h"
 #include "metrics/seriesloader.h"
+#include "store/computetargets.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 
 #include <QApplication>

@@ -5,10 +5,10 @@
 // the ids.
 #include "benchworkspace.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -96,13 +96,12 @@ int main(int argc, char *argv[])
                                       + workspace,
                                   repetitions);
     // What the completion scripts call: the small program beside mlwb.
-    const QString small =
-        QFileInfo(mlwb).dir().filePath(QStringLiteral("mlwb-complete"));
+    const QString small = QFileInfo(mlwb).dir().filePath(QStringLiteral("mlwb-complete"));
     const Timing smallAll =
         measure(small, QStringList{QStringLiteral("runs"), QString()} + workspace, repetitions);
-    const Timing smallPrefix = measure(
-        small, QStringList{QStringLiteral("runs"), QStringLiteral("bench_12")} + workspace,
-        repetitions);
+    const Timing smallPrefix =
+        measure(small, QStringList{QStringLiteral("runs"), QStringLiteral("bench_12")} + workspace,
+                repetitions);
     const Timing version = measure(mlwb, {QStringLiteral("--version")}, repetitions);
     const Timing sqlite =
         measure(QStringLiteral("sqlite3"),
@@ -121,8 +120,8 @@ int main(int argc, char *argv[])
     print("the machine's process start (/bin/true)", nothing);
     QTextStream(stdout) << "  ratio p50 of mlwb-complete to sqlite3: "
                         << smallAll.median / sqlite.median
-                        << ", of mlwb __complete to mlwb --version: "
-                        << all.median / version.median << "\n"
+                        << ", of mlwb __complete to mlwb --version: " << all.median / version.median
+                        << "\n"
                         << "  target p99 <= 100 ms (mlwb-complete): "
                         << (smallAll.p99 <= 100 ? "met" : "NOT met") << "\n";
     return 0;

@@ -7,8 +7,8 @@
 //   bench_ingest [N=1000000] [repetitions=3]
 #include "metrics/metrics.h"
 #include "runs/runconfig.h"
-#include "store/runs.h"
 #include "runs/runsubmitter.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 
 #include <QCoreApplication>

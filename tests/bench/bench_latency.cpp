@@ -5,8 +5,8 @@
 //   bench_latency [runs=10] [points per run=400] [points per second=40]
 #include "metrics/metrics.h"
 #include "runs/runconfig.h"
-#include "store/runs.h"
 #include "runs/runsubmitter.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 
 #include <QCoreApplication>

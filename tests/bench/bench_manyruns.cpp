@@ -35,7 +35,8 @@ struct Memory {
 qint64 field(const QByteArray &text, const char *name)
 {
     const int at = text.indexOf(name);
-    return at < 0 ? 0 : text.mid(at + int(qstrlen(name))).trimmed().split(' ').value(0).toLongLong();
+    return at < 0 ? 0
+                  : text.mid(at + int(qstrlen(name))).trimmed().split(' ').value(0).toLongLong();
 }
 
 // Every process whose command line holds `word` and `program`.
@@ -141,9 +142,8 @@ int main(int argc, char *argv[])
     }
     QList<Id> runs;
     for (int i = 0; i < runCount; ++i) {
-        const auto run = submit(*ws, project,
-                                QStringLiteral("python3 tick.py %1 %2").arg(seconds).arg(rate),
-                                &error);
+        const auto run = submit(
+            *ws, project, QStringLiteral("python3 tick.py %1 %2").arg(seconds).arg(rate), &error);
         if (!run) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;

@@ -8,13 +8,13 @@
 // Each figure is the median of `repetitions` runs.
 //
 //   bench_ssh [N=1000000] [repetitions=3]
-#include "store/computetargets.h"
 #include "metrics/metrics.h"
 #include "runs/runconfig.h"
-#include "store/runs.h"
 #include "runs/runsubmitter.h"
 #include "snapshots/snapshotwriter.h"
 #include "sshfixture.h"
+#include "store/computetargets.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 
 #include <QCoreApplication>

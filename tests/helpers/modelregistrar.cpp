@@ -29,10 +29,10 @@ int main(int argc, char *argv[])
     for (int i = 0; i < count; ++i) {
         mlwb::ModelVersion v;
         v.modelName = args[2];
-        const QByteArray seed = QByteArray::number(QCoreApplication::applicationPid()) + '-'
-                                + QByteArray::number(i);
-        v.sha256 = QString::fromLatin1(
-            QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex());
+        const QByteArray seed =
+            QByteArray::number(QCoreApplication::applicationPid()) + '-' + QByteArray::number(i);
+        v.sha256 =
+            QString::fromLatin1(QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex());
         if (!models.registerVersion(&v, &error)) {
             err << error << '\n';
             return 1;

@@ -1,6 +1,6 @@
 // MetricChartView's aggregate mode: the mean of the runs and a min..max band.
-#include "metrics/decimator.h"
 #include "charts/metricchartline.h"
+#include "metrics/decimator.h"
 #include "metrics/runaggregate.h"
 
 #include <QAreaSeries>

@@ -1,8 +1,8 @@
 #include "charts/parallelcoordinates.h"
 
-#include "window/appsettings.h"
 #include "charts/chartlegend.h"
 #include "items/runstablemodel.h"
+#include "window/appsettings.h"
 #include "window/stickymenu.h"
 
 #include <QPainter>

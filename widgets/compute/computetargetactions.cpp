@@ -1,9 +1,9 @@
 #include "compute/computetargetactions.h"
 
-#include "store/computetargets.h"
 #include "compute/localtargetdialog.h"
 #include "compute/sshtargetdialog.h"
 #include "runs/runqueue.h"
+#include "store/computetargets.h"
 #include "store/workspace.h"
 
 #include <QMessageBox>

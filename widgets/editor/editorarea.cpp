@@ -3,9 +3,9 @@
 #include "editor/findbar.h"
 #include "editor/projectconfig.h"
 #include "editor/projecttree.h"
+#include "editor/scripteditor.h"
 #include "runs/runconfig.h"
 #include "runs/runconfigdialog.h"
-#include "editor/scripteditor.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,9 +1,9 @@
 #include "runs/runconfigdialog.h"
 
+#include "items/taxonomyloader.h"
+#include "remote/sshconnection.h"
 #include "store/computetargets.h"
 #include "store/experiments.h"
-#include "remote/sshconnection.h"
-#include "items/taxonomyloader.h"
 #include "store/workspace.h"
 
 #include <QComboBox>

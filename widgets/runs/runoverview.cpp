@@ -4,8 +4,8 @@
 #include "runs/supervisornote.h"
 
 #include "items/rundiagnosticsmodel.h"
-#include "store/runs.h"
 #include "items/runtagsmodel.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 
 #include <QEvent>

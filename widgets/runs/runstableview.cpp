@@ -1,11 +1,11 @@
 #include "runs/runstableview.h"
 
-#include "window/appsettings.h"
-#include "store/changewatcher.h"
 #include "items/runsfilterproxy.h"
 #include "items/runstablemodel.h"
-#include "window/stickymenu.h"
+#include "store/changewatcher.h"
 #include "store/workspace.h"
+#include "window/appsettings.h"
+#include "window/stickymenu.h"
 
 #include <QCoreApplication>
 #include <QHBoxLayout>

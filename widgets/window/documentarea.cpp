@@ -2,9 +2,9 @@
 
 #include "charts/comparisontab.h"
 #include "editor/editorarea.h"
+#include "editor/scripteditor.h"
 #include "runs/rundetails.h"
 #include "runs/runstableview.h"
-#include "editor/scripteditor.h"
 
 #include <QMessageBox>
 

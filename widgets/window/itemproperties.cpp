@@ -2,6 +2,8 @@
 
 #include "runs/durationtext.h"
 
+#include "items/taxonomyloader.h"
+#include "items/taxonomymodel.h"
 #include "store/computetargets.h"
 #include "store/datastores.h"
 #include "store/deployments.h"
@@ -11,8 +13,6 @@
 #include "store/models.h"
 #include "store/pipelines.h"
 #include "store/runs.h"
-#include "items/taxonomyloader.h"
-#include "items/taxonomymodel.h"
 #include "store/workspace.h"
 
 #include <QDir>
@@ -137,10 +137,10 @@ bool ItemProperties::target(const Workspace &ws, qint64 id, QList<Field> *out, Q
     out->append({tr("Name"), t->name});
     out->append({tr("Id"), QString::number(t->id)});
     out->append({tr("Kind"), kindName(t->kind)});
-    out->append({tr("Max concurrent runs"),
-                 t->maxConcurrent > 0 ? QString::number(t->maxConcurrent)
-                 : t->kind == ComputeTarget::Kind::Local ? tr("one per core")
-                                                         : tr("no limit")});
+    out->append({tr("Max concurrent runs"), t->maxConcurrent > 0 ? QString::number(t->maxConcurrent)
+                                            : t->kind == ComputeTarget::Kind::Local
+                                                ? tr("one per core")
+                                                : tr("no limit")});
     out->append({tr("Created"), time(t->createdAt)});
     addObject(tr("Config: %1"), t->config, out);
     return true;

@@ -1,26 +1,26 @@
 #include "window/mainwindow.h"
 
 #include "compute/computetargetactions.h"
-#include "store/defaultworkspace.h"
-#include "window/documentarea.h"
-#include "window/notifications.h"
 #include "editor/editorarea.h"
-#include "window/propertiespanel.h"
+#include "items/taxonomymodel.h"
 #include "runs/runlauncher.h"
 #include "runs/runsubmission.h"
-#include "window/taskspanel.h"
-#include "items/taxonomymodel.h"
-#include "window/welcomepage.h"
+#include "store/defaultworkspace.h"
 #include "store/workspace.h"
-#include "window/workspacechooser.h"
 #include "store/workspaceregistry.h"
 #include "tree/workspacetree.h"
+#include "window/documentarea.h"
+#include "window/notifications.h"
+#include "window/propertiespanel.h"
+#include "window/taskspanel.h"
+#include "window/welcomepage.h"
+#include "window/workspacechooser.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileInfo>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -86,14 +86,13 @@ void MainWindow::setUp()
     m_editor->setObjectName(QStringLiteral("editorArea"));
     m_documents = new DocumentArea(m_welcome, m_editor, this);
     setCentralWidget(m_documents);
-    connect(m_welcome, &WelcomePage::sampleRequested, this,
-            [this](const QString &folder) {
-                m_documents->showEditor(folder);
-                // Start where the sample starts: its training script.
-                const QString script = QDir(folder).filePath(QStringLiteral("train.py"));
-                if (QFileInfo::exists(script))
-                    m_editor->openFile(script);
-            });
+    connect(m_welcome, &WelcomePage::sampleRequested, this, [this](const QString &folder) {
+        m_documents->showEditor(folder);
+        // Start where the sample starts: its training script.
+        const QString script = QDir(folder).filePath(QStringLiteral("train.py"));
+        if (QFileInfo::exists(script))
+            m_editor->openFile(script);
+    });
     connect(m_welcome, &WelcomePage::runRequested, this,
             [this](Id runId) { m_documents->openRun(runId); });
     connect(m_editor, &EditorArea::runRequested, this, &MainWindow::submitProject);

@@ -1,7 +1,7 @@
 #include "window/propertiespanel.h"
 
-#include "window/itemproperties.h"
 #include "items/taxonomymodel.h"
+#include "window/itemproperties.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -7,12 +7,12 @@
 #include "store/workspace.h"
 
 #include <QDesktopServices>
-#include <algorithm>
 #include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace mlwb {
 
@@ -104,14 +104,14 @@ QString WelcomePage::recentRuns(int *total) const
     QString rows;
     for (const Run &r : latest) {
         const QString name = r.displayName.isEmpty() ? r.uid : r.displayName;
-        rows += QStringLiteral("<tr><td nowrap><a href=\"run:%1\">%2</a></td>"
-                               "<td nowrap>&nbsp;&nbsp;%3</td><td nowrap>&nbsp;&nbsp;"
-                               "<span style=\"color:%4\">&#9679;</span> %5</td>"
-                               "<td align=\"right\">&nbsp;&nbsp;%6</td></tr>")
-                    .arg(r.id)
-                    .arg(name.toHtmlEscaped(), r.experimentName.toHtmlEscaped(),
-                         statusColour(r.status), statusText(r.status).toHtmlEscaped(),
-                         durationText(r.durationMs()));
+        rows +=
+            QStringLiteral("<tr><td nowrap><a href=\"run:%1\">%2</a></td>"
+                           "<td nowrap>&nbsp;&nbsp;%3</td><td nowrap>&nbsp;&nbsp;"
+                           "<span style=\"color:%4\">&#9679;</span> %5</td>"
+                           "<td align=\"right\">&nbsp;&nbsp;%6</td></tr>")
+                .arg(r.id)
+                .arg(name.toHtmlEscaped(), r.experimentName.toHtmlEscaped(), statusColour(r.status),
+                     statusText(r.status).toHtmlEscaped(), durationText(r.durationMs()));
     }
     return tr("<p><b>Continue where you left off</b></p>")
            + QStringLiteral("<table cellspacing=\"2\">%1</table>").arg(rows);

@@ -1,6 +1,6 @@
 // RunMetricsModel: one row per metric series of a run, refreshed in place.
-#include "store/experiments.h"
 #include "items/runmetricsmodel.h"
+#include "store/experiments.h"
 #include "store/runs.h"
 #include "store/workspace.h"
 

@@ -1,10 +1,10 @@
 #include "chartfixture.h"
-#include "runs/durationtext.h"
 #include "items/runsfilterproxy.h"
 #include "items/runstablemodel.h"
-#include "store/savedviews.h"
 #include "metrics/seriesloader.h"
 #include "metrics/smoothing.h"
+#include "runs/durationtext.h"
+#include "store/savedviews.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 // The workspace taxonomy model: groups and counts, lazy loading, paging of
 // runs, and live updates written by other processes, always under
 // QAbstractItemModelTester.
+#include "items/taxonomymodel.h"
 #include "store/experiments.h"
 #include "store/models.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
-#include "items/taxonomymodel.h"
 #include "store/workspace.h"
 #include "store/workspaceregistry.h"
 

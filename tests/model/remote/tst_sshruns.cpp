@@ -2,18 +2,18 @@
 // real mlwb binary supervises, the real helper logs on the "VM", nothing is
 // mocked. Dropped connections and killed supervisors must lose no metric
 // point and count none twice.
-#include "store/computetargets.h"
-#include "metrics/metrics.h"
-#include "runs/processgroup.h"
 #include "faultsummary.h"
+#include "metrics/metrics.h"
+#include "remote/sshconnection.h"
 #include "runchecks.h"
+#include "runs/processgroup.h"
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
-#include "store/runs.h"
 #include "runs/runsubmitter.h"
-#include "remote/sshconnection.h"
 #include "sshfixture.h"
+#include "store/computetargets.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 #include <QDir>
 

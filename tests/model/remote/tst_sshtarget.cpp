@@ -1,10 +1,10 @@
 // SSH compute targets against a real sshd on 127.0.0.1: attaching, testing,
 // host keys (unknown, accepted, changed) and clear errors for wrong users,
 // wrong keys and closed ports. The CLI is driven through the real binary.
-#include "store/computetargets.h"
 #include "remote/sshconnection.h"
-#include "sshfixture.h"
 #include "remote/sshprobe.h"
+#include "sshfixture.h"
+#include "store/computetargets.h"
 #include "store/workspace.h"
 
 #include <QElapsedTimer>

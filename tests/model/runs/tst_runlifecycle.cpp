@@ -1,15 +1,15 @@
 // Runs on the local computer, end to end with real processes: the real
 // mlwb binary supervises, the real Python helper logs, nothing is mocked.
-#include "store/computetargets.h"
-#include "metrics/metrics.h"
-#include "runs/processgroup.h"
 #include "faultsummary.h"
+#include "metrics/metrics.h"
 #include "runchecks.h"
+#include "runs/processgroup.h"
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
-#include "store/runs.h"
 #include "runs/runsubmitter.h"
+#include "store/computetargets.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 #include <QDir>
 

@@ -1,11 +1,11 @@
 // The core repositories: compute targets, datastores, experiments, runs,
 // metrics reading, and the change watcher that tells other processes.
+#include "metrics/metrics.h"
+#include "metrics/pointblocks.h"
 #include "store/changewatcher.h"
 #include "store/computetargets.h"
 #include "store/datastores.h"
 #include "store/experiments.h"
-#include "metrics/metrics.h"
-#include "metrics/pointblocks.h"
 #include "store/runs.h"
 #include "store/workspace.h"
 

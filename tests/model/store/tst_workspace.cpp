@@ -1,10 +1,10 @@
 // Creating and opening workspaces: the folder layout, schema migrations, and
 // every way a folder can fail to be a workspace we can open.
+#include "metrics/metrics.h"
 #include "store/computetargets.h"
 #include "store/datastores.h"
 #include "store/defaultworkspace.h"
 #include "store/experiments.h"
-#include "metrics/metrics.h"
 #include "store/schema.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"

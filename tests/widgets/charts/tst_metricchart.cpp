@@ -1,14 +1,14 @@
-#include "store/changewatcher.h"
 #include "chartfixture.h"
-#include "cli.h"
 #include "charts/columnstroker.h"
 #include "charts/comparisontab.h"
 #include "charts/metricchartview.h"
+#include "cli.h"
+#include "items/runstablemodel.h"
 #include "metrics/metricingestor.h"
 #include "metrics/metrics.h"
-#include "items/runstablemodel.h"
-#include "runs/runstableview.h"
 #include "metrics/seriesloader.h"
+#include "runs/runstableview.h"
+#include "store/changewatcher.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -197,8 +197,7 @@ void TestMetricChart::liveGrowthAppends()
 void TestMetricChart::smallValuesGetTheirOwnRangeFromTheFirstPoint()
 {
     const Id run = addRun(*m_ws, QStringLiteral("schedule"));
-    const Id series =
-        addSeries(*m_ws, run, QStringLiteral("lr"), 1, [](int, Id) { return 0.001; });
+    const Id series = addSeries(*m_ws, run, QStringLiteral("lr"), 1, [](int, Id) { return 0.001; });
     SeriesLoader loader(*m_ws);
     MetricChartView view(*m_ws, &loader, QStringLiteral("lr"));
     view.resize(600, 400);

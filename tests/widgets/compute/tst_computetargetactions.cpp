@@ -3,27 +3,27 @@
 // target nodes and the run configuration's target chooser.
 #include "compute/computetargetactions.h"
 #include "compute/sshtargetdialog.h"
-#include "store/computetargets.h"
-#include "store/experiments.h"
-#include "runs/runconfigdialog.h"
-#include "store/runs.h"
 #include "items/taxonomyloader.h"
 #include "items/taxonomymodel.h"
+#include "runs/runconfigdialog.h"
+#include "store/computetargets.h"
+#include "store/experiments.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 #include "tree/workspacetree.h"
 
 #include <QAction>
-#include <QComboBox>
-#include <QMenu>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QFormLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <memory>
 
 using namespace mlwb;
@@ -192,8 +192,8 @@ void TestComputeTargetActions::editOfLocalSetsItsConcurrency()
     // The dialog is modal: answer it from the event loop it runs.
     QTimer::singleShot(0, this, [&seen] {
         auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-        auto *spin = dialog ? dialog->findChild<QSpinBox *>(QStringLiteral("maxConcurrentSpin"))
-                            : nullptr;
+        auto *spin =
+            dialog ? dialog->findChild<QSpinBox *>(QStringLiteral("maxConcurrentSpin")) : nullptr;
         if (!spin) {
             if (dialog)
                 dialog->reject();

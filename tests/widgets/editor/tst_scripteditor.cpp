@@ -3,8 +3,8 @@
 // Run (F5) on a project folder.
 #include "editor/editorarea.h"
 #include "editor/findbar.h"
-#include "runs/runconfig.h"
 #include "editor/scripteditor.h"
+#include "runs/runconfig.h"
 
 #include <QAction>
 #include <QApplication>

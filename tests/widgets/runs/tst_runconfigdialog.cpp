@@ -1,8 +1,8 @@
 // The Run Configuration dialog, offscreen, on a real temporary workspace:
 // fields shown and read back, validation, targets and the variable table.
+#include "runs/runconfigdialog.h"
 #include "store/computetargets.h"
 #include "store/experiments.h"
-#include "runs/runconfigdialog.h"
 #include "store/workspace.h"
 
 #include <QComboBox>

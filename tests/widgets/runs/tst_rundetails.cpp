@@ -1,20 +1,20 @@
 // RunDetails: the tab for one run, tested as the user sees it (offscreen).
-#include "store/experiments.h"
-#include "runs/logview.h"
-#include "charts/metricvaluesview.h"
-#include "runs/outputsbrowser.h"
-#include "runs/rundetails.h"
 #include "chartfixture.h"
 #include "charts/comparisontab.h"
 #include "charts/metricchartview.h"
-#include "runs/runfolder.h"
+#include "charts/metricvaluesview.h"
 #include "items/runmetricsmodel.h"
-#include "runs/runoverview.h"
-#include "store/runs.h"
 #include "items/runtagsmodel.h"
+#include "runs/logview.h"
+#include "runs/outputsbrowser.h"
+#include "runs/rundetails.h"
+#include "runs/runfolder.h"
+#include "runs/runoverview.h"
 #include "runs/snapshotbrowser.h"
 #include "runs/supervisornote.h"
 #include "snapshots/snapshotwriter.h"
+#include "store/experiments.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
@@ -24,8 +24,8 @@
 #include <QFile>
 #include <QFileSystemModel>
 #include <QLabel>
-#include <QLineSeries>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>

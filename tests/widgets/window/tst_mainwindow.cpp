@@ -1,26 +1,26 @@
 // The main window, offscreen: docks and tree on a real workspace, the
 // properties panel, menus and shortcuts, the recent list and restored state.
-#include "store/experiments.h"
-#include "window/mainwindow.h"
-#include "window/propertiespanel.h"
-#include "store/runs.h"
-#include "window/taskspanel.h"
-#include "window/welcomepage.h"
 #include "items/taxonomymodel.h"
+#include "store/experiments.h"
+#include "store/runs.h"
 #include "store/workspace.h"
 #include "store/workspaceregistry.h"
 #include "tree/workspacetree.h"
+#include "window/mainwindow.h"
+#include "window/propertiespanel.h"
+#include "window/taskspanel.h"
+#include "window/welcomepage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QLineEdit>
-#include <QSignalSpy>
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
