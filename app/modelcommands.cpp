@@ -94,6 +94,22 @@ std::optional<ModelVersion> findVersion(CommandContext &context, const Workspace
     return found;
 }
 
+// The verbs on one version: the workspace is opened and NAME[:VERSION|@ALIAS]
+// resolved here, once, with the same messages for all of them.
+using VersionVerb = int (*)(CommandContext &, const Workspace &, const ModelVersion &);
+std::function<int(CommandContext &)> onVersion(VersionVerb verb)
+{
+    return [verb](CommandContext &context) {
+        const auto ws = context.openWorkspace();
+        if (!ws)
+            return int(ExitFailure);
+        const auto v = findVersion(context, *ws, context.argument(0));
+        if (!v)
+            return int(ExitFailure);
+        return verb(context, *ws, *v);
+    };
+}
+
 int list(CommandContext &context)
 {
     const auto ws = context.openWorkspace();
@@ -144,18 +160,12 @@ int registerModel(CommandContext &context)
     return ExitSuccess;
 }
 
-int show(CommandContext &context)
+int show(CommandContext &context, const Workspace &ws, const ModelVersion &v)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto v = findVersion(context, *ws, context.argument(0));
-    if (!v)
-        return ExitFailure;
-    ModelRegistry registry(*ws);
+    ModelRegistry registry(ws);
     QString error;
-    QJsonObject record = toJson(*v, registry.lineage(*v, &error));
-    const auto manifest = registry.files(*v, &error);
+    QJsonObject record = toJson(v, registry.lineage(v, &error));
+    const auto manifest = registry.files(v, &error);
     if (!manifest)
         return context.fail(error);
     // A table shows each file on its own line; JSON keeps its fields.
@@ -173,68 +183,54 @@ int show(CommandContext &context)
     return ExitSuccess;
 }
 
-int download(CommandContext &context)
+int download(CommandContext &context, const Workspace &ws, const ModelVersion &v)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto v = findVersion(context, *ws, context.argument(0));
-    if (!v)
-        return ExitFailure;
     const QString dir = QDir::current().absoluteFilePath(context.argument(1));
     QString error;
-    if (!ModelRegistry(*ws).download(*v, dir, &error))
+    if (!ModelRegistry(ws).download(v, dir, &error))
         return context.fail(error);
     context.output().message(Cli::tr("Downloaded %1:%2 to %3.")
-                                 .arg(v->modelName)
-                                 .arg(v->version)
+                                 .arg(v.modelName)
+                                 .arg(v.version)
                                  .arg(QDir::toNativeSeparators(dir)),
-                             {{QStringLiteral("name"), v->modelName},
-                              {QStringLiteral("version"), v->version},
+                             {{QStringLiteral("name"), v.modelName},
+                              {QStringLiteral("version"), v.version},
                               {QStringLiteral("path"), dir}});
     return ExitSuccess;
 }
 
-int alias(CommandContext &context)
+int alias(CommandContext &context, const Workspace &ws, const ModelVersion &v)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto v = findVersion(context, *ws, context.argument(0));
-    if (!v)
-        return ExitFailure;
     const QString name = context.argument(1);
     const bool remove = context.isSet(QStringLiteral("remove"));
-    Models models(*ws);
+    Models models(ws);
     QString error;
-    const bool ok = remove ? models.assets().removeAlias(v->modelName, name, &error)
-                           : models.assets().setAlias(v->modelName, v->version, name, &error);
+    const bool ok = remove ? models.assets().removeAlias(v.modelName, name, &error)
+                           : models.assets().setAlias(v.modelName, v.version, name, &error);
     if (!ok)
         return context.fail(error);
-    const QString ref = v->modelName + QLatin1Char(':') + QString::number(v->version);
-    context.output().message(remove ? Cli::tr("Removed alias %1 of %2.").arg(name, v->modelName)
-                                    : Cli::tr("%1@%2 is %3.").arg(v->modelName, name, ref),
-                             {{QStringLiteral("name"), v->modelName},
+    const QString ref = v.modelName + QLatin1Char(':') + QString::number(v.version);
+    context.output().message(remove ? Cli::tr("Removed alias %1 of %2.").arg(name, v.modelName)
+                                    : Cli::tr("%1@%2 is %3.").arg(v.modelName, name, ref),
+                             {{QStringLiteral("name"), v.modelName},
                               {QStringLiteral("alias"), name},
-                              {QStringLiteral("version"), remove ? QJsonValue() : v->version}});
+                              {QStringLiteral("version"), remove ? QJsonValue() : v.version}});
     return ExitSuccess;
 }
 
-int tag(CommandContext &context)
+int tag(CommandContext &context, const Workspace &ws, const ModelVersion &v)
 {
-    const auto ws = context.openWorkspace();
-    if (!ws)
-        return ExitFailure;
-    const auto v = findVersion(context, *ws, context.argument(0));
     QMap<QString, QString> set;
-    if (!v || !keyValues(context, context.arguments().mid(1), &set))
+    if (!keyValues(context, context.arguments().mid(1), &set))
         return ExitFailure;
-    Models models(*ws);
+    Models models(ws);
     QString error;
-    if (!models.assets().updateTags(v->modelName, v->version, set,
+    if (!models.assets().updateTags(v.modelName, v.version, set,
                                     context.values(QStringLiteral("remove")), &error))
         return context.fail(error);
-    const auto updated = models.findVersion(v->modelName, v->version, &error);
+    const auto updated = models.findVersion(v.modelName, v.version, &error);
+    if (!updated)
+        return context.fail(error);
     context.output().show(
         {{QStringLiteral("ref"), Cli::tr("version")}, {QStringLiteral("tags"), Cli::tr("tags")}},
         toJson(*updated, Lineage()));
@@ -302,25 +298,25 @@ void registerModelCommands(CommandRegistry &registry)
                             Cli::tr("Show a model version: files, lineage, tags, aliases."),
                             {ref},
                             {},
-                            show});
+                            onVersion(show)});
     registry.addVerb(noun, {QStringLiteral("download"),
                             Cli::tr("Copy a model version's files into a folder."),
                             {ref, {QStringLiteral("DIR"), Cli::tr("Where to put the files.")}},
                             {},
-                            download});
+                            onVersion(download)});
     registry.addVerb(
         noun, {QStringLiteral("alias"),
                Cli::tr("Point an alias at a version (moving it), or remove it."),
                {version, {QStringLiteral("ALIAS"), Cli::tr("e.g. production.")}},
                {{QStringLiteral("remove"), QString(), Cli::tr("Remove the alias."), QChar()}},
-               alias});
+               onVersion(alias)});
     registry.addVerb(noun,
                      {QStringLiteral("tag"),
                       Cli::tr("Set or remove tags of a model version."),
                       {ref, {QStringLiteral("KEY=VALUE..."), Cli::tr("Tags to set."), true, true}},
                       {{QStringLiteral("remove"), QStringLiteral("KEY"),
                         Cli::tr("A tag to remove (repeatable)."), QChar()}},
-                      tag});
+                      onVersion(tag)});
     registry.addVerb(noun, {QStringLiteral("delete"),
                             Cli::tr("Delete a model version; its files go once nothing uses them."),
                             {version},
