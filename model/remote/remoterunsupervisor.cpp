@@ -6,6 +6,7 @@
 #include "metrics/metriclineparser.h"
 #include "runs/diskfullwait.h"
 #include "runs/processgroup.h"
+#include "runs/runqueue.h"
 #include "snapshots/snapshotreader.h"
 #include "store/defaultworkspace.h"
 #include "store/runs.h"
@@ -145,10 +146,11 @@ bool RemoteRunSupervisor::cancelRequested()
 
 bool RemoteRunSupervisor::waitForSlot(QString *error)
 {
-    const auto target = ComputeTargets(m_workspace).find(m_run.targetId, error);
-    const int limit = target && target->maxConcurrent > 0 ? target->maxConcurrent : INT_MAX;
     while (true) {
         heartbeat();
+        // Read on every try, as locally: a changed limit applies to queued runs too.
+        const auto target = ComputeTargets(m_workspace).find(m_run.targetId, error);
+        const int limit = target ? RunQueue::slotLimit(*target) : INT_MAX;
         if (cancelRequested())
             return Runs(m_workspace).finish(m_run.id, RunStatus::Canceled, -1, QString(), error);
         // Count the target's active runs and older queued runs in one write transaction.
