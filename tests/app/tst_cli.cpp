@@ -1,4 +1,6 @@
 // The command line, end to end: runs the real `mlwb` binary without a display.
+#include "mlwbprocess.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -54,11 +56,7 @@ private slots:
     void runListIsNewestFirstAcrossExperiments();
 
 private:
-    struct Result {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Result = mlwb::testing::MlwbResult;
     Result run(const QStringList &arguments, const QString &workspaceEnv = {});
     QJsonValue runJson(const QStringList &arguments);
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -69,27 +67,9 @@ private:
 
 TestCli::Result TestCli::run(const QStringList &arguments, const QString &workspaceEnv)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // No display of any kind: the CLI must not need one.
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    env.remove(QStringLiteral("MLWB_WORKSPACE"));
-    if (!workspaceEnv.isEmpty())
-        env.insert(QStringLiteral("MLWB_WORKSPACE"), workspaceEnv);
-    env.insert(QStringLiteral("MLWB_REGISTRY"), path(QStringLiteral("workspaces.json")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("data")));
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(m_dir->path());
-    process.start(QStringLiteral(MLWB_BINARY), arguments);
-    if (!process.waitForFinished(60000))
-        qWarning() << "mlwb did not finish:" << arguments;
-    Result result;
-    result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return mlwb::testing::runMlwb(
+        arguments, mlwb::testing::cliEnvironment(m_dir->path(), workspaceEnv), m_dir->path());
 }
 
 QJsonValue TestCli::runJson(const QStringList &arguments)

@@ -1,4 +1,5 @@
 // `mlwb model ...` end to end: the real binary, table and JSON output.
+#include "mlwbprocess.h"
 #include "runs/runfolder.h"
 #include "store/experiments.h"
 #include "store/runs.h"
@@ -59,11 +60,7 @@ private slots:
     void errors();
 
 private:
-    struct Result {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Result = testing::MlwbResult;
     Result run(const QStringList &arguments);
     QJsonValue json(const QStringList &arguments);
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -74,24 +71,7 @@ private:
 
 TestModelCli::Result TestModelCli::run(const QStringList &arguments)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    env.insert(QStringLiteral("MLWB_WORKSPACE"), m_ws);
-    env.insert(QStringLiteral("MLWB_REGISTRY"), path(QStringLiteral("workspaces.json")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("data")));
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(m_dir->path());
-    process.start(QStringLiteral(MLWB_BINARY), arguments);
-    if (!process.waitForFinished(60000))
-        qWarning() << "mlwb did not finish:" << arguments;
-    Result result;
-    result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return testing::runMlwb(arguments, testing::cliEnvironment(m_dir->path(), m_ws), m_dir->path());
 }
 
 QJsonValue TestModelCli::json(const QStringList &arguments)
