@@ -2,6 +2,7 @@
 
 #include "store/jsoncolumns.h"
 #include "store/names.h"
+#include "store/rows.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
@@ -42,45 +43,22 @@ ComputeTargets::ComputeTargets(const Workspace &workspace)
 
 QList<ComputeTarget> ComputeTargets::list(QString *error) const
 {
-    QList<ComputeTarget> out;
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("ORDER BY kind = 'ssh', name"),
-                      error)
-        || !sql::exec(q, error))
-        return out;
-    while (q.next())
-        out << fromRow(q);
-    return out;
-}
-
-std::optional<ComputeTarget> ComputeTargets::findWhere(const QString &where, const QVariant &value,
-                                                       QString *error) const
-{
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + where, error))
-        return std::nullopt;
-    q.addBindValue(value);
-    if (!sql::exec(q, error))
-        return std::nullopt;
-    if (q.next())
-        return fromRow(q);
-    return std::nullopt;
+    return sql::selectAll(m_db,
+                          QLatin1String(columns) + QLatin1String("ORDER BY kind = 'ssh', name"), {},
+                          fromRow, error);
 }
 
 std::optional<ComputeTarget> ComputeTargets::find(const QString &name, QString *error) const
 {
-    QString lookupError;
-    auto found = findWhere(QStringLiteral("WHERE name = ?"), name, &lookupError);
-    if (!found && lookupError.isEmpty())
-        lookupError = QObject::tr("There is no compute target named '%1'.").arg(name);
-    if (!found)
-        sql::fail(error, lookupError);
-    return found;
+    return sql::selectFound(m_db, QLatin1String(columns) + QLatin1String("WHERE name = ?"), {name},
+                            fromRow,
+                            QObject::tr("There is no compute target named '%1'.").arg(name), error);
 }
 
 std::optional<ComputeTarget> ComputeTargets::find(Id id, QString *error) const
 {
-    return findWhere(QStringLiteral("WHERE id = ?"), id, error);
+    return sql::selectOne(m_db, QLatin1String(columns) + QLatin1String("WHERE id = ?"), {id},
+                          fromRow, error);
 }
 
 bool ComputeTargets::add(ComputeTarget *target, QString *error)

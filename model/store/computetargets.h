@@ -27,8 +27,6 @@ public:
     int activeRuns(Id targetId, QString *error = nullptr) const;
 
 private:
-    std::optional<ComputeTarget> findWhere(const QString &where, const QVariant &value,
-                                           QString *error) const;
     QSqlDatabase m_db;
 };
 

@@ -1,6 +1,7 @@
 #include "store/experiments.h"
 
 #include "store/names.h"
+#include "store/rows.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
@@ -41,44 +42,21 @@ Experiments::Experiments(const Workspace &workspace)
 
 QList<Experiment> Experiments::list(QString *error) const
 {
-    QList<Experiment> out;
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + QLatin1String("ORDER BY e.name"), error)
-        || !sql::exec(q, error))
-        return out;
-    while (q.next())
-        out << fromRow(q);
-    return out;
-}
-
-std::optional<Experiment> Experiments::findWhere(const QString &where, const QVariant &value,
-                                                 QString *error) const
-{
-    QSqlQuery q(m_db);
-    if (!sql::prepare(q, QLatin1String(columns) + where, error))
-        return std::nullopt;
-    q.addBindValue(value);
-    if (!sql::exec(q, error))
-        return std::nullopt;
-    if (q.next())
-        return fromRow(q);
-    return std::nullopt;
+    return sql::selectAll(m_db, QLatin1String(columns) + QLatin1String("ORDER BY e.name"), {},
+                          fromRow, error);
 }
 
 std::optional<Experiment> Experiments::find(const QString &name, QString *error) const
 {
-    QString lookupError;
-    auto found = findWhere(QStringLiteral("WHERE e.name = ?"), name, &lookupError);
-    if (!found && lookupError.isEmpty())
-        lookupError = QObject::tr("There is no experiment named '%1'.").arg(name);
-    if (!found)
-        sql::fail(error, lookupError);
-    return found;
+    return sql::selectFound(m_db, QLatin1String(columns) + QLatin1String("WHERE e.name = ?"),
+                            {name}, fromRow,
+                            QObject::tr("There is no experiment named '%1'.").arg(name), error);
 }
 
 std::optional<Experiment> Experiments::find(Id id, QString *error) const
 {
-    return findWhere(QStringLiteral("WHERE e.id = ?"), id, error);
+    return sql::selectOne(m_db, QLatin1String(columns) + QLatin1String("WHERE e.id = ?"), {id},
+                          fromRow, error);
 }
 
 bool Experiments::create(Experiment *experiment, QString *error)
@@ -97,7 +75,7 @@ bool Experiments::create(Experiment *experiment, QString *error)
     q.addBindValue(sql::msecs(experiment->createdAt));
     if (!q.exec()) {
         QString ignored;
-        if (findWhere(QStringLiteral("WHERE e.name = ?"), experiment->name, &ignored))
+        if (find(experiment->name, &ignored))
             return sql::fail(
                 error,
                 QObject::tr("An experiment named '%1' already exists.").arg(experiment->name));

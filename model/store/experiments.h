@@ -27,8 +27,6 @@ public:
     bool remove(const QString &name, QString *error);
 
 private:
-    std::optional<Experiment> findWhere(const QString &where, const QVariant &value,
-                                        QString *error) const;
     QSqlDatabase m_db;
 };
 
