@@ -68,7 +68,7 @@ std::optional<Run> RunSubmitter::submit(const RunConfig &config, QString *error)
     Tasks tasks(m_workspace);
     Task task;
     task.kind = QStringLiteral("snapshot");
-    task.title = tr("Packing snapshot of %1").arg(QDir(config.code).dirName());
+    task.title = QDir(config.code).dirName(); // shown as "Packing snapshot of NAME"
     tasks.start(&task, nullptr);
     SnapshotWriter writer(limitsFor(config));
     QElapsedTimer sinceCheck;

@@ -80,7 +80,14 @@ ComparisonTab::ComparisonTab(const Workspace &workspace, QWidget *parent)
     m_legend = new QListWidget;
     m_legend->setObjectName(QStringLiteral("legend"));
     m_legend->setMaximumWidth(220);
+    m_legend->setToolTip(tr("Click a run to show only it; double-click to show all runs"));
     connect(m_legend, &QListWidget::itemChanged, this, &ComparisonTab::onLegendItemChanged);
+    connect(m_legend, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        // A click on the check box toggled the run already; one on its name isolates it.
+        if (std::exchange(m_toggledItem, nullptr) != item)
+            isolateRun(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(m_legend, &QListWidget::itemDoubleClicked, this, &ComparisonTab::showAllRuns);
     m_grid = new QWidget;
     m_gridLayout = new QGridLayout(m_grid);
     m_gridLayout->setContentsMargins(0, 0, 0, 0);
@@ -331,8 +338,33 @@ void ComparisonTab::refresh()
     m_nextRefreshAt = std::max(start + refreshIntervalMs, end + (end - start));
 }
 
+void ComparisonTab::isolateRun(Id runId)
+{
+    setShownRuns([runId](Id id) { return id == runId; });
+}
+
+void ComparisonTab::showAllRuns()
+{
+    setShownRuns([](Id) { return true; });
+}
+
+void ComparisonTab::setShownRuns(const std::function<bool(Id)> &shown)
+{
+    m_legend->blockSignals(true);
+    for (int row = 0; row < m_legend->count(); ++row) {
+        QListWidgetItem *item = m_legend->item(row);
+        const Id id = item->data(Qt::UserRole).toLongLong();
+        item->setCheckState(shown(id) ? Qt::Checked : Qt::Unchecked);
+        for (MetricChartView *panel : std::as_const(m_panels))
+            panel->setRunVisible(id, shown(id));
+    }
+    m_legend->blockSignals(false);
+    updateRunViews();
+}
+
 void ComparisonTab::onLegendItemChanged(QListWidgetItem *item)
 {
+    m_toggledItem = item;
     const Id runId = item->data(Qt::UserRole).toLongLong();
     for (MetricChartView *panel : std::as_const(m_panels))
         panel->setRunVisible(runId, item->checkState() == Qt::Checked);

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QTimer>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -64,6 +65,9 @@ public:
     SavedViewsList *savedViewsList() const { return m_savedViews; }
     /// The runs whose legend box is checked.
     QList<ChartRun> shownRuns() const;
+    /// Shows only one run (a click on its legend entry), or all again (a double click).
+    void isolateRun(Id runId);
+    void showAllRuns();
     /// A stable colour for the i-th run of a comparison.
     static QColor runColor(int index);
 
@@ -92,6 +96,7 @@ private:
     void syncToolbar();
     void onStoreChanged(const QStringList &topics);
     void onLegendItemChanged(QListWidgetItem *item);
+    void setShownRuns(const std::function<bool(Id)> &shown);
     void chooseExport();
     void saveView();
 
@@ -117,6 +122,7 @@ private:
     MetricValuesView *m_values = nullptr;
     SavedViewsList *m_savedViews = nullptr;
     QListWidget *m_legend = nullptr;
+    QListWidgetItem *m_toggledItem = nullptr; // by its check box, in this click
     QWidget *m_grid = nullptr;
     QGridLayout *m_gridLayout = nullptr;
     QTimer m_refreshTimer; // ≤ 10 refreshes a second however often points arrive

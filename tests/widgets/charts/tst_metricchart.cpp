@@ -49,6 +49,8 @@ private slots:
     void decimatesLongSeries();
     void axisModes();
     void smoothingAddsFaintRawLine();
+    void hoverReadoutGivesEveryRunsValueAtX();
+    void legendClickIsolatesDoubleClickShowsAll();
     void liveGrowthAppends();
     void smallValuesGetTheirOwnRangeFromTheFirstPoint();
     void tabRefreshesAtOnceThenCoalesces();
@@ -171,6 +173,60 @@ void TestMetricChart::smoothingAddsFaintRawLine()
     view.setOptions(o);
     QCOMPARE(view.lineSeries().size(), 6);
     QVERIFY(view.lineSeries().at(1)->pen().color().alphaF() < 0.5);
+}
+
+void TestMetricChart::hoverReadoutGivesEveryRunsValueAtX()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    view.setRuns(chartRuns(m_runs), nullptr);
+    ChartOptions o;
+    o.smoothing = 0.5;
+    view.setOptions(o);
+    // 120.4 is nearest step 120; every run has it.
+    const QList<HoverValue> values = view.valuesAt(120.4);
+    QCOMPARE(values.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(values[i].run.runId, m_runs[i]);
+        QCOMPARE(values[i].step, 120);
+        QCOMPARE(values[i].raw, lossCurve(120, m_runs[i]));
+        QVERIFY(!std::isnan(values[i].smoothed));
+        QVERIFY(values[i].smoothed != values[i].raw); // the EMA lags a falling loss
+    }
+    const QString text = view.readoutAt(120.4);
+    QVERIFY(text.contains(QStringLiteral("step 120")));
+    QVERIFY(text.contains(QString::number(lossCurve(120, m_runs[0]), 'g', 6)));
+    // Past the data's end nothing is read out; a hidden run is left out.
+    QVERIFY(view.valuesAt(400).isEmpty());
+    view.setRunVisible(m_runs[1], false);
+    QCOMPARE(view.valuesAt(10).size(), 2);
+}
+
+void TestMetricChart::legendClickIsolatesDoubleClickShowsAll()
+{
+    ComparisonTab tab(*m_ws);
+    tab.resize(1200, 700);
+    QVERIFY(tab.setComparison(m_runs, {}, nullptr));
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    auto *legend = tab.findChild<QListWidget *>(QStringLiteral("legend"));
+    const QRect second = legend->visualItemRect(legend->item(1));
+    // A click on the name (right of the check box) isolates the run.
+    QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
+                      QPoint(second.right() - 10, second.center().y()));
+    QCOMPARE(tab.shownRuns().size(), 1);
+    QCOMPARE(tab.shownRuns().first().runId, m_runs[1]);
+    QCOMPARE(tab.panels().first()->lineSeries().size(), 1);
+    QCOMPARE(tab.panels().first()->lineSeries().first()->name(), legend->item(1)->text());
+    QTest::mouseDClick(legend->viewport(), Qt::LeftButton, {},
+                       QPoint(second.right() - 10, second.center().y()));
+    QCOMPARE(tab.shownRuns().size(), 3);
+    // A click on a check box still toggles only that run.
+    const QRect first = legend->visualItemRect(legend->item(0));
+    QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
+                      QPoint(first.left() + 10, first.center().y()));
+    QCOMPARE(tab.shownRuns().size(), 2);
 }
 
 void TestMetricChart::liveGrowthAppends()
