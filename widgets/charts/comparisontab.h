@@ -23,6 +23,7 @@ namespace mlwb {
 
 class ChangeWatcher;
 class MetricChartView;
+class MetricTile;
 class MetricValuesView;
 class ParallelCoordinates;
 class ParamScatter;
@@ -50,6 +51,10 @@ public:
     void setOptions(const ChartOptions &options);
     ChartOptions options() const { return m_options; }
     QList<MetricChartView *> panels() const { return m_panels; }
+    /// Metrics every run logged once, shown as numbers.
+    QList<MetricTile *> tiles() const { return m_tiles; }
+    /// Parameters whose values differ between runs, sorted; at most three.
+    static QStringList differingKeys(const QList<QHash<QString, QString>> &parameters);
     /// Aggregate: each panel draws the mean of the shown runs by step and a
     /// min..max band instead of one line per run (the x axis is the step).
     void setAggregate(bool aggregate);
@@ -109,6 +114,8 @@ private:
     bool m_allMetrics = false; // no list was given: metrics logged later get panels too
     ChartOptions m_options;
     QList<MetricChartView *> m_panels;
+    QList<MetricTile *> m_tiles;
+    QHash<QString, qint64> m_mostPoints; // per metric, the most points a run has
     QComboBox *m_xMode = nullptr;
     QCheckBox *m_logY = nullptr;
     QSlider *m_smoothing = nullptr;
