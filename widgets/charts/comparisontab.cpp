@@ -100,9 +100,14 @@ ComparisonTab::ComparisonTab(const Workspace &workspace, QWidget *parent)
     splitter->addWidget(scroll);
     splitter->addWidget(m_legend);
     splitter->setStretchFactor(0, 1);
+    // The chart tool bar acts on the charts only: it lives on their page.
+    auto *chartsPage = new QWidget;
+    auto *chartsLayout = new QVBoxLayout(chartsPage);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->addWidget(makeToolbar());
+    chartsLayout->addWidget(splitter, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(makeToolbar());
-    layout->addWidget(makePages(splitter), 1);
+    layout->addWidget(makePages(chartsPage), 1);
 
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setTimerType(Qt::PreciseTimer); // never early: ≤ 10 a second holds
