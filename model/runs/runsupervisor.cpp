@@ -2,8 +2,10 @@
 
 #include "remote/remoterunsupervisor.h"
 #include "runs/diskfullwait.h"
+#include "runs/environmentcapture.h"
 #include "runs/processgroup.h"
 #include "runs/runending.h"
+#include "runs/runlauncher.h"
 #include "runs/runqueue.h"
 #include "snapshots/snapshotreader.h"
 #include "store/computetargets.h"
@@ -214,6 +216,17 @@ bool RunSupervisor::start(QString *error)
     env.insert(QStringLiteral("MLWB_EXPERIMENT"), m_run.experimentName);
     env.insert(QStringLiteral("MLWB_COMMAND"), m_config.effectiveCommand());
     env.insert(QStringLiteral("MLWB_WAIT_FOR_SPACE"), QStringLiteral("1")); // see wrapperScript()
+    // run.register_model() in the script calls this program on this workspace.
+    env.insert(QStringLiteral("MLWB_PROGRAM_PATH"), RunLauncher::program());
+    env.insert(QStringLiteral("MLWB_WORKSPACE_PATH"), m_workspace.path());
+    const QString workingDirectory = QDir(m_folder->code()).filePath(m_config.workingDirectory);
+    // Before the script starts, so a model it registers inherits it. A run
+    // whose Python cannot say what it holds still runs.
+    QString captureError;
+    if (!environmentcapture::captureLocal(m_workspace, m_runId,
+                                          environmentcapture::interpreterFor(m_config),
+                                          workingDirectory, env, &captureError))
+        qWarning("mlwb supervisor: %s", qPrintable(captureError));
 
     QProcess process;
     // setsid: its own session and process group, so a cancel reaches all
@@ -223,7 +236,7 @@ bool RunSupervisor::start(QString *error)
                           QString::fromLatin1(RunEnding::wrapperScript()),
                           QStringLiteral("mlwb-run")});
     process.setProcessEnvironment(env);
-    process.setWorkingDirectory(QDir(m_folder->code()).filePath(m_config.workingDirectory));
+    process.setWorkingDirectory(workingDirectory);
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(m_folder->log(), QIODevice::Append);
     process.setStandardErrorFile(m_folder->log(), QIODevice::Append);
