@@ -4,6 +4,7 @@
 #include "store/computetargets.h"
 
 #include "metrics/metriclineparser.h"
+#include "registry/pendingregistrations.h"
 #include "runs/diskfullwait.h"
 #include "runs/environmentcapture.h"
 #include "runs/processgroup.h"
@@ -418,6 +419,8 @@ bool RemoteRunSupervisor::finalize(QString *error)
                                                          ? QString::fromUtf8(fetched.err).trimmed()
                                                          : fetched.message),
                        error);
+    pendingregistrations::registerAll(m_workspace, m_run,
+                                      m_workspace.folder(Workspace::Folder::Runs));
     if (!m_connection.keepRunFolders()) {
         const SshResult removed = withRetries([&] { return m_remote.remove(); }, reconnectMs);
         if (!removed.ok())

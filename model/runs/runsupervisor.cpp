@@ -1,5 +1,6 @@
 #include "runs/runsupervisor.h"
 
+#include "registry/pendingregistrations.h"
 #include "remote/remoterunsupervisor.h"
 #include "runs/diskfullwait.h"
 #include "runs/environmentcapture.h"
@@ -302,6 +303,8 @@ bool RunSupervisor::finalize(QString *error)
             [&](QString *e) { return runs.setStatus(m_runId, RunStatus::Finalizing, e); }, error))
         return false;
     collectOutputs();
+    pendingregistrations::registerAll(m_workspace, m_run,
+                                      m_workspace.folder(Workspace::Folder::Runs));
     const qint64 code = processgroup::readNumber(m_folder->exitCodeFile());
     const RunStatus final = RunEnding::finalStatus(code, cancelRequested() && !m_timedOut);
     RunEnding::endChildren(m_workspace.database(), m_runId, final);
