@@ -10,6 +10,7 @@
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -303,6 +304,14 @@ bool ModelRegistry::collectGarbage(int *removed, QString *error)
             return false;
         ++*removed;
     }
+    // Partial copies of a registration that was killed; a live one's are
+    // newer than an hour (it writes them as it goes).
+    const QString partial = m_workspace.folder(Workspace::Folder::Models) + QStringLiteral("/tmp");
+    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    const QFileInfoList leftovers = QDir(partial).entryInfoList(QDir::Files | QDir::Hidden);
+    for (const QFileInfo &file : leftovers)
+        if (file.lastModified() < hourAgo && QFile::remove(file.absoluteFilePath()))
+            ++*removed;
     return transaction.commit(error);
 }
 
