@@ -62,6 +62,7 @@ private slots:
 
     void createListShow();
     void identicalSpecIsNotVersionedTwice();
+    void identicalSpecFromTwoProcessesAtOnce();
     void createRejects_data();
     void createRejects();
     void modelTakesAnEnvironment();
@@ -182,6 +183,31 @@ void TestEnvironmentCli::identicalSpecIsNotVersionedTwice()
                                                 "[joblib]}]\nchannels: [conda-forge]\nname: x\n");
     QCOMPARE(run(words("environment create train --file renamed.yaml")).out,
              QStringLiteral("train:1 already has this spec; no new version was made.\n"));
+}
+
+void TestEnvironmentCli::identicalSpecFromTwoProcessesAtOnce()
+{
+    // Two real mlwb processes make the same spec at once, four times each:
+    // one version, and each process is told which.
+    const QString loop = QStringLiteral("for i in 1 2 3 4; do \"$0\" environment create serve "
+                                        "--file requirements.txt || exit 1; done");
+    QProcess a, b;
+    for (QProcess *p : {&a, &b}) {
+        p->setProcessEnvironment(testing::cliEnvironment(m_dir->path(), m_ws));
+        p->setWorkingDirectory(m_dir->path());
+        p->start(QStringLiteral("/bin/sh"),
+                 {QStringLiteral("-c"), loop, QStringLiteral(MLWB_BINARY)});
+    }
+    QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
+    QCOMPARE(a.exitCode() + b.exitCode(), 0);
+    const QStringList lines =
+        QString::fromUtf8(a.readAllStandardOutput() + b.readAllStandardOutput())
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 8);
+    QCOMPARE(lines.count(QStringLiteral("serve:1")), 1);
+    QCOMPARE(lines.count(QStringLiteral("serve:1 already has this spec; no new version was made.")),
+             7);
+    QCOMPARE(json(words("environment show serve")).value(QStringLiteral("version")).toInt(), 1);
 }
 
 void TestEnvironmentCli::createRejects_data()
