@@ -50,7 +50,7 @@ bool MetricChartView::saveImage(const QString &path, const QSize &size, QString 
         svg.setFileName(path);
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(m_metric);
+        svg.setTitle(metrics().join(QStringLiteral(", ")));
         QPainter painter;
         ok = painter.begin(&svg);
         if (ok)

@@ -4,6 +4,7 @@
 #include "charts/metricchartview.h"
 #include "charts/metrictile.h"
 #include "charts/metricvaluesview.h"
+#include "charts/panellayout.h"
 #include "charts/parallelcoordinates.h"
 #include "charts/paramscatter.h"
 #include "items/runstablemodel.h"
@@ -25,13 +26,16 @@
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
+#include <QSet>
 #include <QSlider>
 #include <QSplitter>
 #include <QSvgGenerator>
@@ -215,6 +219,8 @@ bool ComparisonTab::setComparison(const QList<Id> &runIds, const QStringList &me
     }
     std::sort(found.begin(), found.end());
     m_metrics = metrics.isEmpty() ? found : metrics;
+    m_experimentId = experimentOf(runIds);
+    m_layout.load(m_experimentId);
     m_allMetrics = metrics.isEmpty();
     m_legend->blockSignals(true);
     m_legend->clear();
@@ -244,6 +250,16 @@ bool ComparisonTab::setComparison(const QList<Id> &runIds, const QStringList &me
     return true;
 }
 
+Id ComparisonTab::experimentOf(const QList<Id> &runIds) const
+{
+    // The layout belongs to the experiment of the runs; runs of several share one.
+    QSet<Id> experiments;
+    for (const Id id : runIds)
+        if (const auto run = Runs(m_workspace).find(id))
+            experiments.insert(run->experimentId);
+    return experiments.size() == 1 ? *experiments.cbegin() : 0;
+}
+
 QStringList ComparisonTab::differingKeys(const QList<QHash<QString, QString>> &parameters)
 {
     QSet<QString> keys;
@@ -271,14 +287,64 @@ void ComparisonTab::rebuildPanels()
     qDeleteAll(m_tiles);
     m_tiles.clear();
     m_loader->clear();
-    for (const QString &metric : std::as_const(m_metrics))
-        addPanel(metric);
+    for (const PanelLayout::Panel &p : m_layout.panels(m_metrics))
+        addPanel(p.metric, p.merged);
 }
 
-void ComparisonTab::addPanel(const QString &metric)
+void ComparisonTab::changeLayout(const std::function<void()> &change)
+{
+    change();
+    m_layout.save(m_experimentId);
+    rebuildPanels();
+}
+
+void ComparisonTab::showPanelMenu(MetricChartView *panel, const QPoint &globalPos)
+{
+    QMenu menu(this);
+    const QString metric = panel->metric();
+    const bool pinned = m_layout.isPinned(metric);
+    menu.addAction(pinned ? tr("Unpin") : tr("Pin to the Top"), this, [this, metric, pinned] {
+        changeLayout([&] { m_layout.setPinned(metric, !pinned); });
+    });
+    QMenu *into = menu.addMenu(tr("Merge Into"));
+    for (MetricChartView *other : std::as_const(m_panels))
+        if (other != panel)
+            into->addAction(
+                other->metrics().join(QStringLiteral(", ")), this,
+                [this, metric, target = other->metric()] { mergePanels(metric, target); });
+    into->setEnabled(!into->isEmpty());
+    QAction *split = menu.addAction(
+        tr("Split"), this, [this, metric] { changeLayout([&] { m_layout.split(metric); }); });
+    split->setEnabled(panel->metrics().size() > 1);
+    menu.addAction(tr("Merge Metrics Matching…"), this, [this, metric] {
+        bool ok = false;
+        const QString pattern =
+            QInputDialog::getText(this, tr("Merge Metrics"),
+                                  tr("A regular expression; the metrics it matches share one panel "
+                                     "(for example loss$ or ^train/):"),
+                                  QLineEdit::Normal, QRegularExpression::escape(metric), &ok);
+        if (ok)
+            mergeMatching(pattern);
+    });
+    menu.exec(globalPos);
+}
+
+void ComparisonTab::mergePanels(const QString &metric, const QString &into)
+{
+    changeLayout([&] { m_layout.merge(metric, into); });
+}
+
+int ComparisonTab::mergeMatching(const QString &pattern)
+{
+    int moved = 0;
+    changeLayout([&] { moved = m_layout.mergeMatching(pattern, m_metrics); });
+    return moved;
+}
+
+void ComparisonTab::addPanel(const QString &metric, const QStringList &merged)
 {
     const int cell = m_gridLayout->count();
-    if (m_mostPoints.value(metric) <= 1) { // logged once: a number, not an empty chart
+    if (merged.isEmpty() && m_mostPoints.value(metric) <= 1) { // once: a number, not a chart
         auto *tile = new MetricTile(m_workspace, metric);
         tile->setMinimumSize(240, 120);
         if (tile->setRuns(m_runs)) {
@@ -294,6 +360,10 @@ void ComparisonTab::addPanel(const QString &metric)
     panel->setRuns(m_runs, nullptr);
     panel->setAggregate(isAggregate());
     m_gridLayout->addWidget(panel, cell / panelColumns, cell % panelColumns);
+    panel->setMerged(merged);
+    connect(panel, &MetricChartView::mergeRequested, this, &ComparisonTab::mergePanels);
+    connect(panel, &MetricChartView::titleMenuRequested, this,
+            [this, panel](const QPoint &at) { showPanelMenu(panel, at); });
     m_panels << panel;
     for (int row = 0; row < m_legend->count(); ++row) {
         const QListWidgetItem *item = m_legend->item(row);

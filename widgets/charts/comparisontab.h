@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charts/chartoptions.h"
+#include "charts/panellayout.h"
 #include "store/types.h"
 
 #include <QElapsedTimer>
@@ -47,6 +48,13 @@ public:
     /// Shows these runs; metrics empty: every scalar metric they logged.
     bool setComparison(const QList<Id> &runIds, const QStringList &metrics, QString *error);
     QList<Id> runIds() const { return m_runIds; }
+    /// Overlays `metric` on `into`'s panel; remembered for the experiment.
+    void mergePanels(const QString &metric, const QString &into);
+    /// Merges the metrics matching a regular expression; how many moved.
+    int mergeMatching(const QString &pattern);
+    PanelLayout &layout() { return m_layout; }
+    /// Changes the layout, saves it for the experiment and lays the panels out again.
+    void changeLayout(const std::function<void()> &change);
     QStringList metrics() const { return m_metrics; }
     void setOptions(const ChartOptions &options);
     ChartOptions options() const { return m_options; }
@@ -95,7 +103,9 @@ private:
     void updateRunViews();
     void openSavedView(const QString &name, const QJsonObject &spec);
     void rebuildPanels();
-    void addPanel(const QString &metric);
+    void addPanel(const QString &metric, const QStringList &merged = {});
+    void showPanelMenu(MetricChartView *panel, const QPoint &globalPos);
+    Id experimentOf(const QList<Id> &runIds) const;
     void addNewMetrics();
     void readToolbar();
     void syncToolbar();
@@ -109,6 +119,8 @@ private:
     std::unique_ptr<SeriesLoader> m_loader;
     ChangeWatcher *m_watcher = nullptr;
     QList<Id> m_runIds;
+    Id m_experimentId = 0;
+    PanelLayout m_layout;
     QList<ChartRun> m_runs;
     QStringList m_metrics;
     bool m_allMetrics = false; // no list was given: metrics logged later get panels too

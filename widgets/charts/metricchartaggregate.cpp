@@ -58,7 +58,7 @@ void MetricChartView::computeAggregate(double x0, double x1, int width, double *
     QList<RunAggregate::Input> inputs;
     for (const auto &line : m_lines) {
         const MetricCurve &c = line->curve;
-        if (line->visible && c.size())
+        if (line->visible && c.size() && line->metric == m_metric) // the panel's own metric
             inputs.append({c.x(), c.isSmoothed() ? c.smoothed() : c.y(), c.size()});
     }
     const AggregateSeries a = RunAggregate::byStep(inputs);

@@ -1,11 +1,17 @@
-// MetricChartView: the hover crosshair, zoom and pan with the mouse.
+// MetricChartView: the hover crosshair, zoom and pan with the mouse, and
+// dragging a panel by its title onto another to merge them.
 #include "charts/metricchartline.h"
 
+#include <QApplication>
 #include <QDateTime>
+#include <QDrag>
+#include <QDragEnterEvent>
 #include <QGraphicsLineItem>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QToolTip>
 #include <cmath>
+#include <utility>
 
 namespace mlwb {
 
@@ -25,6 +31,7 @@ QList<HoverValue> MetricChartView::valuesAt(double x) const
             --i;
         HoverValue v;
         v.run = line->run;
+        v.metric = line->metric;
         v.x = xs[i];
         v.raw = c.y()[i];
         v.smoothed = c.isSmoothed() ? c.smoothed()[i] : qQNaN();
@@ -46,8 +53,10 @@ QString MetricChartView::readoutAt(double x) const
         const QString value = std::isnan(v.smoothed)
                                   ? number(v.raw)
                                   : tr("%1 (raw %2)").arg(number(v.smoothed), number(v.raw));
+        const QString who =
+            m_merged.isEmpty() ? v.run.label : v.run.label + QStringLiteral(" · ") + v.metric;
         text += QStringLiteral("<br><span style=\"color:%1\">&#9632;</span> %2: %3")
-                    .arg(v.run.color.name(), v.run.label.toHtmlEscaped(), value);
+                    .arg(v.run.color.name(), who.toHtmlEscaped(), value);
     }
     return text;
 }
@@ -91,8 +100,47 @@ void MetricChartView::leaveEvent(QEvent *event)
     QChartView::leaveEvent(event);
 }
 
+namespace {
+const QString metricMime = QStringLiteral("application/x-mlwb-metric");
+}
+
+// The band above the plot, where the title is: a handle to drag the panel by.
+bool MetricChartView::inTitle(const QPoint &pos) const
+{
+    return chart()->mapFromScene(mapToScene(pos)).y() < chart()->plotArea().top() - 6;
+}
+
+void MetricChartView::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QString metric = QString::fromUtf8(event->mimeData()->data(metricMime));
+    if (!metric.isEmpty() && !metrics().contains(metric))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void MetricChartView::dragMoveEvent(QDragMoveEvent *event)
+{
+    event->acceptProposedAction();
+}
+
+void MetricChartView::dropEvent(QDropEvent *event)
+{
+    const QString metric = QString::fromUtf8(event->mimeData()->data(metricMime));
+    event->acceptProposedAction();
+    Q_EMIT mergeRequested(metric, m_metric);
+}
+
 void MetricChartView::mousePressEvent(QMouseEvent *event)
 {
+    if (inTitle(event->pos())) {
+        if (event->button() == Qt::LeftButton)
+            m_dragFrom = event->pos();
+        else if (event->button() == Qt::RightButton)
+            Q_EMIT titleMenuRequested(event->globalPosition().toPoint());
+        event->accept();
+        return;
+    }
     const bool pan =
         event->button() == Qt::MiddleButton
         || (event->button() == Qt::LeftButton && event->modifiers() & Qt::ControlModifier);
@@ -115,13 +163,34 @@ void MetricChartView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    if (event->buttons() == Qt::NoButton)
+    if (m_dragFrom.x() >= 0 && (event->buttons() & Qt::LeftButton)) {
+        if ((event->pos() - m_dragFrom).manhattanLength() < QApplication::startDragDistance())
+            return;
+        m_dragFrom = QPoint(-1, -1);
+        auto *drag = new QDrag(this);
+        auto *data = new QMimeData;
+        data->setData(metricMime, m_metric.toUtf8());
+        drag->setMimeData(data);
+        drag->setPixmap(grab().scaledToWidth(160, Qt::SmoothTransformation));
+        drag->exec(Qt::MoveAction);
+        return;
+    }
+    if (event->buttons() == Qt::NoButton) {
         showCrosshair(event->pos());
+        if (inTitle(event->pos()))
+            setCursor(Qt::OpenHandCursor);
+        else if (!m_panning)
+            unsetCursor();
+    }
     QChartView::mouseMoveEvent(event);
 }
 
 void MetricChartView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (std::exchange(m_dragFrom, QPoint(-1, -1)).x() >= 0) {
+        event->accept();
+        return;
+    }
     if (m_panning) {
         m_panning = false;
         unsetCursor();

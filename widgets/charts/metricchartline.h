@@ -9,6 +9,7 @@ namespace mlwb {
 
 struct MetricChartView::Line {
     ChartRun run;
+    QString metric; // of the panel's metrics, the one this line draws
     Id seriesId = 0;
     Id xSeriesId = 0;
     MetricCurve curve;

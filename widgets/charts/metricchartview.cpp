@@ -72,6 +72,7 @@ MetricChartView::MetricChartView(const Workspace &workspace, SeriesLoader *loade
     setChart(c);
     setRubberBand(QChartView::RectangleRubberBand);
     setMouseTracking(true);
+    setAcceptDrops(true); // another panel dropped here merges into this one
     m_redrawTimer.setSingleShot(true);
     m_redrawTimer.setInterval(0);
     connect(&m_redrawTimer, &QTimer::timeout, this, &MetricChartView::redraw);
@@ -93,6 +94,21 @@ MetricChartView::MetricChartView(const Workspace &workspace, SeriesLoader *loade
 
 MetricChartView::~MetricChartView() = default;
 
+QStringList MetricChartView::metrics() const
+{
+    return QStringList{m_metric} + m_merged;
+}
+
+void MetricChartView::setMerged(const QStringList &others)
+{
+    if (others == m_merged)
+        return;
+    m_merged = others;
+    chart()->setTitle(metrics().join(QStringLiteral(" · ")));
+    m_yAxis->setTitleText(metrics().join(QStringLiteral(", ")));
+    setRuns(m_runs, nullptr);
+}
+
 bool MetricChartView::setRuns(const QList<ChartRun> &runs, QString *error)
 {
     m_linesItem->setSeries({});
@@ -101,24 +117,34 @@ bool MetricChartView::setRuns(const QList<ChartRun> &runs, QString *error)
         delete line->main;
     }
     m_lines.clear();
+    m_runs = runs;
     const Metrics metrics(m_workspace);
-    for (const ChartRun &run : runs) {
-        auto line = std::make_unique<Line>();
-        line->run = run;
-        // A run without this metric keeps its slot (and colour) but draws nothing.
-        if (const auto s = metrics.find(run.runId, m_metric))
-            line->seriesId = s->id;
-        if (!line->seriesId || !m_loader->series(line->seriesId, error))
-            line->seriesId = 0;
-        line->raw = new QLineSeries(this);
-        line->main = new QLineSeries(this);
-        line->raw->setName(run.label);
-        line->main->setName(run.label);
-        QColor faint = run.color;
-        faint.setAlphaF(0.25);
-        line->raw->setPen(QPen(faint, 1));
-        line->main->setPen(QPen(run.color, 1.5));
-        m_lines.push_back(std::move(line));
+    const QStringList shown = this->metrics();
+    // Merged metrics: the run's colour, one dash pattern per metric.
+    static const Qt::PenStyle dashes[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine,
+                                          Qt::DashDotLine};
+    for (int m = 0; m < shown.size(); ++m) {
+        for (const ChartRun &run : runs) {
+            auto line = std::make_unique<Line>();
+            line->run = run;
+            line->metric = shown.at(m);
+            // A run without this metric keeps its slot (and colour) but draws nothing.
+            if (const auto s = metrics.find(run.runId, line->metric))
+                line->seriesId = s->id;
+            if (!line->seriesId || !m_loader->series(line->seriesId, error))
+                line->seriesId = 0;
+            line->raw = new QLineSeries(this);
+            line->main = new QLineSeries(this);
+            const QString name =
+                shown.size() > 1 ? run.label + QStringLiteral(" · ") + line->metric : run.label;
+            line->raw->setName(name);
+            line->main->setName(name);
+            QColor faint = run.color;
+            faint.setAlphaF(0.25);
+            line->raw->setPen(QPen(faint, 1, dashes[m % 4]));
+            line->main->setPen(QPen(run.color, 1.5, dashes[m % 4]));
+            m_lines.push_back(std::move(line));
+        }
     }
     QList<QLineSeries *> drawn; // bottom first, as QtCharts stacked the series
     for (const auto &line : m_lines)
@@ -173,7 +199,7 @@ void MetricChartView::makeAxes()
         connect(y, &QValueAxis::rangeChanged, this, &MetricChartView::onAxisRangeChanged);
         m_yAxis = y;
     }
-    m_yAxis->setTitleText(m_metric);
+    m_yAxis->setTitleText(metrics().join(QStringLiteral(", ")));
     chart()->addAxis(m_xAxis, Qt::AlignBottom);
     chart()->addAxis(m_yAxis, Qt::AlignLeft);
     m_axisSeries->attachAxis(m_xAxis);
@@ -238,7 +264,7 @@ bool MetricChartView::refresh(QString *error)
         bool grew = false;
         if (!line->seriesId) {
             // A run that had not logged this metric yet may have now.
-            if (const auto s = Metrics(m_workspace).find(line->run.runId, m_metric)) {
+            if (const auto s = Metrics(m_workspace).find(line->run.runId, line->metric)) {
                 line->seriesId = s->id;
                 appeared = true;
             }

@@ -23,6 +23,7 @@ class Workspace;
 /// A run's value under the hover crosshair.
 struct HoverValue {
     ChartRun run;
+    QString metric;
     double x = 0; // of the nearest point
     qint64 step = 0;
     double raw = 0;
@@ -48,6 +49,10 @@ public:
     ~MetricChartView() override;
 
     QString metric() const { return m_metric; }
+    /// The panel's metric, then those merged into it (drawn dashed, dotted, ...).
+    QStringList metrics() const;
+    /// Overlays these metrics on the panel's own (empty: only its own).
+    void setMerged(const QStringList &others);
     /// Sets the runs to draw (their points are read through the loader).
     bool setRuns(const QList<ChartRun> &runs, QString *error);
     void setOptions(const ChartOptions &options);
@@ -89,6 +94,10 @@ public:
 
 Q_SIGNALS:
     void followingChanged(bool following);
+    /// Another panel's metric was dropped on this one's (dragged by its title).
+    void mergeRequested(const QString &metric, const QString &into);
+    /// A right click on the title: the panel's own menu.
+    void titleMenuRequested(const QPoint &globalPos);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -97,6 +106,9 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -119,10 +131,13 @@ private:
     QString xText(double x) const;
     void showCrosshair(const QPoint &pos);
     void hideCrosshair();
+    bool inTitle(const QPoint &pos) const;
 
     const Workspace &m_workspace;
     SeriesLoader *m_loader;
     QString m_metric;
+    QStringList m_merged;
+    QList<ChartRun> m_runs;
     ChartOptions m_options;
     std::vector<std::unique_ptr<Line>> m_lines;
     ChartLinesItem *m_linesItem = nullptr;
@@ -141,6 +156,7 @@ private:
     QAreaSeries *m_band = nullptr; // and the min..max band behind it
     QList<QPointF> m_meanPoints, m_minPoints, m_maxPoints;
     QGraphicsLineItem *m_crosshair = nullptr; // made on first hover
+    QPoint m_dragFrom{-1, -1};                // a press on the title: maybe a drag
     QTimer m_redrawTimer;                     // coalesces range changes into one redraw
 };
 

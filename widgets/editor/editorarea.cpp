@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
@@ -18,7 +19,9 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace mlwb {
@@ -100,6 +103,22 @@ void EditorArea::buildLayout()
     m_tabs->setMovable(true);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &EditorArea::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &EditorArea::onCurrentChanged);
+    // Run where the script is: a visible button, not only F5 and the menu.
+    m_run->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    auto *run = new QToolButton;
+    run->setObjectName(QStringLiteral("editorRunButton"));
+    run->setDefaultAction(m_run);
+    run->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    run->setAutoRaise(true);
+    auto *configure = new QToolButton;
+    configure->setDefaultAction(m_runConfiguration);
+    configure->setAutoRaise(true);
+    auto *corner = new QWidget;
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 4, 0);
+    cornerLayout->addWidget(configure);
+    cornerLayout->addWidget(run);
+    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
     m_placeholder->setObjectName(QStringLiteral("editorPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);

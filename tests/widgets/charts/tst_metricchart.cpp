@@ -17,9 +17,11 @@
 #include <QSignalSpy>
 #include <QTableView>
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeAxis>
+#include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
@@ -28,6 +30,7 @@
 #include <QListWidget>
 #include <QLogValueAxis>
 #include <QMenu>
+#include <QMimeData>
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QScrollBar>
@@ -58,6 +61,7 @@ private slots:
     void hoverReadoutGivesEveryRunsValueAtX();
     void legendClickIsolatesDoubleClickShowsAll();
     void singleValueMetricIsATileAndLegendSaysWhatDiffers();
+    void panelsMergePinAndAreRemembered();
     void liveGrowthAppends();
     void smallValuesGetTheirOwnRangeFromTheFirstPoint();
     void tabRefreshesAtOnceThenCoalesces();
@@ -273,6 +277,53 @@ void TestMetricChart::singleValueMetricIsATileAndLegendSaysWhatDiffers()
                                            {{QStringLiteral("a"), QStringLiteral("2")},
                                             {QStringLiteral("b"), QStringLiteral("1")}}}),
              QStringList{QStringLiteral("a")});
+}
+
+static MetricChartView *panelOf(const ComparisonTab &tab, const QString &metric)
+{
+    for (MetricChartView *panel : tab.panels())
+        if (panel->metric() == metric)
+            return panel;
+    return nullptr;
+}
+
+void TestMetricChart::panelsMergePinAndAreRemembered()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
+    for (const Id run : std::as_const(m_runs))
+        addSeries(*m_ws, run, QStringLiteral("val_loss"), 300, lossCurve);
+    auto tab = std::make_unique<ComparisonTab>(*m_ws);
+    tab->resize(1200, 700);
+    QVERIFY(tab->setComparison(m_runs, {}, nullptr));
+    QCOMPARE(tab->panels().size(), 3);
+    // val_loss dragged by its title onto loss: one panel, both metrics, every run twice.
+    MetricChartView *loss = panelOf(*tab, QStringLiteral("loss"));
+    QMimeData data;
+    data.setData(QStringLiteral("application/x-mlwb-metric"), "val_loss");
+    QDragEnterEvent enter(QPoint(50, 50), Qt::MoveAction, &data, Qt::LeftButton, {});
+    QApplication::sendEvent(loss->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::MoveAction, &data, Qt::LeftButton, {});
+    QApplication::sendEvent(loss->viewport(), &drop);
+    QCOMPARE(tab->panels().size(), 2);
+    loss = panelOf(*tab, QStringLiteral("loss"));
+    QCOMPARE(loss->metrics(), (QStringList{QStringLiteral("loss"), QStringLiteral("val_loss")}));
+    QCOMPARE(loss->lineSeries().size(), 6);
+    QCOMPARE(loss->lineSeries().at(3)->pen().style(), Qt::DashLine);
+    QVERIFY2(loss->readoutAt(10).contains(QStringLiteral(" · val_loss")), qPrintable(loss->readoutAt(10)));
+    // Pinned panels come first; both are remembered for the experiment.
+    tab->changeLayout([&] { tab->layout().setPinned(QStringLiteral("loss"), true); });
+    QCOMPARE(tab->panels().first()->metric(), QStringLiteral("loss"));
+    tab = std::make_unique<ComparisonTab>(*m_ws);
+    QVERIFY(tab->setComparison(m_runs, {}, nullptr));
+    QCOMPARE(tab->panels().size(), 2);
+    QCOMPARE(tab->panels().first()->metrics().size(), 2);
+    // Split gives each metric its panel again; a pattern merges by name.
+    tab->changeLayout([&] { tab->layout().split(QStringLiteral("loss")); });
+    QCOMPARE(tab->panels().size(), 3);
+    QCOMPARE(tab->mergeMatching(QStringLiteral("loss$")), 1);
+    QCOMPARE(tab->panels().size(), 2);
+    QCOMPARE(tab->mergeMatching(QStringLiteral("([")), 0); // not a pattern: nothing moves
 }
 
 void TestMetricChart::liveGrowthAppends()

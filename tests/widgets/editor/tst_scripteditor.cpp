@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <memory>
 
 using namespace mlwb;
@@ -434,7 +435,13 @@ void TestScriptEditor::runCreatesConfigAndEmits()
     QVERIFY(area.openFolder(project));
     QVERIFY(area.openFile(QDir(project).filePath(QStringLiteral("train.py"))));
     QSignalSpy run(&area, &EditorArea::runRequested);
-    area.runAction()->trigger();
+    // The visible Run button beside the script's tab is the same action as F5.
+    area.show();
+    auto *button = area.findChild<QToolButton *>(QStringLiteral("editorRunButton"));
+    QVERIFY(button && button->isVisible() && button->isEnabled());
+    QCOMPARE(button->defaultAction(), area.runAction());
+    QCOMPARE(area.runAction()->shortcut(), QKeySequence(Qt::Key_F5));
+    button->click();
     QCOMPARE(run.count(), 1);
     QCOMPARE(run.at(0).at(0).toString(), QDir(project).absolutePath());
     const QString configPath = QDir(project).absoluteFilePath(QStringLiteral("mlwb.yaml"));
