@@ -201,6 +201,19 @@ Id VersionedAssets::versionId(const QString &name, int version, QString *error) 
     return q.value(0).toLongLong();
 }
 
+int VersionedAssets::nextNumber(const QString &name, QString *error) const
+{
+    QSqlQuery q(m_db);
+    // The same sum claimNumber() takes under the write lock.
+    if (!sql::run(q,
+                  QStringLiteral("SELECT max(o.last_version, (SELECT coalesce(max(v.version), 0) "
+                                 "FROM %2 v WHERE v.%3 = o.id)) + 1 FROM %1 o WHERE o.name = ?")
+                      .arg(m_owners, m_versions, m_ownerColumn),
+                  {name}, error))
+        return -1;
+    return q.next() ? q.value(0).toInt() : 1;
+}
+
 bool VersionedAssets::claimNumber(const QString &name, const QMap<QString, QVariant> &extra,
                                   Id *ownerId, QString *storedName, int *version, QString *error)
 {
