@@ -150,6 +150,7 @@ void IdentityPage::loadEnvironments(const QString &selected)
 // keep what the user chose.
 void IdentityPage::initializePage()
 {
+    (m_newModel->isChecked() ? static_cast<QWidget *>(m_name) : m_existing)->setFocus();
     const QString path = m_source->localPath();
     if (path == m_guessedFor)
         return;
@@ -230,6 +231,7 @@ void IdentityPage::update()
     const QString name = modelName();
     QString error;
     m_version = name.isEmpty() ? -1 : Models(m_workspace).nextVersion(name, &error);
+    m_versionLabel->setVisible(m_version > 0);
     m_versionLabel->setText(m_version > 0
                                 ? tr("This will be version %1 of '%2'.").arg(m_version).arg(name)
                                 : QString());

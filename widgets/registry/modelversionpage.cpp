@@ -105,7 +105,10 @@ QWidget *ModelVersionPage::createOverview()
     auto *save = new QHBoxLayout;
     save->addStretch(1);
     save->addWidget(m_saveDescription);
-    auto *form = new QFormLayout(page);
+    auto *outer = new QVBoxLayout(page);
+    auto *form = new QFormLayout;
+    outer->addLayout(form);
+    outer->addStretch(1); // rows keep their height; the space goes below them
     form->addRow(tr("Description:"), m_description);
     form->addRow(save);
     form->addRow(tr("Lineage:"), m_lineage);
