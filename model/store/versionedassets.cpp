@@ -204,14 +204,19 @@ Id VersionedAssets::versionId(const QString &name, int version, QString *error) 
 int VersionedAssets::nextNumber(const QString &name, QString *error) const
 {
     QSqlQuery q(m_db);
-    // The same sum claimNumber() takes under the write lock.
+    // The same sum claimNumber() takes under the write lock, also for a name
+    // deleted with its last version (its retired counter).
     if (!sql::run(q,
-                  QStringLiteral("SELECT max(o.last_version, (SELECT coalesce(max(v.version), 0) "
-                                 "FROM %2 v WHERE v.%3 = o.id)) + 1 FROM %1 o WHERE o.name = ?")
+                  QStringLiteral("SELECT max(coalesce((SELECT max(o.last_version, (SELECT "
+                                 "coalesce(max(v.version), 0) FROM %2 v WHERE v.%3 = o.id)) "
+                                 "FROM %1 o WHERE o.name = ?), 0), (SELECT coalesce(max("
+                                 "r.last_version), 0) FROM retired_counters r WHERE r.kind = ? "
+                                 "AND r.name = ?)) + 1")
                       .arg(m_owners, m_versions, m_ownerColumn),
-                  {name}, error))
+                  {name, m_kindName, name}, error)
+        || !q.next())
         return -1;
-    return q.next() ? q.value(0).toInt() : 1;
+    return q.value(0).toInt();
 }
 
 bool VersionedAssets::claimNumber(const QString &name, const QMap<QString, QVariant> &extra,
@@ -237,10 +242,12 @@ bool VersionedAssets::claimNumber(const QString &name, const QMap<QString, QVari
                   values, error)
         || !sql::run(q,
                      QStringLiteral("UPDATE %1 SET last_version = max(last_version, (SELECT "
-                                    "coalesce(max(v.version), 0) FROM %2 v WHERE v.%3 = %1.id)) "
+                                    "coalesce(max(v.version), 0) FROM %2 v WHERE v.%3 = %1.id), "
+                                    "(SELECT coalesce(max(r.last_version), 0) FROM "
+                                    "retired_counters r WHERE r.kind = ? AND r.name = %1.name)) "
                                     "+ 1 WHERE name = ?")
                          .arg(m_owners, m_versions, m_ownerColumn),
-                     {name}, error)
+                     {m_kindName, name}, error)
         || !sql::run(
             q, QStringLiteral("SELECT id, name, last_version FROM %1 WHERE name = ?").arg(m_owners),
             {name}, error))
@@ -289,6 +296,15 @@ bool VersionedAssets::remove(const QString &name, int version, const UsedBy &use
     for (const auto &alias : std::as_const(dropped))
         if (!recordAlias(stored, alias.first, alias.second, 0, error))
             return false;
+    // The name may go below; its counter stays, so a number is never reused.
+    if (!sql::run(q,
+                  QStringLiteral("INSERT OR REPLACE INTO retired_counters(kind, name, "
+                                 "last_version) SELECT ?, name, max(last_version, (SELECT "
+                                 "coalesce(max(v.version), 0) FROM %2 v WHERE v.%3 = %1.id)) "
+                                 "FROM %1 WHERE id = ?")
+                      .arg(m_owners, m_versions, m_ownerColumn),
+                  {m_kindName, ownerId}, error))
+        return false;
     const QString removeVersion =
         version == 0 ? QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(m_owners)
                      : QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(m_versions);

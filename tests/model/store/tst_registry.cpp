@@ -497,7 +497,8 @@ void TestRegistry::removeModelVersion()
     QVERIFY(models.remove(QStringLiteral("M"), 4, &error));
     QVERIFY(!models.find(QStringLiteral("m")));
     QVERIFY(models.list().isEmpty());
-    QCOMPARE(registered(QStringLiteral("m"), 5).version, 1);
+    // Its counter outlives it: a number is never reused, even then.
+    QCOMPARE(registered(QStringLiteral("m"), 5).version, 5);
 }
 
 void TestRegistry::removeWholeModel()
