@@ -72,9 +72,15 @@ void EnvironmentPage::refresh()
                  .arg(v.createdBy,
                       QLocale().toString(v.createdAt.toLocalTime(), QLocale::ShortFormat));
     m_facts->setText(facts.join(QStringLiteral(" · ")));
-    // A version made from packages alone is shown as the requirements it amounts to.
-    m_spec->showReadOnly(QStringLiteral("requirements.txt"),
-                         v.packages.join(QLatin1Char('\n')).toUtf8() + '\n');
+    // The file name picks the highlighting. A version made from packages
+    // alone is shown as the requirements it amounts to.
+    if (v.specKind == QLatin1String("conda"))
+        m_spec->showReadOnly(QStringLiteral("environment.yml"), v.spec.toUtf8());
+    else if (!v.spec.isEmpty())
+        m_spec->showReadOnly(QStringLiteral("requirements.txt"), v.spec.toUtf8());
+    else
+        m_spec->showReadOnly(QStringLiteral("requirements.txt"),
+                             v.packages.join(QLatin1Char('\n')).toUtf8() + '\n');
 }
 
 } // namespace mlwb

@@ -112,7 +112,7 @@ IdentityPage::IdentityPage(const Workspace &workspace, const SourcePage *source,
     connect(m_tags, &QPlainTextEdit::textChanged, this, &IdentityPage::update);
     connect(m_aliases, &QLineEdit::textChanged, this, &IdentityPage::update);
     loadModels();
-    loadEnvironments(QString());
+    loadEnvironments(QString(), true);
     update();
 }
 
@@ -130,10 +130,13 @@ void IdentityPage::loadModels()
         m_message->setText(tr("The models could not be read: %1").arg(error));
 }
 
-void IdentityPage::loadEnvironments(const QString &selected)
+// A run's model inherits its environment: the registry takes the run's when
+// none is named, so "(none)" is only offered where there is none to inherit.
+void IdentityPage::loadEnvironments(const QString &selected, bool allowNone)
 {
     m_environment->clear();
-    m_environment->addItem(tr("(none)"), QString());
+    if (allowNone)
+        m_environment->addItem(tr("(none)"), QString());
     const Environments environments(m_workspace);
     QString error;
     for (const Environment &e : environments.list(&error)) {
@@ -157,7 +160,13 @@ void IdentityPage::initializePage()
     m_guessedFor = path;
     const QString guessed = guessFramework(path);
     m_framework->setCurrentIndex(std::max(0, m_framework->findText(guessed)));
-    loadEnvironments(QString());
+    QString inherited;
+    if (const auto run = m_source->run(); run && m_source->fromRun()) {
+        QString error; // none recorded is no error
+        if (const auto e = Environments(m_workspace).forRun(run->id, &error))
+            inherited = e->environmentName + QLatin1Char(':') + QString::number(e->version);
+    }
+    loadEnvironments(inherited, inherited.isEmpty());
 }
 
 QString IdentityPage::modelName() const

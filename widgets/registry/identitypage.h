@@ -41,7 +41,7 @@ public:
 
 private:
     void loadModels();
-    void loadEnvironments(const QString &selected);
+    void loadEnvironments(const QString &selected, bool allowNone);
     void update();
     QString problem(QMap<QString, QString> *tags = nullptr) const;
 

@@ -4,6 +4,7 @@
 #include "registry/modelregistry.h"
 #include "runs/rundetails.h"
 #include "store/deployments.h"
+#include "store/environments.h"
 #include "store/images.h"
 #include "store/models.h"
 #include "store/runs.h"
@@ -223,7 +224,18 @@ void ModelVersionPage::showLineage(const ModelVersion &v)
             link(QStringLiteral("run:%1:%2").arg(run).arg(RunDetails::MetricsPage), tr("metrics"))};
         m_lineage->setText(parts.join(QStringLiteral(" · ")));
     }
-    m_environment->setText(tr("None recorded"));
+    const auto environment =
+        v.environmentVersionId == 0
+            ? std::nullopt
+            : Environments(*m_workspace).versionById(v.environmentVersionId, &error);
+    m_environment->setText(environment ? link(QStringLiteral("environment:%1:%2")
+                                                  .arg(environment->environmentId)
+                                                  .arg(environment->id),
+                                              QStringLiteral("%1:%2 (Python %3)")
+                                                  .arg(environment->environmentName)
+                                                  .arg(environment->version)
+                                                  .arg(environment->python))
+                                       : tr("None recorded"));
 }
 
 // Images built from the version, and the deployments serving those images.

@@ -39,6 +39,7 @@ RegisterRequest RegisterModelWizard::request() const
     r.framework = m_identity->framework();
     r.tags = m_identity->tags();
     r.aliases = m_identity->aliases();
+    r.environment = m_identity->environment();
     return r;
 }
 

@@ -1,7 +1,9 @@
 // A model version's page, its comparison with other versions and its tree
 // node, tested as the user sees them (offscreen) over a temp workspace.
+#include "editor/scripteditor.h"
 #include "items/runstablemodel.h"
 #include "items/taxonomymodel.h"
+#include "registry/environmentpage.h"
 #include "registry/keyvaluetable.h"
 #include "registry/modelregistry.h"
 #include "registry/modelversionpage.h"
@@ -9,11 +11,14 @@
 #include "runs/rundetails.h"
 #include "runs/runfolder.h"
 #include "runs/runstableview.h"
+#include "store/environments.h"
 #include "store/experiments.h"
 #include "store/images.h"
 #include "store/models.h"
 #include "store/runs.h"
 #include "store/workspace.h"
+
+#include <Qsci/qscilexer.h>
 
 #include <QDir>
 #include <QFile>
@@ -46,6 +51,7 @@ private Q_SLOTS:
     void uploadedVersionSaysWhereFrom();
     void compareVersionsShowsTheirRuns();
     void treeShowsAliasesAsBadges();
+    void environmentLinkedAndShown();
 
 private:
     Run makeRun(const QString &name, const QString &lr, double accuracy);
@@ -320,6 +326,39 @@ void TestModelVersionPage::treeShowsAliasesAsBadges()
                  QStringList{QStringLiteral("production")});
     QCOMPARE(oldest.data(TaxonomyModel::BadgesRole).toStringList(),
              QStringList{QStringLiteral("champion")});
+}
+
+void TestModelVersionPage::environmentLinkedAndShown()
+{
+    EnvironmentVersion env;
+    env.python = QStringLiteral("3.11");
+    env.spec =
+        QStringLiteral("name: credit\ndependencies:\n  - python=3.11\n  - scikit-learn=1.2\n");
+    env.specKind = QStringLiteral("conda");
+    QString error;
+    QVERIFY2(Environments(*m_ws).createVersion(QStringLiteral("credit-env"), &env, &error),
+             qPrintable(error));
+    const Run run = makeRun(QStringLiteral("a"), QStringLiteral("0.1"), 0.8);
+    QVERIFY2(Environments(*m_ws).setForRun(run.id, env.id, &error), qPrintable(error));
+    const ModelVersion v = registerFrom(run);
+    QCOMPARE(v.environmentVersionId, env.id);
+    page(v);
+    auto *label = child<QLabel>("versionEnvironment");
+    QVERIFY2(label->text().contains(QLatin1String("credit-env:1")), qPrintable(label->text()));
+    QSignalSpy open(m_page.get(), &ModelVersionPage::openEnvironment);
+    Q_EMIT label->linkActivated(
+        QStringLiteral("environment:%1:%2").arg(env.environmentId).arg(env.id));
+    QCOMPARE(open.count(), 1);
+    QVERIFY(label->text().contains(
+        QStringLiteral("environment:%1:%2").arg(env.environmentId).arg(env.id)));
+
+    EnvironmentPage envPage(m_ws.get(), env.environmentId, env.id);
+    QCOMPARE(envPage.lastError(), QString());
+    QCOMPARE(envPage.title(), QStringLiteral("credit-env:1"));
+    QCOMPARE(envPage.specView()->text(), env.spec);
+    QVERIFY(envPage.specView()->isReadOnly());
+    QVERIFY2(envPage.specView()->lexer(), "the spec is highlighted");
+    QCOMPARE(QString::fromLatin1(envPage.specView()->lexer()->language()), QStringLiteral("YAML"));
 }
 
 QTEST_MAIN(TestModelVersionPage)

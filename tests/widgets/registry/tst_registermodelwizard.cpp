@@ -8,6 +8,7 @@
 #include "registry/sourcepage.h"
 #include "registry/summarypage.h"
 #include "runs/runfolder.h"
+#include "store/environments.h"
 #include "store/experiments.h"
 #include "store/models.h"
 #include "store/runs.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void fromDiskAsNewVersion();
     void vanishedFolderRefused();
     void runListIsSearchable();
+    void progressCanCancelTheCopy();
 
 private:
     RegisterModelWizard *open(Id runId = 0, const QString &outputPath = QString());
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<RegistryActions> m_actions;
     RegisterModelWizard *m_wizard = nullptr;
     Run m_run;
+    EnvironmentVersion m_env;
 };
 
 // A pickle that imports from sklearn: PROTO 2, GLOBAL, STOP.
@@ -89,6 +92,17 @@ void TestRegisterModelWizard::init()
     const RunFolder folder(m_ws->folder(Workspace::Folder::Runs), m_run.uid);
     writeFile(QDir(folder.outputs()).filePath(QStringLiteral("model.pkl")), sklearnPickle);
     writeFile(QDir(folder.outputs()).filePath(QStringLiteral("report/metrics.txt")), "auc 0.91\n");
+    // The run was submitted with an environment; a second one exists too.
+    m_env.python = QStringLiteral("3.11");
+    m_env.spec = QStringLiteral("scikit-learn==1.2.1\n");
+    m_env.specKind = QStringLiteral("pip");
+    QVERIFY2(Environments(*m_ws).createVersion(QStringLiteral("sklearn-env"), &m_env, &error),
+             qPrintable(error));
+    QVERIFY2(Environments(*m_ws).setForRun(m_run.id, m_env.id, &error), qPrintable(error));
+    EnvironmentVersion other;
+    other.python = QStringLiteral("3.12");
+    QVERIFY2(Environments(*m_ws).createVersion(QStringLiteral("onnx-env"), &other, &error),
+             qPrintable(error));
     m_window = std::make_unique<QWidget>();
     m_actions = std::make_unique<RegistryActions>(m_window.get());
     m_actions->setWorkspace(m_ws.get());
@@ -96,8 +110,8 @@ void TestRegisterModelWizard::init()
 
 void TestRegisterModelWizard::cleanup()
 {
-    if (m_wizard)
-        delete m_wizard;
+    delete m_wizard;
+    m_wizard = nullptr;
     m_actions.reset();
     m_window.reset();
     m_ws.reset();
@@ -147,6 +161,11 @@ void TestRegisterModelWizard::fromRunOutputs()
     QCOMPARE(child<QLabel>("versionNumber")->text(),
              QStringLiteral("This will be version 1 of 'credit-risk'."));
     QCOMPARE(child<QComboBox>("framework")->currentText(), QStringLiteral("scikit-learn"));
+    // The run's environment is inherited; "(none)" is not offered for a run that has one.
+    auto *environment = child<QComboBox>("environment");
+    QCOMPARE(environment->currentData().toString(), QStringLiteral("sklearn-env:1"));
+    QCOMPARE(environment->findData(QString()), -1);
+    QCOMPARE(environment->count(), 2);
     child<QPlainTextEdit>("description")->setPlainText(QStringLiteral("Logistic regression"));
     auto *tags = child<QPlainTextEdit>("tags");
     tags->setPlainText(QStringLiteral("stage candidate"));
@@ -198,6 +217,7 @@ void TestRegisterModelWizard::fromRunOutputs()
     QCOMPARE(v->tags.value(QStringLiteral("owner")), QStringLiteral("risk team"));
     QCOMPARE(v->aliases, QStringList{QStringLiteral("staging")});
     QCOMPARE(v->sha256, digest);
+    QCOMPARE(v->environmentVersionId, m_env.id);
     const QList<Task> tasks = Tasks(*m_ws).list(false, &error);
     QCOMPARE(tasks.size(), 1);
     QCOMPARE(tasks.first().kind, QStringLiteral("model-register"));
@@ -237,6 +257,11 @@ void TestRegisterModelWizard::fromDiskAsNewVersion()
     QCOMPARE(child<QLabel>("versionNumber")->text(),
              QStringLiteral("This will be version 2 of 'credit-risk'."));
     child<QComboBox>("framework")->setCurrentText(QStringLiteral("custom"));
+    // Files on disk have no environment unless one is picked.
+    auto *environment = child<QComboBox>("environment");
+    QCOMPARE(environment->currentData().toString(), QString());
+    environment->setCurrentIndex(environment->findData(QStringLiteral("onnx-env:1")));
+    QVERIFY(environment->currentIndex() > 0);
     QVERIFY(next()->isEnabled());
     next()->click();
     auto *files = child<QTreeWidget>("summaryFiles");
@@ -261,6 +286,10 @@ void TestRegisterModelWizard::fromDiskAsNewVersion()
     QCOMPARE(v->framework, QStringLiteral("custom"));
     QCOMPARE(v->sha256, digest);
     QCOMPARE(v->size, qint64(300000 + 9));
+    QString envError;
+    const auto env = Environments(*m_ws).versionById(v->environmentVersionId, &envError);
+    QVERIFY2(env, qPrintable(envError));
+    QCOMPARE(env->environmentName, QStringLiteral("onnx-env"));
     const auto manifest = ModelRegistry(*m_ws).files(*v, &error);
     QVERIFY2(manifest, qPrintable(error));
     QCOMPARE(manifest->entries.size(), 2);
@@ -328,6 +357,40 @@ void TestRegisterModelWizard::runListIsSearchable()
     outputs->setCurrentItem(outputs->topLevelItem(0));
     QCOMPARE(m_wizard->sourcePage()->requestPath(), QStringLiteral("outputs"));
     QVERIFY(next()->isEnabled());
+}
+
+// The hook the task reports progress through and cancels with: a false
+// answer stops the copy, and nothing of it stays in the store.
+void TestRegisterModelWizard::progressCanCancelTheCopy()
+{
+    const QString file = m_dir->filePath(QStringLiteral("big.pt"));
+    writeFile(file, QByteArray(10 << 20, 'w'));
+    RegisterRequest r;
+    r.name = QStringLiteral("big");
+    r.path = file;
+    ModelRegistry registry(*m_ws);
+    QList<QPair<qint64, qint64>> reports;
+    registry.setProgress([&](qint64 done, qint64 total) {
+        reports << qMakePair(done, total);
+        return reports.size() < 2;
+    });
+    ModelVersion v;
+    QString error;
+    QVERIFY(!registry.registerModel(r, &v, &error));
+    QVERIFY2(error.contains(QLatin1String("canceled")), qPrintable(error));
+    QCOMPARE(reports.size(), 2);
+    QCOMPARE(reports.at(0).second, qint64(10 << 20));
+    QVERIFY(reports.at(0).first > 0 && reports.at(1).first > reports.at(0).first);
+    QVERIFY(!Models(*m_ws).find(QStringLiteral("big"), &error));
+    const QDir blobs(m_ws->folder(Workspace::Folder::Models) + QStringLiteral("/blobs"));
+    QCOMPARE(blobs.entryList(QDir::Files).size(), 0);
+    // Without a cancel, every byte is reported.
+    registry.setProgress([&](qint64 done, qint64 total) {
+        reports << qMakePair(done, total);
+        return true;
+    });
+    QVERIFY2(registry.registerModel(r, &v, &error), qPrintable(error));
+    QCOMPARE(reports.last().first, qint64(10 << 20));
 }
 
 QTEST_MAIN(TestRegisterModelWizard)
