@@ -19,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QTimer>
 
 namespace mlwb {
 
@@ -45,7 +46,7 @@ IdentityPage::IdentityPage(const Workspace &workspace, const SourcePage *source,
     : QWizardPage(parent)
     , m_workspace(workspace)
     , m_source(source)
-    , m_newModel(new QRadioButton(tr("A &new model")))
+    , m_newModel(new QRadioButton(tr("A ne&w model")))
     , m_existingModel(new QRadioButton(tr("A new version of an &existing model")))
     , m_name(new QLineEdit)
     , m_existing(new QComboBox)
@@ -153,7 +154,10 @@ void IdentityPage::loadEnvironments(const QString &selected, bool allowNone)
 // keep what the user chose.
 void IdentityPage::initializePage()
 {
-    (m_newModel->isChecked() ? static_cast<QWidget *>(m_name) : m_existing)->setFocus();
+    // After QWizard has moved the focus to its buttons.
+    QTimer::singleShot(0, this, [this] {
+        (m_newModel->isChecked() ? static_cast<QWidget *>(m_name) : m_existing)->setFocus();
+    });
     const QString path = m_source->localPath();
     if (path == m_guessedFor)
         return;
@@ -239,7 +243,9 @@ void IdentityPage::update()
 {
     const QString name = modelName();
     QString error;
-    m_version = name.isEmpty() ? -1 : Models(m_workspace).nextVersion(name, &error);
+    QString invalid; // a name the store refuses gets no number
+    const bool valid = !name.isEmpty() && Models(m_workspace).assets().checkName(name, &invalid);
+    m_version = valid ? Models(m_workspace).nextVersion(name, &error) : -1;
     m_versionLabel->setVisible(m_version > 0);
     m_versionLabel->setText(m_version > 0
                                 ? tr("This will be version %1 of '%2'.").arg(m_version).arg(name)

@@ -113,6 +113,18 @@ void SummaryPage::initializePage()
                         .arg(m_identity->versionNumber())
                         .arg(m_identity->framework().toHtmlEscaped(),
                              environment.isEmpty() ? tr("none") : environment.toHtmlEscaped()));
+    QStringList about;
+    if (!m_identity->description().isEmpty())
+        about << m_identity->description().toHtmlEscaped();
+    const QMap<QString, QString> tags = m_identity->tags();
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        about << tr("tag %1=%2").arg(it.key().toHtmlEscaped(), it.value().toHtmlEscaped());
+    if (!m_identity->aliases().isEmpty())
+        about << tr("aliases: %1")
+                     .arg(m_identity->aliases().join(QLatin1String(", ")).toHtmlEscaped());
+    if (!about.isEmpty())
+        m_what->setText(m_what->text() + QStringLiteral("<br>")
+                        + about.join(QStringLiteral(" · ")));
     m_lineage->setText(lineageText());
     m_message->clear();
     hashInBackground(m_source->localPath());

@@ -154,6 +154,7 @@ void TestRegisterModelWizard::fromRunOutputs()
     QTest::keyClicks(name, QStringLiteral("credit risk!"));
     QVERIFY2(message->text().contains(QLatin1String("is not a valid model name")),
              qPrintable(message->text()));
+    QVERIFY(child<QLabel>("versionNumber")->isHidden()); // no number for a refused name
     QVERIFY(!next()->isEnabled());
     name->clear();
     QTest::keyClicks(name, QStringLiteral("credit-risk"));
@@ -201,6 +202,7 @@ void TestRegisterModelWizard::fromRunOutputs()
     QVERIFY(child<QLabel>("summaryTotal")->text().contains(digest));
     QVERIFY(child<QLabel>("summaryLineage")->text().contains(m_run.uid));
     QVERIFY(child<QLabel>("summaryWhat")->text().contains(QLatin1String("<b>1</b>")));
+    QVERIFY(child<QLabel>("summaryWhat")->text().contains(QLatin1String("aliases: staging")));
 
     // Finish: a task registers it, then the version is reported.
     QSignalSpy registered(m_actions.get(), &RegistryActions::versionRegistered);
