@@ -1,5 +1,6 @@
 #include "registry/versioncomparison.h"
 
+#include "items/runstablemodel.h"
 #include "runs/runstableview.h"
 #include "store/runs.h"
 #include "store/workspace.h"
@@ -8,6 +9,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -33,6 +35,7 @@ VersionComparison::VersionComparison(const Workspace &workspace, QWidget *parent
     splitter->addWidget(m_versions);
     splitter->addWidget(m_runs);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({120, 600});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_note);
     layout->addWidget(splitter, 1);
@@ -81,7 +84,17 @@ bool VersionComparison::setVersions(const QList<ModelVersion> &versions, QString
     m_title =
         tr("Compare %1 %2").arg(versions.first().modelName, numbers.join(QLatin1String(", ")));
     // No run at all would show every run: a list of none stays empty instead.
-    return m_runs->setRuns(runIds.isEmpty() ? QList<Id>{-1} : runIds, error);
+    if (!m_runs->setRuns(runIds.isEmpty() ? QList<Id>{-1} : runIds, error))
+        return false;
+    // What differs between versions are parameters and metrics: the run
+    // fields that say where and when are hidden here (the Columns menu shows them).
+    static const QStringList where{QStringLiteral("experiment"), QStringLiteral("status"),
+                                   QStringLiteral("started"), QStringLiteral("target"),
+                                   QStringLiteral("created")};
+    for (int c = 0; c < m_runs->model()->columnCount(); ++c)
+        if (where.contains(m_runs->model()->columnKey(c)))
+            m_runs->table()->setColumnHidden(c, true);
+    return true;
 }
 
 } // namespace mlwb

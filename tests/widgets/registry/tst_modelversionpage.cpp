@@ -293,6 +293,9 @@ void TestModelVersionPage::compareVersionsShowsTheirRuns()
     const int rowB = model->rowOf(b.id);
     QCOMPARE(model->index(rowB, lr).data().toString(), QStringLiteral("0.01"));
     QCOMPARE(model->index(rowB, accuracy).data(RunsTableModel::SortRole).toDouble(), 0.87);
+    QVERIFY(!comparison.runsTable()->table()->isColumnHidden(accuracy));
+    QVERIFY(comparison.runsTable()->table()->isColumnHidden(
+        model->columnOf(QStringLiteral("experiment"))));
 }
 
 void TestModelVersionPage::treeShowsAliasesAsBadges()
