@@ -1,6 +1,7 @@
 #include "registry/sourcepage.h"
 
 #include "runs/runfolder.h"
+#include "runs/runstatustext.h"
 #include "store/runs.h"
 #include "store/workspace.h"
 
@@ -125,7 +126,7 @@ void SourcePage::loadRuns(Id include)
     for (const Run &run : std::as_const(runs)) {
         const QString name = run.displayName.isEmpty() ? run.uid : run.displayName;
         auto *item = new QListWidgetItem(
-            tr("%1 · %2 · %3").arg(name, run.experimentName, statusName(run.status)), m_runs);
+            tr("%1 · %2 · %3").arg(name, run.experimentName, statusText(run.status)), m_runs);
         item->setData(runIdRole, run.id);
         item->setToolTip(run.uid);
         // What the search matches: everything the user may remember of it.
