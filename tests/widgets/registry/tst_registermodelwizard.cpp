@@ -7,6 +7,7 @@
 #include "registry/registryactions.h"
 #include "registry/sourcepage.h"
 #include "registry/summarypage.h"
+#include "runs/outputsbrowser.h"
 #include "runs/runfolder.h"
 #include "store/environments.h"
 #include "store/experiments.h"
@@ -19,14 +20,17 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileSystemModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QTreeWidget>
 
 using namespace mlwb;
@@ -43,6 +47,7 @@ private Q_SLOTS:
     void vanishedFolderRefused();
     void runListIsSearchable();
     void progressCanCancelTheCopy();
+    void outputsBrowserOffersRegisterModel();
 
 private:
     RegisterModelWizard *open(Id runId = 0, const QString &outputPath = QString());
@@ -393,6 +398,35 @@ void TestRegisterModelWizard::progressCanCancelTheCopy()
     });
     QVERIFY2(registry.registerModel(r, &v, &error), qPrintable(error));
     QCOMPARE(reports.last().first, qint64(10 << 20));
+}
+
+// The run's outputs browser names its selection as the registry does, and
+// the wizard it opens starts on that file.
+void TestRegisterModelWizard::outputsBrowserOffersRegisterModel()
+{
+    const RunFolder folder(m_ws->folder(Workspace::Folder::Runs), m_run.uid);
+    OutputsBrowser browser;
+    browser.setFolders({folder.outputs()});
+    browser.show();
+    auto *button = browser.findChild<QPushButton *>(QStringLiteral("registerOutput"));
+    QVERIFY(button);
+    QVERIFY(button->isEnabled());
+    QSignalSpy requested(&browser, &OutputsBrowser::registerModelRequested);
+    button->click(); // nothing selected: the whole folder
+    QCOMPARE(requested.takeFirst().at(0).toString(), QStringLiteral("outputs"));
+    QTreeView *view = browser.view();
+    auto *model = qobject_cast<QFileSystemModel *>(view->model());
+    const QModelIndex file =
+        model->index(QDir(folder.outputs()).filePath(QStringLiteral("report/metrics.txt")));
+    QVERIFY(file.isValid());
+    view->setCurrentIndex(file);
+    view->selectionModel()->select(file, QItemSelectionModel::ClearAndSelect);
+    button->click();
+    const QString path = requested.takeFirst().at(0).toString();
+    QCOMPARE(path, QStringLiteral("outputs/report/metrics.txt"));
+    QVERIFY(open(m_run.id, path));
+    QCOMPARE(m_wizard->sourcePage()->requestPath(), path);
+    QVERIFY(next()->isEnabled());
 }
 
 QTEST_MAIN(TestRegisterModelWizard)
