@@ -16,6 +16,7 @@ void registerExperimentCommands(CommandRegistry &registry);
 void registerComputeCommands(CommandRegistry &registry);
 void registerDatastoreCommands(CommandRegistry &registry);
 void registerModelCommands(CommandRegistry &registry);
+void registerModelVersionCommands(CommandRegistry &registry);
 void registerEnvironmentCommands(CommandRegistry &registry);
 void registerImageCommands(CommandRegistry &registry);
 void registerDeploymentCommands(CommandRegistry &registry);
@@ -30,7 +31,7 @@ const Registration nounRegistrations[] = {
     registerWorkspaceCommands, registerExperimentCommands, registerComputeCommands,
     registerDatastoreCommands, registerModelCommands,      registerEnvironmentCommands,
     registerImageCommands,     registerDeploymentCommands, registerPipelineCommands,
-    registerRunCommands,       registerChartCommands,
+    registerRunCommands,       registerChartCommands,      registerModelVersionCommands,
 };
 
 int usageError(const ParsedCommand &command, QTextStream &err)

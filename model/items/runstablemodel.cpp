@@ -46,6 +46,12 @@ RunsTableModel::RunsTableModel(const Workspace &workspace, QObject *parent)
 
 QString RunsTableModel::scope(const QString &runIdColumn) const
 {
+    if (!m_runIds.isEmpty()) {
+        QStringList ids;
+        for (Id id : m_runIds)
+            ids << QString::number(id);
+        return QStringLiteral(" %1 IN (%2) ").arg(runIdColumn, ids.join(QLatin1Char(',')));
+    }
     if (m_experimentId == 0)
         return QString();
     return QStringLiteral(" %1 IN (SELECT id FROM runs WHERE experiment_id = %2) ")
@@ -68,9 +74,10 @@ bool RunsTableModel::loadRuns(Loaded *loaded, QString *error) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    const QString where = m_experimentId
-                              ? QStringLiteral("WHERE r.experiment_id = %1 ").arg(m_experimentId)
-                              : QString();
+    const QString where =
+        !m_runIds.isEmpty() ? QStringLiteral("WHERE") + scope(QStringLiteral("r.id"))
+        : m_experimentId    ? QStringLiteral("WHERE r.experiment_id = %1 ").arg(m_experimentId)
+                            : QString();
     if (!sql::prepare(q,
                       QStringLiteral("SELECT r.id, r.uid, r.display_name, e.name, r.status, "
                                      "r.started_at, r.ended_at, t.name, r.created_at, "
@@ -113,7 +120,7 @@ bool RunsTableModel::loadKeyValues(Loaded *loaded, QString *error) const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     const QString where =
-        m_experimentId ? QStringLiteral(" WHERE") + scope(QStringLiteral("run_id")) : QString();
+        isScoped() ? QStringLiteral(" WHERE") + scope(QStringLiteral("run_id")) : QString();
     if (!sql::prepare(q, QStringLiteral("SELECT run_id, key, value FROM run_tags") + where, error)
         || !sql::exec(q, error))
         return false;
@@ -131,7 +138,7 @@ bool RunsTableModel::loadKeyValues(Loaded *loaded, QString *error) const
 bool RunsTableModel::loadMetrics(Loaded *loaded, QString *error) const
 {
     const QString and_ =
-        m_experimentId ? QStringLiteral(" AND") + scope(QStringLiteral("s.run_id")) : QString();
+        isScoped() ? QStringLiteral(" AND") + scope(QStringLiteral("s.run_id")) : QString();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!sql::prepare(q,

@@ -34,6 +34,9 @@ public:
     /// Which runs to show: one experiment's, or every run when 0.
     void setExperiment(Id experimentId) { m_experimentId = experimentId; }
     Id experiment() const { return m_experimentId; }
+    /// Shows only these runs (the source runs of model versions being
+    /// compared); empty: the experiment's, as set above.
+    void setRunIds(const QList<Id> &runIds) { m_runIds = runIds; }
     /// Reads runs, tags, parameters and metric summaries (four queries).
     bool reload(QString *error);
 
@@ -76,10 +79,12 @@ private:
     bool loadMetrics(Loaded *loaded, QString *error) const;
     void build(const Loaded &loaded);
     QString scope(const QString &runIdColumn) const;
+    bool isScoped() const { return m_experimentId != 0 || !m_runIds.isEmpty(); }
     QString display(int column, const QVariant &value) const;
 
     QSqlDatabase m_db;
     Id m_experimentId = 0;
+    QList<Id> m_runIds;
     QStringList m_columns;
     QVector<Group> m_groups;  // per column
     QVector<bool> m_constant; // per column

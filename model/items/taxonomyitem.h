@@ -51,6 +51,7 @@ struct TaxonomyItem {
     QString toolTip;
     QString path;       // workspace nodes: the folder
     int childCount = 0; // children known without loading them
+    QStringList badges; // model and environment versions: their aliases
 
     /// Identifies the node among its siblings across reloads.
     QString key() const { return kind == NodeKind::Workspace ? path : QString::number(id); }
@@ -58,7 +59,7 @@ struct TaxonomyItem {
     {
         return kind == o.kind && id == o.id && ownerId == o.ownerId && name == o.name
                && detail == o.detail && status == o.status && toolTip == o.toolTip && path == o.path
-               && childCount == o.childCount;
+               && childCount == o.childCount && badges == o.badges;
     }
     bool operator!=(const TaxonomyItem &o) const { return !(*this == o); }
 };

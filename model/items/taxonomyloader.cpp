@@ -276,6 +276,7 @@ bool TaxonomyLoader::children(const TaxonomyItem &parent, std::vector<TaxonomyIt
             i.ownerId = parent.id;
             i.detail = v.framework;
             i.toolTip = v.description;
+            i.badges = v.aliases;
             out->push_back(i);
         }
     } else if (parent.kind == NodeKind::Environment) {
@@ -287,6 +288,7 @@ bool TaxonomyLoader::children(const TaxonomyItem &parent, std::vector<TaxonomyIt
             i.ownerId = parent.id;
             i.detail = v.python;
             i.toolTip = v.packages.join(QLatin1Char('\n'));
+            i.badges = v.aliases;
             out->push_back(i);
         }
     } else if (parent.kind == NodeKind::Pipeline) {

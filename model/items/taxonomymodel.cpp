@@ -557,6 +557,8 @@ QVariant TaxonomyModel::data(const QModelIndex &index, int role) const
         return item.kind == NodeKind::Workspace && item.path == m_workspacePath;
     case DetailRole:
         return item.detail;
+    case BadgesRole:
+        return item.badges;
     }
     return {};
 }
@@ -605,7 +607,8 @@ QHash<int, QByteArray> TaxonomyModel::roleNames() const
                                         {OwnerIdRole, "ownerId"},
                                         {GroupRole, "group"},
                                         {IsOpenWorkspaceRole, "isOpenWorkspace"},
-                                        {DetailRole, "detail"}});
+                                        {DetailRole, "detail"},
+                                        {BadgesRole, "badges"}});
     return names;
 }
 

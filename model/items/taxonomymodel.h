@@ -38,6 +38,7 @@ public:
         GroupRole,                       // int(Group) of the group the node is in, -1 for none
         IsOpenWorkspaceRole,             // workspace nodes: the open one
         DetailRole,                      // runs: duration; versions: framework or python
+        BadgesRole,                      // versions: their aliases (QStringList)
     };
     Q_ENUM(Role)
 

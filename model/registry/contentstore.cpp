@@ -53,7 +53,8 @@ bool fail(QString *error, const QString &message)
 }
 
 // Streams `from` into `to` (when given), hashing every byte once.
-bool copyHashing(QFile &from, QFileDevice *to, QString *sha256, qint64 *size, QString *error)
+bool copyHashing(QFile &from, QFileDevice *to, QString *sha256, qint64 *size, QString *error,
+                 const ContentStore::Progress &progress = {})
 {
     Sha256 hash;
     QByteArray buffer(chunkSize, Qt::Uninitialized);
@@ -72,6 +73,9 @@ bool copyHashing(QFile &from, QFileDevice *to, QString *sha256, qint64 *size, QS
                         QObject::tr("Cannot write %1: %2")
                             .arg(QDir::toNativeSeparators(to->fileName()), to->errorString()));
         total += n;
+        if (progress && !progress(n))
+            return fail(error, QObject::tr("Copying %1 was canceled.")
+                                   .arg(QDir::toNativeSeparators(from.fileName())));
     }
     *sha256 = hash.hex();
     *size = total;
@@ -113,7 +117,8 @@ bool ContentStore::moveIntoPlace(const QString &temporary, const QString &sha256
     return true;
 }
 
-bool ContentStore::put(const QString &path, ManifestEntry *entry, QString *error) const
+bool ContentStore::put(const QString &path, ManifestEntry *entry, QString *error,
+                       const Progress &progress) const
 {
     QFile from(path);
     if (!from.open(QIODevice::ReadOnly))
@@ -127,7 +132,7 @@ bool ContentStore::put(const QString &path, ManifestEntry *entry, QString *error
     if (!to.open())
         return fail(error, QObject::tr("Cannot write in %1: %2")
                                .arg(QDir::toNativeSeparators(m_root), to.errorString()));
-    if (!copyHashing(from, &to, &entry->sha256, &entry->size, error))
+    if (!copyHashing(from, &to, &entry->sha256, &entry->size, error, progress))
         return false;
     to.close();
     to.setAutoRemove(false);

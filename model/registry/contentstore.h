@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace mlwb {
 
@@ -16,8 +17,11 @@ class ContentStore
 public:
     explicit ContentStore(const QString &root);
 
+    /// Told the bytes of each buffer copied; returning false stops the copy.
+    using Progress = std::function<bool(qint64 bytes)>;
     /// Copies the file at `path` in; sets entry->sha256 and entry->size.
-    bool put(const QString &path, ManifestEntry *entry, QString *error) const;
+    bool put(const QString &path, ManifestEntry *entry, QString *error,
+             const Progress &progress = {}) const;
     /// Stores small bytes (a manifest); sets *sha256.
     bool putBytes(const QByteArray &bytes, QString *sha256, QString *error) const;
     bool contains(const QString &sha256) const;

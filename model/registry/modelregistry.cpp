@@ -104,10 +104,16 @@ bool ModelRegistry::storeFiles(const QString &root, const QStringList &paths, Ma
 {
     const ContentStore store(m_workspace.folder(Workspace::Folder::Models));
     manifest->entries.clear();
+    qint64 total = 0, done = 0;
+    for (const QString &path : paths)
+        total += QFileInfo(QDir(root).filePath(path)).size();
+    ContentStore::Progress progress;
+    if (m_progress)
+        progress = [&](qint64 bytes) { return m_progress(done += bytes, total); };
     for (const QString &path : paths) {
         ManifestEntry entry;
         entry.path = path;
-        if (!store.put(QDir(root).filePath(path), &entry, error))
+        if (!store.put(QDir(root).filePath(path), &entry, error, progress))
             return false;
         manifest->entries << entry;
     }

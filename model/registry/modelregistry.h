@@ -44,6 +44,12 @@ class ModelRegistry
 public:
     explicit ModelRegistry(const Workspace &workspace);
 
+    /// Told the bytes copied so far and in all while registering; returning
+    /// false cancels (the GUI's task shows it and offers Cancel).
+    void setProgress(std::function<bool(qint64 done, qint64 total)> progress)
+    {
+        m_progress = std::move(progress);
+    }
     /// Copies the files in, then registers the next version; sets *out. On
     /// failure the blobs it stored that no version refers to are removed.
     bool registerModel(const RegisterRequest &request, ModelVersion *out, QString *error);
@@ -71,6 +77,7 @@ private:
                             QString *error) const;
 
     const Workspace &m_workspace;
+    std::function<bool(qint64, qint64)> m_progress;
 };
 
 } // namespace mlwb

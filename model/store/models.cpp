@@ -228,4 +228,38 @@ bool Models::remove(const QString &name, int version, QString *error)
         error);
 }
 
+// The version page's edits: one column of one version, under the write lock.
+bool Models::setDescription(const QString &name, int version, const QString &description,
+                            QString *error)
+{
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    const Id id = m_assets.versionId(name, version, error);
+    QSqlQuery q(m_db);
+    return id != 0
+           && sql::run(q, QStringLiteral("UPDATE model_versions SET description = ? WHERE id = ?"),
+                       {sql::text(description), id}, error)
+           && transaction.commit(error);
+}
+
+bool Models::setProperties(const QString &name, int version,
+                           const QMap<QString, QString> &properties, QString *error)
+{
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    const Id id = m_assets.versionId(name, version, error);
+    QSqlQuery q(m_db);
+    return id != 0
+           && sql::run(q, QStringLiteral("UPDATE model_versions SET properties = ? WHERE id = ?"),
+                       {json::fromMap(properties), id}, error)
+           && transaction.commit(error);
+}
+
+int Models::nextVersion(const QString &name, QString *error) const
+{
+    return m_assets.nextNumber(name, error);
+}
+
 } // namespace mlwb

@@ -42,6 +42,14 @@ public:
     /// Refuses versions an image is built from. Removing the last version
     /// removes the model name too. The files under models/ are not touched.
     bool remove(const QString &name, int version, QString *error);
+    /// Changes a version's description (the version page edits it).
+    bool setDescription(const QString &name, int version, const QString &description,
+                        QString *error);
+    /// Replaces a version's free-form properties (the version page edits them).
+    bool setProperties(const QString &name, int version, const QMap<QString, QString> &properties,
+                       QString *error);
+    /// The number the next registration of `name` will get (1 for a new name).
+    int nextVersion(const QString &name, QString *error = nullptr) const;
     /// Aliases, tags and the alias history: the rules every asset shares.
     VersionedAssets &assets() { return m_assets; }
     const VersionedAssets &assets() const { return m_assets; }

@@ -201,6 +201,24 @@ Id VersionedAssets::versionId(const QString &name, int version, QString *error) 
     return q.value(0).toLongLong();
 }
 
+int VersionedAssets::nextNumber(const QString &name, QString *error) const
+{
+    QSqlQuery q(m_db);
+    // The same sum claimNumber() takes under the write lock, also for a name
+    // deleted with its last version (its retired counter).
+    if (!sql::run(q,
+                  QStringLiteral("SELECT max(coalesce((SELECT max(o.last_version, (SELECT "
+                                 "coalesce(max(v.version), 0) FROM %2 v WHERE v.%3 = o.id)) "
+                                 "FROM %1 o WHERE o.name = ?), 0), (SELECT coalesce(max("
+                                 "r.last_version), 0) FROM retired_counters r WHERE r.kind = ? "
+                                 "AND r.name = ?)) + 1")
+                      .arg(m_owners, m_versions, m_ownerColumn),
+                  {name, m_kindName, name}, error)
+        || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
 bool VersionedAssets::claimNumber(const QString &name, const QMap<QString, QVariant> &extra,
                                   Id *ownerId, QString *storedName, int *version, QString *error)
 {

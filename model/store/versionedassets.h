@@ -51,6 +51,9 @@ public:
     /// The row id of version `version` of a name, or 0 with the reason.
     Id versionId(const QString &name, int version, QString *error) const;
 
+    /// The number claimNumber() would hand out for `name` now (1 for a new
+    /// name), for showing before registering; -1 on errors.
+    int nextNumber(const QString &name, QString *error = nullptr) const;
     /// In a write transaction: makes the name on first use (with the owner
     /// table's `extra` columns) and takes its next number from the counter.
     bool claimNumber(const QString &name, const QMap<QString, QVariant> &extra, Id *ownerId,

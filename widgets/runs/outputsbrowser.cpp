@@ -62,12 +62,18 @@ QWidget *OutputsBrowser::createButtons()
     m_reveal->setObjectName(QStringLiteral("revealOutput"));
     m_saveAs = new QPushButton(tr("Save As…"), bar);
     m_saveAs->setObjectName(QStringLiteral("saveOutputAs"));
+    m_register = new QPushButton(tr("Register Model…"), bar);
+    m_register->setObjectName(QStringLiteral("registerOutput"));
+    m_register->setToolTip(tr("Register the selected file or folder (or all outputs) as a model"));
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_open);
     layout->addWidget(m_reveal);
     layout->addWidget(m_saveAs);
     layout->addStretch(1);
+    layout->addWidget(m_register);
+    connect(m_register, &QPushButton::clicked, this,
+            [this] { Q_EMIT registerModelRequested(selectedOutputPath()); });
     connect(m_open, &QPushButton::clicked, this, &OutputsBrowser::openSelected);
     connect(m_reveal, &QPushButton::clicked, this, &OutputsBrowser::revealSelected);
     connect(m_saveAs, &QPushButton::clicked, this, &OutputsBrowser::saveSelectedAs);
@@ -108,12 +114,21 @@ QString OutputsBrowser::selectedPath() const
     return m_model->filePath(index);
 }
 
+QString OutputsBrowser::selectedOutputPath() const
+{
+    const QString path = selectedPath();
+    const QString rel = path.isEmpty() ? QString() : QDir(m_folder).relativeFilePath(path);
+    return rel.isEmpty() || rel == QLatin1String(".") ? QStringLiteral("outputs")
+                                                      : QStringLiteral("outputs/") + rel;
+}
+
 void OutputsBrowser::updateButtons()
 {
     const QString path = selectedPath();
     m_open->setEnabled(!path.isEmpty());
     m_reveal->setEnabled(!m_folder.isEmpty());
     m_saveAs->setEnabled(!path.isEmpty() && QFileInfo(path).isFile());
+    m_register->setEnabled(!m_folder.isEmpty());
 }
 
 void OutputsBrowser::openSelected()
@@ -178,6 +193,9 @@ void OutputsBrowser::showContextMenu(const QPoint &pos)
     menu.addAction(tr("Reveal in Folder"), this, &OutputsBrowser::revealSelected);
     QAction *save = menu.addAction(tr("Save As…"), this, &OutputsBrowser::saveSelectedAs);
     save->setEnabled(m_saveAs->isEnabled());
+    menu.addSeparator();
+    menu.addAction(tr("Register Model…"), this,
+                   [this] { Q_EMIT registerModelRequested(selectedOutputPath()); });
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 

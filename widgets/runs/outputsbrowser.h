@@ -33,6 +33,14 @@ public:
     /// Copies the file at `source` to `target`, replacing it.
     static bool copyFile(const QString &source, const QString &target, QString *error);
 
+    /// The selection as the registry names it: "outputs/REL", or "outputs"
+    /// for the whole folder when nothing is selected.
+    QString selectedOutputPath() const;
+
+Q_SIGNALS:
+    /// "Register Model…" on the selection (see selectedOutputPath()).
+    void registerModelRequested(const QString &outputPath);
+
 public Q_SLOTS:
     void openSelected();
     void revealSelected();
@@ -52,6 +60,7 @@ private:
     QPushButton *m_open;
     QPushButton *m_reveal;
     QPushButton *m_saveAs;
+    QPushButton *m_register;
 };
 
 } // namespace mlwb

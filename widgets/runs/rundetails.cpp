@@ -82,6 +82,8 @@ RunDetails::RunDetails(Workspace *workspace, Id runId, QWidget *parent)
     m_tabs->addTab(m_values, tr("Text, tables and images"));
     m_tabs->setTabVisible(ValuesPage, false);
     m_tabs->addTab(m_outputs, tr("Outputs"));
+    connect(m_outputs, &OutputsBrowser::registerModelRequested, this,
+            [this](const QString &path) { Q_EMIT registerModelRequested(m_runId, path); });
     m_tabs->addTab(m_snapshot, tr("Snapshot"));
 
     auto *layout = new QVBoxLayout(this);

@@ -73,6 +73,8 @@ Q_SIGNALS:
     /// A snapshot file to show read-only; when nothing is connected, a
     /// viewer dialog of this widget shows it.
     void openReadOnly(const QString &title, const QByteArray &content);
+    /// "Register Model…" in the outputs browser: this run, "outputs/REL".
+    void registerModelRequested(mlwb::Id runId, const QString &outputPath);
 
 private:
     QWidget *createHeader();

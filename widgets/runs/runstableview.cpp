@@ -80,6 +80,8 @@ RunsTableView::RunsTableView(const Workspace &workspace, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the store's order: newest first
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &RunsTableView::showRunMenu);
     m_compare->setObjectName(QStringLiteral("compare"));
     m_compare->setEnabled(false);
     auto *columns = new QToolButton;
@@ -166,6 +168,12 @@ bool RunsTableView::setExperiment(Id experimentId, QString *error)
     return reload(error);
 }
 
+bool RunsTableView::setRuns(const QList<Id> &runIds, QString *error)
+{
+    m_model->setRunIds(runIds);
+    return reload(error);
+}
+
 bool RunsTableView::reload(QString *error)
 {
     if (!m_model->reload(error))
@@ -208,6 +216,24 @@ void RunsTableView::showColumnMenu(const QPoint &pos)
     StickyMenu menu(this);
     fillColumnMenu(&menu);
     menu.exec(m_table->horizontalHeader()->mapToGlobal(pos));
+}
+
+void RunsTableView::showRunMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const Id runId = index.data(RunsTableModel::RunIdRole).toLongLong();
+    QMenu menu(this);
+    menu.addAction(tr("&Open"), this, [this, runId] { Q_EMIT openRunRequested(runId); });
+    QAction *compare = menu.addAction(tr("&Compare Selected"), this,
+                                      [this] { Q_EMIT compareRequested(selectedRuns()); });
+    compare->setEnabled(!selectedRuns().isEmpty());
+    menu.addSeparator();
+    QAction *registerModel = menu.addAction(
+        tr("&Register Model…"), this, [this, runId] { Q_EMIT registerModelRequested(runId); });
+    registerModel->setObjectName(QStringLiteral("registerModelAction"));
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
 void RunsTableView::fillColumnMenu(QMenu *menu)

@@ -31,6 +31,8 @@ public:
 
     /// Shows one experiment's runs, or every run when 0.
     bool setExperiment(Id experimentId, QString *error);
+    /// Shows only these runs (the source runs of compared model versions).
+    bool setRuns(const QList<Id> &runIds, QString *error);
     bool reload(QString *error);
     /// Reloads as runs change (from any process), keeping the selection,
     /// the current run and the scroll position; at most once a second.
@@ -53,11 +55,14 @@ Q_SIGNALS:
     void compareRequested(const QList<Id> &runIds);
     /// The user double-clicked a run (or pressed Enter on it).
     void openRunRequested(Id runId);
+    /// "Register Model…" in a run's context menu.
+    void registerModelRequested(mlwb::Id runId);
 
 private:
     void onStoreChanged(const QStringList &topics);
     void applyFilter();
     void showColumnMenu(const QPoint &pos);
+    void showRunMenu(const QPoint &pos);
     void restoreColumns();
     void saveColumns();
     void arrangeColumns();

@@ -2,6 +2,7 @@
 
 #include "items/taxonomymodel.h"
 #include "store/workspace.h"
+#include "tree/badgedelegate.h"
 
 #include <QHeaderView>
 #include <QMenu>
@@ -17,7 +18,9 @@ WorkspaceTree::WorkspaceTree(QWidget *parent)
     setAnimated(false);
     // Nodes that open something on double-click must not also fold; the rest toggle.
     setExpandsOnDoubleClick(false);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several versions of a model can be selected to compare them.
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setItemDelegate(new BadgeDelegate(this));
     setEditTriggers(QAbstractItemView::EditKeyPressed); // F2 renames a run
     connect(this, &QTreeView::doubleClicked, this, &WorkspaceTree::onDoubleClicked);
     setContextMenuPolicy(Qt::CustomContextMenu);
@@ -67,6 +70,12 @@ void WorkspaceTree::onDoubleClicked(const QModelIndex &index)
     else if (m_model->nodeKind(index) == NodeKind::Experiment)
         Q_EMIT experimentActivated(m_model->idOf(index),
                                    index.data(TaxonomyModel::NameRole).toString());
+    else if (m_model->nodeKind(index) == NodeKind::ModelVersion)
+        Q_EMIT modelVersionActivated(index.data(TaxonomyModel::OwnerIdRole).toLongLong(),
+                                     m_model->idOf(index));
+    else if (m_model->nodeKind(index) == NodeKind::EnvironmentVersion)
+        Q_EMIT environmentActivated(index.data(TaxonomyModel::OwnerIdRole).toLongLong(),
+                                    m_model->idOf(index));
     else
         setExpanded(index, !isExpanded(index));
 }
@@ -84,6 +93,8 @@ QMenu *WorkspaceTree::createContextMenu(const QModelIndex &index, QWidget *paren
         attach->setObjectName(QStringLiteral("attachTargetAction"));
         return menu;
     }
+    if (QMenu *menu = createRegistryMenu(index, parent))
+        return menu;
     if (kind != NodeKind::ComputeTarget)
         return nullptr;
     const Id id = m_model->idOf(index);
@@ -104,13 +115,64 @@ QMenu *WorkspaceTree::createContextMenu(const QModelIndex &index, QWidget *paren
     return menu;
 }
 
+// Runs, the Models group, models and their versions.
+QMenu *WorkspaceTree::createRegistryMenu(const QModelIndex &index, QWidget *parent)
+{
+    const NodeKind kind = m_model->nodeKind(index);
+    const Id id = m_model->idOf(index);
+    const bool modelsGroup =
+        kind == NodeKind::Group && index.data(TaxonomyModel::IdRole).toInt() == int(Group::Models);
+    if (kind == NodeKind::Run || modelsGroup) {
+        auto *menu = new QMenu(parent);
+        const Id runId = modelsGroup ? 0 : id;
+        QAction *action = menu->addAction(tr("&Register Model…"), this,
+                                          [this, runId] { Q_EMIT registerModelRequested(runId); });
+        action->setObjectName(QStringLiteral("registerModelAction"));
+        return menu;
+    }
+    if (kind != NodeKind::Model && kind != NodeKind::ModelVersion)
+        return nullptr;
+    auto *menu = new QMenu(parent);
+    const Id modelId =
+        kind == NodeKind::Model ? id : index.data(TaxonomyModel::OwnerIdRole).toLongLong();
+    if (kind == NodeKind::ModelVersion) {
+        QAction *open = menu->addAction(
+            tr("&Open"), this, [this, modelId, id] { Q_EMIT modelVersionActivated(modelId, id); });
+        open->setObjectName(QStringLiteral("openVersionAction"));
+    }
+    // On a model: all its versions; on versions: the selected ones.
+    const QList<Id> versions = kind == NodeKind::Model ? QList<Id>() : selectedVersionsOf(modelId);
+    QAction *compare = menu->addAction(
+        kind == NodeKind::Model ? tr("&Compare All Versions") : tr("&Compare Selected Versions"),
+        this, [this, modelId, versions] { Q_EMIT compareVersionsRequested(modelId, versions); });
+    compare->setObjectName(QStringLiteral("compareVersionsAction"));
+    compare->setEnabled(kind == NodeKind::Model ? index.data(TaxonomyModel::CountRole).toInt() > 1
+                                                : versions.size() > 1);
+    return menu;
+}
+
+QList<Id> WorkspaceTree::selectedVersionsOf(Id modelId) const
+{
+    QList<Id> out;
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    for (const QModelIndex &i : rows) {
+        if (m_model->nodeKind(i) != NodeKind::ModelVersion
+            || i.data(TaxonomyModel::OwnerIdRole).toLongLong() != modelId)
+            return {};
+        out << m_model->idOf(i);
+    }
+    return out;
+}
+
 void WorkspaceTree::showContextMenu(const QPoint &pos)
 {
     const QModelIndex index = indexAt(pos);
+    // A right-click inside the selection keeps it (to compare versions).
+    if (!selectionModel()->isSelected(index))
+        setCurrentIndex(index);
     QMenu *menu = createContextMenu(index, this);
     if (!menu)
         return;
-    setCurrentIndex(index);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->popup(viewport()->mapToGlobal(pos));
 }

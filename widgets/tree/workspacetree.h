@@ -39,12 +39,23 @@ Q_SIGNALS:
     void editTargetRequested(mlwb::Id targetId);
     void testTargetRequested(mlwb::Id targetId);
     void detachTargetRequested(mlwb::Id targetId);
+    /// "Register Model…" on a run (0: on the Models group).
+    void registerModelRequested(mlwb::Id runId);
+    /// A model version was double-clicked (or opened from its menu).
+    void modelVersionActivated(mlwb::Id modelId, mlwb::Id versionId);
+    /// An environment version was double-clicked.
+    void environmentActivated(mlwb::Id environmentId, mlwb::Id versionId);
+    /// "Compare Versions" on selected versions of one model, or on the model (all of them).
+    void compareVersionsRequested(mlwb::Id modelId, const QList<mlwb::Id> &versionIds);
 
 private:
     void expandOpenWorkspace();
     void fetchVisibleMore();
     void onDoubleClicked(const QModelIndex &index);
     void showContextMenu(const QPoint &pos);
+    QMenu *createRegistryMenu(const QModelIndex &index, QWidget *parent);
+    /// The selected model versions when all are of `modelId`, else empty.
+    QList<Id> selectedVersionsOf(Id modelId) const;
 
     TaxonomyModel *m_model = nullptr;
 };

@@ -3,6 +3,9 @@
 #include "charts/comparisontab.h"
 #include "editor/editorarea.h"
 #include "editor/scripteditor.h"
+#include "registry/environmentpage.h"
+#include "registry/modelversionpage.h"
+#include "registry/versioncomparison.h"
 #include "runs/rundetails.h"
 #include "runs/runstableview.h"
 
@@ -29,8 +32,9 @@ DocumentArea::DocumentArea(QWidget *welcome, EditorArea *editor, QWidget *parent
 void DocumentArea::setWorkspace(Workspace *workspace)
 {
     m_workspace = workspace;
-    const QList<QWidget *> tabs = m_runTabs.values();
+    const QList<QWidget *> tabs = m_runTabs.values() + m_assetTabs.values();
     m_runTabs.clear();
+    m_assetTabs.clear();
     for (QWidget *tab : tabs) {
         removeTab(indexOf(tab));
         tab->deleteLater();
@@ -52,6 +56,8 @@ void DocumentArea::openRun(Id runId)
     connect(details, &RunDetails::titleChanged, this,
             [this, details](const QString &title) { setTabText(indexOf(details), title); });
     connect(details, &RunDetails::openRun, this, &DocumentArea::openRun);
+    connect(details, &RunDetails::registerModelRequested, this,
+            &DocumentArea::registerModelRequested);
     // Snapshot files open read-only in an editor tab of their own.
     connect(details, &RunDetails::openReadOnly, this,
             [this](const QString &title, const QByteArray &content) {
@@ -59,6 +65,59 @@ void DocumentArea::openRun(Id runId)
                 viewer->showReadOnly(title, content);
                 addDocument(viewer, tr("%1 (read-only)").arg(title));
             });
+}
+
+void DocumentArea::openRunPage(Id runId, int page)
+{
+    openRun(runId);
+    if (auto *details = qobject_cast<RunDetails *>(m_runTabs.value(runId)))
+        details->pages()->setCurrentIndex(page);
+}
+
+bool DocumentArea::showAssetTab(const QString &key)
+{
+    QWidget *tab = m_assetTabs.value(key);
+    if (tab)
+        setCurrentWidget(tab);
+    return tab != nullptr;
+}
+
+void DocumentArea::openModelVersion(Id modelId, Id versionId)
+{
+    const QString key = QStringLiteral("model:%1").arg(versionId);
+    if (!m_workspace || showAssetTab(key))
+        return;
+    auto *page = new ModelVersionPage(m_workspace, modelId, versionId, this);
+    m_assetTabs.insert(key, page);
+    connect(page, &ModelVersionPage::openRun, this, &DocumentArea::openRunPage);
+    connect(page, &ModelVersionPage::openEnvironment, this, &DocumentArea::openEnvironment);
+    addDocument(page, page->title());
+}
+
+void DocumentArea::openEnvironment(Id environmentId, Id versionId)
+{
+    const QString key = QStringLiteral("environment:%1").arg(versionId);
+    if (!m_workspace || showAssetTab(key))
+        return;
+    auto *page = new EnvironmentPage(m_workspace, environmentId, versionId, this);
+    m_assetTabs.insert(key, page);
+    addDocument(page, page->title());
+}
+
+void DocumentArea::openVersionComparison(const QList<ModelVersion> &versions)
+{
+    if (!m_workspace)
+        return;
+    auto *comparison = new VersionComparison(*m_workspace, this);
+    QString error;
+    if (!comparison->setVersions(versions, &error)) {
+        delete comparison;
+        QMessageBox::warning(this, tr("Compare Versions"), error);
+        return;
+    }
+    connect(comparison, &VersionComparison::compareRequested, this, &DocumentArea::openComparison);
+    connect(comparison, &VersionComparison::openRunRequested, this, &DocumentArea::openRun);
+    addDocument(comparison, comparison->title());
 }
 
 void DocumentArea::showEditor(const QString &projectDir)
@@ -83,6 +142,8 @@ void DocumentArea::openRunsTable(Id experimentId, const QString &title)
     }
     connect(table, &RunsTableView::compareRequested, this, &DocumentArea::openComparison);
     connect(table, &RunsTableView::openRunRequested, this, &DocumentArea::openRun);
+    connect(table, &RunsTableView::registerModelRequested, this,
+            [this](Id runId) { Q_EMIT registerModelRequested(runId, QString()); });
     addDocument(table, title);
 }
 
@@ -116,6 +177,12 @@ void DocumentArea::closeDocument(int index)
     for (auto it = m_runTabs.begin(); it != m_runTabs.end(); ++it) {
         if (it.value() == document) {
             m_runTabs.erase(it);
+            break;
+        }
+    }
+    for (auto it = m_assetTabs.begin(); it != m_assetTabs.end(); ++it) {
+        if (it.value() == document) {
+            m_assetTabs.erase(it);
             break;
         }
     }

@@ -25,6 +25,14 @@ public:
     void openRun(Id runId);
     /// Shows the editor tab, opening `projectDir` in it when given.
     void showEditor(const QString &projectDir = QString());
+    /// Shows the run's details tab on one of its pages (RunDetails::Page).
+    void openRunPage(Id runId, int page);
+    /// Shows a model version's page, opening it when needed.
+    void openModelVersion(Id modelId, Id versionId);
+    /// Shows an environment version's page, opening it when needed.
+    void openEnvironment(Id environmentId, Id versionId);
+    /// Opens the source runs of versions of one model side by side.
+    void openVersionComparison(const QList<ModelVersion> &versions);
     /// Opens a runs table for an experiment (0: every experiment); its
     /// Compare button opens a chart of the selected runs.
     void openRunsTable(Id experimentId, const QString &title);
@@ -34,12 +42,18 @@ public:
     void addDocument(QWidget *document, const QString &title);
     int runTabCount() const { return int(m_runTabs.size()); }
 
+Q_SIGNALS:
+    /// "Register Model…" in a runs table or a run's outputs ("" or "outputs/REL").
+    void registerModelRequested(mlwb::Id runId, const QString &outputPath);
+
 private:
     void closeDocument(int index);
+    bool showAssetTab(const QString &key);
 
     Workspace *m_workspace = nullptr;
     EditorArea *m_editor;
     QHash<Id, QWidget *> m_runTabs;
+    QHash<QString, QWidget *> m_assetTabs; // "model:ID", "environment:ID"
 };
 
 } // namespace mlwb

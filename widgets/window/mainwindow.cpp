@@ -3,9 +3,12 @@
 #include "compute/computetargetactions.h"
 #include "editor/editorarea.h"
 #include "items/taxonomymodel.h"
+#include "registry/registermodelwizard.h"
+#include "registry/registryactions.h"
 #include "runs/runlauncher.h"
 #include "runs/runsubmission.h"
 #include "store/defaultworkspace.h"
+#include "store/models.h"
 #include "store/workspace.h"
 #include "store/workspaceregistry.h"
 #include "tree/workspacetree.h"
@@ -162,6 +165,41 @@ void MainWindow::createDocks()
             &ComputeTargetActions::test);
     connect(m_tree, &WorkspaceTree::detachTargetRequested, m_targetActions,
             &ComputeTargetActions::detach);
+    connectRegistry();
+}
+
+void MainWindow::connectRegistry()
+{
+    m_registry = new RegistryActions(this, this);
+    connect(m_registry, &RegistryActions::messageLogged, m_tasks, &TasksPanel::logMessage);
+    connect(m_registry, &RegistryActions::errorLogged, m_tasks, &TasksPanel::logError);
+    connect(m_registry, &RegistryActions::versionRegistered, this,
+            [this](const ModelVersion &v) { m_documents->openModelVersion(v.modelId, v.id); });
+    connect(m_tree, &WorkspaceTree::registerModelRequested, this,
+            [this](Id runId) { m_registry->registerModel(runId); });
+    connect(m_documents, &DocumentArea::registerModelRequested, m_registry,
+            &RegistryActions::registerModel);
+    connect(m_tree, &WorkspaceTree::modelVersionActivated, m_documents,
+            &DocumentArea::openModelVersion);
+    connect(m_tree, &WorkspaceTree::environmentActivated, m_documents,
+            &DocumentArea::openEnvironment);
+    connect(m_tree, &WorkspaceTree::compareVersionsRequested, this, &MainWindow::compareVersions);
+}
+
+// The tree names versions by id; the comparison wants them whole.
+void MainWindow::compareVersions(Id modelId, const QList<Id> &versionIds)
+{
+    if (!m_workspace)
+        return;
+    QString error;
+    QList<ModelVersion> chosen;
+    const QList<ModelVersion> versions = Models(*m_workspace).versions(modelId, &error);
+    for (auto it = versions.crbegin(); it != versions.crend(); ++it) // oldest first
+        if (versionIds.isEmpty() || versionIds.contains(it->id))
+            chosen << *it;
+    if (!error.isEmpty())
+        return showError(tr("Compare Versions"), error);
+    m_documents->openVersionComparison(chosen);
 }
 
 void MainWindow::createMenus()
@@ -247,6 +285,11 @@ void MainWindow::createEditorMenus()
     m_attachAction =
         compute->addAction(tr("&Attach Linux VM…"), this, &MainWindow::attachVirtualMachine);
     m_attachAction->setObjectName(QStringLiteral("attachVmAction"));
+    QMenu *models = menuBar()->addMenu(tr("&Models"));
+    models->setObjectName(QStringLiteral("modelsMenu"));
+    m_registerModelAction =
+        models->addAction(tr("&Register Model…"), this, [this] { m_registry->registerModel(); });
+    m_registerModelAction->setObjectName(QStringLiteral("registerModelAction"));
 }
 
 void MainWindow::attachVirtualMachine()
@@ -328,6 +371,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_documents->setWorkspace(workspace.get());
     m_editor->setWorkspace(workspace.get());
     m_targetActions->setWorkspace(workspace.get());
+    m_registry->setWorkspace(workspace.get());
     m_notifications->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
     showAccess();
@@ -370,6 +414,8 @@ void MainWindow::showAccess()
     m_readOnlyLabel->setToolTip(tr("This workspace cannot be changed: %1.").arg(reason));
     m_attachAction->setEnabled(reason.isEmpty());
     m_attachAction->setToolTip(reason.isEmpty() ? QString() : m_readOnlyLabel->toolTip());
+    m_registerModelAction->setEnabled(reason.isEmpty());
+    m_registerModelAction->setToolTip(m_attachAction->toolTip());
 }
 
 void MainWindow::newWorkspace()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/types.h"
+
 #include <QMainWindow>
 #include <memory>
 
@@ -16,6 +18,7 @@ class DocumentArea;
 class EditorArea;
 class Notifications;
 class PropertiesPanel;
+class RegistryActions;
 class TasksPanel;
 class TaxonomyModel;
 class WelcomePage;
@@ -48,6 +51,8 @@ public:
     EditorArea *editor() const { return m_editor; }
     WorkspaceTree *workspaceTree() const { return m_tree; }
     ComputeTargetActions *computeTargetActions() const { return m_targetActions; }
+    /// Register Model, from the menu, runs and their outputs.
+    RegistryActions *registryActions() const { return m_registry; }
     /// Desktop notifications when runs (and builds, registrations, deployments) end.
     Notifications *notifications() const { return m_notifications; }
 
@@ -60,6 +65,8 @@ private:
     void createMenus();
     void createEditorMenus();
     void attachVirtualMachine();
+    void connectRegistry();
+    void compareVersions(Id modelId, const QList<Id> &versionIds);
     void submitProject(const QString &projectDir, const QString &configPath);
     void restoreWindowState();
     void setWorkspace(std::unique_ptr<Workspace> workspace);
@@ -88,6 +95,8 @@ private:
     QLabel *m_pathLabel = nullptr;
     QLabel *m_readOnlyLabel = nullptr;
     QAction *m_attachAction = nullptr;
+    QAction *m_registerModelAction = nullptr;
+    RegistryActions *m_registry = nullptr;
     ComputeTargetActions *m_targetActions = nullptr;
     Notifications *m_notifications = nullptr;
 };
