@@ -1,5 +1,6 @@
 // `mlwb experiment ...`: named groups of runs.
 #include "commandcontext.h"
+#include "runs/rundeletion.h"
 #include "store/experiments.h"
 #include "store/workspace.h"
 
@@ -64,7 +65,8 @@ int remove(CommandContext &context)
     Experiments experiments(*ws);
     QString error;
     const auto experiment = experiments.find(context.argument(0), &error);
-    if (!experiment || !experiments.remove(experiment->name, &error))
+    RunFiles removed;
+    if (!experiment || !RunDeletion(*ws).removeExperiment(experiment->name, &removed, &error))
         return context.fail(error);
     context.output().message(
         Cli::tr("Deleted the experiment '%1' and its %n run(s).", nullptr, experiment->runCount)

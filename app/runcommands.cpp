@@ -2,6 +2,7 @@
 #include "commandcontext.h"
 #include "metrics/metrics.h"
 #include "runs/runconfig.h"
+#include "runs/rundeletion.h"
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
 #include "runs/runsubmitter.h"
@@ -382,6 +383,19 @@ int download(CommandContext &context, const Workspace &ws, const Run &run)
     return ExitSuccess;
 }
 
+int remove(CommandContext &context, const Workspace &ws, const Run &run)
+{
+    QString error;
+    RunDeletion deletion(ws);
+    const RunFiles files = deletion.count({run});
+    if (!deletion.remove(run, &error))
+        return context.fail(error);
+    context.output().message(
+        Cli::tr("Deleted run %1 and its %n file(s).", nullptr, int(files.files)).arg(run.uid),
+        toJson(run));
+    return ExitSuccess;
+}
+
 int rename(CommandContext &context, const Workspace &ws, const Run &run)
 {
     QString error;
@@ -509,6 +523,11 @@ void registerRunCommands(CommandRegistry &registry)
                {{QStringLiteral("remove"), QStringLiteral("KEY"),
                  Cli::tr("A tag to remove (repeatable)."), QChar()}},
                onRun(tag)});
+    registry.addVerb(noun, {QStringLiteral("delete"),
+                            Cli::tr("Delete a finished run with its metrics and its files."),
+                            {runArg},
+                            {},
+                            onRun(remove)});
     registry.addVerb(noun, {QStringLiteral("rename"),
                             Cli::tr("Give a run a new display name (unique in its experiment)."),
                             {runArg, {QStringLiteral("NAME"), Cli::tr("The new name.")}},

@@ -3,6 +3,7 @@
 #include "items/taxonomymodel.h"
 #include "store/workspace.h"
 #include "tree/badgedelegate.h"
+#include "tree/workspaceactions.h"
 
 #include <QHeaderView>
 #include <QMenu>
@@ -76,8 +77,38 @@ void WorkspaceTree::onDoubleClicked(const QModelIndex &index)
     else if (m_model->nodeKind(index) == NodeKind::EnvironmentVersion)
         Q_EMIT environmentActivated(index.data(TaxonomyModel::OwnerIdRole).toLongLong(),
                                     m_model->idOf(index));
+    else if (isEmptyExplainedGroup(index) && actionsFor(index))
+        actionsFor(index)->explainGroup(index.data(TaxonomyModel::IdRole).toInt());
     else
         setExpanded(index, !isExpanded(index));
+}
+
+// The actions on the open workspace; none for the nodes of other workspaces.
+WorkspaceActions *WorkspaceTree::actionsFor(const QModelIndex &index)
+{
+    Workspace *ws = m_model->workspace();
+    QModelIndex top = index;
+    while (top.parent().isValid())
+        top = top.parent();
+    if (!ws || !top.data(TaxonomyModel::IsOpenWorkspaceRole).toBool())
+        return nullptr;
+    if (!m_actions || m_actionsWorkspace != ws) {
+        delete m_actions;
+        m_actions = new WorkspaceActions(ws, this);
+        m_actionsWorkspace = ws;
+    }
+    return m_actions;
+}
+
+// A group with nothing in it has nothing to unfold: say what it is instead.
+bool WorkspaceTree::isEmptyExplainedGroup(const QModelIndex &index) const
+{
+    if (m_model->nodeKind(index) != NodeKind::Group || m_model->rowCount(index) > 0
+        || m_model->canFetchMore(index))
+        return false;
+    const int group = index.data(TaxonomyModel::IdRole).toInt();
+    return group == int(Group::Images) || group == int(Group::Deployments)
+           || group == int(Group::Pipelines) || group == int(Group::Environments);
 }
 
 QMenu *WorkspaceTree::createContextMenu(const QModelIndex &index, QWidget *parent)
@@ -93,6 +124,8 @@ QMenu *WorkspaceTree::createContextMenu(const QModelIndex &index, QWidget *paren
         attach->setObjectName(QStringLiteral("attachTargetAction"));
         return menu;
     }
+    if (QMenu *menu = createWorkspaceMenu(index, parent))
+        return menu;
     if (QMenu *menu = createRegistryMenu(index, parent))
         return menu;
     if (kind != NodeKind::ComputeTarget)
@@ -112,6 +145,60 @@ QMenu *WorkspaceTree::createContextMenu(const QModelIndex &index, QWidget *paren
     QAction *detach =
         menu->addAction(tr("&Detach"), this, [this, id] { Q_EMIT detachTargetRequested(id); });
     detach->setObjectName(QStringLiteral("detachTargetAction"));
+    return menu;
+}
+
+// Experiments, runs and datastores: what the CLI can do to them; and for
+// the groups that are still empty, what they are and how to make one.
+QMenu *WorkspaceTree::createWorkspaceMenu(const QModelIndex &index, QWidget *parent)
+{
+    WorkspaceActions *actions = actionsFor(index);
+    if (!actions)
+        return nullptr;
+    const NodeKind kind = m_model->nodeKind(index);
+    const Id id = m_model->idOf(index);
+    const QString name = index.data(TaxonomyModel::NameRole).toString();
+    const int group = kind == NodeKind::Group ? index.data(TaxonomyModel::IdRole).toInt() : -1;
+    auto *menu = new QMenu(parent);
+    auto add = [menu](const QString &text, const char *objectName, auto slot) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(QLatin1String(objectName));
+        QObject::connect(action, &QAction::triggered, menu, slot);
+        return action;
+    };
+    if (group == int(Group::Experiments)) {
+        add(tr("&New Experiment…"), "newExperimentAction", [actions] { actions->newExperiment(); });
+    } else if (kind == NodeKind::Experiment) {
+        add(tr("&Open Runs Table"), "openExperimentAction",
+            [this, id, name] { Q_EMIT experimentActivated(id, name); });
+        add(tr("&New Experiment…"), "newExperimentAction", [actions] { actions->newExperiment(); });
+        menu->addSeparator();
+        add(tr("&Delete Experiment…"), "deleteExperimentAction",
+            [actions, name] { actions->deleteExperiment(name); });
+    } else if (kind == NodeKind::Run) {
+        add(tr("&Open"), "openRunAction", [this, id] { Q_EMIT runActivated(id); });
+        const QPersistentModelIndex at(index);
+        add(tr("Re&name"), "renameRunAction", [this, at] {
+            edit(at);
+        })->setShortcut(QKeySequence(Qt::Key_F2));
+        add(tr("&Register Model…"), "registerModelAction",
+            [this, id] { Q_EMIT registerModelRequested(id); });
+        menu->addSeparator();
+        add(tr("&Delete Run…"), "deleteRunAction", [actions, id] { actions->deleteRun(id); });
+    } else if (group == int(Group::Datastores)) {
+        add(tr("&Add Datastore…"), "addDatastoreAction", [actions] { actions->addDatastore(); });
+    } else if (kind == NodeKind::Datastore) {
+        add(tr("&Add Datastore…"), "addDatastoreAction", [actions] { actions->addDatastore(); });
+        add(tr("&Remove Datastore…"), "removeDatastoreAction",
+            [actions, name] { actions->removeDatastore(name); });
+    } else if (group == int(Group::Images) || group == int(Group::Deployments)
+               || group == int(Group::Pipelines) || group == int(Group::Environments)) {
+        add(tr("&What Is This?"), "explainGroupAction",
+            [actions, group] { actions->explainGroup(group); });
+    } else {
+        delete menu;
+        return nullptr;
+    }
     return menu;
 }
 

@@ -8,6 +8,9 @@ class QMenu;
 
 namespace mlwb {
 
+class WorkspaceActions;
+class Workspace;
+
 class TaxonomyModel;
 
 /// The taxonomy tree dock's view: expands the open workspace, fetches the
@@ -54,10 +57,15 @@ private:
     void onDoubleClicked(const QModelIndex &index);
     void showContextMenu(const QPoint &pos);
     QMenu *createRegistryMenu(const QModelIndex &index, QWidget *parent);
+    QMenu *createWorkspaceMenu(const QModelIndex &index, QWidget *parent);
+    bool isEmptyExplainedGroup(const QModelIndex &index) const;
+    WorkspaceActions *actionsFor(const QModelIndex &index);
     /// The selected model versions when all are of `modelId`, else empty.
     QList<Id> selectedVersionsOf(Id modelId) const;
 
     TaxonomyModel *m_model = nullptr;
+    WorkspaceActions *m_actions = nullptr;
+    const Workspace *m_actionsWorkspace = nullptr;
 };
 
 } // namespace mlwb

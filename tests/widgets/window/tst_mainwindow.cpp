@@ -1,10 +1,12 @@
 // The main window, offscreen: docks and tree on a real workspace, the
 // properties panel, menus and shortcuts, the recent list and restored state.
 #include "items/taxonomymodel.h"
+#include "runs/rundeletion.h"
 #include "store/experiments.h"
 #include "store/runs.h"
 #include "store/workspace.h"
 #include "store/workspaceregistry.h"
+#include "tree/workspaceactions.h"
 #include "tree/workspacetree.h"
 #include "window/mainwindow.h"
 #include "window/propertiespanel.h"
@@ -16,6 +18,8 @@
 #include <QClipboard>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -38,6 +42,7 @@ private Q_SLOTS:
     void cleanup();
     void opensOnWorkspaceWithGroups();
     void selectingAnExperimentFillsProperties();
+    void everyNodeHasAMenuAndDeletingARunTakesItsFiles();
     void menusHaveActionsWithShortcuts();
     void recentListShowsKnownWorkspaces();
     void doubleClickSwitchesWorkspace();
@@ -161,6 +166,63 @@ void TestMainWindow::selectingAnExperimentFillsProperties()
     Q_EMIT table->cellClicked(detailsRow, 0);
     QVERIFY(!table->isRowHidden(idRow));
     QVERIFY(panel->detailsShown());
+}
+
+// No dead ends: every group and every kind of node has something to offer.
+void TestMainWindow::everyNodeHasAMenuAndDeletingARunTakesItsFiles()
+{
+    auto ws = makeWorkspace(QStringLiteral("ws"));
+    Experiment e;
+    e.name = QStringLiteral("mnist");
+    QString error;
+    QVERIFY(Experiments(*ws).create(&e, &error));
+    Run run;
+    run.experimentId = e.id;
+    run.experimentName = e.name;
+    QVERIFY(Runs(*ws).create(&run, &error));
+    QVERIFY(Runs(*ws).finish(run.id, RunStatus::Completed, 0, QString(), &error));
+    const QString folder = ws->folder(Workspace::Folder::Runs) + u'/' + run.uid;
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/outputs")));
+    QFile file(folder + QStringLiteral("/outputs/model.bin"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(2048, 'x'));
+    file.close();
+    ws.reset();
+    MainWindow window(path(QStringLiteral("ws")));
+    window.show();
+    auto *tree = window.findChild<WorkspaceTree *>(QStringLiteral("workspaceTree"));
+    TaxonomyModel *model = window.taxonomyModel();
+    for (int g = 0; g < groupCount; ++g) {
+        std::unique_ptr<QMenu> menu(tree->createContextMenu(model->groupIndex(Group(g))));
+        QVERIFY2(menu && !menu->actions().isEmpty(), qPrintable(QString::number(g)));
+    }
+    const QModelIndex experiments = model->groupIndex(Group::Experiments);
+    tree->expand(experiments);
+    QTRY_COMPARE(model->rowCount(experiments), 1);
+    const QModelIndex mnist = model->index(0, 0, experiments);
+    std::unique_ptr<QMenu> experimentMenu(tree->createContextMenu(mnist));
+    QVERIFY(experimentMenu->findChild<QAction *>(QStringLiteral("deleteExperimentAction")));
+    tree->expand(mnist);
+    QTRY_COMPARE(model->rowCount(mnist), 1);
+    std::unique_ptr<QMenu> runMenu(tree->createContextMenu(model->index(0, 0, mnist)));
+    for (const char *name :
+         {"openRunAction", "renameRunAction", "registerModelAction", "deleteRunAction"})
+        QVERIFY2(runMenu->findChild<QAction *>(QLatin1String(name)), name);
+    const QModelIndex stores = model->groupIndex(Group::Datastores);
+    tree->expand(stores);
+    QTRY_COMPARE(model->rowCount(stores), 1);
+    std::unique_ptr<QMenu> storeMenu(tree->createContextMenu(model->index(0, 0, stores)));
+    QVERIFY(storeMenu->findChild<QAction *>(QStringLiteral("removeDatastoreAction")));
+    // The question counts what goes; the deletion takes the record and the folder.
+    WorkspaceActions actions(window.workspace(), &window);
+    const Run stored = *Runs(*window.workspace()).find(run.id);
+    const QString question = actions.deleteRunQuestion(stored);
+    QVERIFY2(question.contains(QLatin1String("1 file")) && question.contains(stored.displayName),
+             qPrintable(question));
+    QVERIFY2(RunDeletion(*window.workspace()).remove(stored, &error), qPrintable(error));
+    QVERIFY(!Runs(*window.workspace()).find(run.id));
+    QVERIFY(!QFileInfo::exists(folder));
+    QTRY_COMPARE(model->rowCount(mnist), 0);
 }
 
 void TestMainWindow::menusHaveActionsWithShortcuts()
