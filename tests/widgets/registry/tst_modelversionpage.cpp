@@ -159,6 +159,12 @@ void TestModelVersionPage::filesListedWithSizes()
     QCOMPARE(m_page->lastError(), QString());
     QCOMPARE(m_page->title(), QStringLiteral("credit-risk:1"));
     QVERIFY(child<QLabel>("versionBadges")->text().contains(QLatin1String("production")));
+    // An alias moved by another program shows up without a reload.
+    QString error;
+    QVERIFY2(Models(*m_ws).assets().setAlias(QStringLiteral("credit-risk"), 1,
+                                             QStringLiteral("champion"), &error),
+             qPrintable(error));
+    QTRY_VERIFY(child<QLabel>("versionBadges")->text().contains(QLatin1String("champion")));
     auto *files = child<QTreeWidget>("versionFiles");
     QCOMPARE(files->topLevelItemCount(), 2);
     QCOMPARE(files->topLevelItem(0)->text(0), QStringLiteral("model/config.json"));
