@@ -1,5 +1,6 @@
 #include "registry/keyvaluetable.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
@@ -60,6 +61,12 @@ void KeyValueTable::setMap(const QMap<QString, QString> &map)
     }
     m_table->resizeColumnToContents(0);
     m_filling = false;
+}
+
+bool KeyValueTable::isEditing() const
+{
+    const QWidget *focus = QApplication::focusWidget();
+    return focus && m_table->viewport()->isAncestorOf(focus);
 }
 
 QMap<QString, QString> KeyValueTable::map() const

@@ -20,6 +20,8 @@ public:
     /// The rows with a key; a later row wins over an earlier one with the same key.
     QMap<QString, QString> map() const;
     QTableWidget *table() const { return m_table; }
+    /// A cell editor is open (the user is typing).
+    bool isEditing() const;
 
 Q_SIGNALS:
     void edited();

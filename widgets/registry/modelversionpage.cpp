@@ -3,6 +3,7 @@
 #include "registry/keyvaluetable.h"
 #include "registry/modelregistry.h"
 #include "runs/rundetails.h"
+#include "store/changewatcher.h"
 #include "store/deployments.h"
 #include "store/environments.h"
 #include "store/images.h"
@@ -19,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -85,6 +87,17 @@ ModelVersionPage::ModelVersionPage(Workspace *workspace, Id modelId, Id versionI
     layout->addWidget(m_banner);
     layout->addWidget(m_tabs, 1);
     refresh();
+    // Aliases moved, tags set or an image built by any program show up here.
+    auto *watcher = new ChangeWatcher(workspace->databasePath(), this);
+    connect(watcher, &ChangeWatcher::changed, this, [this](const QStringList &topics) {
+        static const QStringList ours{QStringLiteral("models"), QStringLiteral("images"),
+                                      QStringLiteral("deployments"),
+                                      QStringLiteral("environments")};
+        if (std::any_of(topics.begin(), topics.end(),
+                        [](const QString &t) { return ours.contains(t); }))
+            refresh();
+    });
+    watcher->start();
 }
 
 QWidget *ModelVersionPage::createOverview()
@@ -160,8 +173,11 @@ void ModelVersionPage::refresh()
     showHeader(*m_version);
     if (!m_description->document()->isModified())
         m_description->setPlainText(m_version->description);
-    m_tags->setMap(m_version->tags);
-    m_properties->setMap(m_version->properties);
+    // A cell being typed in keeps its text; it is saved when it is done.
+    if (!m_tags->isEditing())
+        m_tags->setMap(m_version->tags);
+    if (!m_properties->isEditing())
+        m_properties->setMap(m_version->properties);
     showFiles(*m_version);
     showLineage(*m_version);
     showUsers(*m_version);

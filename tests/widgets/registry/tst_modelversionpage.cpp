@@ -17,12 +17,14 @@
 #include "store/models.h"
 #include "store/runs.h"
 #include "store/workspace.h"
+#include "tree/workspacetree.h"
 
 #include <Qsci/qscilexer.h>
 
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void compareVersionsShowsTheirRuns();
     void treeShowsAliasesAsBadges();
     void environmentLinkedAndShown();
+    void treeMenusRegisterAndCompare();
 
 private:
     Run makeRun(const QString &name, const QString &lr, double accuracy);
@@ -159,6 +162,12 @@ void TestModelVersionPage::filesListedWithSizes()
     QCOMPARE(m_page->lastError(), QString());
     QCOMPARE(m_page->title(), QStringLiteral("credit-risk:1"));
     QVERIFY(child<QLabel>("versionBadges")->text().contains(QLatin1String("production")));
+    // An alias moved by another program shows up without a reload.
+    QString error;
+    QVERIFY2(Models(*m_ws).assets().setAlias(QStringLiteral("credit-risk"), 1,
+                                             QStringLiteral("champion"), &error),
+             qPrintable(error));
+    QTRY_VERIFY(child<QLabel>("versionBadges")->text().contains(QLatin1String("champion")));
     auto *files = child<QTreeWidget>("versionFiles");
     QCOMPARE(files->topLevelItemCount(), 2);
     QCOMPARE(files->topLevelItem(0)->text(0), QStringLiteral("model/config.json"));
@@ -362,6 +371,70 @@ void TestModelVersionPage::environmentLinkedAndShown()
     QVERIFY(envPage.specView()->isReadOnly());
     QVERIFY2(envPage.specView()->lexer(), "the spec is highlighted");
     QCOMPARE(QString::fromLatin1(envPage.specView()->lexer()->language()), QStringLiteral("YAML"));
+}
+
+// The tree's menus: Register Model… on a run, Compare on selected versions,
+// and a double-clicked version opens its page.
+void TestModelVersionPage::treeMenusRegisterAndCompare()
+{
+    const Run run = makeRun(QStringLiteral("a"), QStringLiteral("0.1"), 0.8);
+    const ModelVersion v1 = registerFrom(run);
+    const ModelVersion v2 = registerFrom(makeRun(QStringLiteral("b"), QStringLiteral("0.2"), 0.7));
+    TaxonomyModel model;
+    model.setWorkspace(m_ws.get());
+    WorkspaceTree tree;
+    tree.setTaxonomyModel(&model);
+    tree.show();
+    auto expand = [&](const QModelIndex &index) {
+        if (model.canFetchMore(index))
+            model.fetchMore(index);
+        tree.expand(index);
+    };
+    const QModelIndex experiments = model.groupIndex(Group::Experiments);
+    expand(experiments);
+    const QModelIndex experiment = model.index(0, 0, experiments);
+    expand(experiment);
+    QModelIndex runIndex;
+    for (int r = 0; r < model.rowCount(experiment); ++r)
+        if (model.idOf(model.index(r, 0, experiment)) == run.id)
+            runIndex = model.index(r, 0, experiment);
+    QVERIFY(runIndex.isValid());
+    QSignalSpy registerSpy(&tree, &WorkspaceTree::registerModelRequested);
+    std::unique_ptr<QMenu> menu(tree.createContextMenu(runIndex));
+    QVERIFY(menu);
+    auto *registerAction = menu->findChild<QAction *>(QStringLiteral("registerModelAction"));
+    QVERIFY(registerAction);
+    registerAction->trigger();
+    QCOMPARE(registerSpy.count(), 1);
+    QCOMPARE(registerSpy.at(0).at(0).toLongLong(), run.id);
+
+    const QModelIndex models = model.groupIndex(Group::Models);
+    expand(models);
+    const QModelIndex credit = model.index(0, 0, models);
+    expand(credit);
+    QCOMPARE(model.rowCount(credit), 2);
+    const QModelIndex first = model.index(0, 0, credit), second = model.index(1, 0, credit);
+    tree.selectionModel()->select(first, QItemSelectionModel::ClearAndSelect);
+    menu.reset(tree.createContextMenu(first));
+    auto *compare = menu->findChild<QAction *>(QStringLiteral("compareVersionsAction"));
+    QVERIFY(compare);
+    QVERIFY(!compare->isEnabled()); // one version: nothing to compare with
+    tree.selectionModel()->select(second, QItemSelectionModel::Select);
+    menu.reset(tree.createContextMenu(second));
+    compare = menu->findChild<QAction *>(QStringLiteral("compareVersionsAction"));
+    QVERIFY(compare->isEnabled());
+    QSignalSpy compareSpy(&tree, &WorkspaceTree::compareVersionsRequested);
+    compare->trigger();
+    QCOMPARE(compareSpy.count(), 1);
+    QCOMPARE(compareSpy.at(0).at(0).toLongLong(), v1.modelId);
+    QList<Id> ids = compareSpy.at(0).at(1).value<QList<Id>>();
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(ids, (QList<Id>{v1.id, v2.id}));
+
+    QSignalSpy openSpy(&tree, &WorkspaceTree::modelVersionActivated);
+    Q_EMIT tree.doubleClicked(second);
+    QCOMPARE(openSpy.count(), 1);
+    QCOMPARE(openSpy.at(0).at(1).toLongLong(), v1.id); // newest first: the second row is v1
 }
 
 QTEST_MAIN(TestModelVersionPage)
