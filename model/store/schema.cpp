@@ -265,6 +265,18 @@ CREATE TABLE alias_history(
 CREATE INDEX alias_history_by_name ON alias_history(kind, name);
 )SQL";
 
+// Version 5 belongs to the registry work (regcore); empty on this branch.
+
+// Version 6: images are versioned assets (NAME:VERSION from a per-name counter
+// that never hands a number out twice) and remember what they were built from.
+const char *const version6 = R"SQL(
+CREATE TABLE image_names(
+  name TEXT PRIMARY KEY,
+  last_version INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+ALTER TABLE images ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE images ADD COLUMN inputs TEXT NOT NULL DEFAULT '{}';
+)SQL";
+
 struct TopicTable {
     const char *topic;
     const char *table;
@@ -349,6 +361,8 @@ QStringList statementsFor(int version)
         return splitStatements(version3);
     case 4:
         return version4Statements();
+    case 6:
+        return splitStatements(version6);
     }
     return {};
 }
@@ -417,7 +431,7 @@ bool apply(const QSqlDatabase &db, int version, QString *error)
 
 int latestVersion()
 {
-    return 4;
+    return 6;
 }
 
 QStringList topics()
