@@ -12,6 +12,7 @@
 #include "store/workspace.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -133,6 +134,15 @@ bool writeJsonBlob(const QString &stagingDir, const QJsonObject &object, const Q
     return true;
 }
 
+// Staging folders of builds that were killed: a day old is long past any build.
+void removeStaleStaging(const QString &root)
+{
+    const QFileInfoList folders = QDir(root).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &folder : folders)
+        if (folder.lastModified().secsTo(QDateTime::currentDateTime()) > 24 * 3600)
+            QDir(folder.filePath()).removeRecursively();
+}
+
 QJsonObject baseJson(const BaseImage &base)
 {
     return {{QStringLiteral("reference"), base.reference},
@@ -222,6 +232,7 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
         *error = tr("Cannot create %1.").arg(store.stagingRoot());
         return false;
     }
+    removeStaleStaging(store.stagingRoot());
     QTemporaryDir staging(store.stagingRoot() + QStringLiteral("/build-XXXXXX"));
     if (!staging.isValid()) {
         *error = tr("Cannot create a staging folder in %1: %2")
