@@ -1,6 +1,7 @@
 #include "oci/imagebuilder.h"
 
 #include "oci/blobwriter.h"
+#include "oci/buildcache.h"
 #include "oci/imageconfig.h"
 #include "oci/imagestore.h"
 #include "oci/layerwriter.h"
@@ -239,10 +240,16 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
                      .arg(store.stagingRoot(), staging.errorString());
         return false;
     }
-    progress(tr("Reading the base image %1").arg(request.base));
+    BuildCache cache(store);
     BaseImage base;
-    if (!BaseImageReader::read(request.base, staging.path(), &base, m_canceled, error))
-        return false;
+    if (const auto cached = cache.base(request.base)) {
+        base = *cached;
+        progress(tr("The base image %1 is unchanged since it was read").arg(request.base));
+    } else {
+        progress(tr("Reading the base image %1").arg(request.base));
+        if (!BaseImageReader::read(request.base, staging.path(), &base, m_canceled, error))
+            return false;
+    }
     if (base.pythonVersion.isEmpty()) {
         *error = tr("The base image %1 has no Python 3 (no usr/lib/python3.X in its layers); the "
                     "scoring server needs one.")
@@ -264,11 +271,19 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
         {QStringLiteral("app"), appFiles(request, &scriptInImage)},
         {QStringLiteral("server"), server}};
     QList<AddedLayer> added;
+    QList<std::pair<QByteArray, LayerResult>> written;
     for (const auto &[role, files] : plan) {
-        progress(tr("Writing the %1 layer (%2 files)").arg(role).arg(files.size()));
+        const QByteArray key = BuildCache::layerKey(files);
         LayerResult result;
-        if (!LayerWriter::write(files, staging.path(), role, &result, m_canceled, error))
-            return false;
+        if (const auto cached = cache.layer(key)) {
+            result = *cached;
+            progress(tr("The %1 layer is unchanged").arg(role));
+        } else {
+            progress(tr("Writing the %1 layer (%2 files)").arg(role).arg(files.size()));
+            if (!LayerWriter::write(files, staging.path(), role, &result, m_canceled, error))
+                return false;
+        }
+        written.append({key, result});
         added.append({role,
                       {media::layerGzip, result.digest, result.size, {}},
                       result.diffId,
@@ -348,6 +363,10 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
         store.undo(placed);
         return false;
     }
+    cache.rememberBase(base);
+    for (const auto &[key, layer] : std::as_const(written))
+        cache.rememberLayer(key, layer);
+    cache.save();
     *out = image;
     return true;
 }

@@ -68,6 +68,7 @@ private slots:
     void readsBase();
     void buildsImageThatToolsAccept();
     void sameInputsSameDigests();
+    void changedInputChangesOnlyItsLayer();
     void dockerExportReadsBack();
     void badInputLeavesNothing_data();
     void badInputLeavesNothing();
@@ -231,6 +232,49 @@ void TestImageBuild::sameInputsSameDigests()
     QVERIFY(store.manifests(&manifests, &error));
     QCOMPARE(manifests.size(), 2);
     QVERIFY(QDir(store.stagingRoot()).isEmpty());
+
+    // The second build reused what the first made; a workspace that never
+    // built anything writes every layer anew and still gets the same bytes.
+    QFile::remove(store.root() + QStringLiteral("/build-cache.json"));
+    auto other = Workspace::create(m_dir->filePath(QStringLiteral("other-ws")), &error);
+    QVERIFY2(other, qPrintable(error));
+    RegisterRequest reg;
+    reg.name = QStringLiteral("iris");
+    reg.path = m_dir->filePath(QStringLiteral("model/model.pkl"));
+    ModelVersion v;
+    QVERIFY2(ModelRegistry(*other).registerModel(reg, &v, &error), qPrintable(error));
+    Image third;
+    QVERIFY2(ImageBuilder(*other).build(request(QStringLiteral("oci-archive:") + m_base.ociArchive),
+                                        &third, &error),
+             qPrintable(error));
+    // Same layers; the config differs only by the workspace label.
+    QCOMPARE(third.inputs.value(QStringLiteral("added_layers")),
+             first.inputs.value(QStringLiteral("added_layers")));
+    QVERIFY(third.digest != first.digest);
+    Image fourth; // no cache file at all in the first workspace now
+    QVERIFY2(
+        ImageBuilder(*m_ws).build(request(QStringLiteral("oci:") + m_base.layout), &fourth, &error),
+        qPrintable(error));
+    QCOMPARE(fourth.digest, first.digest);
+}
+
+void TestImageBuild::changedInputChangesOnlyItsLayer()
+{
+    Image first, second;
+    QString error;
+    QVERIFY2(
+        ImageBuilder(*m_ws).build(request(QStringLiteral("oci:") + m_base.layout), &first, &error),
+        qPrintable(error));
+    QVERIFY(tinyWrite(m_dir->filePath(QStringLiteral("src/lib/helper.py")), "X = 2\n"));
+    QVERIFY2(
+        ImageBuilder(*m_ws).build(request(QStringLiteral("oci:") + m_base.layout), &second, &error),
+        qPrintable(error));
+    QVERIFY(second.digest != first.digest);
+    const QJsonArray a = first.inputs.value(QStringLiteral("added_layers")).toArray();
+    const QJsonArray b = second.inputs.value(QStringLiteral("added_layers")).toArray();
+    QCOMPARE(b.at(0), a.at(0));  // models
+    QVERIFY(b.at(1) != a.at(1)); // app: the changed file
+    QCOMPARE(b.at(2), a.at(2));  // server
 }
 
 void TestImageBuild::dockerExportReadsBack()
