@@ -71,7 +71,8 @@ int list(CommandContext &context)
     QJsonArray rows;
     for (const Image &i : images)
         rows.append(toJson(i));
-    context.output().list({{QStringLiteral("ref"), Cli::tr("image")},
+    context.output().list({{QStringLiteral("name"), Cli::tr("name")},
+                           {QStringLiteral("version"), Cli::tr("version")},
                            {QStringLiteral("status"), Cli::tr("status")},
                            {QStringLiteral("size"), Cli::tr("size")},
                            {QStringLiteral("models"), Cli::tr("models")},

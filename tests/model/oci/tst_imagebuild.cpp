@@ -70,6 +70,8 @@ private slots:
     void sameInputsSameDigests();
     void changedInputChangesOnlyItsLayer();
     void dockerExportReadsBack();
+    void canceledBuildLeavesNothing_data();
+    void canceledBuildLeavesNothing();
     void badInputLeavesNothing_data();
     void badInputLeavesNothing();
 
@@ -355,6 +357,33 @@ void TestImageBuild::badInputLeavesNothing()
     QVERIFY2(error.contains(expected), qPrintable(error));
     if (damage != QLatin1String("script") && damage != QLatin1String("nopython"))
         QVERIFY2(error.contains(m_base.layerDigest), qPrintable(error)); // names the blob
+    checkNothingLeft();
+}
+
+void TestImageBuild::canceledBuildLeavesNothing_data()
+{
+    QTest::addColumn<QString>("when");
+    QTest::newRow("reading the base") << QStringLiteral("Reading the base");
+    QTest::newRow("writing the app layer") << QStringLiteral("app layer");
+}
+
+void TestImageBuild::canceledBuildLeavesNothing()
+{
+    QFETCH(QString, when);
+    ImageBuilder builder(*m_ws);
+    bool cancel = false;
+    QStringList steps;
+    builder.setProgress([&](const QString &line) {
+        steps << line;
+        cancel = cancel || line.contains(when);
+    });
+    builder.setCancelCheck([&] { return cancel; });
+    Image image;
+    QString error;
+    QVERIFY(!builder.build(request(QStringLiteral("oci-archive:") + m_base.ociArchive), &image,
+                           &error));
+    QVERIFY2(error.contains(QLatin1String("canceled")), qPrintable(error));
+    QVERIFY2(steps.filter(when).size() == 1, qPrintable(steps.join(QLatin1Char('\n'))));
     checkNothingLeft();
 }
 
