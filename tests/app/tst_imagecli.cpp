@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -36,6 +37,7 @@ private slots:
     void init();
     void buildListShow();
     void exportsAndRecipes();
+    void dockerfileBuildsTheSameImage();
     void deleteRefusedWhileDeployed();
     void refusesBadInput_data();
     void refusesBadInput();
@@ -208,6 +210,83 @@ void TestImageCli::exportsAndRecipes()
     QVERIFY(agent.value(QStringLiteral("systemModules"))
                 .toObject()
                 .contains(QStringLiteral("edgeHub")));
+}
+
+void TestImageCli::dockerfileBuildsTheSameImage()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("podman")).isEmpty())
+        QSKIP("podman is not installed: packaging/install-deps.sh installs it");
+    QCOMPARE(build(), QStringLiteral("iris-svc:1\n"));
+    QCOMPARE(run(words(QStringLiteral("image dockerfile iris-svc:1 ctx"))).code, 0);
+    QVERIFY(
+        tinyWrite(path(QStringLiteral("containers.conf")), "[containers]\ndefault_ulimits = []\n"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CONTAINERS_CONF"), path(QStringLiteral("containers.conf")));
+    const auto tool = [&](const QString &program, const QStringList &args) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(m_dir->path());
+        p.start(program, args);
+        const bool ok = p.waitForFinished(180000) && p.exitStatus() == QProcess::NormalExit
+                        && p.exitCode() == 0;
+        if (!ok)
+            qWarning() << program << args << p.readAllStandardError();
+        return ok;
+    };
+    const QStringList podman{QStringLiteral("--runtime"), QStringLiteral("/usr/sbin/runc")};
+    const QString tag = QStringLiteral("localhost/mlwb-dockerfile-test:1");
+    QVERIFY(tool(QStringLiteral("podman"),
+                 podman
+                     + QStringList{QStringLiteral("build"), QStringLiteral("-q"),
+                                   QStringLiteral("-t"), tag, QStringLiteral("ctx")}));
+    const bool saved = tool(QStringLiteral("podman"),
+                            podman
+                                + QStringList{QStringLiteral("save"), QStringLiteral("--format"),
+                                              QStringLiteral("oci-archive"), QStringLiteral("-o"),
+                                              QStringLiteral("podman.tar"), tag});
+    tool(QStringLiteral("podman"),
+         podman + QStringList{QStringLiteral("rmi"), QStringLiteral("-f"), tag});
+    QVERIFY(saved);
+    // Both images unpacked with umoci: the same files where they belong, the same way to start.
+    QDir().mkpath(path(QStringLiteral("theirs")));
+    QDir().mkpath(path(QStringLiteral("ours")));
+    QVERIFY(run(words(QStringLiteral("image export iris-svc:1 ours.tar"))).code == 0);
+    QVERIFY(tool(QStringLiteral("tar"), words(QStringLiteral("-xf podman.tar -C theirs"))));
+    QVERIFY(tool(QStringLiteral("tar"), words(QStringLiteral("-xf ours.tar -C ours"))));
+    QVERIFY(tool(QStringLiteral("umoci"),
+                 {QStringLiteral("unpack"), QStringLiteral("--image"),
+                  QStringLiteral("theirs:") + tag, QStringLiteral("theirs-bundle")}));
+    QVERIFY(tool(QStringLiteral("umoci"),
+                 words(QStringLiteral("unpack --image ours:iris-svc:1 ours-bundle"))));
+    for (const QString &file :
+         {QStringLiteral("var/azureml-app/azureml-models/iris/1/model.pkl"),
+          QStringLiteral("var/azureml-app/score.py"),
+          QStringLiteral("var/azureml-app/mlwb_score_server.py"),
+          QStringLiteral("usr/lib/python3.11/os.py"), QStringLiteral("etc/os-release")}) {
+        const QByteArray ours = tinyRead(path(QStringLiteral("ours-bundle/rootfs/") + file));
+        QVERIFY2(!ours.isEmpty(), qPrintable(file));
+        QCOMPARE(tinyRead(path(QStringLiteral("theirs-bundle/rootfs/") + file)), ours);
+    }
+    const auto process = [&](const QString &bundle) {
+        return QJsonDocument::fromJson(tinyRead(path(bundle + QStringLiteral("/config.json"))))
+            .object()
+            .value(QStringLiteral("process"))
+            .toObject();
+    };
+    QCOMPARE(process(QStringLiteral("theirs-bundle")).value(QStringLiteral("args")),
+             process(QStringLiteral("ours-bundle")).value(QStringLiteral("args")));
+    QCOMPARE(process(QStringLiteral("theirs-bundle")).value(QStringLiteral("cwd")),
+             process(QStringLiteral("ours-bundle")).value(QStringLiteral("cwd")));
+    QStringList theirEnv, ourEnv;
+    for (const QJsonValue &v :
+         process(QStringLiteral("theirs-bundle")).value(QStringLiteral("env")).toArray())
+        theirEnv << v.toString();
+    for (const QJsonValue &v :
+         process(QStringLiteral("ours-bundle")).value(QStringLiteral("env")).toArray())
+        ourEnv << v.toString();
+    theirEnv.sort();
+    ourEnv.sort();
+    QCOMPARE(theirEnv, ourEnv);
 }
 
 void TestImageCli::deleteRefusedWhileDeployed()
