@@ -263,6 +263,9 @@ int inspectBase(CommandContext &context)
     QString error;
     if (!ImageBuilder::inspectBase(*ws, reference, &base, &error))
         return context.fail(error);
+    QJsonObject packages;
+    for (auto it = base.pythonPackages.cbegin(); it != base.pythonPackages.cend(); ++it)
+        packages.insert(it.key(), it.value());
     QJsonArray layers;
     for (const oci::Descriptor &d : std::as_const(base.layers))
         layers.append(
@@ -272,13 +275,15 @@ int inspectBase(CommandContext &context)
                            {QStringLiteral("architecture"), Cli::tr("architecture")},
                            {QStringLiteral("size"), Cli::tr("size")},
                            {QStringLiteral("layer_count"), Cli::tr("layers")},
-                           {QStringLiteral("python"), Cli::tr("python")}},
+                           {QStringLiteral("python"), Cli::tr("python")},
+                           {QStringLiteral("python_packages"), Cli::tr("python packages")}},
                           {{QStringLiteral("reference"), context.argument(0)},
                            {QStringLiteral("os"), base.os},
                            {QStringLiteral("architecture"), base.architecture},
                            {QStringLiteral("size"), base.size},
                            {QStringLiteral("layer_count"), base.layers.size()},
                            {QStringLiteral("layers"), layers},
+                           {QStringLiteral("python_packages"), packages},
                            {QStringLiteral("python"), CliOutput::text(base.pythonVersion)}});
     return ExitSuccess;
 }

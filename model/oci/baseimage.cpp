@@ -255,14 +255,24 @@ bool BaseImageReader::read(const QString &reference, const QString &stagingDir, 
     out->size = 0;
     for (const Descriptor &layer : std::as_const(out->layers))
         out->size += layer.size;
-    return scanPythonVersion(stagingDir, out->layers, &out->pythonVersion, error);
+    return scanPython(stagingDir, out->layers, &out->pythonVersion, &out->pythonPackages, error);
 }
 
-bool scanPythonVersion(const QString &stagingDir, const QList<Descriptor> &layers, QString *version,
-                       QString *error)
+QString normalizedPackageName(const QString &name)
+{
+    static const QRegularExpression separators(QStringLiteral("[-_.]+"));
+    return name.toLower().replace(separators, QStringLiteral("-"));
+}
+
+bool scanPython(const QString &stagingDir, const QList<Descriptor> &layers, QString *version,
+                QMap<QString, QString> *packages, QString *error)
 {
     static const QRegularExpression pythonDir(
         QStringLiteral("^(?:\\./)?usr/(?:local/)?lib/python3\\.(\\d+)(?:/|$)"));
+    // .../dist-packages/NAME-VERSION.dist-info (or .egg-info), possibly as a whiteout.
+    static const QRegularExpression packageDir(QStringLiteral(
+        "^(?:\\./)?usr/(?:local/)?lib/python3(?:\\.\\d+)?/(?:dist|site)-packages/(\\.wh\\.)?"
+        "([A-Za-z0-9_.]+?)-([0-9][^-/]*?)(?:-py[0-9.]+)?\\.(?:dist|egg)-info(?:/|$)"));
     int best = -1;
     for (const Descriptor &layer : layers) {
         std::unique_ptr<archive, decltype(&archive_read_free)> a(archive_read_new(),
@@ -280,10 +290,18 @@ bool scanPythonVersion(const QString &stagingDir, const QList<Descriptor> &layer
         int status;
         while ((status = archive_read_next_header(a.get(), &entry)) == ARCHIVE_OK
                || status == ARCHIVE_WARN) {
-            const QRegularExpressionMatch m =
-                pythonDir.match(QString::fromUtf8(archive_entry_pathname(entry)));
+            const QString name = QString::fromUtf8(archive_entry_pathname(entry));
+            const QRegularExpressionMatch m = pythonDir.match(name);
             if (m.hasMatch())
                 best = std::max(best, m.captured(1).toInt());
+            const QRegularExpressionMatch p = packageDir.match(name);
+            if (!p.hasMatch())
+                continue;
+            const QString package = normalizedPackageName(p.captured(2));
+            if (p.capturedLength(1) > 0)
+                packages->remove(package);
+            else
+                packages->insert(package, p.captured(3));
         }
         if (status != ARCHIVE_EOF) {
             *error = tr("Layer %1 is not a readable tar: %2")

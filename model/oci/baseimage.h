@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <functional>
 
@@ -23,6 +24,9 @@ struct BaseImage {
     QString architecture;
     qint64 size = 0;       // the layers' bytes as stored
     QString pythonVersion; // "3.11", from usr/lib/python3.X in the layers; empty: none seen
+    /// Python packages installed in the base (normalized name -> version),
+    /// from their dist-info / egg-info folders in dist-packages or site-packages.
+    QMap<QString, QString> pythonPackages;
 };
 
 /// Reads base images from an OCI archive (`podman save --format
@@ -41,9 +45,14 @@ public:
                                QString *error);
 };
 
-/// The highest "3.X" of usr/lib/python3.X (or usr/local/lib) folders in
-/// the staged layers; empty when there is none.
-bool scanPythonVersion(const QString &stagingDir, const QList<Descriptor> &layers, QString *version,
-                       QString *error);
+/// What Python the staged layers hold, read from their file names without
+/// running anything: the highest "3.X" of usr/lib/python3.X (or usr/local/lib)
+/// folders, empty when there is none, and the installed packages (a later
+/// layer's whiteout removes one).
+bool scanPython(const QString &stagingDir, const QList<Descriptor> &layers, QString *version,
+                QMap<QString, QString> *packages, QString *error);
+
+/// A package name as pip compares them (PEP 503): lower case, runs of "-_." as "-".
+QString normalizedPackageName(const QString &name);
 
 } // namespace mlwb::oci

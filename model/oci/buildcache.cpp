@@ -42,6 +42,8 @@ BuildCache::BuildCache(const ImageStore &store)
     QFile file(cachePath(store));
     if (file.open(QIODevice::ReadOnly))
         m_cache = QJsonDocument::fromJson(file.readAll()).object();
+    if (m_cache.value(QStringLiteral("format")).toInt() != 1)
+        m_cache = {{QStringLiteral("format"), 1}}; // another layout: start over
 }
 
 QByteArray BuildCache::layerKey(const QList<LayerFile> &files)
@@ -127,6 +129,9 @@ std::optional<BaseImage> BuildCache::base(const QString &reference) const
     base.architecture = entry.value(QStringLiteral("architecture")).toString();
     base.size = entry.value(QStringLiteral("size")).toInteger();
     base.pythonVersion = entry.value(QStringLiteral("python")).toString();
+    const QJsonObject packages = entry.value(QStringLiteral("packages")).toObject();
+    for (auto it = packages.begin(); it != packages.end(); ++it)
+        base.pythonPackages.insert(it.key(), it.value().toString());
     const QJsonArray layers = entry.value(QStringLiteral("layers")).toArray();
     for (const QJsonValue &value : layers) {
         Descriptor d;
@@ -146,8 +151,12 @@ void BuildCache::rememberBase(const BaseImage &base)
     QJsonArray layers;
     for (const Descriptor &d : base.layers)
         layers.append(d.toJson());
+    QJsonObject packages;
+    for (auto it = base.pythonPackages.cbegin(); it != base.pythonPackages.cend(); ++it)
+        packages.insert(it.key(), it.value());
     QJsonObject bases = m_cache.value(QStringLiteral("bases")).toObject();
     bases.insert(base.reference, QJsonObject{{QStringLiteral("file"), stamp},
+                                             {QStringLiteral("packages"), packages},
                                              {QStringLiteral("config"), base.config},
                                              {QStringLiteral("os"), base.os},
                                              {QStringLiteral("architecture"), base.architecture},

@@ -5,6 +5,7 @@
 #include "oci/imageconfig.h"
 #include "oci/imagestore.h"
 #include "oci/layerwriter.h"
+#include "oci/packagecheck.h"
 #include "registry/contentstore.h"
 #include "registry/modelregistry.h"
 #include "store/environments.h"
@@ -262,6 +263,20 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
                  .arg(base.size)
                  .arg(base.pythonVersion));
 
+    QJsonObject packages;
+    if (environment) {
+        const PackageCheck check = checkPackages(environment->packages, base.pythonPackages);
+        packages = {{QStringLiteral("present"), QJsonArray::fromStringList(check.present)},
+                    {QStringLiteral("missing"), QJsonArray::fromStringList(check.missing)}};
+        if (!check.present.isEmpty())
+            progress(tr("The base already has: %1").arg(check.present.join(QStringLiteral(", "))));
+        if (!check.missing.isEmpty())
+            progress(tr("Missing from the base, so not in this image: %1. Use a base that has "
+                        "them, or install them when the service first starts (that needs network "
+                        "access at deploy time).")
+                         .arg(check.missing.join(QStringLiteral(", "))));
+    }
+
     QString scriptInImage;
     QList<LayerFile> server;
     if (!serverFile(&server, error))
@@ -344,6 +359,7 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
         {QStringLiteral("scoring_script_in_image"), scriptInImage},
         {QStringLiteral("source_dir"), request.sourceDir},
         {QStringLiteral("environment"), environmentRef},
+        {QStringLiteral("packages"), packages},
         {QStringLiteral("base"), baseJson(base)},
         {QStringLiteral("port"), request.port},
         {QStringLiteral("model_dir"), run.modelDir},

@@ -127,6 +127,11 @@ void TestImageCli::buildListShow()
         json(words(QStringLiteral("image inspect-base oci:base/layout"))).toObject();
     QCOMPARE(base.value(QStringLiteral("python")).toString(), QStringLiteral("3.11"));
     QCOMPARE(base.value(QStringLiteral("os")).toString(), QStringLiteral("linux"));
+    QCOMPARE(base.value(QStringLiteral("python_packages"))
+                 .toObject()
+                 .value(QStringLiteral("numpy"))
+                 .toString(),
+             QStringLiteral("1.24.2"));
 }
 
 void TestImageCli::exportsAndRecipes()

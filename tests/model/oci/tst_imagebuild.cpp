@@ -6,6 +6,7 @@
 #include "oci/imageexport.h"
 #include "oci/imagestore.h"
 #include "registry/modelregistry.h"
+#include "store/environments.h"
 #include "store/images.h"
 #include "store/workspace.h"
 #include "tinybase.h"
@@ -69,6 +70,7 @@ private slots:
     void buildsImageThatToolsAccept();
     void sameInputsSameDigests();
     void changedInputChangesOnlyItsLayer();
+    void environmentPackagesChecked();
     void dockerExportReadsBack();
     void canceledBuildLeavesNothing_data();
     void canceledBuildLeavesNothing();
@@ -137,6 +139,9 @@ void TestImageBuild::readsBase()
     QCOMPARE(base.architecture, QStringLiteral("amd64"));
     QCOMPARE(base.layers.size(), 1);
     QCOMPARE(base.pythonVersion, QStringLiteral("3.11"));
+    QCOMPARE(base.pythonPackages,
+             (QMap<QString, QString>{{QStringLiteral("numpy"), QStringLiteral("1.24.2")},
+                                     {QStringLiteral("scikit-learn"), QStringLiteral("1.2.1")}}));
     QVERIFY(base.size > 256 * 1024 / 2);
     if (kind != QLatin1String("docker-archive"))
         QCOMPARE(base.layers.first().digest, m_base.layerDigest);
@@ -277,6 +282,33 @@ void TestImageBuild::changedInputChangesOnlyItsLayer()
     QCOMPARE(b.at(0), a.at(0));  // models
     QVERIFY(b.at(1) != a.at(1)); // app: the changed file
     QCOMPARE(b.at(2), a.at(2));  // server
+}
+
+void TestImageBuild::environmentPackagesChecked()
+{
+    EnvironmentVersion env;
+    env.packages = {QStringLiteral("numpy"), QStringLiteral("Scikit_Learn>=1.2,<1.3"),
+                    QStringLiteral("scikit-learn==1.3"), QStringLiteral("pandas>=2")};
+    QString error;
+    QVERIFY2(Environments(*m_ws).createVersion(QStringLiteral("sk"), &env, &error),
+             qPrintable(error));
+    ImageBuildRequest r = request(QStringLiteral("docker-archive:") + m_base.dockerArchive);
+    r.environment = QStringLiteral("sk:1");
+    ImageBuilder builder(*m_ws);
+    QStringList steps;
+    builder.setProgress([&](const QString &line) { steps << line; });
+    Image image;
+    QVERIFY2(builder.build(r, &image, &error), qPrintable(error));
+    const QJsonObject packages = image.inputs.value(QStringLiteral("packages")).toObject();
+    QCOMPARE(packages.value(QStringLiteral("present")).toArray(),
+             (QJsonArray{QStringLiteral("numpy 1.24.2"), QStringLiteral("scikit-learn 1.2.1")}));
+    QCOMPARE(packages.value(QStringLiteral("missing")).toArray(),
+             (QJsonArray{QStringLiteral("scikit-learn==1.3 (the base has 1.2.1)"),
+                         QStringLiteral("pandas>=2 (not in the base)")}));
+    QVERIFY2(steps.filter(QStringLiteral("needs network access at deploy time")).size() == 1,
+             qPrintable(steps.join(QLatin1Char('\n'))));
+    QCOMPARE(image.environmentVersionId, env.id);
+    QCOMPARE(image.inputs.value(QStringLiteral("environment")).toString(), QStringLiteral("sk:1"));
 }
 
 void TestImageBuild::dockerExportReadsBack()
