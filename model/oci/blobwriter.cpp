@@ -18,6 +18,18 @@ QString sha256Of(const QByteArray &bytes)
     return sha256Digest(hash.result());
 }
 
+bool writeFully(QIODevice *device, const char *data, qint64 size)
+{
+    while (size > 0) {
+        const qint64 n = device->write(data, size);
+        if (n <= 0)
+            return false;
+        data += n;
+        size -= n;
+    }
+    return true;
+}
+
 BlobWriter::BlobWriter(const QString &stagingDir, const QString &what)
     : m_stagingDir(stagingDir)
     , m_what(what)
@@ -40,7 +52,7 @@ bool BlobWriter::open(QString *error)
     }
     m_file.setFileName(dir + QStringLiteral("/.partial-")
                        + QUuid::createUuid().toString(QUuid::Id128));
-    if (!m_file.open(QIODevice::WriteOnly)) {
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         *error = QCoreApplication::translate("oci", "Cannot write %1: %2")
                      .arg(m_file.fileName(), m_file.errorString());
         return false;
@@ -52,7 +64,7 @@ bool BlobWriter::write(const char *data, qint64 size, QString *error)
 {
     m_hash.add(data, size);
     m_size += size;
-    if (m_file.write(data, size) != size) {
+    if (!writeFully(&m_file, data, size)) {
         *error = QCoreApplication::translate("oci", "Cannot write %1: %2")
                      .arg(m_what, m_file.errorString());
         return false;

@@ -33,6 +33,10 @@ private:
     bool m_done = false;
 };
 
+/// Writes all of `data`, retrying after a short write so that a full disk
+/// is reported as such (a short write alone carries no error).
+bool writeFully(QIODevice *device, const char *data, qint64 size);
+
 /// "sha256:" and the hex of a raw digest.
 QString sha256Digest(const QByteArray &raw);
 /// The digest of small bytes.

@@ -32,9 +32,8 @@ using Archive = std::unique_ptr<archive, decltype(&archive_write_free)>;
 la_ssize_t toFile(archive *, void *client, const void *buffer, size_t length)
 {
     auto *file = static_cast<QSaveFile *>(client);
-    return file->write(static_cast<const char *>(buffer), qint64(length)) == qint64(length)
-               ? la_ssize_t(length)
-               : -1;
+    return writeFully(file, static_cast<const char *>(buffer), qint64(length)) ? la_ssize_t(length)
+                                                                               : -1;
 }
 
 bool header(archive *a, const QString &name, qint64 size, QString *error)
@@ -198,7 +197,7 @@ bool ImageExport::write(const ImageStore &store, const QString &ref, Format form
     if (!store.blobsOf(*manifest, &blobs, error))
         return false;
     QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly)) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         *error = tr("Cannot write %1: %2").arg(target, file.errorString());
         return false;
     }

@@ -139,7 +139,7 @@ bool LayerWriter::write(QList<LayerFile> files, const QString &stagingDir, const
     const QString dir = stagingDir + QStringLiteral("/blobs/sha256");
     QDir().mkpath(dir);
     QFile file(dir + QStringLiteral("/.layer-") + QUuid::createUuid().toString(QUuid::Id128));
-    if (!file.open(QIODevice::WriteOnly)) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         *error = tr("Cannot write %1: %2").arg(file.fileName(), file.errorString());
         return false;
     }

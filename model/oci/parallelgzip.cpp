@@ -79,7 +79,7 @@ bool ParallelGzip::writeOldest(QString *error)
     }
     m_outHash.add(member.constData(), member.size());
     m_outSize += member.size();
-    if (m_out->write(member) != member.size()) {
+    if (!writeFully(m_out, member.constData(), member.size())) {
         *error = QCoreApplication::translate("oci", "Cannot write a layer: %1")
                      .arg(m_out->errorString());
         return false;
