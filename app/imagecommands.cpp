@@ -11,9 +11,45 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <csignal>
+
 namespace mlwb {
 
 namespace {
+
+// Ctrl-C or a TERM during a build: stop at the next check, so the staging
+// folder is removed and nothing half-built stays behind.
+volatile std::sig_atomic_t interrupted = 0;
+
+void onInterrupt(int)
+{
+    interrupted = 1;
+}
+
+class InterruptGuard
+{
+public:
+    InterruptGuard()
+    {
+        struct sigaction action {
+        };
+        action.sa_handler = onInterrupt;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &m_int);
+        sigaction(SIGTERM, &action, &m_term);
+    }
+    ~InterruptGuard()
+    {
+        sigaction(SIGINT, &m_int, nullptr);
+        sigaction(SIGTERM, &m_term, nullptr);
+    }
+
+private:
+    struct sigaction m_int {
+    };
+    struct sigaction m_term {
+    };
+};
 
 QString refOf(const Image &i)
 {
@@ -120,6 +156,8 @@ int build(CommandContext &context)
         return ExitFailure;
     ImageBuilder builder(*ws);
     builder.setProgress([&context](const QString &line) { context.note(line); });
+    const InterruptGuard guard;
+    builder.setCancelCheck([] { return interrupted != 0; });
     Image image;
     QString error;
     if (!builder.build(request, &image, &error))

@@ -52,7 +52,7 @@ archive_entry *newEntry(const QByteArray &path, int type, int perm, qint64 size)
     return entry;
 }
 
-bool writeFileData(archive *a, const LayerFile &file, QString *error)
+bool writeFileData(archive *a, const LayerFile &file, const CancelCheck &canceled, QString *error)
 {
     if (file.sourceFile.isEmpty()) {
         if (archive_write_data(a, file.bytes.constData(), size_t(file.bytes.size())) < 0) {
@@ -70,6 +70,10 @@ bool writeFileData(archive *a, const LayerFile &file, QString *error)
     QByteArray buffer(chunkSize, Qt::Uninitialized);
     qint64 n;
     while ((n = in.read(buffer.data(), chunkSize)) > 0) {
+        if (canceled && canceled()) {
+            *error = tr("The build was canceled.");
+            return false;
+        }
         if (!file.expectedSha256.isEmpty())
             hash.add(buffer.constData(), n);
         if (archive_write_data(a, buffer.constData(), size_t(n)) < 0) {
@@ -125,7 +129,7 @@ bool writeTar(archive *a, const QList<LayerFile> &files, const CancelCheck &canc
             *error = QString::fromUtf8(archive_error_string(a));
             return false;
         }
-        if (file && !writeFileData(a, *file, error))
+        if (file && !writeFileData(a, *file, canceled, error))
             return false;
     }
     return true;

@@ -15,6 +15,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
+#include <cstring>
 #include <memory>
 
 using namespace mlwb;
@@ -39,6 +41,7 @@ private slots:
     void exportsAndRecipes();
     void dockerfileBuildsTheSameImage();
     void deleteRefusedWhileDeployed();
+    void interruptedBuildLeavesNothing();
     void refusesBadInput_data();
     void refusesBadInput();
 
@@ -320,6 +323,43 @@ void TestImageCli::deleteRefusedWhileDeployed()
     QCOMPARE(json(words(QStringLiteral("image list"))).toArray().size(), 0);
     QCOMPARE(QDir(blobs).entryList(QDir::Files), QStringList());
     QCOMPARE(build(), QStringLiteral("iris-svc:2\n")); // numbers are not handed out twice
+}
+
+void TestImageCli::interruptedBuildLeavesNothing()
+{
+    // A model big enough that the build is still writing it when Ctrl-C comes.
+    QByteArray data(64 * 1024 * 1024, Qt::Uninitialized);
+    quint64 state = 88172645463325252ULL;
+    for (qsizetype i = 0; i + 8 <= data.size(); i += 8) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        memcpy(data.data() + i, &state, 8);
+    }
+    QVERIFY(tinyWrite(path(QStringLiteral("big.bin")), data));
+    QCOMPARE(run(words(QStringLiteral("model register big --path big.bin"))).code, 0);
+    QProcess build;
+    build.setProcessEnvironment(cliEnvironment(m_dir->path(), m_ws));
+    build.setWorkingDirectory(m_dir->path());
+    build.start(QStringLiteral(MLWB_BINARY),
+                words(QStringLiteral("image build big-svc --model big:1 --scoring-script score.py "
+                                     "--base oci-archive:base/base-oci.tar")));
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (err += build.readAllStandardError()).contains("Writing the models layer"), 30000);
+    ::kill(pid_t(build.processId()), SIGINT);
+    QVERIFY(build.waitForFinished(30000));
+    err += build.readAllStandardError();
+    QCOMPARE(build.exitCode(), 1);
+    QVERIFY2(err.contains("The build was canceled."), err.constData());
+    QCOMPARE(build.readAllStandardOutput(), QByteArray());
+    QCOMPARE(json(words(QStringLiteral("image list"))).toArray().size(), 0);
+    const QString images = m_ws + QStringLiteral("/images");
+    QCOMPARE(QDir(images + QStringLiteral("/blobs/sha256")).entryList(QDir::Files | QDir::Hidden),
+             QStringList());
+    QCOMPARE(QDir(images + QStringLiteral("/tmp"))
+                 .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList());
 }
 
 void TestImageCli::refusesBadInput_data()
