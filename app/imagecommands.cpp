@@ -127,6 +127,12 @@ int build(CommandContext &context)
     request.sourceDir = context.value(QStringLiteral("source"));
     request.environment = context.value(QStringLiteral("environment"));
     request.base = context.value(QStringLiteral("base"));
+    for (const QString &option :
+         {QStringLiteral("sample-input"), QStringLiteral("sample-output")}) {
+        const QString file = context.value(option);
+        (option == QLatin1String("sample-input") ? request.sampleInput : request.sampleOutput) =
+            file.isEmpty() ? QString() : QDir::current().absoluteFilePath(file);
+    }
     if (request.scoringScript.isEmpty() || request.base.isEmpty())
         return context.fail(Cli::tr("Say what to build from: --model NAME:VERSION "
                                     "--scoring-script FILE --base oci-archive:PATH."));
@@ -352,6 +358,10 @@ void registerImageCommands(CommandRegistry &registry)
            Cli::tr("The environment version the image is for."), QChar()},
           {QStringLiteral("base"), QStringLiteral("KIND:PATH"),
            Cli::tr("oci-archive:PATH, docker-archive:PATH or oci:DIR."), QChar()},
+          {QStringLiteral("sample-input"), QStringLiteral("FILE"),
+           Cli::tr("A JSON request body; /swagger.json shows its schema and example."), QChar()},
+          {QStringLiteral("sample-output"), QStringLiteral("FILE"),
+           Cli::tr("A JSON answer of run(); /swagger.json shows its schema and example."), QChar()},
           {QStringLiteral("port"), QStringLiteral("PORT"),
            Cli::tr("The port the scoring server listens on (default 5001)."), QChar()},
           {QStringLiteral("label"), QStringLiteral("KEY=VALUE"), Cli::tr("A label (repeatable)."),

@@ -108,6 +108,12 @@ QList<LayerFile> appFiles(const ImageBuildRequest &request, QString *script)
         }
     }
     files.append({app + scriptPath, scriptInfo.absoluteFilePath(), {}, false, {}});
+    if (!request.sampleInput.isEmpty())
+        files.append(
+            {app + QStringLiteral("sample-input.json"), request.sampleInput, {}, false, {}});
+    if (!request.sampleOutput.isEmpty())
+        files.append(
+            {app + QStringLiteral("sample-output.json"), request.sampleOutput, {}, false, {}});
     *script = QLatin1Char('/') + app + scriptPath;
     return files;
 }
@@ -153,6 +159,22 @@ QJsonObject baseJson(const BaseImage &base)
             {QStringLiteral("size"), base.size},
             {QStringLiteral("layers"), base.layers.size()},
             {QStringLiteral("python"), base.pythonVersion}};
+}
+
+bool checkJsonFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read the sample %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError parse;
+    QJsonDocument::fromJson(file.readAll(), &parse);
+    if (parse.error != QJsonParseError::NoError) {
+        *error = tr("The sample %1 is not JSON: %2").arg(path, parse.errorString());
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -214,6 +236,9 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
         *error = tr("The source folder %1 does not exist.").arg(request.sourceDir);
         return false;
     }
+    for (const QString &sample : {request.sampleInput, request.sampleOutput})
+        if (!sample.isEmpty() && !checkJsonFile(sample, error))
+            return false;
     QList<ResolvedModel> models;
     if (!resolveModels(m_workspace, request.models, &models, error))
         return false;
@@ -313,6 +338,12 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
                                             .arg(models.first().version.version)
                                       : paths::models;
     run.port = request.port;
+    if (!request.sampleInput.isEmpty())
+        run.env.insert(QStringLiteral("MLWB_SAMPLE_INPUT"),
+                       paths::app + QStringLiteral("/sample-input.json"));
+    if (!request.sampleOutput.isEmpty())
+        run.env.insert(QStringLiteral("MLWB_SAMPLE_OUTPUT"),
+                       paths::app + QStringLiteral("/sample-output.json"));
     QStringList modelRefs;
     for (const ResolvedModel &m : std::as_const(models))
         modelRefs << modelRef(m.version);

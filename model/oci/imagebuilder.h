@@ -20,6 +20,8 @@ struct ImageBuildRequest {
     QString sourceDir;     // optional: copied under /var/azureml-app
     QString environment;   // optional: NAME[:VERSION|@ALIAS]
     QString base;          // oci-archive:PATH, docker-archive:PATH or oci:DIR
+    QString sampleInput;   // optional JSON files: the OpenAPI document's schema
+    QString sampleOutput;  // and examples are inferred from them
     int port = 5001;
     QMap<QString, QString> labels;
 };

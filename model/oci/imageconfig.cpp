@@ -32,6 +32,8 @@ QJsonObject imageConfig(const QJsonObject &baseConfig, const QList<AddedLayer> &
         {QStringLiteral("MLWB_PORT"), QString::number(run.port)},
         {QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1")},
     };
+    for (auto it = run.env.cbegin(); it != run.env.cend(); ++it)
+        env.insert(it.key(), it.value());
     if (!settings.contains(QStringLiteral("Env")))
         env.insert(QStringLiteral("PATH"),
                    QStringLiteral("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));

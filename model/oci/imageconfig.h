@@ -31,6 +31,7 @@ struct RunSettings {
     QString modelDir;      // AZUREML_MODEL_DIR
     int port = 5001;
     QMap<QString, QString> labels;
+    QMap<QString, QString> env; // more variables for the server (sample files)
 };
 
 /// The image config: the base's, with our layers appended to rootfs and

@@ -152,9 +152,10 @@ void TestImageBuild::buildsImageThatToolsAccept()
 {
     Image image;
     QString error;
-    QVERIFY2(ImageBuilder(*m_ws).build(request(QStringLiteral("oci-archive:") + m_base.ociArchive),
-                                       &image, &error),
-             qPrintable(error));
+    ImageBuildRequest withSample = request(QStringLiteral("oci-archive:") + m_base.ociArchive);
+    withSample.sampleInput = m_dir->filePath(QStringLiteral("sample.json"));
+    QVERIFY(tinyWrite(withSample.sampleInput, "{\"data\": [[5.1, 3.5, 1.4, 0.2]]}"));
+    QVERIFY2(ImageBuilder(*m_ws).build(withSample, &image, &error), qPrintable(error));
     QCOMPARE(image.version, 1);
     QCOMPARE(image.tag, QStringLiteral("1"));
     QCOMPARE(Images(*m_ws).list().size(), 1);
@@ -181,6 +182,9 @@ void TestImageBuild::buildsImageThatToolsAccept()
         info.value(QStringLiteral("Env"))
             .toArray()
             .contains(QStringLiteral("AZUREML_MODEL_DIR=/var/azureml-app/azureml-models/iris/1")));
+    QVERIFY(info.value(QStringLiteral("Env"))
+                .toArray()
+                .contains(QStringLiteral("MLWB_SAMPLE_INPUT=/var/azureml-app/sample-input.json")));
     QCOMPARE(info.value(QStringLiteral("Digest")).toString(), image.digest);
 
     // umoci reads an OCI layout: unpack the archive, then the image.
@@ -202,6 +206,7 @@ void TestImageBuild::buildsImageThatToolsAccept()
              QByteArray("weights-v1"));
     QCOMPARE(tinyRead(app + QStringLiteral("score.py")), scoreScript);
     QCOMPARE(tinyRead(app + QStringLiteral("lib/helper.py")), QByteArray("X = 1\n"));
+    QCOMPARE(tinyRead(app + QStringLiteral("sample-input.json")), tinyRead(withSample.sampleInput));
     QFile server(QStringLiteral(":/scoring/mlwb_score_server.py"));
     QVERIFY(server.open(QIODevice::ReadOnly));
     QCOMPARE(tinyRead(app + QStringLiteral("mlwb_score_server.py")), server.readAll());
