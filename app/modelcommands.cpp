@@ -49,6 +49,7 @@ QJsonObject toJson(const ModelVersion &v, const Lineage &lineage)
             {QStringLiteral("size"), v.size},
             {QStringLiteral("created_by"), CliOutput::text(v.createdBy)},
             {QStringLiteral("created_at"), CliOutput::time(v.createdAt)},
+            {QStringLiteral("environment"), CliOutput::text(lineage.environment)},
             {QStringLiteral("lineage"), source}};
 }
 
@@ -64,6 +65,7 @@ QList<Column> versionFields()
             {QStringLiteral("sha256"), Cli::tr("sha256")},
             {QStringLiteral("created_by"), Cli::tr("created by")},
             {QStringLiteral("created_at"), Cli::tr("created at")},
+            {QStringLiteral("environment"), Cli::tr("environment")},
             {QStringLiteral("lineage"), Cli::tr("lineage")},
             {QStringLiteral("files"), Cli::tr("files")}};
 }
@@ -139,6 +141,7 @@ int registerModel(CommandContext &context)
     request.description = context.value(QStringLiteral("description"));
     request.framework = context.value(QStringLiteral("framework"));
     request.aliases = context.values(QStringLiteral("alias"));
+    request.environment = context.value(QStringLiteral("environment"));
     if (request.path.isEmpty())
         return context.fail(Cli::tr("Say what to register with --path FILE_OR_FOLDER, or --run "
                                     "RUN --path outputs/REL."));
@@ -292,7 +295,9 @@ void registerModelCommands(CommandRegistry &registry)
           {QStringLiteral("framework"), QStringLiteral("NAME"),
            Cli::tr("scikit-learn, pytorch, tensorflow, onnx, xgboost, lightgbm or custom; "
                    "guessed from the files when not given."),
-           QChar()}},
+           QChar()},
+          {QStringLiteral("environment"), QStringLiteral("NAME:VERSION"),
+           Cli::tr("The environment it runs in; by default the run's."), QChar()}},
          registerModel});
     registry.addVerb(noun, {QStringLiteral("show"),
                             Cli::tr("Show a model version: files, lineage, tags, aliases."),

@@ -382,6 +382,20 @@ int download(CommandContext &context, const Workspace &ws, const Run &run)
     return ExitSuccess;
 }
 
+int rename(CommandContext &context, const Workspace &ws, const Run &run)
+{
+    QString error;
+    Runs runs(ws);
+    if (!runs.rename(run.id, context.argument(1), &error))
+        return context.fail(error);
+    const std::optional<Run> renamed = runs.find(run.id, &error);
+    if (!renamed)
+        return context.fail(error);
+    context.output().message(
+        Cli::tr("Run %1 is now named '%2'.").arg(run.uid, renamed->displayName), toJson(*renamed));
+    return ExitSuccess;
+}
+
 int tag(CommandContext &context, const Workspace &ws, const Run &run)
 {
     Runs runs(ws);
@@ -418,7 +432,7 @@ void registerRunCommands(CommandRegistry &registry)
 {
     const QString noun = QStringLiteral("run");
     const ArgumentSpec runArg{QStringLiteral("RUN"),
-                              Cli::tr("A run id, or a unique start of one.")};
+                              Cli::tr("A run id, a unique start of one, or a run's name.")};
     registry.addNoun(noun, Cli::tr("Runs: submit scripts, follow them, read their results."));
     registry.addVerb(
         noun,
@@ -495,6 +509,11 @@ void registerRunCommands(CommandRegistry &registry)
                {{QStringLiteral("remove"), QStringLiteral("KEY"),
                  Cli::tr("A tag to remove (repeatable)."), QChar()}},
                onRun(tag)});
+    registry.addVerb(noun, {QStringLiteral("rename"),
+                            Cli::tr("Give a run a new display name (unique in its experiment)."),
+                            {runArg, {QStringLiteral("NAME"), Cli::tr("The new name.")}},
+                            {},
+                            onRun(rename)});
     VerbSpec supervisor{QStringLiteral("supervise"),
                         Cli::tr("Watch a run to its end (started by mlwb itself)."),
                         {runArg},

@@ -1,5 +1,6 @@
 // `mlwb workspace ...`: create, show, list and check workspaces.
 #include "commandcontext.h"
+#include "registry/modelstorecheck.h"
 #include "snapshots/snapshotreader.h"
 #include "store/defaultworkspace.h"
 #include "store/sqlerror.h"
@@ -285,6 +286,11 @@ int check(CommandContext &context)
         if (!checkSnapshots(*ws, &problems, &error))
             problems.append(problem(QStringLiteral("snapshots"),
                                     Cli::tr("the check could not finish: %1").arg(error)));
+        QStringList models;
+        if (!modelstorecheck::check(*ws, &models, &error))
+            models << Cli::tr("the check could not finish: %1").arg(error);
+        for (const QString &message : std::as_const(models))
+            problems.append(problem(QStringLiteral("models"), message));
     } else if (!Workspace::exists(path) || !checkUnopened(path, &problems))
         return context.fail(error);
     if (ws && ws->isReadOnly())

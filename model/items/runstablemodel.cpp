@@ -216,6 +216,16 @@ void RunsTableModel::build(const Loaded &loaded)
         m_rowOfRun.insert(r.id, int(m_rows.size()));
         m_rows.append(std::move(row));
     }
+    m_constant.fill(m_rows.size() >= 2, m_columns.size());
+    for (int c = 0; c < m_columns.size() && m_rows.size() >= 2; ++c) {
+        const QVariant &first = m_rows.first().cells.at(c);
+        for (const Row &row : std::as_const(m_rows)) {
+            if (row.cells.at(c) != first) {
+                m_constant[c] = false;
+                break;
+            }
+        }
+    }
 }
 
 QHash<QString, QString> RunsTableModel::parameters(const QStringList &arguments)
@@ -275,6 +285,10 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         return row.cells.at(index.column());
     case RunIdRole:
         return row.id;
+    case Qt::ToolTipRole: // the run id, where the name is shown
+        if (m_columns.at(index.column()) == u"name")
+            return row.cells.at(m_columnIndex.value(QStringLiteral("id")));
+        return {};
     case Qt::TextAlignmentRole:
         if (row.cells.at(index.column()).typeId() == QMetaType::Double)
             return int(Qt::AlignRight | Qt::AlignVCenter);

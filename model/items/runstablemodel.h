@@ -56,6 +56,8 @@ public:
     /// The column's name without its group and aggregate ("loss" for
     /// "metrics.loss.min"); the key itself for the fixed columns.
     QString columnName(int column) const;
+    /// Every run has the same value here (two runs or more): nothing to compare.
+    bool isConstant(int column) const { return m_constant.value(column, false); }
     /// Names of the scalar metrics any shown run logged, sorted.
     QStringList metricNames() const { return m_metricNames; }
     /// The row as the filter language sees it.
@@ -79,7 +81,8 @@ private:
     QSqlDatabase m_db;
     Id m_experimentId = 0;
     QStringList m_columns;
-    QVector<Group> m_groups; // per column
+    QVector<Group> m_groups;  // per column
+    QVector<bool> m_constant; // per column
     int m_firstMetricColumn = 0;
     QHash<QString, int> m_columnIndex;
     QVector<Row> m_rows;

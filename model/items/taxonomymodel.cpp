@@ -2,6 +2,7 @@
 
 #include "items/taxonomyloader.h"
 #include "store/changewatcher.h"
+#include "store/runs.h"
 #include "store/schema.h"
 #include "store/workspace.h"
 #include "store/workspaceregistry.h"
@@ -515,6 +516,8 @@ QVariant TaxonomyModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayText(item);
+    case Qt::EditRole:
+        return item.name;
     case Qt::DecorationRole:
         return itemIcon(item);
     case Qt::ToolTipRole:
@@ -565,11 +568,28 @@ QVariant TaxonomyModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
+bool TaxonomyModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    const Node *node = nodeOf(index);
+    if (role != Qt::EditRole || !node || node->item.kind != NodeKind::Run || !m_workspace)
+        return false;
+    if (value.toString() == node->item.name)
+        return false;
+    QString error;
+    if (!Runs(*m_workspace).rename(node->item.id, value.toString(), &error)) {
+        Q_EMIT errorOccurred(error);
+        return false;
+    }
+    return true; // the change watcher brings the new name in with the other views
+}
+
 Qt::ItemFlags TaxonomyModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    const Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (nodeKind(index) == NodeKind::Run && m_workspace)
+        f |= Qt::ItemIsEditable; // F2 renames a run
     return isLeafKind(nodeKind(index)) ? f | Qt::ItemNeverHasChildren : f;
 }
 

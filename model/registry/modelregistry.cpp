@@ -4,11 +4,13 @@
 #include "registry/frameworkguess.h"
 #include "registry/openfiles.h"
 #include "runs/runfolder.h"
+#include "store/environments.h"
 #include "store/models.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -124,7 +126,46 @@ bool ModelRegistry::blobsPresent(const Manifest &manifest, const QString &manife
            || fail(error, QObject::tr("Stored model files were removed while registering."));
 }
 
+bool ModelRegistry::resolveEnvironment(const RegisterRequest &request, Id runId, Id *versionId,
+                                       QString *error) const
+{
+    *versionId = 0;
+    const Environments environments(m_workspace);
+    if (!request.environment.isEmpty()) {
+        AssetRef ref;
+        if (!AssetRef::parse(request.environment, &ref, error))
+            return false;
+        const auto v = environments.find(ref, error);
+        if (!v)
+            return false;
+        *versionId = v->id;
+        return true;
+    }
+    if (runId == 0)
+        return true;
+    QString queryError; // a run that recorded no environment is fine
+    if (const auto v = environments.forRun(runId, &queryError))
+        *versionId = v->id;
+    return queryError.isEmpty() || fail(error, queryError);
+}
+
 bool ModelRegistry::registerModel(const RegisterRequest &request, ModelVersion *out, QString *error)
+{
+    bool copied = false;
+    if (registerFiles(request, out, &copied, error))
+        return true;
+    // Blobs copied for a version that never came: collected under the write
+    // lock, so blobs another registration is about to commit are kept (its
+    // own check would notice otherwise and copy them again).
+    int removed = 0;
+    QString ignored;
+    if (copied)
+        collectGarbage(&removed, &ignored);
+    return false;
+}
+
+bool ModelRegistry::registerFiles(const RegisterRequest &request, ModelVersion *out, bool *copied,
+                                  QString *error)
 {
     Models models(m_workspace);
     if (!models.assets().checkName(request.name, error))
@@ -142,6 +183,8 @@ bool ModelRegistry::registerModel(const RegisterRequest &request, ModelVersion *
     if (!resolveSource(request, &root, &paths, &runId, &source, error))
         return false;
     ModelVersion v;
+    if (!resolveEnvironment(request, runId, &v.environmentVersionId, error))
+        return false;
     v.modelName = request.name;
     v.runId = runId;
     v.source = source;
@@ -154,6 +197,7 @@ bool ModelRegistry::registerModel(const RegisterRequest &request, ModelVersion *
     bool registered = false;
     for (int attempt = 0; attempt < 2 && !registered; ++attempt) {
         Manifest manifest;
+        *copied = true;
         if (!storeFiles(root, paths, &manifest, &v.sha256, error))
             return false;
         v.size = manifest.totalSize();
@@ -181,6 +225,11 @@ std::optional<Manifest> ModelRegistry::files(const ModelVersion &version, QStrin
 Lineage ModelRegistry::lineage(const ModelVersion &version, QString *error) const
 {
     Lineage out;
+    if (version.environmentVersionId != 0) {
+        if (const auto e =
+                Environments(m_workspace).versionById(version.environmentVersionId, error))
+            out.environment = e->environmentName + QLatin1Char(':') + QString::number(e->version);
+    }
     if (version.runId == 0) {
         out.uploadedFrom = version.source;
         return out;
@@ -255,6 +304,14 @@ bool ModelRegistry::collectGarbage(int *removed, QString *error)
             return false;
         ++*removed;
     }
+    // Partial copies of a registration that was killed; a live one's are
+    // newer than an hour (it writes them as it goes).
+    const QString partial = m_workspace.folder(Workspace::Folder::Models) + QStringLiteral("/tmp");
+    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    const QFileInfoList leftovers = QDir(partial).entryInfoList(QDir::Files | QDir::Hidden);
+    for (const QFileInfo &file : leftovers)
+        if (file.lastModified() < hourAgo && QFile::remove(file.absoluteFilePath()))
+            ++*removed;
     return transaction.commit(error);
 }
 

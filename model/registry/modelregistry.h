@@ -22,6 +22,7 @@ struct RegisterRequest {
     QMap<QString, QString> tags;
     QMap<QString, QString> properties;
     QStringList aliases;
+    QString environment; // NAME[:VERSION|@ALIAS]; empty: the run's, if any
 };
 
 /// Where a version came from: a run (with its snapshot), or a path on disk.
@@ -31,6 +32,7 @@ struct Lineage {
     QString snapshotSha256;
     QString outputPath;   // "outputs/REL" for a run
     QString uploadedFrom; // the absolute path, for an upload
+    QString environment;  // "NAME:VERSION", empty when none is recorded
 };
 
 /// The model registry's work over the store: files into the content store
@@ -42,7 +44,8 @@ class ModelRegistry
 public:
     explicit ModelRegistry(const Workspace &workspace);
 
-    /// Copies the files in, then registers the next version; sets *out.
+    /// Copies the files in, then registers the next version; sets *out. On
+    /// failure the blobs it stored that no version refers to are removed.
     bool registerModel(const RegisterRequest &request, ModelVersion *out, QString *error);
     /// The files of a version.
     std::optional<Manifest> files(const ModelVersion &version, QString *error) const;
@@ -56,12 +59,16 @@ public:
     bool collectGarbage(int *removed, QString *error);
 
 private:
+    bool registerFiles(const RegisterRequest &request, ModelVersion *out, bool *copied,
+                       QString *error);
     bool resolveSource(const RegisterRequest &request, QString *root, QStringList *paths, Id *runId,
                        QString *source, QString *error) const;
     bool storeFiles(const QString &root, const QStringList &paths, Manifest *manifest,
                     QString *manifestDigest, QString *error) const;
     bool blobsPresent(const Manifest &manifest, const QString &manifestDigest,
                       QString *error) const;
+    bool resolveEnvironment(const RegisterRequest &request, Id runId, Id *versionId,
+                            QString *error) const;
 
     const Workspace &m_workspace;
 };

@@ -4,11 +4,14 @@
 #include "store/computetargets.h"
 
 #include "metrics/metriclineparser.h"
+#include "registry/pendingregistrations.h"
 #include "runs/diskfullwait.h"
+#include "runs/environmentcapture.h"
 #include "runs/processgroup.h"
 #include "runs/runqueue.h"
 #include "snapshots/snapshotreader.h"
 #include "store/defaultworkspace.h"
+#include "store/environments.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
@@ -230,6 +233,7 @@ bool RemoteRunSupervisor::prepare(QString *error)
     RunConfig config = m_config;
     if (config.interpreter.isEmpty())
         config.interpreter = m_connection.python();
+    captureEnvironment(config);
     RemoteRun::Launch launch;
     launch.workingDirectory = config.workingDirectory;
     launch.environment = config.environmentVariables;
@@ -246,6 +250,23 @@ bool RemoteRunSupervisor::prepare(QString *error)
     file.close();
     m_pgid = pgid;
     return Runs(m_workspace).setStatus(m_run.id, RunStatus::Running, error);
+}
+
+// The VM's Python, as locally (environmentcapture.h); a run whose Python
+// cannot say what it holds still runs.
+void RemoteRunSupervisor::captureEnvironment(const RunConfig &config)
+{
+    const QString interpreter = environmentcapture::interpreterFor(config);
+    QString error;
+    if (interpreter.isEmpty() || Environments(m_workspace).forRun(m_run.id, &error))
+        return;
+    const SshResult result = m_connection.run(shellQuote(interpreter) + QStringLiteral(" -c ")
+                                                  + shellQuote(environmentcapture::program()),
+                                              60000);
+    if (!result.ok() || !environmentcapture::store(m_workspace, m_run.id, result.out, &error))
+        qWarning("mlwb supervisor: could not read the environment on %s: %s",
+                 qPrintable(m_connection.name()),
+                 qPrintable(result.ok() ? error : result.message + QString::fromUtf8(result.err)));
 }
 
 SshResult RemoteRunSupervisor::pollOnce(RemoteRun::Poll *poll, bool *more)
@@ -398,6 +419,8 @@ bool RemoteRunSupervisor::finalize(QString *error)
                                                          ? QString::fromUtf8(fetched.err).trimmed()
                                                          : fetched.message),
                        error);
+    pendingregistrations::registerAll(m_workspace, m_run,
+                                      m_workspace.folder(Workspace::Folder::Runs));
     if (!m_connection.keepRunFolders()) {
         const SshResult removed = withRetries([&] { return m_remote.remove(); }, reconnectMs);
         if (!removed.ok())

@@ -39,6 +39,7 @@ private:
     bool load(QString *error);
     bool waitForSlot(QString *error);
     bool prepare(QString *error);
+    void captureEnvironment(const RunConfig &config);
     bool watch(QString *error);
     bool finalize(QString *error);
     bool finalPoll(QString *error);

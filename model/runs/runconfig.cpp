@@ -93,6 +93,8 @@ bool RunConfig::load(const QString &path, RunConfig *out, QString *error)
             c.timeoutSeconds = root["timeout"].as<int>();
         if (root["compute"])
             c.compute = text(root["compute"]);
+        if (root["environment"])
+            c.environment = text(root["environment"]).trimmed();
         c.environmentVariables = stringMap(root["environment_variables"], "environment_variables");
         c.tags = stringMap(root["tags"], "tags");
         if (const YAML::Node snapshot = root["snapshot"]) {
@@ -127,6 +129,8 @@ bool RunConfig::save(const QString &path, QString *error) const
     y << YAML::Key << "code" << YAML::Value
       << (relativeCode.isEmpty() ? "." : relativeCode.toStdString());
     y << YAML::Key << "compute" << YAML::Value << compute.toStdString();
+    if (!environment.isEmpty())
+        y << YAML::Key << "environment" << YAML::Value << environment.toStdString();
     if (!interpreter.isEmpty())
         y << YAML::Key << "interpreter" << YAML::Value << interpreter.toStdString();
     if (!workingDirectory.isEmpty())
@@ -222,6 +226,8 @@ QJsonObject RunConfig::toJson() const
     o.insert(QStringLiteral("working_directory"), workingDirectory);
     o.insert(QStringLiteral("timeout"), timeoutSeconds);
     o.insert(QStringLiteral("compute"), compute);
+    if (!environment.isEmpty())
+        o.insert(QStringLiteral("environment"), environment);
     o.insert(QStringLiteral("environment_variables"), toObject(environmentVariables));
     o.insert(QStringLiteral("tags"), toObject(tags));
     o.insert(QStringLiteral("snapshot_max_size_mb"), snapshotMaxMegabytes);
@@ -240,6 +246,7 @@ RunConfig RunConfig::fromJson(const QJsonObject &o)
     c.workingDirectory = o.value(QStringLiteral("working_directory")).toString();
     c.timeoutSeconds = o.value(QStringLiteral("timeout")).toInt();
     c.compute = o.value(QStringLiteral("compute")).toString(c.compute);
+    c.environment = o.value(QStringLiteral("environment")).toString();
     c.environmentVariables =
         fromObject(o.value(QStringLiteral("environment_variables")).toObject());
     c.tags = fromObject(o.value(QStringLiteral("tags")).toObject());

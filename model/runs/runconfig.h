@@ -15,6 +15,7 @@ namespace mlwb {
 ///     command: python3 train.py --lr 0.1
 ///     code: .
 ///     compute: local
+///     environment: sklearn-env:2
 ///     environment_variables: {SEED: "1"}
 ///
 /// `command` runs through /bin/sh in the run's folder, as in Azure ML.
@@ -31,6 +32,7 @@ public:
     QString workingDirectory; // inside the snapshot; empty: its root
     int timeoutSeconds = 0;   // 0: no limit
     QString compute = QStringLiteral("local");
+    QString environment; // NAME[:VERSION|@ALIAS]; empty: captured at run start
     QMap<QString, QString> tags;
     int snapshotMaxMegabytes = 0; // 0: the default (300 MB)
     int snapshotMaxFiles = 0;     // 0: the default (2,000 files)

@@ -2,6 +2,7 @@
 
 #include "runs/runqueue.h"
 #include "store/computetargets.h"
+#include "store/environments.h"
 #include "store/experiments.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
@@ -64,11 +65,20 @@ std::optional<Run> RunSubmitter::submit(const RunConfig &config, QString *error)
         target ? Experiments(m_workspace).findOrCreate(config.experimentName, error) : std::nullopt;
     if (!experiment)
         return std::nullopt;
+    // The environment named in mlwb.yaml must exist before anything is packed.
+    std::optional<EnvironmentVersion> environment;
+    if (!config.environment.isEmpty()) {
+        AssetRef ref;
+        if (AssetRef::parse(config.environment, &ref, error))
+            environment = Environments(m_workspace).find(ref, error);
+        if (!environment)
+            return std::nullopt;
+    }
 
     Tasks tasks(m_workspace);
     Task task;
     task.kind = QStringLiteral("snapshot");
-    task.title = tr("Packing snapshot of %1").arg(QDir(config.code).dirName());
+    task.title = QDir(config.code).dirName(); // shown as "Packing snapshot of NAME"
     tasks.start(&task, nullptr);
     SnapshotWriter writer(limitsFor(config));
     QElapsedTimer sinceCheck;
@@ -113,6 +123,8 @@ std::optional<Run> RunSubmitter::submit(const RunConfig &config, QString *error)
     run.config = config.toJson();
     run.tags = config.tags;
     if (run.snapshotId == 0 || !Runs(m_workspace).create(&run, error))
+        return std::nullopt;
+    if (environment && !Environments(m_workspace).setForRun(run.id, environment->id, error))
         return std::nullopt;
     // Its supervisor starts now if the target has a free slot, else when one frees.
     if (m_startSupervisor && !RunQueue::dispatch(m_workspace, run.targetId, error))

@@ -1,9 +1,12 @@
 #include "runs/runsupervisor.h"
 
+#include "registry/pendingregistrations.h"
 #include "remote/remoterunsupervisor.h"
 #include "runs/diskfullwait.h"
+#include "runs/environmentcapture.h"
 #include "runs/processgroup.h"
 #include "runs/runending.h"
+#include "runs/runlauncher.h"
 #include "runs/runqueue.h"
 #include "snapshots/snapshotreader.h"
 #include "store/computetargets.h"
@@ -214,6 +217,17 @@ bool RunSupervisor::start(QString *error)
     env.insert(QStringLiteral("MLWB_EXPERIMENT"), m_run.experimentName);
     env.insert(QStringLiteral("MLWB_COMMAND"), m_config.effectiveCommand());
     env.insert(QStringLiteral("MLWB_WAIT_FOR_SPACE"), QStringLiteral("1")); // see wrapperScript()
+    // run.register_model() in the script calls this program on this workspace.
+    env.insert(QStringLiteral("MLWB_PROGRAM_PATH"), RunLauncher::program());
+    env.insert(QStringLiteral("MLWB_WORKSPACE_PATH"), m_workspace.path());
+    const QString workingDirectory = QDir(m_folder->code()).filePath(m_config.workingDirectory);
+    // Before the script starts, so a model it registers inherits it. A run
+    // whose Python cannot say what it holds still runs.
+    QString captureError;
+    if (!environmentcapture::captureLocal(m_workspace, m_runId,
+                                          environmentcapture::interpreterFor(m_config),
+                                          workingDirectory, env, &captureError))
+        qWarning("mlwb supervisor: %s", qPrintable(captureError));
 
     QProcess process;
     // setsid: its own session and process group, so a cancel reaches all
@@ -223,7 +237,7 @@ bool RunSupervisor::start(QString *error)
                           QString::fromLatin1(RunEnding::wrapperScript()),
                           QStringLiteral("mlwb-run")});
     process.setProcessEnvironment(env);
-    process.setWorkingDirectory(QDir(m_folder->code()).filePath(m_config.workingDirectory));
+    process.setWorkingDirectory(workingDirectory);
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(m_folder->log(), QIODevice::Append);
     process.setStandardErrorFile(m_folder->log(), QIODevice::Append);
@@ -289,6 +303,8 @@ bool RunSupervisor::finalize(QString *error)
             [&](QString *e) { return runs.setStatus(m_runId, RunStatus::Finalizing, e); }, error))
         return false;
     collectOutputs();
+    pendingregistrations::registerAll(m_workspace, m_run,
+                                      m_workspace.folder(Workspace::Folder::Runs));
     const qint64 code = processgroup::readNumber(m_folder->exitCodeFile());
     const RunStatus final = RunEnding::finalStatus(code, cancelRequested() && !m_timedOut);
     RunEnding::endChildren(m_workspace.database(), m_runId, final);

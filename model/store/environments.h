@@ -33,13 +33,25 @@ public:
     /// its counter; sets v->id, v->environmentId, v->version, v->createdBy
     /// (when empty) and v->createdAt. An empty v->python becomes "python3".
     bool createVersion(const QString &name, EnvironmentVersion *v, QString *error);
-    /// Deletes one version (0: all of them); refuses versions an image uses.
+    /// createVersion(), except that a version of `name` whose spec_sha256
+    /// equals v->specSha256 (when set) is returned in *v instead of making a
+    /// new one; *existed says which happened.
+    bool createVersion(const QString &name, EnvironmentVersion *v, bool *existed, QString *error);
+    /// One version by its row id.
+    std::optional<EnvironmentVersion> versionById(Id versionId, QString *error = nullptr) const;
+    /// The environment a run was submitted with (or captured at its start).
+    bool setForRun(Id runId, Id versionId, QString *error);
+    std::optional<EnvironmentVersion> forRun(Id runId, QString *error = nullptr) const;
+    /// Deletes one version (0: all of them); refuses versions an image or a
+    /// model version uses.
     bool remove(const QString &name, int version, QString *error);
     /// Aliases, tags and the alias history: the rules every asset shares.
     VersionedAssets &assets() { return m_assets; }
     const VersionedAssets &assets() const { return m_assets; }
 
 private:
+    bool insertVersion(const QString &name, EnvironmentVersion *v, QString *error);
+
     QSqlDatabase m_db;
     VersionedAssets m_assets;
 };

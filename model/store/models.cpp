@@ -43,6 +43,7 @@ ModelVersion versionFromRow(const QSqlQuery &q)
     v.source = q.value(13).toString();
     v.aliases = q.value(14).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     std::sort(v.aliases.begin(), v.aliases.end());
+    v.environmentVersionId = q.value(15).toLongLong();
     return v;
 }
 
@@ -56,24 +57,44 @@ bool validDigest(const QString &sha256, QString *error)
                                 .arg(sha256));
 }
 
-// Refuses versions an image is built from, naming the first such image.
+// Refuses versions an image is built from, naming every image built from
+// the first such version and every deployment serving those images.
 bool imageUsing(const QSqlDatabase &db, const QString &modelName, const QString &where, Id id,
                 QString *refusal, QString *error)
 {
     QSqlQuery q(db);
     if (!sql::run(q,
-                  QStringLiteral("SELECT i.name, i.tag, v.version FROM image_models im "
+                  QStringLiteral("SELECT v.version, i.name, i.tag, (SELECT group_concat(d.name, "
+                                 "char(10)) FROM (SELECT name FROM deployments WHERE image_id = "
+                                 "i.id ORDER BY name) d) FROM image_models im "
                                  "JOIN images i ON i.id = im.image_id "
                                  "JOIN model_versions v ON v.id = im.model_version_id ")
-                      + where + QStringLiteral(" ORDER BY v.version, i.name, i.tag LIMIT 1"),
+                      + where + QStringLiteral(" ORDER BY v.version, i.name, i.tag"),
                   {id}, error))
         return false;
-    if (q.next())
-        *refusal =
-            QObject::tr("Version %1 of model '%2' is used by image '%3'; delete the "
-                        "image first.")
-                .arg(q.value(2).toInt())
-                .arg(modelName, q.value(0).toString() + QLatin1Char(':') + q.value(1).toString());
+    int version = 0;
+    QStringList users;
+    while (q.next()) {
+        if (version != 0 && q.value(0).toInt() != version)
+            break;
+        version = q.value(0).toInt();
+        users << QObject::tr("image '%1'")
+                     .arg(q.value(1).toString() + QLatin1Char(':') + q.value(2).toString());
+        const QStringList deployments =
+            q.value(3).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const QString &d : deployments)
+            users << QObject::tr("deployment '%1'").arg(d);
+    }
+    if (users.isEmpty())
+        return true;
+    *refusal = users.size() == 1
+                   ? QObject::tr("Version %1 of model '%2' is used by %3; delete the image first.")
+                         .arg(version)
+                         .arg(modelName, users.first())
+                   : QObject::tr("Version %1 of model '%2' is used by %3; delete them first "
+                                 "(deployments before their images).")
+                         .arg(version)
+                         .arg(modelName, users.join(QLatin1String(", ")));
     return true;
 }
 
@@ -95,7 +116,7 @@ QString versionColumns(const VersionedAssets &assets)
 {
     return QStringLiteral("SELECT v.id, v.model_id, m.name, v.version, v.run_id, v.sha256, "
                           "v.size, v.framework, v.description, v.tags, v.created_at, "
-                          "v.properties, v.created_by, v.source, %1 "
+                          "v.properties, v.created_by, v.source, %1, v.environment_version_id "
                           "FROM model_versions v JOIN models m ON m.id = v.model_id ")
         .arg(assets.aliasesColumn(QStringLiteral("v")));
 }
@@ -175,11 +196,13 @@ bool Models::registerVersion(ModelVersion *v, QString *error,
     if (!sql::run(q,
                   QStringLiteral("INSERT INTO model_versions(model_id, version, run_id, sha256, "
                                  "size, framework, description, tags, properties, created_by, "
-                                 "source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                 "source, created_at, environment_version_id) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                   {modelId, version, v->runId != 0 ? QVariant(v->runId) : QVariant(), v->sha256,
                    v->size, sql::text(v->framework), sql::text(v->description),
                    json::fromMap(v->tags), json::fromMap(v->properties), sql::text(createdBy),
-                   sql::text(v->source), now},
+                   sql::text(v->source), now,
+                   v->environmentVersionId != 0 ? QVariant(v->environmentVersionId) : QVariant()},
                   error))
         return false;
     const Id id = q.lastInsertId().toLongLong();

@@ -1,6 +1,7 @@
 #include "store/runs.h"
 
 #include "store/jsoncolumns.h"
+#include "store/runnames.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
@@ -82,6 +83,12 @@ bool Runs::create(Run *run, QString *error)
             error))
         return false;
     run->uid = newUid(run->experimentName);
+    if (run->displayName.trimmed().isEmpty()) {
+        const auto taken = namesIn(run->experimentId, run->parentId, 0, error);
+        if (!taken)
+            return false;
+        run->displayName = generatedRunName(run->uid, *taken);
+    }
     run->status = RunStatus::Queued;
     run->createdAt = QDateTime::currentDateTimeUtc();
     q.addBindValue(run->uid);
@@ -144,6 +151,12 @@ std::optional<Run> Runs::find(const QString &uid, QString *error) const
     QString message;
     auto found = findWhere(QStringLiteral("WHERE r.uid LIKE ? ESCAPE '\\' LIMIT 2"),
                            QString(escaped + QLatin1Char('%')), &message);
+    // Not an id: a display name, when exactly one run has it.
+    if (!found && message.isEmpty()) {
+        found = findWhere(QStringLiteral("WHERE r.display_name = ? LIMIT 2"), uid, &message);
+        if (!found && !message.isEmpty())
+            message = QObject::tr("More than one run is named '%1'; give its run id.").arg(uid);
+    }
     if (!found)
         sql::fail(error,
                   message.isEmpty() ? QObject::tr("There is no run '%1'.").arg(uid) : message);
@@ -336,6 +349,53 @@ bool Runs::removeTag(Id id, const QString &key, QString *error)
     q.addBindValue(id);
     q.addBindValue(key);
     return sql::exec(q, error);
+}
+
+std::optional<QSet<QString>> Runs::namesIn(Id experimentId, Id parentId, Id except,
+                                           QString *error) const
+{
+    QSqlQuery q(m_db);
+    if (!sql::prepare(q,
+                      QStringLiteral("SELECT display_name FROM runs WHERE experiment_id = ? AND "
+                                     "coalesce(parent_id, 0) = ? AND id != ?"),
+                      error))
+        return std::nullopt;
+    q.addBindValue(experimentId);
+    q.addBindValue(parentId);
+    q.addBindValue(except);
+    if (!sql::exec(q, error))
+        return std::nullopt;
+    QSet<QString> names;
+    while (q.next())
+        names.insert(q.value(0).toString());
+    return names;
+}
+
+bool Runs::rename(Id id, const QString &name, QString *error)
+{
+    const QString wanted = name.trimmed();
+    if (wanted.isEmpty())
+        return sql::fail(error, QObject::tr("A run's name cannot be empty."));
+    if (wanted.size() > 200 || wanted.contains(QLatin1Char('\n')))
+        return sql::fail(error, QObject::tr("A run's name is one line of at most 200 characters."));
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    const std::optional<Run> run = find(id, error);
+    if (!run)
+        return false;
+    const auto taken = namesIn(run->experimentId, run->parentId, id, error);
+    if (!taken)
+        return false;
+    if (taken->contains(wanted))
+        return sql::fail(error, QObject::tr("The experiment '%1' already has a run named '%2'.")
+                                    .arg(run->experimentName, wanted));
+    QSqlQuery q(m_db);
+    if (!sql::prepare(q, QStringLiteral("UPDATE runs SET display_name = ? WHERE id = ?"), error))
+        return false;
+    q.addBindValue(wanted);
+    q.addBindValue(id);
+    return sql::exec(q, error) && transaction.commit(error);
 }
 
 bool Runs::setNotes(Id id, const QString &notes, QString *error)

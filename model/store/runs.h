@@ -2,6 +2,7 @@
 
 #include "store/types.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <optional>
 
@@ -43,11 +44,16 @@ public:
     bool setTag(Id id, const QString &key, const QString &value, QString *error);
     bool removeTag(Id id, const QString &key, QString *error);
     bool setProperty(Id id, const QString &key, const QString &value, QString *error);
+    /// Gives a run a new display name, unique among its experiment's runs.
+    bool rename(Id id, const QString &name, QString *error);
     bool setNotes(Id id, const QString &notes, QString *error);
     bool setSnapshot(Id id, Id snapshotId, QString *error);
 
 private:
     std::optional<Run> findWhere(const QString &where, const QVariant &value, QString *error) const;
+    /// The display names of an experiment's runs under parentId, but `except`.
+    std::optional<QSet<QString>> namesIn(Id experimentId, Id parentId, Id except,
+                                         QString *error) const;
     bool loadKeyValues(Run *run, QString *error) const;
     bool setKeyValue(const char *table, Id id, const QString &key, const QString &value,
                      QString *error);

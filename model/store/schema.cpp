@@ -265,7 +265,27 @@ CREATE TABLE alias_history(
 CREATE INDEX alias_history_by_name ON alias_history(kind, name);
 )SQL";
 
-// Version 5 belongs to the registry work (regcore); empty on this branch.
+// Version 5: environments keep the spec they were made from (conda YAML or
+// pip requirements) and its normalized digest, so an identical spec is not
+// versioned twice; a model version and a run record their environment; a
+// name deleted with its last version leaves its counter behind, so a number
+// is never handed out again even then.
+const char *const version5 = R"SQL(
+ALTER TABLE environment_versions ADD COLUMN spec TEXT NOT NULL DEFAULT '';
+ALTER TABLE environment_versions ADD COLUMN spec_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE environment_versions ADD COLUMN spec_sha256 TEXT NOT NULL DEFAULT '';
+CREATE INDEX environment_versions_by_spec ON environment_versions(environment_id, spec_sha256);
+ALTER TABLE model_versions ADD COLUMN environment_version_id INTEGER
+  REFERENCES environment_versions(id) ON DELETE SET NULL;
+CREATE TABLE run_environments(
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+  environment_version_id INTEGER NOT NULL REFERENCES environment_versions(id) ON DELETE CASCADE);
+CREATE TABLE retired_counters(
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL COLLATE NOCASE,
+  last_version INTEGER NOT NULL,
+  PRIMARY KEY(kind, name)) WITHOUT ROWID;
+)SQL";
 
 // Version 6: images are versioned assets (NAME:VERSION from a per-name counter
 // that never hands a number out twice) and remember what they were built from.
@@ -361,6 +381,8 @@ QStringList statementsFor(int version)
         return splitStatements(version3);
     case 4:
         return version4Statements();
+    case 5:
+        return splitStatements(version5) + bumpTriggers({"runs", "run_environments"});
     case 6:
         return splitStatements(version6);
     }

@@ -122,6 +122,7 @@ struct ModelVersion {
     QString source;      // lineage when not from a run: "uploaded from PATH"
     QStringList aliases; // sorted
     QDateTime createdAt;
+    Id environmentVersionId = 0; // 0: none recorded
 };
 
 /// A named software environment (interpreter, packages, base image).
@@ -144,6 +145,10 @@ struct EnvironmentVersion {
     QString createdBy;
     QStringList aliases; // sorted
     QDateTime createdAt;
+    QString environmentName;
+    QString spec;       // the conda YAML or requirements.txt it was made from
+    QString specKind;   // "conda" or "pip"; empty for one made without a spec
+    QString specSha256; // of the normalized spec: identical specs share a version
 };
 
 /// A container image built from models and an environment.

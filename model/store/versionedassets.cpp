@@ -224,10 +224,12 @@ bool VersionedAssets::claimNumber(const QString &name, const QMap<QString, QVari
                   values, error)
         || !sql::run(q,
                      QStringLiteral("UPDATE %1 SET last_version = max(last_version, (SELECT "
-                                    "coalesce(max(v.version), 0) FROM %2 v WHERE v.%3 = %1.id)) "
+                                    "coalesce(max(v.version), 0) FROM %2 v WHERE v.%3 = %1.id), "
+                                    "(SELECT coalesce(max(r.last_version), 0) FROM "
+                                    "retired_counters r WHERE r.kind = ? AND r.name = %1.name)) "
                                     "+ 1 WHERE name = ?")
                          .arg(m_owners, m_versions, m_ownerColumn),
-                     {name}, error)
+                     {m_kindName, name}, error)
         || !sql::run(
             q, QStringLiteral("SELECT id, name, last_version FROM %1 WHERE name = ?").arg(m_owners),
             {name}, error))
@@ -276,6 +278,15 @@ bool VersionedAssets::remove(const QString &name, int version, const UsedBy &use
     for (const auto &alias : std::as_const(dropped))
         if (!recordAlias(stored, alias.first, alias.second, 0, error))
             return false;
+    // The name may go below; its counter stays, so a number is never reused.
+    if (!sql::run(q,
+                  QStringLiteral("INSERT OR REPLACE INTO retired_counters(kind, name, "
+                                 "last_version) SELECT ?, name, max(last_version, (SELECT "
+                                 "coalesce(max(v.version), 0) FROM %2 v WHERE v.%3 = %1.id)) "
+                                 "FROM %1 WHERE id = ?")
+                      .arg(m_owners, m_versions, m_ownerColumn),
+                  {m_kindName, ownerId}, error))
+        return false;
     const QString removeVersion =
         version == 0 ? QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(m_owners)
                      : QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(m_versions);

@@ -58,7 +58,8 @@ public:
     /// Deletes version `version` (0: the name and every version) unless
     /// `usedBy` sets a refusal naming a user of the version rows its WHERE
     /// clause (over versions `v`) matches. Deleting the last version deletes
-    /// the name, and with it its counter.
+    /// the name; its counter is kept (retired_counters), so registering the
+    /// name again goes on from the number it had reached.
     using UsedBy =
         std::function<bool(const QString &where, Id id, QString *refusal, QString *error)>;
     bool remove(const QString &name, int version, const UsedBy &usedBy, QString *error);

@@ -242,6 +242,28 @@ void TestCliRun::logsOutputsSnapshotAndTags()
                                  .toObject();
     QCOMPARE(tags.value(QStringLiteral("model")).toString(), QStringLiteral("cnn"));
     QVERIFY(!tags.contains(QStringLiteral("stage")));
+    // Every run has a generated name; renamed, the new name finds it.
+    QVERIFY(!QJsonDocument::fromJson(show.out.toUtf8())
+                 .object()
+                 .value(QStringLiteral("name"))
+                 .toString()
+                 .isEmpty());
+    QCOMPARE(
+        mlwb({QStringLiteral("run"), QStringLiteral("rename"), id, QStringLiteral("cnn-dev")}).code,
+        0);
+    const Result byName =
+        mlwb({QStringLiteral("run"), QStringLiteral("show"), QStringLiteral("cnn-dev"),
+              QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(byName.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(byName.out.toUtf8())
+                 .object()
+                 .value(QStringLiteral("id"))
+                 .toString(),
+             id);
+    const Result empty =
+        mlwb({QStringLiteral("run"), QStringLiteral("rename"), id, QStringLiteral(" ")});
+    QCOMPARE(empty.code, 1);
+    QVERIFY2(empty.err.contains(QLatin1String("cannot be empty")), qPrintable(empty.err));
     QCOMPARE(
         mlwb({QStringLiteral("run"), QStringLiteral("tag"), id, QStringLiteral("novalue")}).code,
         1);

@@ -1,16 +1,21 @@
 // `mlwb model ...` end to end: the real binary, table and JSON output.
 #include "mlwbprocess.h"
 #include "runs/runfolder.h"
+#include "store/deployments.h"
 #include "store/experiments.h"
+#include "store/images.h"
+#include "store/models.h"
 #include "store/runs.h"
 #include "store/workspace.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +63,10 @@ private slots:
     void deleteVersion();
     void errors_data();
     void errors();
+    void numbersNeverReused();
+    void deleteRefusedWhileUsedNamesUsers();
+    void twoProcessesRegisterAtOnce();
+    void workspaceCheckFindsOrphansAndDanglingRows();
 
 private:
     using Result = testing::MlwbResult;
@@ -266,6 +275,142 @@ void TestModelCli::errors()
         message.contains(QLatin1String("%1")) ? message.arg(m_dir->path()) : message;
     QCOMPARE(r.err.trimmed(), QStringLiteral("mlwb: ") + expected);
     QCOMPARE(r.out, QString());
+}
+
+void TestModelCli::numbersNeverReused()
+{
+    for (int i = 1; i <= 3; ++i)
+        QCOMPARE(run(words("model register det --path model.onnx")).code, 0);
+    QCOMPARE(run(words("model delete det:3")).code, 0); // the newest
+    QCOMPARE(run(words("model register det --path model.onnx")).out, QStringLiteral("det:4\n"));
+    for (const char *ref : {"model delete det:1", "model delete det:2", "model delete det:4"})
+        QCOMPARE(run(words(ref)).code, 0);
+    QVERIFY(json(words("model list")).toArray().isEmpty()); // the name went with its versions
+    QCOMPARE(run(words("model register det --path model.onnx")).out, QStringLiteral("det:5\n"));
+}
+
+void TestModelCli::deleteRefusedWhileUsedNamesUsers()
+{
+    QCOMPARE(run(words("model register det --path model.onnx")).code, 0);
+    QCOMPARE(run(words("model register det --path folder")).code, 0);
+    {
+        QString error;
+        auto ws = Workspace::open(m_ws, &error);
+        QVERIFY2(ws, qPrintable(error));
+        const Id used = Models(*ws).findVersion(QStringLiteral("det"), 2)->id;
+        Images images(*ws);
+        for (const char *name : {"scorer", "batch"}) {
+            Image image;
+            image.name = QString::fromLatin1(name);
+            image.tag = QStringLiteral("1");
+            image.modelVersionIds = {used};
+            QVERIFY2(images.create(&image, &error), qPrintable(error));
+            if (image.name == QLatin1String("scorer")) {
+                Deployment deployment;
+                deployment.name = QStringLiteral("svc");
+                deployment.imageId = image.id;
+                deployment.status = QStringLiteral("Healthy");
+                QVERIFY2(Deployments(*ws).create(&deployment, &error), qPrintable(error));
+            }
+        }
+    }
+    Result r = run(words("model delete det:2"));
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.err.trimmed(),
+             QStringLiteral("mlwb: Version 2 of model 'det' is used by image 'batch:1', image "
+                            "'scorer:1', deployment 'svc'; delete them first (deployments before "
+                            "their images)."));
+    QCOMPARE(json(words("model show det:2")).toObject().value(QStringLiteral("version")).toInt(),
+             2);
+    QCOMPARE(run(words("model download det:2 out")).code, 0); // its files are all there
+    QCOMPARE(run(words("model delete det:1")).code, 0);       // nothing uses version 1
+    {
+        QString error;
+        auto ws = Workspace::open(m_ws, &error);
+        QVERIFY(Deployments(*ws).remove(QStringLiteral("svc"), &error));
+        Images images(*ws);
+        QVERIFY(images.remove(QStringLiteral("batch"), QStringLiteral("1"), &error));
+        QVERIFY(images.remove(QStringLiteral("scorer"), QStringLiteral("1"), &error));
+    }
+    r = run(words("model delete det:2"));
+    QCOMPARE(r.code, 0);
+    QVERIFY(QDir(m_ws + QStringLiteral("/models/blobs")).entryList(QDir::Files).isEmpty());
+}
+
+void TestModelCli::twoProcessesRegisterAtOnce()
+{
+    // Two real mlwb processes, five registrations each, started together.
+    const QProcessEnvironment env = testing::cliEnvironment(m_dir->path(), m_ws);
+    const QString loop = QStringLiteral("for i in 1 2 3 4 5; do \"$0\" model register same "
+                                        "--path \"$1\" || exit 1; done");
+    QProcess a, b;
+    for (QProcess *p : {&a, &b}) {
+        p->setProcessEnvironment(env);
+        p->setWorkingDirectory(m_dir->path());
+    }
+    a.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), loop, QStringLiteral(MLWB_BINARY),
+                                        path(QStringLiteral("model.onnx"))});
+    b.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), loop, QStringLiteral(MLWB_BINARY),
+                                        path(QStringLiteral("folder"))});
+    QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
+    QCOMPARE(a.exitCode(), 0);
+    QCOMPARE(b.exitCode(), 0);
+    QStringList refs = QString::fromUtf8(a.readAllStandardOutput() + b.readAllStandardOutput())
+                           .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    refs.sort();
+    QStringList expected;
+    for (int i = 1; i <= 10; ++i)
+        expected << QStringLiteral("same:%1").arg(i);
+    expected.sort();
+    QCOMPARE(refs, expected); // ten numbers, none twice
+    QCOMPARE(json(words("model list")).toArray().at(0)[QStringLiteral("latest_version")].toInt(),
+             10);
+}
+
+void TestModelCli::workspaceCheckFindsOrphansAndDanglingRows()
+{
+    QCOMPARE(run(words("model register det --path folder")).code, 0);
+    Result r = run(words("workspace check"));
+    QCOMPARE(r.code, 0);
+    const QString blobs = m_ws + QStringLiteral("/models/blobs/");
+    // An orphan: a blob no version refers to.
+    const QString orphan = QString(64, QLatin1Char('a'));
+    write(blobs + orphan, "left behind");
+    // A dangling row: a version whose manifest is not stored.
+    const QString missing = QString(64, QLatin1Char('b'));
+    {
+        QString error;
+        auto ws = Workspace::open(m_ws, &error);
+        QSqlQuery q(ws->database());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO model_versions(model_id, version, sha256, "
+                                      "created_at) SELECT id, 7, '%1', 0 FROM models")
+                           .arg(missing)));
+    }
+    // And a version whose file went missing.
+    const QString fileDigest = QString::fromLatin1(
+        QCryptographicHash::hash(QByteArray("a"), QCryptographicHash::Sha256).toHex());
+    QVERIFY(QFile::remove(blobs + fileDigest));
+    r = run(words("workspace check --format json"));
+    QCOMPARE(r.code, 1);
+    const QJsonArray problems = QJsonDocument::fromJson(r.out.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("problems"))
+                                    .toArray();
+    QStringList messages;
+    for (const QJsonValue &p : problems)
+        if (p[QStringLiteral("check")] == QLatin1String("models"))
+            messages << p[QStringLiteral("message")].toString();
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(messages.at(0),
+             QStringLiteral("model det:1: file folder/a.bin (%1) is missing from %2/models")
+                 .arg(fileDigest, m_ws));
+    QCOMPARE(messages.at(1),
+             QStringLiteral("model det:7: its manifest %1 cannot be read (The workspace is "
+                            "missing stored file %1.)")
+                 .arg(missing));
+    QCOMPARE(messages.at(2),
+             QStringLiteral("%1%2 is stored but no model version refers to it (an orphan)")
+                 .arg(blobs, orphan));
 }
 
 QTEST_GUILESS_MAIN(TestModelCli)

@@ -2,6 +2,7 @@
 
 #include "charts/chartlegend.h"
 #include "charts/metricchartview.h"
+#include "charts/metrictile.h"
 #include "charts/metricvaluesview.h"
 #include "charts/parallelcoordinates.h"
 #include "charts/paramscatter.h"
@@ -35,6 +36,7 @@
 #include <QSplitter>
 #include <QSvgGenerator>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -80,7 +82,14 @@ ComparisonTab::ComparisonTab(const Workspace &workspace, QWidget *parent)
     m_legend = new QListWidget;
     m_legend->setObjectName(QStringLiteral("legend"));
     m_legend->setMaximumWidth(220);
+    m_legend->setToolTip(tr("Click a run to show only it; double-click to show all runs"));
     connect(m_legend, &QListWidget::itemChanged, this, &ComparisonTab::onLegendItemChanged);
+    connect(m_legend, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        // A click on the check box toggled the run already; one on its name isolates it.
+        if (std::exchange(m_toggledItem, nullptr) != item)
+            isolateRun(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(m_legend, &QListWidget::itemDoubleClicked, this, &ComparisonTab::showAllRuns);
     m_grid = new QWidget;
     m_gridLayout = new QGridLayout(m_grid);
     m_gridLayout->setContentsMargins(0, 0, 0, 0);
@@ -91,9 +100,14 @@ ComparisonTab::ComparisonTab(const Workspace &workspace, QWidget *parent)
     splitter->addWidget(scroll);
     splitter->addWidget(m_legend);
     splitter->setStretchFactor(0, 1);
+    // The chart tool bar acts on the charts only: it lives on their page.
+    auto *chartsPage = new QWidget;
+    auto *chartsLayout = new QVBoxLayout(chartsPage);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->addWidget(makeToolbar());
+    chartsLayout->addWidget(splitter, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(makeToolbar());
-    layout->addWidget(makePages(splitter), 1);
+    layout->addWidget(makePages(chartsPage), 1);
 
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setTimerType(Qt::PreciseTimer); // never early: ≤ 10 a second holds
@@ -118,9 +132,12 @@ QColor ComparisonTab::runColor(int index)
 
 QWidget *ComparisonTab::makeToolbar()
 {
-    auto *bar = new QWidget;
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    // A tool bar, so that what does not fit (German, a narrow window) goes
+    // behind its » button instead of widening the window.
+    auto *bar = new QToolBar;
+    bar->setObjectName(QStringLiteral("chartToolbar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
     m_xMode = new QComboBox;
     m_xMode->setObjectName(QStringLiteral("xMode"));
     m_logY = new QCheckBox(tr("Log scale"));
@@ -139,18 +156,20 @@ QWidget *ComparisonTab::makeToolbar()
     auto *exportButton = new QPushButton(tr("Export…"));
     auto *save = new QPushButton(tr("Save view…"));
     save->setObjectName(QStringLiteral("saveView"));
-    row->addWidget(new QLabel(tr("X axis:")));
-    row->addWidget(m_xMode);
-    row->addWidget(m_logY);
-    row->addWidget(new QLabel(tr("Smoothing:")));
-    row->addWidget(m_smoothing);
-    row->addWidget(m_smoothingLabel);
-    row->addWidget(m_outliers);
-    row->addWidget(m_aggregate);
-    row->addStretch(1);
-    row->addWidget(reset);
-    row->addWidget(exportButton);
-    row->addWidget(save);
+    bar->addWidget(new QLabel(tr("X axis:")));
+    bar->addWidget(m_xMode);
+    bar->addWidget(m_logY);
+    bar->addWidget(new QLabel(tr("Smoothing:")));
+    bar->addWidget(m_smoothing);
+    bar->addWidget(m_smoothingLabel);
+    bar->addWidget(m_outliers);
+    bar->addWidget(m_aggregate);
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(reset);
+    bar->addWidget(exportButton);
+    bar->addWidget(save);
     connect(m_xMode, &QComboBox::activated, this, &ComparisonTab::readToolbar);
     connect(m_logY, &QCheckBox::toggled, this, &ComparisonTab::readToolbar);
     connect(m_outliers, &QCheckBox::toggled, this, &ComparisonTab::readToolbar);
@@ -173,27 +192,45 @@ bool ComparisonTab::setComparison(const QList<Id> &runIds, const QStringList &me
     const Metrics store(m_workspace);
     m_runIds = runIds;
     m_runs.clear();
-    QStringList found;
+    m_mostPoints.clear();
+    QStringList found, uids;
+    QList<QHash<QString, QString>> parameters;
     for (int i = 0; i < runIds.size(); ++i) {
         const auto run = runs.find(runIds.at(i), error);
         if (!run)
             return false;
         const QDateTime start = run->startedAt.isValid() ? run->startedAt : run->createdAt;
-        m_runs.append({run->id, run->uid, runColor(i), double(start.toMSecsSinceEpoch()) / 1000.0});
+        const QString label = run->displayName.isEmpty() ? run->uid : run->displayName;
+        m_runs.append({run->id, label, runColor(i), double(start.toMSecsSinceEpoch()) / 1000.0});
+        uids << run->uid;
+        parameters << RunsTableModel::parameters(run->arguments);
         const QList<MetricSeries> series = store.series(run->id, error);
-        for (const MetricSeries &s : series)
-            if (s.kind == MetricSeries::Kind::Scalar && !found.contains(s.name))
+        for (const MetricSeries &s : series) {
+            if (s.kind != MetricSeries::Kind::Scalar)
+                continue;
+            m_mostPoints[s.name] = std::max(m_mostPoints.value(s.name), s.count);
+            if (!found.contains(s.name))
                 found << s.name;
+        }
     }
     std::sort(found.begin(), found.end());
     m_metrics = metrics.isEmpty() ? found : metrics;
     m_allMetrics = metrics.isEmpty();
     m_legend->blockSignals(true);
     m_legend->clear();
-    for (const ChartRun &run : std::as_const(m_runs)) {
+    const QStringList differing = differingKeys(parameters);
+    for (int i = 0; i < m_runs.size(); ++i) {
+        const ChartRun &run = m_runs.at(i);
         QPixmap swatch(12, 12);
         swatch.fill(run.color);
-        auto *item = new QListWidgetItem(QIcon(swatch), run.label, m_legend);
+        // What tells the runs apart, next to their names ("lr=0.02").
+        QStringList shown;
+        for (const QString &key : differing)
+            shown << key + u'=' + parameters.at(i).value(key, QStringLiteral("–"));
+        const QString text =
+            shown.isEmpty() ? run.label : run.label + QStringLiteral("  ") + shown.join(u' ');
+        auto *item = new QListWidgetItem(QIcon(swatch), text, m_legend);
+        item->setToolTip(uids.at(i));
         item->setData(Qt::UserRole, run.runId);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
@@ -207,10 +244,32 @@ bool ComparisonTab::setComparison(const QList<Id> &runIds, const QStringList &me
     return true;
 }
 
+QStringList ComparisonTab::differingKeys(const QList<QHash<QString, QString>> &parameters)
+{
+    QSet<QString> keys;
+    for (const auto &p : parameters)
+        for (auto it = p.cbegin(); it != p.cend(); ++it)
+            keys.insert(it.key());
+    QStringList out;
+    for (const QString &key : keys) {
+        const QString first = parameters.value(0).value(key);
+        for (const auto &p : parameters) {
+            if (p.value(key) != first) {
+                out << key;
+                break;
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out.mid(0, 3); // a legend line, not a table
+}
+
 void ComparisonTab::rebuildPanels()
 {
     qDeleteAll(m_panels);
     m_panels.clear();
+    qDeleteAll(m_tiles);
+    m_tiles.clear();
     m_loader->clear();
     for (const QString &metric : std::as_const(m_metrics))
         addPanel(metric);
@@ -218,13 +277,23 @@ void ComparisonTab::rebuildPanels()
 
 void ComparisonTab::addPanel(const QString &metric)
 {
+    const int cell = m_gridLayout->count();
+    if (m_mostPoints.value(metric) <= 1) { // logged once: a number, not an empty chart
+        auto *tile = new MetricTile(m_workspace, metric);
+        tile->setMinimumSize(240, 120);
+        if (tile->setRuns(m_runs)) {
+            m_gridLayout->addWidget(tile, cell / panelColumns, cell % panelColumns);
+            m_tiles << tile;
+            return;
+        }
+        delete tile;
+    }
     auto *panel = new MetricChartView(m_workspace, m_loader.get(), metric);
     panel->setMinimumSize(360, 260);
     panel->setOptions(m_options);
     panel->setRuns(m_runs, nullptr);
     panel->setAggregate(isAggregate());
-    const int i = int(m_panels.size());
-    m_gridLayout->addWidget(panel, i / panelColumns, i % panelColumns);
+    m_gridLayout->addWidget(panel, cell / panelColumns, cell % panelColumns);
     m_panels << panel;
     for (int row = 0; row < m_legend->count(); ++row) {
         const QListWidgetItem *item = m_legend->item(row);
@@ -241,10 +310,13 @@ void ComparisonTab::addNewMetrics()
     QStringList fresh;
     for (const ChartRun &run : std::as_const(m_runs)) {
         const QList<MetricSeries> series = store.series(run.runId);
-        for (const MetricSeries &s : series)
-            if (s.kind == MetricSeries::Kind::Scalar && !m_metrics.contains(s.name)
-                && !fresh.contains(s.name))
+        for (const MetricSeries &s : series) {
+            if (s.kind != MetricSeries::Kind::Scalar)
+                continue;
+            m_mostPoints[s.name] = std::max(m_mostPoints.value(s.name), s.count);
+            if (!m_metrics.contains(s.name) && !fresh.contains(s.name))
                 fresh << s.name;
+        }
     }
     if (fresh.isEmpty())
         return;
@@ -325,14 +397,46 @@ void ComparisonTab::refresh()
     addNewMetrics();
     for (MetricChartView *panel : std::as_const(m_panels))
         panel->refresh(nullptr);
+    for (MetricTile *tile : std::as_const(m_tiles)) {
+        if (!tile->setRuns(m_runs)) { // a second point: this metric wants a chart now
+            m_mostPoints[tile->metric()] = 2;
+            rebuildPanels();
+            break;
+        }
+    }
     const qint64 end = m_refreshClock.elapsed();
     // At most ten a second; and however slow refreshes get (many panels,
     // many runs), they take at most half of the GUI thread's time.
     m_nextRefreshAt = std::max(start + refreshIntervalMs, end + (end - start));
 }
 
+void ComparisonTab::isolateRun(Id runId)
+{
+    setShownRuns([runId](Id id) { return id == runId; });
+}
+
+void ComparisonTab::showAllRuns()
+{
+    setShownRuns([](Id) { return true; });
+}
+
+void ComparisonTab::setShownRuns(const std::function<bool(Id)> &shown)
+{
+    m_legend->blockSignals(true);
+    for (int row = 0; row < m_legend->count(); ++row) {
+        QListWidgetItem *item = m_legend->item(row);
+        const Id id = item->data(Qt::UserRole).toLongLong();
+        item->setCheckState(shown(id) ? Qt::Checked : Qt::Unchecked);
+        for (MetricChartView *panel : std::as_const(m_panels))
+            panel->setRunVisible(id, shown(id));
+    }
+    m_legend->blockSignals(false);
+    updateRunViews();
+}
+
 void ComparisonTab::onLegendItemChanged(QListWidgetItem *item)
 {
+    m_toggledItem = item;
     const Id runId = item->data(Qt::UserRole).toLongLong();
     for (MetricChartView *panel : std::as_const(m_panels))
         panel->setRunVisible(runId, item->checkState() == Qt::Checked);

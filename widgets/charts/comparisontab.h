@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QTimer>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -22,6 +23,7 @@ namespace mlwb {
 
 class ChangeWatcher;
 class MetricChartView;
+class MetricTile;
 class MetricValuesView;
 class ParallelCoordinates;
 class ParamScatter;
@@ -49,6 +51,10 @@ public:
     void setOptions(const ChartOptions &options);
     ChartOptions options() const { return m_options; }
     QList<MetricChartView *> panels() const { return m_panels; }
+    /// Metrics every run logged once, shown as numbers.
+    QList<MetricTile *> tiles() const { return m_tiles; }
+    /// Parameters whose values differ between runs, sorted; at most three.
+    static QStringList differingKeys(const QList<QHash<QString, QString>> &parameters);
     /// Aggregate: each panel draws the mean of the shown runs by step and a
     /// min..max band instead of one line per run (the x axis is the step).
     void setAggregate(bool aggregate);
@@ -64,6 +70,9 @@ public:
     SavedViewsList *savedViewsList() const { return m_savedViews; }
     /// The runs whose legend box is checked.
     QList<ChartRun> shownRuns() const;
+    /// Shows only one run (a click on its legend entry), or all again (a double click).
+    void isolateRun(Id runId);
+    void showAllRuns();
     /// A stable colour for the i-th run of a comparison.
     static QColor runColor(int index);
 
@@ -92,6 +101,7 @@ private:
     void syncToolbar();
     void onStoreChanged(const QStringList &topics);
     void onLegendItemChanged(QListWidgetItem *item);
+    void setShownRuns(const std::function<bool(Id)> &shown);
     void chooseExport();
     void saveView();
 
@@ -104,6 +114,8 @@ private:
     bool m_allMetrics = false; // no list was given: metrics logged later get panels too
     ChartOptions m_options;
     QList<MetricChartView *> m_panels;
+    QList<MetricTile *> m_tiles;
+    QHash<QString, qint64> m_mostPoints; // per metric, the most points a run has
     QComboBox *m_xMode = nullptr;
     QCheckBox *m_logY = nullptr;
     QSlider *m_smoothing = nullptr;
@@ -117,6 +129,7 @@ private:
     MetricValuesView *m_values = nullptr;
     SavedViewsList *m_savedViews = nullptr;
     QListWidget *m_legend = nullptr;
+    QListWidgetItem *m_toggledItem = nullptr; // by its check box, in this click
     QWidget *m_grid = nullptr;
     QGridLayout *m_gridLayout = nullptr;
     QTimer m_refreshTimer; // ≤ 10 refreshes a second however often points arrive

@@ -1,54 +1,94 @@
-// MetricChartView: hover tooltips, zoom and pan with the mouse.
+// MetricChartView: the hover crosshair, zoom and pan with the mouse.
 #include "charts/metricchartline.h"
 
 #include <QDateTime>
+#include <QGraphicsLineItem>
 #include <QMouseEvent>
 #include <QToolTip>
 #include <cmath>
 
 namespace mlwb {
 
-QString MetricChartView::tooltipAt(const QPoint &pos) const
+QList<HoverValue> MetricChartView::valuesAt(double x) const
 {
+    QList<HoverValue> out;
     if (m_aggregate) // the runs' own lines are not drawn
-        return QString();
-    const QPointF value = chart()->mapToValue(pos);
-    const Line *best = nullptr;
-    qsizetype bestIndex = -1;
-    double bestDistance = 20; // pixels: farther than that is not "hovering"
+        return out;
     for (const auto &line : m_lines) {
         const MetricCurve &c = line->curve;
-        if (!line->visible || !c.size())
+        if (!line->visible || !c.size() || x < c.firstX() || x > c.lastX())
             continue;
-        const double *x = c.x();
-        const qsizetype i = std::lower_bound(x, x + c.size(), value.x()) - x;
-        const double *y = c.isSmoothed() ? c.smoothed() : c.y();
-        for (qsizetype j : {i - 1, i}) {
-            if (j < 0 || j >= c.size() || !std::isfinite(y[j]))
-                continue;
-            const QPointF p = chart()->mapToPosition(QPointF(x[j], y[j]));
-            const double d = std::hypot(p.x() - pos.x(), p.y() - pos.y());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = line.get();
-                bestIndex = j;
-            }
-        }
+        // The point nearest x along the x axis: what a vertical crosshair touches.
+        const double *xs = c.x();
+        qsizetype i = std::lower_bound(xs, xs + c.size(), x) - xs;
+        if (i == c.size() || (i > 0 && x - xs[i - 1] < xs[i] - x))
+            --i;
+        HoverValue v;
+        v.run = line->run;
+        v.x = xs[i];
+        v.raw = c.y()[i];
+        v.smoothed = c.isSmoothed() ? c.smoothed()[i] : qQNaN();
+        v.step = qint64(c.source()->step.at(c.sourceIndex(i)));
+        out << v;
     }
-    if (!best)
+    return out;
+}
+
+QString MetricChartView::readoutAt(double x) const
+{
+    const QList<HoverValue> values = valuesAt(x);
+    if (values.isEmpty())
         return QString();
-    const SeriesArrays *a = best->curve.source();
-    const qsizetype k = best->curve.sourceIndex(bestIndex);
-    const QString time = QDateTime::fromMSecsSinceEpoch(qint64(a->time.at(k) * 1000))
-                             .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz"));
-    QString text = tr("%1\nstep %2\n%3\nvalue %4")
-                       .arg(best->run.label)
-                       .arg(qint64(a->step.at(k)))
-                       .arg(time)
-                       .arg(a->value.at(k), 0, 'g', 8);
-    if (best->curve.isSmoothed())
-        text += tr("\nsmoothed %1").arg(best->curve.smoothed()[bestIndex], 0, 'g', 8);
+    const auto number = [](double v) { return QString::number(v, 'g', 6); };
+    QString text = QStringLiteral("<b>%1 %2</b>")
+                       .arg(axisTitle().toHtmlEscaped(), xText(values.first().x).toHtmlEscaped());
+    for (const HoverValue &v : values) {
+        const QString value = std::isnan(v.smoothed)
+                                  ? number(v.raw)
+                                  : tr("%1 (raw %2)").arg(number(v.smoothed), number(v.raw));
+        text += QStringLiteral("<br><span style=\"color:%1\">&#9632;</span> %2: %3")
+                    .arg(v.run.color.name(), v.run.label.toHtmlEscaped(), value);
+    }
     return text;
+}
+
+QString MetricChartView::xText(double x) const
+{
+    if (m_options.xMode == XAxisMode::WallTime)
+        return QDateTime::fromMSecsSinceEpoch(qint64(x)).toString(QStringLiteral("hh:mm:ss"));
+    return QString::number(x, 'g', 8);
+}
+
+void MetricChartView::showCrosshair(const QPoint &pos)
+{
+    const QRectF plot = chart()->plotArea();
+    const QPointF at = chart()->mapFromScene(mapToScene(pos));
+    const QString text = plot.contains(at) ? readoutAt(chart()->mapToValue(at).x()) : QString();
+    if (text.isEmpty()) {
+        hideCrosshair();
+        return;
+    }
+    if (!m_crosshair) {
+        m_crosshair = new QGraphicsLineItem(chart());
+        m_crosshair->setPen(QPen(QColor(0, 0, 0, 90), 1, Qt::DashLine));
+        m_crosshair->setZValue(100);
+    }
+    m_crosshair->setLine(at.x(), plot.top(), at.x(), plot.bottom());
+    m_crosshair->show();
+    QToolTip::showText(mapToGlobal(pos + QPoint(16, 8)), text, this);
+}
+
+void MetricChartView::hideCrosshair()
+{
+    if (m_crosshair)
+        m_crosshair->hide();
+    QToolTip::hideText();
+}
+
+void MetricChartView::leaveEvent(QEvent *event)
+{
+    hideCrosshair();
+    QChartView::leaveEvent(event);
 }
 
 void MetricChartView::mousePressEvent(QMouseEvent *event)
@@ -75,13 +115,8 @@ void MetricChartView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    if (event->buttons() == Qt::NoButton) {
-        const QString text = tooltipAt(event->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(event->globalPosition().toPoint(), text, this);
-    }
+    if (event->buttons() == Qt::NoButton)
+        showCrosshair(event->pos());
     QChartView::mouseMoveEvent(event);
 }
 

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QImage>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -172,6 +173,7 @@ void MetricChartView::makeAxes()
         connect(y, &QValueAxis::rangeChanged, this, &MetricChartView::onAxisRangeChanged);
         m_yAxis = y;
     }
+    m_yAxis->setTitleText(m_metric);
     chart()->addAxis(m_xAxis, Qt::AlignBottom);
     chart()->addAxis(m_yAxis, Qt::AlignLeft);
     m_axisSeries->attachAxis(m_xAxis);
@@ -429,7 +431,11 @@ void MetricChartView::applyRanges(double x0, double x1, double y0, double y1)
 {
     m_applying = true;
     const QRectF plot = chart()->plotArea();
-    niceTicks(m_xAxis, x0, x1, plot.width(), 90);
+    // Labels a little wider than the longest one apart: "20" allows more than "1.5e+06".
+    const QFontMetrics fm(m_xAxis->labelsFont());
+    const double xLabel = std::max(fm.horizontalAdvance(QString::number(x0, 'g', 6)),
+                                   fm.horizontalAdvance(QString::number(x1, 'g', 6)));
+    niceTicks(m_xAxis, x0, x1, plot.width(), std::max(50.0, xLabel + 30));
     if (std::isfinite(y0) && std::isfinite(y1))
         niceTicks(m_yAxis, y0, y1, plot.height(), 40);
     if (auto *t = qobject_cast<QDateTimeAxis *>(m_xAxis))

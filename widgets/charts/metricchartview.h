@@ -10,6 +10,7 @@
 #include <memory>
 
 class QAreaSeries;
+class QGraphicsLineItem;
 class QLineSeries;
 class QAbstractAxis;
 
@@ -18,6 +19,15 @@ namespace mlwb {
 class ChartLinesItem;
 class SeriesLoader;
 class Workspace;
+
+/// A run's value under the hover crosshair.
+struct HoverValue {
+    ChartRun run;
+    double x = 0; // of the nearest point
+    qint64 step = 0;
+    double raw = 0;
+    double smoothed = 0; // NaN without smoothing
+};
 
 /// One chart panel: one metric, one line per run. Lines are fed decimated
 /// points (min and max per pixel column of the plot area, so no spike hides)
@@ -28,7 +38,7 @@ class Workspace;
 /// dense lines per redraw); an empty series on the axes keeps QtCharts'
 /// zoom, scroll and value mapping working. Follows the newest point until the
 /// user zooms (rubber band, wheel) or pans (middle or ctrl drag); a double
-/// click resets. Hovering shows the nearest point.
+/// click resets. Hovering shows a crosshair and every shown run's value there.
 class MetricChartView : public QChartView
 {
     Q_OBJECT
@@ -71,8 +81,11 @@ public:
     int decimationWidth() const { return m_decimationWidth; }
     QAbstractAxis *xAxis() const { return m_xAxis; }
     QAbstractAxis *yAxis() const { return m_yAxis; }
-    /// Text of the tooltip for the point nearest pos (empty: none near).
-    QString tooltipAt(const QPoint &pos) const;
+    /// Each shown run's point nearest x (in axis units), raw and smoothed;
+    /// runs whose data does not reach x are left out.
+    QList<HoverValue> valuesAt(double x) const;
+    /// The crosshair's readout at x as rich text (empty: no run there).
+    QString readoutAt(double x) const;
 
 Q_SIGNALS:
     void followingChanged(bool following);
@@ -83,6 +96,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void leaveEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -102,6 +116,9 @@ private:
     void onAxisRangeChanged();
     void setFollowing(bool following);
     QString axisTitle() const;
+    QString xText(double x) const;
+    void showCrosshair(const QPoint &pos);
+    void hideCrosshair();
 
     const Workspace &m_workspace;
     SeriesLoader *m_loader;
@@ -123,7 +140,8 @@ private:
     QLineSeries *m_mean = nullptr; // aggregate mode: the mean line
     QAreaSeries *m_band = nullptr; // and the min..max band behind it
     QList<QPointF> m_meanPoints, m_minPoints, m_maxPoints;
-    QTimer m_redrawTimer; // coalesces range changes into one redraw
+    QGraphicsLineItem *m_crosshair = nullptr; // made on first hover
+    QTimer m_redrawTimer;                     // coalesces range changes into one redraw
 };
 
 } // namespace mlwb

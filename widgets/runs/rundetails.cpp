@@ -296,6 +296,7 @@ void RunDetails::refreshTopics(const QSet<QString> &topics)
     if (topics.contains(metricsTopic)) {
         error.clear();
         setError(metricsTopic, m_metrics->refresh(&error) ? QString() : error);
+        m_overview->refreshMetrics();
         const int count = m_metrics->rowCount();
         m_tabs->setTabText(MetricsPage, count > 0 ? tr("Metrics (%1)").arg(count) : tr("Metrics"));
         // The values page re-reads only when a non-scalar metric grew.

@@ -1,6 +1,7 @@
 #include "runs/runoverview.h"
 
 #include "runs/durationtext.h"
+#include "runs/runsummary.h"
 #include "runs/supervisornote.h"
 
 #include "items/rundiagnosticsmodel.h"
@@ -75,10 +76,18 @@ RunOverview::RunOverview(Workspace *workspace, Id runId, QWidget *parent)
     , m_diagnostics(new RunDiagnosticsModel(workspace, runId, this))
 {
     auto *content = new QWidget;
-    auto *columns = new QHBoxLayout(content);
+    auto *page = new QVBoxLayout(content);
+    m_summary = new RunSummary(*workspace, content);
+    page->addWidget(m_summary);
+    auto *columns = new QHBoxLayout;
+    page->addLayout(columns, 1);
     auto *left = new QVBoxLayout;
     left->addWidget(createDetails());
-    left->addWidget(createDiagnostics(), 1);
+    // Shown only when there are problems: an empty box is noise.
+    m_diagnosticsBox = createDiagnostics();
+    m_diagnosticsBox->hide();
+    left->addWidget(m_diagnosticsBox, 1);
+    left->addStretch(0);
     auto *right = new QVBoxLayout;
     right->addWidget(createTags(), 1);
     right->addWidget(createNotes(), 1);
@@ -236,6 +245,7 @@ bool RunOverview::eventFilter(QObject *watched, QEvent *event)
 bool RunOverview::setRun(const Run &run, QString *error)
 {
     m_run = run;
+    m_summary->setParameters(run.arguments);
     m_uid->setText(run.uid);
     m_experiment->setText(run.experimentName);
     m_displayName->setText(run.displayName.isEmpty() ? tr("—") : run.displayName);
@@ -342,6 +352,7 @@ bool RunOverview::refreshDiagnostics(QString *error)
     m_badge->setText(QLocale().toString(count));
     m_badge->setVisible(count > 0);
     m_diagnosticsView->setVisible(count > 0);
+    m_diagnosticsBox->setVisible(count > 0);
     m_noDiagnostics->setText(
         count == 0   ? tr("No problems reading this run's files.")
         : count == 1 ? tr("1 problem reading this run's files:")
@@ -349,6 +360,11 @@ bool RunOverview::refreshDiagnostics(QString *error)
     if (count != before)
         Q_EMIT diagnosticCountChanged(count);
     return true;
+}
+
+void RunOverview::refreshMetrics()
+{
+    m_summary->refreshMetrics(m_runId);
 }
 
 int RunOverview::diagnosticCount() const

@@ -14,6 +14,7 @@ class QTableView;
 namespace mlwb {
 
 class RunDiagnosticsModel;
+class RunSummary;
 class RunTagsModel;
 class Workspace;
 
@@ -33,6 +34,9 @@ public:
     bool setRun(const Run &run, QString *error);
     bool refreshTags(QString *error);
     bool refreshDiagnostics(QString *error);
+    /// The metric tiles at the top (throttled while the run logs).
+    void refreshMetrics();
+    RunSummary *summary() const { return m_summary; }
     /// Re-computes the duration of a run still going.
     void updateDuration();
     /// Shows what the supervisor waits on (e.g. a full disk), if anything.
@@ -56,6 +60,8 @@ private:
     QGroupBox *createTags();
     QGroupBox *createNotes();
     QGroupBox *createDiagnostics();
+    RunSummary *m_summary = nullptr;
+    QGroupBox *m_diagnosticsBox = nullptr;
     QLabel *addField(QFormLayout *form, const QString &label, const char *objectName);
     void showNotes(const QString &notes);
     void showRelations(const Run &run, QString *error);

@@ -2,6 +2,8 @@
 
 #include "items/runsfilterproxy.h"
 #include "items/runstablemodel.h"
+#include "runs/frozencolumn.h"
+#include "runs/runstatusdelegate.h"
 #include "store/changewatcher.h"
 #include "store/workspace.h"
 #include "window/appsettings.h"
@@ -28,6 +30,7 @@ namespace {
 // metric brings start at their default whatever was chosen before.
 const QString hiddenKey = QStringLiteral("runsTable/hiddenColumns");
 const QString shownKey = QStringLiteral("runsTable/shownColumns");
+const QString constantKey = QStringLiteral("runsTable/showConstantColumns");
 
 // QLineEdit has no API for formatting part of its text; an input method
 // event with a TextFormat attribute is the supported way to draw it.
@@ -63,6 +66,10 @@ RunsTableView::RunsTableView(const Workspace &workspace, QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_filterError->setObjectName(QStringLiteral("filterError"));
     m_filterError->setStyleSheet(QStringLiteral("color: #b00020"));
+    // Room for the message is kept, so an error does not move the table.
+    QSizePolicy keep = m_filterError->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_filterError->setSizePolicy(keep);
     m_filterError->hide();
     m_table->setObjectName(QStringLiteral("runsTable"));
     m_table->setModel(m_proxy);
@@ -132,6 +139,8 @@ void RunsTableView::reloadLive()
         restoreColumns(); // a new metric, tag or parameter
         m_table->resizeColumnsToContents();
     }
+    if (m_frozen)
+        m_frozen->update();
     QItemSelection selection;
     QModelIndex currentIndex;
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
@@ -161,8 +170,14 @@ bool RunsTableView::reload(QString *error)
 {
     if (!m_model->reload(error))
         return false;
+    if (!m_frozen) { // the fixed columns exist once the model has loaded
+        m_table->setItemDelegateForColumn(m_model->columnOf(QStringLiteral("status")),
+                                          new RunStatusDelegate(m_table));
+        m_frozen = new FrozenColumn(m_table, m_model->columnOf(QStringLiteral("name")));
+    }
     restoreColumns();
     m_table->resizeColumnsToContents();
+    m_frozen->update();
     return true;
 }
 
@@ -231,12 +246,28 @@ void RunsTableView::fillColumnMenu(QMenu *menu)
         });
     }
     menu->addSeparator();
+    QAction *constant = menu->addAction(tr("Show Constant Columns"));
+    constant->setObjectName(QStringLiteral("showConstantColumns"));
+    constant->setToolTip(tr("Also show parameters and tags that are the same for every run"));
+    constant->setCheckable(true);
+    constant->setChecked(m_showConstant);
+    connect(constant, &QAction::toggled, this, [this](bool on) {
+        m_showConstant = on;
+        QSettings settings = appSettings();
+        settings.setValue(constantKey, on);
+        restoreColumns();
+    });
     menu->addAction(tr("Default Columns"), this, &RunsTableView::resetColumns);
 }
 
 bool RunsTableView::isShownByDefault(int column) const
 {
-    if (m_model->columnKey(column) == u"created")
+    const QString key = m_model->columnKey(column);
+    // The id is the name's tooltip; a column every run shares compares nothing.
+    if (key == u"created" || key == u"id")
+        return false;
+    if (!m_showConstant && m_model->isConstant(column) && key != u"name" && key != u"status"
+        && m_model->columnGroup(column) != RunsTableModel::Group::Metric)
         return false;
     const QString aggregate = m_model->columnAggregate(column);
     return aggregate.isEmpty() || aggregate == u"last";
@@ -253,6 +284,7 @@ void RunsTableView::restoreColumns()
 {
     // By key, so a column a new metric adds does not shift the choice.
     const QSettings settings = appSettings();
+    m_showConstant = settings.value(constantKey, false).toBool();
     const QStringList hidden = settings.value(hiddenKey).toStringList();
     const QStringList shown = settings.value(shownKey).toStringList();
     for (int c = 0; c < m_model->columnCount(); ++c) {
@@ -260,6 +292,27 @@ void RunsTableView::restoreColumns()
         const bool visible = shown.contains(key) || (!hidden.contains(key) && isShownByDefault(c));
         m_table->setColumnHidden(c, !visible);
     }
+    arrangeColumns();
+    if (m_frozen)
+        m_frozen->update();
+}
+
+// What people compare comes first: the name (frozen), the status, the
+// parameters, the metrics; then when, how long, where, and the tags.
+void RunsTableView::arrangeColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    int visual = 0;
+    auto place = [&](int logical) {
+        if (logical >= 0)
+            header->moveSection(header->visualIndex(logical), visual++);
+    };
+    place(m_model->columnOf(QStringLiteral("name")));
+    place(m_model->columnOf(QStringLiteral("status")));
+    for (const auto group : {RunsTableModel::Group::Param, RunsTableModel::Group::Metric})
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            if (m_model->columnGroup(c) == group)
+                place(c);
 }
 
 void RunsTableView::saveColumns()

@@ -14,6 +14,7 @@ class QTableView;
 
 namespace mlwb {
 
+class FrozenColumn;
 class RunsFilterProxy;
 class RunsTableModel;
 class Workspace;
@@ -40,8 +41,9 @@ public:
     /// Fills menu with a checkable action per column, grouped as tags,
     /// parameters and metrics; toggling one shows or hides it and saves.
     void fillColumnMenu(QMenu *menu);
-    /// Shown until the user says otherwise: all but the creation time and
-    /// the metrics' min and max.
+    /// Shown until the user says otherwise: all but the id (the name's
+    /// tooltip), the creation time, the metrics' min and max, and
+    /// parameters and tags every run shares (unless constant ones are shown).
     bool isShownByDefault(int column) const;
     /// Back to the default columns.
     void resetColumns();
@@ -58,6 +60,7 @@ private:
     void showColumnMenu(const QPoint &pos);
     void restoreColumns();
     void saveColumns();
+    void arrangeColumns();
 
     RunsTableModel *m_model;
     RunsFilterProxy *m_proxy;
@@ -68,6 +71,8 @@ private:
     int m_liveIntervalMs = 1000;
     QPushButton *m_compare;
     QMenu *m_columnsMenu;
+    FrozenColumn *m_frozen = nullptr; // the name stays while the rest scrolls
+    bool m_showConstant = false;
 };
 
 } // namespace mlwb

@@ -18,7 +18,7 @@ WorkspaceTree::WorkspaceTree(QWidget *parent)
     // Nodes that open something on double-click must not also fold; the rest toggle.
     setExpandsOnDoubleClick(false);
     setSelectionMode(QAbstractItemView::SingleSelection);
-    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setEditTriggers(QAbstractItemView::EditKeyPressed); // F2 renames a run
     connect(this, &QTreeView::doubleClicked, this, &WorkspaceTree::onDoubleClicked);
     setContextMenuPolicy(Qt::CustomContextMenu);
     connect(this, &QWidget::customContextMenuRequested, this, &WorkspaceTree::showContextMenu);

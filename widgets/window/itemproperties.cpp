@@ -1,6 +1,7 @@
 #include "window/itemproperties.h"
 
 #include "runs/durationtext.h"
+#include "runs/runstatustext.h"
 
 #include "items/taxonomyloader.h"
 #include "items/taxonomymodel.h"
@@ -185,7 +186,7 @@ bool ItemProperties::run(const Workspace &ws, qint64 id, QList<Field> *out, QStr
     out->append({tr("Id"), QString::number(r->id)});
     out->append({tr("Experiment"), r->experimentName});
     out->append({tr("Parent run"), r->parentId > 0 ? QString::number(r->parentId) : QString()});
-    out->append({tr("Status"), statusName(r->status)});
+    out->append({tr("Status"), statusText(r->status)});
     out->append({tr("Compute target"), r->targetName});
     out->append({tr("Script"), r->script});
     out->append({tr("Arguments"), r->arguments.join(QLatin1Char(' '))});

@@ -32,6 +32,7 @@ PropertiesPanel::PropertiesPanel(QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    connect(m_table, &QTableWidget::cellClicked, this, &PropertiesPanel::toggleDetails);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -55,20 +56,68 @@ void PropertiesPanel::reload(const Workspace *workspace)
         Q_EMIT errorOccurred(error);
     m_title->setText(m_index.isValid() ? m_index.data(TaxonomyModel::NameRole).toString()
                                        : tr("Nothing selected"));
-    m_table->setRowCount(int(fields.size()));
-    for (int row = 0; row < fields.size(); ++row) {
-        auto *name = new QTableWidgetItem(fields[row].first);
-        auto *value = new QTableWidgetItem(fields[row].second);
-        value->setToolTip(fields[row].second);
-        m_table->setItem(row, 0, name);
-        m_table->setItem(row, 1, value);
+    // What a user reads first; ids, snapshot numbers and the stored
+    // configuration wait under Details, and empty fields are left out.
+    QList<ItemProperties::Field> plain, technical;
+    for (const auto &field : std::as_const(fields)) {
+        if (field.second.isEmpty())
+            continue;
+        (isTechnical(field.first) ? technical : plain).append(field);
     }
+    m_table->clearSpans();
+    m_table->setRowCount(0);
+    auto addRow = [this](const ItemProperties::Field &field, bool detail) {
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        auto *value = new QTableWidgetItem(field.second);
+        value->setToolTip(field.second);
+        m_table->setItem(row, 0, new QTableWidgetItem(field.first));
+        m_table->setItem(row, 1, value);
+        m_table->setRowHidden(row, detail && !m_showDetails);
+    };
+    for (const auto &field : std::as_const(plain))
+        addRow(field, false);
+    if (technical.isEmpty())
+        return;
+    const int header = m_table->rowCount();
+    m_table->insertRow(header);
+    auto *toggle = new QTableWidgetItem(
+        (m_showDetails ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) + tr("Details"));
+    toggle->setData(Qt::UserRole, true);
+    toggle->setToolTip(tr("Ids and stored settings"));
+    QFont bold = toggle->font();
+    bold.setBold(true);
+    toggle->setFont(bold);
+    m_table->setItem(header, 0, toggle);
+    m_table->setSpan(header, 0, 1, 2);
+    for (const auto &field : std::as_const(technical))
+        addRow(field, true);
+}
+
+bool PropertiesPanel::isTechnical(const QString &field)
+{
+    const QString config = ItemProperties::tr("Config: %1").arg(QString());
+    return field == ItemProperties::tr("Id") || field == ItemProperties::tr("Snapshot")
+           || field == ItemProperties::tr("Database")
+           || field == ItemProperties::tr("Schema version") || field == ItemProperties::tr("Run id")
+           || field.startsWith(config);
+}
+
+void PropertiesPanel::toggleDetails(int row)
+{
+    if (!m_table->item(row, 0) || !m_table->item(row, 0)->data(Qt::UserRole).toBool())
+        return;
+    m_showDetails = !m_showDetails;
+    m_table->item(row, 0)->setText((m_showDetails ? QStringLiteral("▾ ") : QStringLiteral("▸ "))
+                                   + tr("Details"));
+    for (int r = row + 1; r < m_table->rowCount(); ++r)
+        m_table->setRowHidden(r, !m_showDetails);
 }
 
 QString PropertiesPanel::value(const QString &field) const
 {
     for (int row = 0; row < m_table->rowCount(); ++row)
-        if (m_table->item(row, 0)->text() == field)
+        if (m_table->item(row, 0)->text() == field && m_table->item(row, 1))
             return m_table->item(row, 1)->text();
     return {};
 }

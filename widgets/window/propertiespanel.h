@@ -10,8 +10,9 @@ namespace mlwb {
 
 class Workspace;
 
-/// The properties dock: every field of the selected taxonomy node as a
-/// two-column, read-only table.
+/// The properties dock: the fields of the selected taxonomy node as a
+/// two-column, read-only table; empty ones left out, technical ones folded
+/// under Details.
 class PropertiesPanel : public QWidget
 {
     Q_OBJECT
@@ -28,10 +29,18 @@ public:
 Q_SIGNALS:
     void errorOccurred(const QString &message);
 
+public:
+    /// Ids, the stored configuration and the like: shown under Details.
+    static bool isTechnical(const QString &field);
+    bool detailsShown() const { return m_showDetails; }
+
 private:
+    void toggleDetails(int row);
+
     QLabel *m_title;
     QTableWidget *m_table;
     QPersistentModelIndex m_index;
+    bool m_showDetails = false;
 };
 
 } // namespace mlwb

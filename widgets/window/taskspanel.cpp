@@ -6,9 +6,60 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QTimer>
 #include <QTreeWidget>
 
 namespace mlwb {
+
+namespace {
+
+constexpr qint64 routineShownMs = 5000;
+
+bool isRoutine(const Task &t)
+{
+    return t.kind == QLatin1String("snapshot") && t.state == Task::State::Succeeded;
+}
+
+} // namespace
+
+// Tasks are stored by whichever process ran them, in its language; kinds and
+// states are codes, so they are translated here.
+QString TasksPanel::stateText(Task::State state)
+{
+    switch (state) {
+    case Task::State::Pending:
+        return tr("Pending");
+    case Task::State::Running:
+        return tr("Running");
+    case Task::State::Succeeded:
+        return tr("Succeeded");
+    case Task::State::Failed:
+        return tr("Failed");
+    case Task::State::Canceled:
+        return tr("Canceled");
+    }
+    return stateName(state);
+}
+
+QString TasksPanel::kindText(const QString &kind)
+{
+    if (kind == QLatin1String("snapshot"))
+        return tr("Snapshot");
+    if (kind == QLatin1String("register"))
+        return tr("Registration");
+    if (kind == QLatin1String("image"))
+        return tr("Image build");
+    return kind;
+}
+
+// A snapshot task stores the project folder's name as its title.
+QString TasksPanel::titleText(const Task &t)
+{
+    if (t.kind == QLatin1String("snapshot")
+        && !t.title.startsWith(QLatin1String("Packing snapshot of "))) // older rows
+        return tr("Packing snapshot of %1").arg(t.title);
+    return t.title;
+}
 
 TasksPanel::TasksPanel(QWidget *parent)
     : QTabWidget(parent)
@@ -47,18 +98,28 @@ void TasksPanel::reload()
     const QList<Task> tasks = Tasks(*m_workspace).list(false, &error);
     if (!error.isEmpty())
         return logError(error);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int shown = 0;
     for (const Task &t : tasks) {
+        if (isRoutine(t)) {
+            // A packed snapshot is routine: it stays a few seconds, failures stay.
+            const qint64 age = t.updatedAt.msecsTo(now);
+            if (age >= routineShownMs)
+                continue;
+            QTimer::singleShot(routineShownMs - age + 50, this, &TasksPanel::reload);
+        }
         const QString progress =
             t.progress < 0 ? tr("…") : QStringLiteral("%1%").arg(qRound(t.progress * 100));
         auto *item = new QTreeWidgetItem(
-            m_tasks, {t.title, t.kind, stateName(t.state), progress, t.message,
+            m_tasks, {titleText(t), kindText(t.kind), stateText(t.state), progress, t.message,
                       t.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))});
         item->setToolTip(4, t.message);
         item->setData(0, Qt::UserRole, t.id);
         item->setData(0, Qt::UserRole + 1,
                       t.state == Task::State::Running || t.state == Task::State::Pending);
+        ++shown;
     }
-    setTabText(0, tasks.isEmpty() ? tr("Tasks") : tr("Tasks (%1)").arg(tasks.size()));
+    setTabText(0, shown == 0 ? tr("Tasks") : tr("Tasks (%1)").arg(shown));
 }
 
 // A long operation (packing a snapshot, ...) can be stopped from here; the

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/types.h"
+
 #include <QTabWidget>
 
 class QPlainTextEdit;
@@ -27,6 +29,9 @@ public:
     int taskCount() const;
 
 private:
+    static QString stateText(Task::State state);
+    static QString kindText(const QString &kind);
+    static QString titleText(const Task &t);
     void append(const QString &message, bool error);
     void showTaskMenu(const QPoint &pos);
 

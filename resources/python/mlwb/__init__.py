@@ -30,8 +30,11 @@ import threading
 import time
 import uuid
 
-__all__ = ['Run', 'log_metric', 'log_metrics', 'log_param', 'log_params',
-           'set_tag', 'set_tags', 'flush']
+from . import _models
+from ._models import Model
+
+__all__ = ['Run', 'Model', 'log_metric', 'log_metrics', 'log_param', 'log_params',
+           'set_tag', 'set_tags', 'flush', 'register_model']
 
 FLUSH_INTERVAL = 0.1
 METRICS_FILE = 'metrics.jsonl'
@@ -484,6 +487,33 @@ class Run:
             self._emit(fields, 'status %s' % status)
         self._sink.flush()
 
+    # ---- files and models (see _models.py) ---------------------------------
+
+    def _root(self):
+        run = self
+        while run.parent is not None:
+            run = run.parent
+        return run
+
+    def _code_dir(self):
+        """Where the script's outputs/ is collected from: the run's code folder."""
+        return os.path.join(self.run_dir, 'code')
+
+    def upload_file(self, name, path_or_stream):
+        """Put a file among the run's files (under outputs/); returns its name."""
+        return _models.upload_file(self, name, path_or_stream)
+
+    def upload_folder(self, name, path):
+        """Put every file of a folder under outputs/NAME; returns their names."""
+        return _models.upload_folder(self, name, path)
+
+    def register_model(self, model_name, model_path, tags=None, properties=None,
+                       description=None, model_framework=None, **kwargs):
+        """Register outputs/... of this run as the next version of a model;
+        returns the Model (name, version), with lineage to this run."""
+        return _models.register_model(self, model_name, model_path, tags, properties,
+                                      description, model_framework)
+
     def __enter__(self):
         return self
 
@@ -539,3 +569,13 @@ def set_tags(tags):
 
 def flush():
     Run.get_context().flush()
+
+
+def register_model(model_uri, name, tags=None, description=None, properties=None, **kwargs):
+    """MLflow's register_model: ``model_uri`` is a run file (``outputs/...``,
+    ``runs:/RUN/outputs/...`` of this run) or, offline, a path on disk."""
+    path = str(model_uri)
+    if path.startswith('runs:/'):
+        path = path[len('runs:/'):].split('/', 1)[1] if '/' in path[len('runs:/'):] else ''
+    return Run.get_context().register_model(name, path, tags=tags, properties=properties,
+                                            description=description)

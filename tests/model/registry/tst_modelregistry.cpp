@@ -72,6 +72,7 @@ private slots:
     void aliasesAndTagsAtRegistration();
     void largeFileInBoundedMemory();
     void failedCheckBeforeCommitLeavesNothing();
+    void failedCopyLeavesNoFilesBehind();
 
 private:
     Run createRun(RunStatus status);
@@ -416,6 +417,36 @@ void TestModelRegistry::failedCheckBeforeCommitLeavesNothing()
     QVERIFY(models.list().isEmpty());
     QVERIFY2(models.registerVersion(&v, &error), qPrintable(error));
     QCOMPARE(v.version, 1);
+}
+
+void TestModelRegistry::failedCopyLeavesNoFilesBehind()
+{
+    // The first file copies in whole; the second fails half way through
+    // reading (/proc/self/mem answers a read at offset 0 with EIO).
+    const QString folder = m_dir->filePath(QStringLiteral("broken"));
+    write(folder + QStringLiteral("/a.bin"), QByteArray(3 << 20, 'a'));
+    QVERIFY(QFile::link(QStringLiteral("/proc/self/mem"), folder + QStringLiteral("/z.bin")));
+    RegisterRequest request;
+    request.name = QStringLiteral("m");
+    request.path = folder;
+    ModelVersion v;
+    QString error;
+    QVERIFY(!ModelRegistry(*m_ws).registerModel(request, &v, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("Cannot read %1/z.bin: ").arg(folder)),
+             qPrintable(error));
+    QVERIFY(Models(*m_ws).list().isEmpty());
+    const QString models = m_ws->folder(Workspace::Folder::Models);
+    QCOMPARE(QDir(models + QStringLiteral("/blobs")).entryList(QDir::Files), QStringList());
+    QCOMPARE(QDir(models + QStringLiteral("/tmp")).entryList(QDir::Files | QDir::Hidden),
+             QStringList());
+    // A blob a committed version uses survives the clean-up of a failed one.
+    write(m_dir->filePath(QStringLiteral("ok/a.bin")), QByteArray(3 << 20, 'a'));
+    request.path = m_dir->filePath(QStringLiteral("ok"));
+    QVERIFY2(ModelRegistry(*m_ws).registerModel(request, &v, &error), qPrintable(error));
+    request.path = folder;
+    QVERIFY(!ModelRegistry(*m_ws).registerModel(request, &v, &error));
+    QVERIFY(ContentStore(models).contains(sha(QByteArray(3 << 20, 'a'))));
+    QCOMPARE(QDir(models + QStringLiteral("/blobs")).entryList(QDir::Files).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestModelRegistry)

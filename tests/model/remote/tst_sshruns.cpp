@@ -13,6 +13,8 @@
 #include "runs/runsubmitter.h"
 #include "sshfixture.h"
 #include "store/computetargets.h"
+#include "store/environments.h"
+#include "store/models.h"
 #include "store/runs.h"
 #include "store/workspace.h"
 #include <QDir>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void completedRunFetchesOutputsAndRemovesFolder();
+    void scriptRegistersModelWhenOutputsArrive();
     void cancelStopsTheRemoteProcessGroup();
     void droppedConnectionResumesExactlyOnce();
     void killedSupervisorResumesExactlyOnce();
@@ -223,6 +226,42 @@ print("to stderr", file=sys.stderr)
              text.constData());
     QVERIFY(text.contains("to stderr"));
     QVERIFY(!QFileInfo::exists(remoteRunFolder(run))); // removed on the "VM"
+}
+
+void TestSshRuns::scriptRegistersModelWhenOutputsArrive()
+{
+    // No mlwb on the VM: the request comes back with the outputs and is
+    // registered then, with the environment read on the VM at the start.
+    writeFile(QStringLiteral("train.py"), R"(
+import os, mlwb
+run = mlwb.Run.get_context()
+os.makedirs("outputs", exist_ok=True)
+open("outputs/model.txt", "w").write("weights")
+m = run.register_model("remote-model", "outputs/model.txt", tags={"where": "vm"})
+print("asked", m.name, m.version)
+)");
+    const auto submitted = submit(QStringLiteral("train.py"));
+    QVERIFY(submitted);
+    const Run run = waitForFinal(submitted->id);
+    QVERIFY2(run.status == RunStatus::Completed, qPrintable(run.error));
+    QString error;
+    const auto v = Models(*m_ws).findVersion(QStringLiteral("remote-model"), 1, &error);
+    QVERIFY2(v, qPrintable(error));
+    QCOMPARE(v->runId, run.id);
+    QCOMPARE(v->tags.value(QStringLiteral("where")), QStringLiteral("vm"));
+    const auto environment = Environments(*m_ws).forRun(run.id, &error);
+    QVERIFY2(environment, qPrintable(error));
+    QCOMPARE(environment->environmentName, QStringLiteral("anonymous"));
+    QVERIFY(environment->python.startsWith(QLatin1String("3.")));
+    QCOMPARE(v->environmentVersionId, environment->id);
+    const RunFolder local(m_ws->folder(Workspace::Folder::Runs), run.uid);
+    QVERIFY(!QFileInfo::exists(local.outputs() + QStringLiteral("/.mlwb")));
+    QFile log(local.log());
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QByteArray text = log.readAll();
+    QVERIFY2(text.contains("asked remote-model None"), text.constData());
+    QVERIFY2(text.contains("mlwb: registered outputs/model.txt as model remote-model:1"),
+             text.constData());
 }
 
 void TestSshRuns::cancelStopsTheRemoteProcessGroup()

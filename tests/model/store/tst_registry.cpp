@@ -87,6 +87,7 @@ private slots:
 
     void environmentVersions();
     void environmentErrors();
+    void environmentSpecStoredOnceAndKeptForModels();
     void concurrentEnvironmentVersions();
 
     void imageCreateAndFind();
@@ -497,7 +498,8 @@ void TestRegistry::removeModelVersion()
     QVERIFY(models.remove(QStringLiteral("M"), 4, &error));
     QVERIFY(!models.find(QStringLiteral("m")));
     QVERIFY(models.list().isEmpty());
-    QCOMPARE(registered(QStringLiteral("m"), 5).version, 1);
+    // Its counter outlives it: a number is never reused, even then.
+    QCOMPARE(registered(QStringLiteral("m"), 5).version, 5);
 }
 
 void TestRegistry::removeWholeModel()
@@ -538,6 +540,44 @@ void TestRegistry::removeRefusedWhileImageUsesModel()
 }
 
 // ---- environments --------------------------------------------------------
+
+void TestRegistry::environmentSpecStoredOnceAndKeptForModels()
+{
+    Environments environments(*m_ws);
+    QString error;
+    EnvironmentVersion v;
+    v.spec = QStringLiteral("numpy\n");
+    v.specKind = QStringLiteral("pip");
+    v.specSha256 = digest(7);
+    bool existed = true;
+    QVERIFY2(environments.createVersion(QStringLiteral("env"), &v, &existed, &error),
+             qPrintable(error));
+    QVERIFY(!existed);
+    EnvironmentVersion same;
+    same.specSha256 = digest(7);
+    QVERIFY(environments.createVersion(QStringLiteral("env"), &same, &existed, &error));
+    QVERIFY(existed);
+    QCOMPARE(same.id, v.id);
+    QCOMPARE(same.spec, QStringLiteral("numpy\n"));
+    QCOMPARE(same.specKind, QStringLiteral("pip"));
+    QCOMPARE(environments.find(QStringLiteral("env"))->latestVersion, 1);
+    // Another name with the same spec is its own asset.
+    EnvironmentVersion other;
+    other.specSha256 = digest(7);
+    QVERIFY(environments.createVersion(QStringLiteral("other"), &other, &existed, &error));
+    QVERIFY(!existed);
+
+    ModelVersion m = modelVersion(QStringLiteral("m"));
+    m.environmentVersionId = v.id;
+    Models models(*m_ws);
+    QVERIFY2(models.registerVersion(&m, &error), qPrintable(error));
+    QCOMPARE(models.findVersion(QStringLiteral("m"), 1)->environmentVersionId, v.id);
+    QVERIFY(!environments.remove(QStringLiteral("env"), 1, &error));
+    QCOMPARE(error, QStringLiteral("Version 1 of environment 'env' is the environment of model "
+                                   "m:1; delete that model version first."));
+    QVERIFY(models.remove(QStringLiteral("m"), 1, &error));
+    QVERIFY2(environments.remove(QStringLiteral("env"), 1, &error), qPrintable(error));
+}
 
 void TestRegistry::environmentVersions()
 {

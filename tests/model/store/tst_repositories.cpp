@@ -6,10 +6,12 @@
 #include "store/computetargets.h"
 #include "store/datastores.h"
 #include "store/experiments.h"
+#include "store/runnames.h"
 #include "store/runs.h"
 #include "store/workspace.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -36,6 +38,8 @@ private Q_SLOTS:
     void finalStatusNeverChanges();
     void runLookupByPrefix();
     void runPagingNewestFirst();
+    void runsGetUniqueGeneratedNames();
+    void renameRun();
     void childRuns();
     void tagsAndNotes();
     void metricsReadBack();
@@ -272,6 +276,59 @@ void TestRepositories::runLookupByPrefix()
     QVERIFY(!runs.find(QStringLiteral("zzz"), &error));
     QVERIFY2(error.contains(QLatin1String("no run")), qPrintable(error));
     QVERIFY(!runs.find(QStringLiteral("%"), &error)); // LIKE wildcards are literal
+}
+
+void TestRepositories::runsGetUniqueGeneratedNames()
+{
+    QSet<QString> names;
+    for (int i = 0; i < 200; ++i) {
+        const Run r = newRun(QStringLiteral("named"));
+        QVERIFY2(QRegularExpression(QStringLiteral("^[a-z]+-[a-z]+(-\\d+)?$"))
+                     .match(r.displayName)
+                     .hasMatch(),
+                 qPrintable(r.displayName));
+        QVERIFY2(!names.contains(r.displayName), qPrintable(r.displayName));
+        names.insert(r.displayName);
+        QCOMPARE(Runs(*m_ws).find(r.id)->displayName, r.displayName);
+    }
+    // The same uid always gives the same name; a taken one gets a number.
+    QCOMPARE(generatedRunName(QStringLiteral("x_1_a"), {}),
+             generatedRunName(QStringLiteral("x_1_a"), {}));
+    const QString base = generatedRunName(QStringLiteral("x_1_a"), {});
+    QCOMPARE(generatedRunName(QStringLiteral("x_1_a"), {base}), base + QStringLiteral("-2"));
+    // A name given at submit is kept.
+    Run given;
+    given.displayName = QStringLiteral("baseline");
+    const auto e = Experiments(*m_ws).findOrCreate(QStringLiteral("named"), nullptr);
+    given.experimentId = e->id;
+    given.experimentName = e->name;
+    QString error;
+    QVERIFY2(Runs(*m_ws).create(&given, &error), qPrintable(error));
+    QCOMPARE(given.displayName, QStringLiteral("baseline"));
+}
+
+void TestRepositories::renameRun()
+{
+    Run a = newRun(QStringLiteral("exp"));
+    Run b = newRun(QStringLiteral("exp"));
+    Run other = newRun(QStringLiteral("other"));
+    Runs runs(*m_ws);
+    QString error;
+    QVERIFY2(runs.rename(a.id, QStringLiteral("  lr=0.02  "), &error), qPrintable(error));
+    QCOMPARE(runs.find(a.id)->displayName, QStringLiteral("lr=0.02"));
+    // A name is a way to find the run.
+    QCOMPARE(runs.find(QStringLiteral("lr=0.02"), &error)->id, a.id);
+    QVERIFY(!runs.rename(b.id, QStringLiteral("lr=0.02"), &error));
+    QVERIFY2(error.contains(QLatin1String("already has a run named 'lr=0.02'")), qPrintable(error));
+    QVERIFY(!runs.rename(b.id, QStringLiteral("   "), &error));
+    QVERIFY2(error.contains(QLatin1String("cannot be empty")), qPrintable(error));
+    QVERIFY(!runs.rename(b.id, QStringLiteral("a\nb"), &error));
+    // Another experiment may use the same name; then the name alone is ambiguous.
+    QVERIFY2(runs.rename(other.id, QStringLiteral("lr=0.02"), &error), qPrintable(error));
+    QVERIFY(!runs.find(QStringLiteral("lr=0.02"), &error));
+    QVERIFY2(error.contains(QLatin1String("More than one run is named")), qPrintable(error));
+    // Renaming a run to its own name is fine.
+    QVERIFY2(runs.rename(a.id, QStringLiteral("lr=0.02"), &error), qPrintable(error));
 }
 
 void TestRepositories::runPagingNewestFirst()

@@ -263,8 +263,8 @@ void TestComparisonViews::exportsNameEveryRun()
     QVERIFY(image.height() > grid.height());
     const QRect legend(0, grid.height(), image.width(), image.height() - grid.height());
     for (int i = 0; i < m_runs.size(); ++i) {
-        const QString uid = Runs(*m_ws).find(m_runs.at(i))->uid;
-        QVERIFY2(text.contains(uid.toUtf8()), qPrintable(uid));
+        const QString name = Runs(*m_ws).find(m_runs.at(i))->displayName;
+        QVERIFY2(!name.isEmpty() && text.contains(name.toUtf8()), qPrintable(name));
         QVERIFY(countColor(image, legend, ComparisonTab::runColor(i)) > 20);
     }
     image.save(QStringLiteral("/tmp/comparison_export.png"));

@@ -2,6 +2,7 @@
 #include "charts/columnstroker.h"
 #include "charts/comparisontab.h"
 #include "charts/metricchartview.h"
+#include "charts/metrictile.h"
 #include "cli.h"
 #include "items/runstablemodel.h"
 #include "metrics/metricingestor.h"
@@ -21,17 +22,22 @@
 #include <QDateTimeAxis>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QLogValueAxis>
+#include <QMenu>
 #include <QPainter>
 #include <QRandomGenerator>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
 #include <QSqlQuery>
+#include <QStyledItemDelegate>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QValueAxis>
 
 using namespace mlwb;
@@ -49,6 +55,9 @@ private slots:
     void decimatesLongSeries();
     void axisModes();
     void smoothingAddsFaintRawLine();
+    void hoverReadoutGivesEveryRunsValueAtX();
+    void legendClickIsolatesDoubleClickShowsAll();
+    void singleValueMetricIsATileAndLegendSaysWhatDiffers();
     void liveGrowthAppends();
     void smallValuesGetTheirOwnRangeFromTheFirstPoint();
     void tabRefreshesAtOnceThenCoalesces();
@@ -59,6 +68,7 @@ private slots:
     void tabLegendAndExport();
     void cliExportsPngAndSvg();
     void runsTableFilterAndCompare();
+    void runsTableLeadsWithWhatDiffers();
     void strokerMatchesQPainter_data();
     void strokerMatchesQPainter();
     void strokerComposesOncePerPixel();
@@ -173,6 +183,98 @@ void TestMetricChart::smoothingAddsFaintRawLine()
     QVERIFY(view.lineSeries().at(1)->pen().color().alphaF() < 0.5);
 }
 
+void TestMetricChart::hoverReadoutGivesEveryRunsValueAtX()
+{
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("loss"));
+    view.resize(800, 500);
+    view.setRuns(chartRuns(m_runs), nullptr);
+    ChartOptions o;
+    o.smoothing = 0.5;
+    view.setOptions(o);
+    // 120.4 is nearest step 120; every run has it.
+    const QList<HoverValue> values = view.valuesAt(120.4);
+    QCOMPARE(values.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(values[i].run.runId, m_runs[i]);
+        QCOMPARE(values[i].step, 120);
+        QCOMPARE(values[i].raw, lossCurve(120, m_runs[i]));
+        QVERIFY(!std::isnan(values[i].smoothed));
+        QVERIFY(values[i].smoothed != values[i].raw); // the EMA lags a falling loss
+    }
+    const QString text = view.readoutAt(120.4);
+    QVERIFY(text.contains(QStringLiteral("step 120")));
+    QVERIFY(text.contains(QString::number(lossCurve(120, m_runs[0]), 'g', 6)));
+    // Past the data's end nothing is read out; a hidden run is left out.
+    QVERIFY(view.valuesAt(400).isEmpty());
+    view.setRunVisible(m_runs[1], false);
+    QCOMPARE(view.valuesAt(10).size(), 2);
+}
+
+void TestMetricChart::legendClickIsolatesDoubleClickShowsAll()
+{
+    ComparisonTab tab(*m_ws);
+    tab.resize(1200, 700);
+    QVERIFY(tab.setComparison(m_runs, {}, nullptr));
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    auto *legend = tab.findChild<QListWidget *>(QStringLiteral("legend"));
+    const QRect second = legend->visualItemRect(legend->item(1));
+    // A click on the name (right of the check box) isolates the run.
+    QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
+                      QPoint(second.right() - 10, second.center().y()));
+    QCOMPARE(tab.shownRuns().size(), 1);
+    QCOMPARE(tab.shownRuns().first().runId, m_runs[1]);
+    QCOMPARE(tab.panels().first()->lineSeries().size(), 1);
+    QVERIFY(legend->item(1)->text().startsWith(tab.panels().first()->lineSeries().first()->name()));
+    QTest::mouseDClick(legend->viewport(), Qt::LeftButton, {},
+                       QPoint(second.right() - 10, second.center().y()));
+    QCOMPARE(tab.shownRuns().size(), 3);
+    // A click on a check box still toggles only that run.
+    const QRect first = legend->visualItemRect(legend->item(0));
+    QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
+                      QPoint(first.left() + 10, first.center().y()));
+    QCOMPARE(tab.shownRuns().size(), 2);
+}
+
+static double constantOne(int, Id runId)
+{
+    return double(runId) / 100.0;
+}
+
+void TestMetricChart::singleValueMetricIsATileAndLegendSaysWhatDiffers()
+{
+    for (const Id run : std::as_const(m_runs))
+        addSeries(*m_ws, run, QStringLiteral("lr"), 1, constantOne);
+    QVERIFY(Runs(*m_ws).rename(m_runs[0], QStringLiteral("baseline"), nullptr));
+    ComparisonTab tab(*m_ws);
+    QVERIFY(tab.setComparison(m_runs, {}, nullptr));
+    QCOMPARE(tab.panels().size(), 2); // accuracy, loss
+    QCOMPARE(tab.tiles().size(), 1);
+    MetricTile *tile = tab.tiles().first();
+    QCOMPARE(tile->metric(), QStringLiteral("lr"));
+    QCOMPARE(tile->valueText(m_runs[1]), QString::number(double(m_runs[1]) / 100.0, 'g', 6));
+    // Names, not ids; the parameter that tells the runs apart; the id on hover.
+    auto *legend = tab.findChild<QListWidget *>(QStringLiteral("legend"));
+    QCOMPARE(legend->item(0)->text(), QStringLiteral("baseline  lr=0.1"));
+    QVERIFY(legend->item(1)->text().endsWith(QLatin1String("lr=0.05")));
+    QCOMPARE(legend->item(0)->toolTip(), Runs(*m_ws).find(m_runs[0])->uid);
+    QCOMPARE(tab.panels().first()->lineSeries().first()->name(), QStringLiteral("baseline"));
+    // A second point turns the tile into a chart.
+    addSeries(*m_ws, m_runs[0], QStringLiteral("lr2"), 1, constantOne);
+    QSqlQuery q(m_ws->database());
+    QVERIFY(q.exec(QStringLiteral("UPDATE metric_series SET count = 2 WHERE name = 'lr'")));
+    tab.refresh();
+    QCOMPARE(tab.tiles().size(), 1); // lr2 now; lr is a chart
+    QCOMPARE(tab.tiles().first()->metric(), QStringLiteral("lr2"));
+    QCOMPARE(tab.panels().size(), 3);
+    QCOMPARE(ComparisonTab::differingKeys({{{QStringLiteral("a"), QStringLiteral("1")},
+                                            {QStringLiteral("b"), QStringLiteral("1")}},
+                                           {{QStringLiteral("a"), QStringLiteral("2")},
+                                            {QStringLiteral("b"), QStringLiteral("1")}}}),
+             QStringList{QStringLiteral("a")});
+}
+
 void TestMetricChart::liveGrowthAppends()
 {
     SeriesLoader loader(*m_ws);
@@ -281,10 +383,11 @@ void TestMetricChart::metricsLoggedLaterAppear()
     QVERIFY(loss);
     QCOMPARE(loss->lineSeries().size(), 2);
     QCOMPARE(loss->lineSeries().at(1)->count(), 49); // the late run's line
-    QCOMPARE(tab.panels().size(), panelsBefore + 1);
-    QCOMPARE(tab.panels().last()->metric(), QStringLiteral("zeta"));
-    QCOMPARE(tab.panels().last()->lineSeries().size(), 1);
-    QCOMPARE(tab.panels().last()->lineSeries().first()->count(), 1);
+    // One point so far: a number tile, after the panels.
+    QCOMPARE(tab.panels().size(), panelsBefore);
+    QCOMPARE(tab.tiles().size(), 1);
+    QCOMPARE(tab.tiles().last()->metric(), QStringLiteral("zeta"));
+    QCOMPARE(tab.tiles().last()->valueText(late), QStringLiteral("0.5"));
 }
 
 void TestMetricChart::zoomStopsFollowing()
@@ -377,6 +480,84 @@ static bool showRunsTable(RunsTableView *view)
     view->resize(1100, 300);
     view->show();
     return QTest::qWaitForWindowExposed(view);
+}
+
+// Name (frozen), status, the parameters that vary, the metrics; the id is the
+// name's tooltip and a parameter every run shares is hidden until asked for.
+void TestMetricChart::runsTableLeadsWithWhatDiffers()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
+    for (const Id run : std::as_const(m_runs))
+        QVERIFY(Runs(*m_ws).setTag(run, QStringLiteral("team"), QStringLiteral("vision"), nullptr));
+    Runs(*m_ws).finish(m_runs[2], RunStatus::Failed, 1, QString(), nullptr);
+    addRun(*m_ws, QStringLiteral("mnist"), {QStringLiteral("--epochs"), QStringLiteral("3")});
+    RunsTableView view(*m_ws);
+    QVERIFY(showRunsTable(&view));
+    const RunsTableModel *model = view.model();
+    QTableView *table = view.table();
+    const QHeaderView *header = table->horizontalHeader();
+    auto visual = [&](const char *key) {
+        return header->visualIndex(model->columnOf(QLatin1String(key)));
+    };
+    QCOMPARE(visual("name"), 0);
+    QCOMPARE(visual("status"), 1);
+    QVERIFY(visual("params.lr") < visual("metrics.loss"));
+    QVERIFY(visual("metrics.loss") < visual("started"));
+    QVERIFY(table->isColumnHidden(model->columnOf(QStringLiteral("id"))));
+    QVERIFY(table->isColumnHidden(model->columnOf(QStringLiteral("tags.team"))) == false);
+    // Every run of the sweep shares the target and experiment: hidden.
+    QVERIFY(model->isConstant(model->columnOf(QStringLiteral("experiment"))));
+    QVERIFY(table->isColumnHidden(model->columnOf(QStringLiteral("experiment"))));
+    QVERIFY(!model->isConstant(model->columnOf(QStringLiteral("params.lr"))));
+    const QModelIndex name = table->model()->index(0, model->columnOf(QStringLiteral("name")));
+    QCOMPARE(name.data(Qt::ToolTipRole).toString(),
+             name.siblingAtColumn(model->columnOf(QStringLiteral("id"))).data().toString());
+    QVERIFY(!name.data(Qt::ToolTipRole).toString().isEmpty());
+    // "Show Constant Columns" brings them back, and is remembered.
+    QMenu *menu = view.findChild<QToolButton *>(QStringLiteral("columns"))->menu();
+    Q_EMIT menu->aboutToShow();
+    auto *constant = menu->findChild<QAction *>(QStringLiteral("showConstantColumns"));
+    QVERIFY(constant);
+    constant->trigger();
+    QVERIFY(!table->isColumnHidden(model->columnOf(QStringLiteral("experiment"))));
+    RunsTableView again(*m_ws);
+    QVERIFY(showRunsTable(&again));
+    QVERIFY(!again.table()->isColumnHidden(model->columnOf(QStringLiteral("experiment"))));
+    constant->trigger();
+    // The name stays in view while the table scrolls right.
+    auto *frozen = view.findChild<QTableView *>(QStringLiteral("frozenColumn"));
+    QVERIFY(frozen && frozen->isVisible());
+    for (int c = 0; c < model->columnCount(); ++c)
+        table->setColumnWidth(c, 300);
+    table->horizontalScrollBar()->setValue(table->horizontalScrollBar()->maximum());
+    QVERIFY(table->horizontalScrollBar()->value() > 0);
+    QVERIFY(frozen->isVisible());
+    QCOMPARE(frozen->geometry().left(), table->frameWidth());
+    QCOMPARE(frozen->model()->index(0, model->columnOf(QStringLiteral("name"))).data(),
+             name.data());
+    QVERIFY(!frozen->isColumnHidden(model->columnOf(QStringLiteral("name"))));
+    QVERIFY(frozen->isColumnHidden(model->columnOf(QStringLiteral("status"))));
+    // The status cell shows the word in the user's language with its icon.
+    const int status = model->columnOf(QStringLiteral("status"));
+    QStyleOptionViewItem option;
+    option.initFrom(table);
+    option.widget = table;
+    auto *delegate = table->itemDelegateForColumn(status);
+    QVERIFY(delegate);
+    int failedRow = -1;
+    for (int r = 0; r < table->model()->rowCount(); ++r)
+        if (table->model()->index(r, status).data().toString() == u"Failed")
+            failedRow = r;
+    QVERIFY(failedRow >= 0);
+    QStyledItemDelegate plain;
+    const QModelIndex failed = table->model()->index(failedRow, status);
+    QVERIFY(delegate->sizeHint(option, failed).width() > plain.sizeHint(option, failed).width());
+    // A filter error shows without moving the table.
+    const int top = table->geometry().top();
+    QTest::keyClicks(view.findChild<QLineEdit *>(QStringLiteral("filter")),
+                     QStringLiteral("params.lr >"));
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("filterError"))->isVisible());
+    QCOMPARE(table->geometry().top(), top);
 }
 
 void TestMetricChart::runsTableFilterAndCompare()

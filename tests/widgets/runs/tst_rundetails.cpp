@@ -10,7 +10,9 @@
 #include "runs/rundetails.h"
 #include "runs/runfolder.h"
 #include "runs/runoverview.h"
+#include "runs/runsummary.h"
 #include "runs/snapshotbrowser.h"
+#include "runs/sparkline.h"
 #include "runs/supervisornote.h"
 #include "snapshots/snapshotwriter.h"
 #include "store/experiments.h"
@@ -23,6 +25,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileSystemModel>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -61,6 +64,7 @@ private Q_SLOTS:
     void logStopsFollowingWhenScrolledUp();
     void logSearchFindsMatches();
     void metricsListed();
+    void overviewLeadsWithParametersAndMetricTiles();
     void metricsPageShowsLiveCharts();
     void nonScalarMetricsHaveAPage();
     void outputsListed();
@@ -447,6 +451,31 @@ void TestRunDetails::metricsListed()
     view->sortByColumn(RunMetricsModel::LastColumn, Qt::AscendingOrder);
     QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("lr"));
     QCOMPARE(view->model()->index(2, 0).data().toString(), QStringLiteral("accuracy"));
+}
+
+void TestRunDetails::overviewLeadsWithParametersAndMetricTiles()
+{
+    testing::addSeries(*m_ws, m_run.id, QStringLiteral("loss"), 40, testing::lossCurve);
+    details();
+    // Parameters from the command line, a tile per scalar metric.
+    auto *parameters = m_details->findChild<QGroupBox *>(QStringLiteral("parameters"));
+    QVERIFY(parameters && parameters->isVisibleTo(m_details.get()));
+    QStringList texts;
+    for (QLabel *label : parameters->findChildren<QLabel *>())
+        texts << label->text();
+    QVERIFY2(texts.contains(QStringLiteral("0.1")) && texts.contains(QStringLiteral("two words")),
+             qPrintable(texts.join(u',')));
+    RunSummary *summary = m_details->findChild<RunSummary *>();
+    QVERIFY(summary);
+    QCOMPARE(summary->tileCount(), 1);
+    const auto *value = m_details->findChild<QLabel *>(QStringLiteral("tileValue"));
+    QCOMPARE(value->text(), QString::number(testing::lossCurve(39, m_run.id), 'g', 6));
+    QVERIFY(m_details->findChild<Sparkline *>());
+    // No problems: no Diagnostics box at all.
+    QVERIFY(!child<QTableView>("diagnosticsView")->parentWidget()->isVisibleTo(m_details.get()));
+    // A metric logged later gets its tile (reads are at most every two seconds).
+    testing::addSeries(*m_ws, m_run.id, QStringLiteral("acc"), 5, testing::accuracyCurve);
+    QTRY_COMPARE_WITH_TIMEOUT(summary->tileCount(), 2, 6000);
 }
 
 void TestRunDetails::metricsPageShowsLiveCharts()

@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -143,6 +144,23 @@ void TestMainWindow::selectingAnExperimentFillsProperties()
     QCOMPARE(panel->value(QStringLiteral("Status")), QStringLiteral("Queued"));
     QCOMPARE(panel->value(QStringLiteral("Tag: lr")), QStringLiteral("0.1"));
     QCOMPARE(panel->value(QStringLiteral("Experiment")), QStringLiteral("mnist"));
+    // Empty fields are left out; ids wait under a folded Details row.
+    QVERIFY(panel->value(QStringLiteral("Error")).isEmpty());
+    auto *table = panel->findChild<QTableWidget *>(QStringLiteral("propertiesTable"));
+    int idRow = -1, detailsRow = -1;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        QVERIFY(table->item(row, 0)->text() != u"Error");
+        if (table->item(row, 0)->text() == u"Id")
+            idRow = row;
+        if (table->item(row, 0)->text().endsWith(u"Details"))
+            detailsRow = row;
+    }
+    QVERIFY(detailsRow >= 0 && idRow > detailsRow);
+    QVERIFY(table->isRowHidden(idRow));
+    QVERIFY(!table->isRowHidden(detailsRow));
+    Q_EMIT table->cellClicked(detailsRow, 0);
+    QVERIFY(!table->isRowHidden(idRow));
+    QVERIFY(panel->detailsShown());
 }
 
 void TestMainWindow::menusHaveActionsWithShortcuts()

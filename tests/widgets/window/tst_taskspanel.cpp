@@ -31,6 +31,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void snapshotTaskSaysWhatWasLeftOut();
+    void packedSnapshotsLeaveFailuresStay();
     void submissionReportsWhatWasLeftOut();
     void windowLogsWhatWasLeftOut();
 
@@ -128,6 +129,33 @@ void TestTasksPanel::snapshotTaskSaysWhatWasLeftOut()
     QVERIFY2(submitter.submit(config(), &error), qPrintable(error));
     QVERIFY(submitter.leftOutSummary().isEmpty());
     QVERIFY(!Tasks(*m_ws).list(false).first().message.contains(QStringLiteral("Left out")));
+}
+
+// A packed snapshot per run would fill the panel: it leaves after a few
+// seconds; a failed one stays, and titles are made at display time.
+void TestTasksPanel::packedSnapshotsLeaveFailuresStay()
+{
+    Tasks tasks(*m_ws);
+    QString error;
+    Task packed;
+    packed.kind = QStringLiteral("snapshot");
+    packed.title = QStringLiteral("project");
+    QVERIFY2(tasks.start(&packed, &error), qPrintable(error));
+    QVERIFY(tasks.finish(packed.id, Task::State::Succeeded, QStringLiteral("3 files"), &error));
+    Task failed = packed;
+    QVERIFY(tasks.start(&failed, &error));
+    QVERIFY(tasks.finish(failed.id, Task::State::Failed, QStringLiteral("disk full"), &error));
+    TasksPanel panel;
+    panel.setWorkspace(m_ws.get());
+    auto *list = panel.findChild<QTreeWidget *>(QStringLiteral("tasksList"));
+    QCOMPARE(list->topLevelItemCount(), 2);
+    QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("Packing snapshot of project"));
+    QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Snapshot"));
+    QCOMPARE(panel.tabText(0), QStringLiteral("Tasks (2)"));
+    QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 1, 8000);
+    QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("Failed"));
+    QCOMPARE(list->topLevelItem(0)->text(4), QStringLiteral("disk full"));
+    QCOMPARE(panel.tabText(0), QStringLiteral("Tasks (1)"));
 }
 
 // The GUI's submit runs on a worker thread; its report reaches the window.
