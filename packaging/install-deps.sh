@@ -19,6 +19,9 @@ packages=(
   lintian desktop-file-utils man-db bash zsh dbus-daemon
   # scikit-learn for /usr/bin/python3: real models for the registry and serving tests
   python3-sklearn
+  # images (issue 12): skopeo and umoci check built images; podman with runc and debootstrap
+  # run them in the serving test (crun fails on these machines)
+  skopeo umoci podman runc debootstrap
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
+#include <QJsonDocument>
 #include <QObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -15,7 +16,8 @@ namespace {
 const char *const columns =
     "SELECT i.id, i.name, i.tag, i.digest, i.status, i.environment_version_id, i.size, "
     "i.created_at, "
-    "(SELECT group_concat(im.model_version_id) FROM image_models im WHERE im.image_id = i.id) "
+    "(SELECT group_concat(im.model_version_id) FROM image_models im WHERE im.image_id = i.id), "
+    "i.version, i.inputs "
     "FROM images i ";
 
 Image fromRow(const QSqlQuery &q)
@@ -33,6 +35,8 @@ Image fromRow(const QSqlQuery &q)
     for (const QString &id : ids)
         i.modelVersionIds << id.toLongLong();
     std::sort(i.modelVersionIds.begin(), i.modelVersionIds.end());
+    i.version = q.value(9).toInt();
+    i.inputs = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
     return i;
 }
 
@@ -93,8 +97,9 @@ Images::Images(const Workspace &workspace)
 
 QList<Image> Images::list(QString *error) const
 {
-    return sql::selectAll(m_db, QLatin1String(columns) + QLatin1String("ORDER BY i.name, i.tag"),
-                          {}, fromRow, error);
+    return sql::selectAll(
+        m_db, QLatin1String(columns) + QLatin1String("ORDER BY i.name, i.version, i.tag"), {},
+        fromRow, error);
 }
 
 std::optional<Image> Images::findWhere(const QString &where, const QVariantList &values,
@@ -120,6 +125,49 @@ bool Images::create(Image *image, QString *error)
 {
     if (!validNameAndTag(image->name, image->tag, error))
         return false;
+    WriteTransaction transaction(m_db);
+    return transaction.begin(error) && insert(image, error) && transaction.commit(error);
+}
+
+bool Images::validName(const QString &name, QString *error)
+{
+    return validNameAndTag(name, QStringLiteral("1"), error);
+}
+
+bool Images::registerVersion(Image *image, const std::function<bool(int, QString *)> &place,
+                             QString *error)
+{
+    if (!validName(image->name, error))
+        return false;
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    QSqlQuery q(m_db);
+    if (!sql::prepare(q,
+                      QStringLiteral("INSERT INTO image_names(name, last_version) VALUES (?, 1) "
+                                     "ON CONFLICT(name) DO UPDATE SET last_version = "
+                                     "last_version + 1"),
+                      error))
+        return false;
+    q.addBindValue(image->name);
+    if (!sql::exec(q, error)
+        || !sql::prepare(q, QStringLiteral("SELECT last_version FROM image_names WHERE name = ?"),
+                         error))
+        return false;
+    q.addBindValue(image->name);
+    if (!sql::exec(q, error) || !q.next())
+        return sql::fail(
+            error, QObject::tr("Could not number a new version of image '%1'.").arg(image->name));
+    image->version = q.value(0).toInt();
+    image->tag = QString::number(image->version);
+    q.finish();
+    // The blobs and the index go into place while the write lock is held, so
+    // nothing can collect them before the row that refers to them exists.
+    return insert(image, error) && place(image->version, error) && transaction.commit(error);
+}
+
+bool Images::insert(Image *image, QString *error)
+{
     const QString status = image->status.isEmpty() ? QStringLiteral("Building") : image->status;
     if (!validStatus(status, error))
         return false;
@@ -129,10 +177,6 @@ bool Images::create(Image *image, QString *error)
     std::sort(modelVersionIds.begin(), modelVersionIds.end());
     modelVersionIds.erase(std::unique(modelVersionIds.begin(), modelVersionIds.end()),
                           modelVersionIds.end());
-
-    WriteTransaction transaction(m_db);
-    if (!transaction.begin(error))
-        return false;
     QString ignored;
     if (findWhere(QStringLiteral("WHERE i.name = ? AND i.tag = ?"), {image->name, image->tag},
                   &ignored))
@@ -156,8 +200,8 @@ bool Images::create(Image *image, QString *error)
     QSqlQuery q(m_db);
     if (!sql::prepare(q,
                       QStringLiteral("INSERT INTO images(name, tag, digest, status, "
-                                     "environment_version_id, size, created_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                     "environment_version_id, size, created_at, version, inputs) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       error))
         return false;
     q.addBindValue(image->name);
@@ -168,6 +212,8 @@ bool Images::create(Image *image, QString *error)
                                                     : QVariant());
     q.addBindValue(image->size);
     q.addBindValue(now);
+    q.addBindValue(image->version);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(image->inputs).toJson(QJsonDocument::Compact)));
     if (!sql::exec(q, error))
         return false;
     const Id id = q.lastInsertId().toLongLong();
@@ -182,8 +228,6 @@ bool Images::create(Image *image, QString *error)
         if (!sql::exec(q, error))
             return false;
     }
-    if (!transaction.commit(error))
-        return false;
     image->id = id;
     image->status = status;
     image->modelVersionIds = modelVersionIds;
@@ -215,7 +259,8 @@ bool Images::setStatus(Id id, const QString &status, const QString &digest, qint
     return true;
 }
 
-bool Images::remove(const QString &name, const QString &tag, QString *error)
+bool Images::remove(const QString &name, const QString &tag, QString *error,
+                    const std::function<bool(const Image &, QString *)> &beforeCommit)
 {
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
@@ -239,7 +284,8 @@ bool Images::remove(const QString &name, const QString &tag, QString *error)
     if (!sql::prepare(q, QStringLiteral("DELETE FROM images WHERE id = ?"), error))
         return false;
     q.addBindValue(image->id);
-    return sql::exec(q, error) && transaction.commit(error);
+    return sql::exec(q, error) && (!beforeCommit || beforeCommit(*image, error))
+           && transaction.commit(error);
 }
 
 } // namespace mlwb

@@ -287,6 +287,16 @@ CREATE TABLE retired_counters(
   PRIMARY KEY(kind, name)) WITHOUT ROWID;
 )SQL";
 
+// Version 6: images are versioned assets (NAME:VERSION from a per-name counter
+// that never hands a number out twice) and remember what they were built from.
+const char *const version6 = R"SQL(
+CREATE TABLE image_names(
+  name TEXT PRIMARY KEY,
+  last_version INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+ALTER TABLE images ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE images ADD COLUMN inputs TEXT NOT NULL DEFAULT '{}';
+)SQL";
+
 struct TopicTable {
     const char *topic;
     const char *table;
@@ -373,6 +383,8 @@ QStringList statementsFor(int version)
         return version4Statements();
     case 5:
         return splitStatements(version5) + bumpTriggers({"runs", "run_environments"});
+    case 6:
+        return splitStatements(version6);
     }
     return {};
 }
@@ -441,7 +453,7 @@ bool apply(const QSqlDatabase &db, int version, QString *error)
 
 int latestVersion()
 {
-    return 5;
+    return 6;
 }
 
 QStringList topics()

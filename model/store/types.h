@@ -162,6 +162,8 @@ struct Image {
     QList<Id> modelVersionIds;
     qint64 size = 0;
     QDateTime createdAt;
+    int version = 0;    // NAME:VERSION for built images (tag is the number); 0: none
+    QJsonObject inputs; // what it was built from (models, script, base, environment, layers)
 };
 
 /// A running (or stopped) web service serving an image.
