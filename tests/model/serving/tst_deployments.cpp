@@ -10,6 +10,7 @@
 #include "serving/servicekeys.h"
 #include "sklearnservice.h"
 #include "store/deployments.h"
+#include "store/schema.h"
 #include "store/workspace.h"
 
 #include <QJsonObject>
@@ -36,6 +37,7 @@ private slots:
     void reattachesAfterSupervisorKilled();
     void stopStartDelete();
     void refusesWhatItCannotServe();
+    void upgradeKeepsImageDeployments();
 
 private:
     Deployment deployed(const QString &name, const char *script, const QString &auth = {},
@@ -132,7 +134,8 @@ void TestDeployments::predictionsMatchTheModel()
     const ScoringResponse metrics =
         m_client.get(QStringLiteral("http://127.0.0.1:%1/metrics").arg(d.port), 5000);
     QCOMPARE(metrics.status, 200);
-    QVERIFY2(metrics.body.contains("mlwb_requests_total{code=\"200\"} 1"), metrics.body.constData());
+    QVERIFY2(metrics.body.contains("mlwb_requests_total{code=\"200\"} 1"),
+             metrics.body.constData());
     QFile log(folder.log());
     QVERIFY(log.open(QIODevice::ReadOnly));
     QVERIFY(log.readAll().contains("model loaded"));
@@ -313,6 +316,55 @@ void TestDeployments::refusesWhatItCannotServe()
     QCOMPARE(error, QStringLiteral("'password' is not an authentication mode: use none or key."));
     QVERIFY(!QFileInfo::exists(
         DeploymentFolder(m_ws->folder(Workspace::Folder::Deployments), request.name).root()));
+}
+
+// Schema 7 rebuilds the deployments table: rows of an older workspace stay,
+// and its changes still bump the revision the GUI watches.
+void TestDeployments::upgradeKeepsImageDeployments()
+{
+    QString error;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("upgrade"));
+        db.setDatabaseName(path(QStringLiteral("old.db")));
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+        QVERIFY2(schema::migrate(db, &error, 4), qPrintable(error));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO images(id, name, tag, status, created_at) "
+                                      "VALUES (1, 'img', '1', 'Succeeded', 0)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO deployments(name, image_id, status, url, "
+                                      "config, created_at, updated_at) VALUES ('old', 1, "
+                                      "'Healthy', 'http://h/score', '{\"a\":1}', 5, 6)")));
+        QVERIFY2(schema::migrate(db, &error), qPrintable(error));
+        QCOMPARE(schema::currentVersion(db, &error), schema::latestVersion());
+        QVERIFY(q.exec(QStringLiteral("SELECT name, image_id, status, url, config, auth, "
+                                      "desired, restart_count, scoring_script FROM deployments")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("old"));
+        QCOMPARE(q.value(1).toLongLong(), 1);
+        QCOMPARE(q.value(2).toString(), QStringLiteral("Healthy"));
+        QCOMPARE(q.value(3).toString(), QStringLiteral("http://h/score"));
+        QCOMPARE(q.value(4).toString(), QStringLiteral("{\"a\":1}"));
+        QCOMPARE(q.value(5).toString(), QStringLiteral("none"));
+        QCOMPARE(q.value(6).toString(), QStringLiteral("running"));
+        QCOMPARE(q.value(7).toInt(), 0);
+        QCOMPARE(q.value(8).toString(), QString());
+        q.finish();
+        // Neither an image nor a script: refused by the table itself.
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO deployments(name, status, created_at, "
+                                       "updated_at) VALUES ('empty', 'Stopped', 0, 0)")));
+        const auto revision = [&] {
+            QSqlQuery r(db);
+            r.exec(QStringLiteral("SELECT value FROM revisions WHERE topic = 'deployments'"));
+            return r.next() ? r.value(0).toLongLong() : -1;
+        };
+        const qint64 before = revision();
+        QVERIFY(q.exec(QStringLiteral("UPDATE deployments SET status = 'Stopped'")));
+        QCOMPARE(revision(), before + 1);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("upgrade"));
 }
 
 QTEST_GUILESS_MAIN(TestDeployments)
