@@ -22,6 +22,7 @@ ScoringResponse wait(QNetworkReply *reply, const QElapsedTimer &timer)
     out.latencyMs = timer.nsecsElapsed() / 1e6;
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.body = reply->readAll();
+    out.deployment = reply->rawHeader("azureml-model-deployment");
     if (out.status == 0)
         out.error = reply->error() == QNetworkReply::OperationCanceledError
                         ? ScoringClient::tr("no answer in time")
@@ -50,13 +51,16 @@ ScoringResponse ScoringClient::get(const QString &url, int timeoutMs)
 }
 
 ScoringResponse ScoringClient::post(const QString &url, const QByteArray &body, const QString &key,
-                                    int timeoutMs)
+                                    int timeoutMs,
+                                    const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request{QUrl(url)};
     request.setTransferTimeout(timeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     if (!key.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
+    for (const auto &header : headers)
+        request.setRawHeader(header.first, header.second);
     QElapsedTimer timer;
     timer.start();
     return wait(m_network->post(request, body), timer);

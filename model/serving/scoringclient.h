@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <memory>
 
@@ -14,7 +16,8 @@ struct ScoringResponse {
     int status = 0; // HTTP status; 0 when no answer came
     QByteArray body;
     double latencyMs = 0;
-    QString error; // why no answer came (refused, timed out, ...)
+    QString error;         // why no answer came (refused, timed out, ...)
+    QByteArray deployment; // the azureml-model-deployment header of the answer, if any
 };
 
 /// Calls a scoring service and waits for the answer: the liveness probe of
@@ -28,9 +31,10 @@ public:
     ~ScoringClient();
 
     ScoringResponse get(const QString &url, int timeoutMs);
-    /// POSTs a JSON body; `key` (when not empty) goes as Authorization: Bearer KEY.
+    /// POSTs a JSON body; `key` (when not empty) goes as Authorization: Bearer KEY,
+    /// `headers` as they are (e.g. azureml-model-deployment to pin a deployment).
     ScoringResponse post(const QString &url, const QByteArray &body, const QString &key,
-                         int timeoutMs);
+                         int timeoutMs, const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
 private:
     std::unique_ptr<QNetworkAccessManager> m_network;
