@@ -3,23 +3,31 @@
 // against a plain Python http.server answering the same payload in the
 // same run. Prints throughput, p50/p99 latency, failed requests and the
 // server's RSS before and after. Target: within 1.5x of http.server.
+// Then the endpoint proxy's own cost: sequential calls straight to the
+// deployment and through an endpoint in front of it (target: < 1 ms at
+// p50), and wrk through the endpoint.
 //
 //   bench_serve [seconds=30] [connections=64]
 #include "runs/processgroup.h"
 #include "serving/deployer.h"
 #include "serving/deploymentprocess.h"
+#include "serving/endpointproxy.h"
+#include "serving/scoringclient.h"
 #include "store/workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <vector>
 
 using namespace mlwb;
 
@@ -53,7 +61,11 @@ WrkFigures runWrk(const QString &url, const QString &script, int seconds, int co
               {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections),
                QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency"),
                QStringLiteral("-s"), script, url});
-    wrk.waitForFinished((seconds + 60) * 1000);
+    // An event loop, not waitForFinished(): an endpoint proxy in this process must answer.
+    QEventLoop loop;
+    QObject::connect(&wrk, &QProcess::finished, &loop, &QEventLoop::quit);
+    if (wrk.state() != QProcess::NotRunning)
+        loop.exec();
     const QString out = QString::fromUtf8(wrk.readAllStandardOutput());
     WrkFigures f;
     const QRegularExpression rps(QStringLiteral("Requests/sec:\\s+([0-9.]+)"));
@@ -107,6 +119,16 @@ int freePort()
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
+}
+
+// Median latency in ms of `count` calls one after another.
+double sequentialP50(ScoringClient &client, const QString &url, int count)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < count; ++i)
+        ms.push_back(client.post(url, payload, QString(), 10000).latencyMs);
+    std::nth_element(ms.begin(), ms.begin() + count / 2, ms.end());
+    return ms[size_t(count / 2)];
 }
 
 void print(const char *name, const WrkFigures &f)
@@ -176,6 +198,8 @@ int main(int argc, char *argv[])
     QThread::msleep(500);
 
     std::printf("wrk: %d connections, %d s each, POST %s\n", connections, seconds, payload);
+    const qint64 rssStart = rssKiB(server);
+    runWrk(healthy->url, lua, 5, connections); // warm up: threads, buffers, the latency window
     const qint64 rssBefore = rssKiB(server);
     const WrkFigures scoring = runWrk(healthy->url, lua, seconds, connections);
     const qint64 rssAfter = rssKiB(server);
@@ -186,7 +210,28 @@ int main(int argc, char *argv[])
     std::printf("throughput ratio (http.server / scoring server): %.2fx (target <= 1.5x)\n",
                 scoring.requestsPerSecond > 0 ? python.requestsPerSecond / scoring.requestsPerSecond
                                               : 0.0);
-    std::printf("scoring server RSS: %lld KiB before, %lld KiB after\n", rssBefore, rssAfter);
+    std::printf("scoring server RSS: %lld KiB idle, %lld KiB after a 5 s warm-up, %lld KiB after "
+                "the run\n",
+                rssStart, rssBefore, rssAfter);
+
+    EndpointProxy endpoint;
+    if (!endpoint.listen(0, &error)
+        || !endpoint.setBackends({{d.name, QStringLiteral("http://127.0.0.1:%1").arg(d.port), 0}},
+                                 &error)) {
+        std::fprintf(stderr, "endpoint: %s\n", qPrintable(error));
+        return 1;
+    }
+    const QString viaEndpoint = QStringLiteral("http://127.0.0.1:%1/score").arg(endpoint.port());
+    ScoringClient client;
+    sequentialP50(client, healthy->url, 200); // warm both paths
+    sequentialP50(client, viaEndpoint, 200);
+    const double direct = sequentialP50(client, healthy->url, 2000);
+    const double proxied = sequentialP50(client, viaEndpoint, 2000);
+    std::printf("sequential p50: %.3f ms direct, %.3f ms through the endpoint: +%.3f ms "
+                "(target < 1 ms)\n",
+                direct, proxied, proxied - direct);
+    const WrkFigures throughEndpoint = runWrk(viaEndpoint, lua, seconds, connections);
+    print("through the endpoint", throughEndpoint);
 
     baseline.kill();
     baseline.waitForFinished();
