@@ -131,7 +131,8 @@ bool Deployer::deploy(const Workspace &workspace, const DeployRequest &request, 
                 {QStringLiteral("script"), script.fileName()},
                 {QStringLiteral("model_dir"), modelDir},
                 {QStringLiteral("environment_variables"), variables},
-                {QStringLiteral("startup_timeout_s"), request.startupTimeoutSeconds}};
+                {QStringLiteral("startup_timeout_s"), request.startupTimeoutSeconds},
+                {QStringLiteral("restart_backoff_ms"), request.restartBackoffMs}};
     if (request.maxRequestBytes > 0)
         d.config.insert(QStringLiteral("max_request_bytes"), request.maxRequestBytes);
     if (d.auth == QLatin1String("key"))

@@ -23,6 +23,7 @@ struct DeployRequest {
     QMap<QString, QString> environmentVariables;
     qint64 maxRequestBytes = 0; // 0: the server's default
     int startupTimeoutSeconds = 120;
+    int restartBackoffMs = 1000; // the pause before the first restart after a crash
 };
 
 /// Deploys, starts, stops and deletes deployments served as local

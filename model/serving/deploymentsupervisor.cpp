@@ -32,9 +32,9 @@ DeploymentSupervisor::DeploymentSupervisor(const Workspace &workspace, Id deploy
 
 DeploymentSupervisor::~DeploymentSupervisor() = default;
 
-int DeploymentSupervisor::backoffMs(int n)
+int DeploymentSupervisor::backoffMs(int n, int firstMs)
 {
-    return 1000 * std::min(30, 1 << std::min(n - 1, 5));
+    return firstMs * std::min(30, 1 << std::min(n - 1, 5));
 }
 
 bool DeploymentSupervisor::load(QString *error)
@@ -197,9 +197,11 @@ bool DeploymentSupervisor::serverEnded(QString *error)
     }
     QString ignored;
     Deployments(m_workspace).countRestart(m_id, false, &ignored);
-    const int waitMs = backoffMs(m_crashes);
-    const QString message =
-        tr("The scoring server %1; restarting it in %2 s.").arg(how).arg(waitMs / 1000);
+    const int waitMs = backoffMs(
+        m_crashes, m_deployment.config.value(QStringLiteral("restart_backoff_ms")).toInt(1000));
+    const QString message = tr("The scoring server %1; restarting it in %2 s.")
+                                .arg(how)
+                                .arg(waitMs / 1000.0, 0, 'g', 3);
     note(message);
     setStatus(QStringLiteral("Transitioning"), message);
     pause(waitMs); // a stop asked for meanwhile is seen by the next round

@@ -37,8 +37,9 @@ public:
     /// Crashes in a row (without becoming healthy between) before a
     /// deployment is Failed instead of restarted.
     static constexpr int maxCrashesInARow = 5;
-    /// The pause before restart `n` (1, 2, 4, ... seconds, at most 30).
-    static int backoffMs(int n);
+    /// The pause before restart `n`: first, 2 x first, 4 x first, ... at
+    /// most 30 x first (first: 1 s, or config "restart_backoff_ms").
+    static int backoffMs(int n, int firstMs = 1000);
 
 private:
     bool load(QString *error);

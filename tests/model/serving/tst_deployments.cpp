@@ -6,6 +6,7 @@
 #include "serving/deployer.h"
 #include "serving/deploymentfolder.h"
 #include "serving/deploymentprocess.h"
+#include "serving/deploymentsupervisor.h"
 #include "serving/scoringclient.h"
 #include "serving/servicekeys.h"
 #include "sklearnservice.h"
@@ -35,6 +36,7 @@ private slots:
     void crashingInitFailsWithTraceback();
     void crashedServerIsRestartedAndCounted();
     void reattachesAfterSupervisorKilled();
+    void crashLoopEndsFailed();
     void stopStartDelete();
     void refusesWhatItCannotServe();
     void upgradeKeepsImageDeployments();
@@ -268,6 +270,44 @@ void TestDeployments::reattachesAfterSupervisorKilled()
                        .arg(d->id)));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toLongLong(), DeploymentProcess::startTime(server));
+}
+
+// A server that dies on every start (not in init(): exit 1) is restarted
+// with growing pauses, counted, and given up on after a few in a row.
+void TestDeployments::crashLoopEndsFailed()
+{
+    QVERIFY(testing::writeFile(path(QStringLiteral("dies.py")),
+                               "import os\ndef init():\n    os._exit(1)\ndef run(raw_data):\n"
+                               "    return 0\n"));
+    DeployRequest request;
+    request.name = QStringLiteral("crashloop");
+    request.scoringScript = path(QStringLiteral("dies.py"));
+    request.restartBackoffMs = 50;
+    Deployment d;
+    QString error;
+    QVERIFY2(Deployer::deploy(*m_ws, request, &d, &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(Deployments(*m_ws).find(d.id)->status, QStringLiteral("Failed"),
+                              60000);
+    const auto failed = Deployments(*m_ws).find(d.id);
+    QCOMPARE(failed->restartCount, DeploymentSupervisor::maxCrashesInARow);
+    QVERIFY2(failed->message.startsWith(
+                 QStringLiteral("The scoring server crashed %1 times in a row (it exited with "
+                                "code 1).")
+                     .arg(DeploymentSupervisor::maxCrashesInARow + 1)),
+             qPrintable(failed->message));
+    QFile log(Deployer::logPath(*m_ws, d));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(log.readAll());
+    QCOMPARE(text.count(QStringLiteral("starting the scoring server")),
+             DeploymentSupervisor::maxCrashesInARow + 1);
+    // The pauses grew: 50, 100, 200, 400, 800 ms.
+    QVERIFY2(text.contains(QStringLiteral("restarting it in 0.05 s"))
+                 && text.contains(QStringLiteral("restarting it in 0.8 s")),
+             qPrintable(text));
+    QTRY_VERIFY_WITH_TIMEOUT(!DeploymentProcess(*m_ws, d.id).hasLiveSupervisor(), 5000);
+    QCOMPARE(DeploymentSupervisor::backoffMs(1), 1000);
+    QCOMPARE(DeploymentSupervisor::backoffMs(3), 4000);
+    QCOMPARE(DeploymentSupervisor::backoffMs(10), 30000);
 }
 
 void TestDeployments::stopStartDelete()
