@@ -1,8 +1,11 @@
 // mlwb-supervisor RUN --workspace DIR: watches one run to its end.
+// mlwb-supervisor --deployment NAME --workspace DIR: watches one deployment.
 // Its own small program, linked against the core only (QtCore, QtSql,
 // QtNetwork), so a running run costs a few MB instead of the whole GUI
 // binary; `mlwb run supervise` does the same from the full program.
 #include "runs/runsupervisor.h"
+#include "serving/deploymentsupervisor.h"
+#include "store/deployments.h"
 #include "store/runs.h"
 #include "store/workspace.h"
 
@@ -16,11 +19,24 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(MLWB_VERSION));
     const QStringList args = QCoreApplication::arguments();
     QTextStream err(stderr);
-    if (args.size() != 4 || args.at(2) != QLatin1String("--workspace")) {
-        err << "usage: mlwb-supervisor RUN --workspace DIR (started by mlwb itself)" << Qt::endl;
+    const bool deployment = args.size() == 5 && args.at(1) == QLatin1String("--deployment");
+    if (!deployment && (args.size() != 4 || args.at(2) != QLatin1String("--workspace"))) {
+        err << "usage: mlwb-supervisor RUN --workspace DIR, or --deployment NAME --workspace DIR "
+               "(started by mlwb itself)"
+            << Qt::endl;
         return 2;
     }
     QString error;
+    if (args.size() == 5 && args.at(1) == QLatin1String("--deployment")
+        && args.at(3) == QLatin1String("--workspace")) {
+        const auto workspace = mlwb::Workspace::open(args.at(4), &error);
+        const auto deployment =
+            workspace ? mlwb::Deployments(*workspace).find(args.at(2), &error) : std::nullopt;
+        if (deployment && mlwb::DeploymentSupervisor(*workspace, deployment->id).exec(&error))
+            return 0;
+        err << "mlwb-supervisor: " << error << Qt::endl;
+        return 1;
+    }
     const auto workspace = mlwb::Workspace::open(args.at(3), &error);
     const auto run = workspace ? mlwb::Runs(*workspace).find(args.at(1), &error) : std::nullopt;
     if (run && mlwb::RunSupervisor(*workspace, run->id).exec(&error))

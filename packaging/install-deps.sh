@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   # build
   cmake ninja-build g++ pkg-config file dpkg-dev
-  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqscintilla2-qt6-dev libarchive-dev libgl-dev libqt6opengl6-dev libyaml-cpp-dev libsqlite3-dev
   libssl-dev # SHA-256 of snapshots and the model store (OpenSSL libcrypto)
@@ -15,6 +15,7 @@ packages=(
   libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 fonts-dejavu-core python3
   # test: a real sshd and ssh client, zip as a benchmark baseline, Xvfb
   openssh-server openssh-client zip unzip xvfb xauth sqlite3
+  wrk # bench_serve: the scoring server under load
   # packaging checks, completion and notification tests
   lintian desktop-file-utils man-db bash zsh dbus-daemon
   # scikit-learn for /usr/bin/python3: real models for the registry and serving tests

@@ -297,6 +297,47 @@ ALTER TABLE images ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE images ADD COLUMN inputs TEXT NOT NULL DEFAULT '{}';
 )SQL";
 
+// Version 7: a deployment serves an image, or model versions plus a scoring
+// script (and an environment) without an image, on a compute target, with a
+// port, an auth mode and its supervisor's counters. image_id becomes optional,
+// so the table is rebuilt. deployment_process is the supervisor's own
+// bookkeeping (pids, heartbeat): no revision bump on every beat.
+const char *const version7 = R"SQL(
+CREATE TABLE deployments_v7(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  image_id INTEGER REFERENCES images(id) ON DELETE RESTRICT,
+  scoring_script TEXT NOT NULL DEFAULT '',
+  environment_version_id INTEGER REFERENCES environment_versions(id) ON DELETE RESTRICT,
+  target_id INTEGER REFERENCES compute_targets(id) ON DELETE RESTRICT,
+  port INTEGER NOT NULL DEFAULT 0,
+  auth TEXT NOT NULL DEFAULT 'none' CHECK(auth IN ('none', 'key')),
+  status TEXT NOT NULL CHECK(status IN ('Transitioning', 'Healthy', 'Unhealthy', 'Stopped',
+                                        'Failed')),
+  url TEXT NOT NULL DEFAULT '',
+  config TEXT NOT NULL DEFAULT '{}',
+  restart_count INTEGER NOT NULL DEFAULT 0,
+  message TEXT NOT NULL DEFAULT '',
+  desired TEXT NOT NULL DEFAULT 'running' CHECK(desired IN ('running', 'stopped')),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  CHECK(image_id IS NOT NULL OR scoring_script <> ''));
+INSERT INTO deployments_v7(id, name, image_id, status, url, config, created_at, updated_at)
+  SELECT id, name, image_id, status, url, config, created_at, updated_at FROM deployments;
+DROP TABLE deployments;
+ALTER TABLE deployments_v7 RENAME TO deployments;
+CREATE TABLE deployment_models(
+  deployment_id INTEGER NOT NULL REFERENCES deployments(id) ON DELETE CASCADE,
+  model_version_id INTEGER NOT NULL REFERENCES model_versions(id) ON DELETE RESTRICT,
+  PRIMARY KEY(deployment_id, model_version_id)) WITHOUT ROWID;
+CREATE TABLE deployment_process(
+  deployment_id INTEGER PRIMARY KEY REFERENCES deployments(id) ON DELETE CASCADE,
+  supervisor_pid INTEGER,
+  heartbeat INTEGER,
+  server_pid INTEGER,
+  server_started INTEGER);
+)SQL";
+
 struct TopicTable {
     const char *topic;
     const char *table;
@@ -370,6 +411,13 @@ QStringList version4Statements()
            + bumpTriggers({"environments", "environment_aliases"});
 }
 
+QStringList version7Statements()
+{
+    // The old table's triggers went with it.
+    return splitStatements(version7) + bumpTriggers({"deployments", "deployments"})
+           + bumpTriggers({"deployments", "deployment_models"});
+}
+
 QStringList statementsFor(int version)
 {
     switch (version) {
@@ -385,6 +433,8 @@ QStringList statementsFor(int version)
         return splitStatements(version5) + bumpTriggers({"runs", "run_environments"});
     case 6:
         return splitStatements(version6);
+    case 7:
+        return version7Statements();
     }
     return {};
 }
@@ -453,7 +503,7 @@ bool apply(const QSqlDatabase &db, int version, QString *error)
 
 int latestVersion()
 {
-    return 6;
+    return 7;
 }
 
 QStringList topics()

@@ -170,10 +170,19 @@ struct Image {
 struct Deployment {
     Id id = 0;
     QString name;
-    Id imageId = 0;
-    QString status; // Transitioning, Healthy, Unhealthy, Stopped, Failed
+    Id imageId = 0;              // an image, or else:
+    QList<Id> modelVersionIds;   // model versions
+    QString scoringScript;       // plus a scoring script (its copy in the deployment folder)
+    Id environmentVersionId = 0; // and optionally an environment (its interpreter)
+    Id targetId = 0;             // 0: this computer
+    int port = 0;
+    QString auth = QStringLiteral("none"); // none or key
+    QString status;                        // Transitioning, Healthy, Unhealthy, Stopped, Failed
     QString url;
     QJsonObject config;
+    int restartCount = 0;                        // servers restarted after a crash
+    QString message;                             // why it is Failed or Unhealthy
+    QString desired = QStringLiteral("running"); // running or stopped: what its supervisor aims for
     QDateTime createdAt, updatedAt;
 };
 

@@ -34,6 +34,8 @@ QString folderName(Workspace::Folder folder)
         return QStringLiteral("projects");
     case Workspace::Folder::Python:
         return QStringLiteral(".mlwb/python");
+    case Workspace::Folder::Deployments:
+        return QStringLiteral("deployments");
     }
     return {};
 }

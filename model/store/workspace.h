@@ -14,7 +14,16 @@ namespace mlwb {
 class Workspace
 {
 public:
-    enum class Folder { Runs, Snapshots, Models, Images, DefaultDatastore, Projects, Python };
+    enum class Folder {
+        Runs,
+        Snapshots,
+        Models,
+        Images,
+        DefaultDatastore,
+        Projects,
+        Python,
+        Deployments
+    };
 
     /// Creates a new workspace in `dir` (made if missing; must be empty or
     /// not yet exist) with the built-in `local` target and default datastore.

@@ -7,6 +7,7 @@
 #include "registry/registryactions.h"
 #include "runs/runlauncher.h"
 #include "runs/runsubmission.h"
+#include "serving/deployer.h"
 #include "store/defaultworkspace.h"
 #include "store/models.h"
 #include "store/workspace.h"
@@ -401,6 +402,13 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     const int restarted = RunLauncher::restartOrphans(*m_workspace, &error);
     if (restarted > 0)
         m_tasks->logMessage(tr("Reattached to %n unfinished run(s).", nullptr, restarted));
+    else if (!error.isEmpty())
+        m_tasks->logError(error);
+    // So do deployments that should be serving; a live server is adopted, not restarted.
+    error.clear();
+    const int watched = Deployer::reattach(*m_workspace, &error);
+    if (watched > 0)
+        m_tasks->logMessage(tr("Reattached to %n deployment(s).", nullptr, watched));
     else if (!error.isEmpty())
         m_tasks->logError(error);
 }

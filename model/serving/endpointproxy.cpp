@@ -1,0 +1,150 @@
+#include "serving/endpointproxy.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QUrl>
+
+namespace mlwb {
+
+namespace {
+
+// Headers a caller's request carries on to the deployment.
+const char *const forwardedHeaders[] = {"authorization", "content-type", "accept"};
+
+QHttpServerResponder::StatusCode statusCode(int status)
+{
+    return static_cast<QHttpServerResponder::StatusCode>(status);
+}
+
+} // namespace
+
+EndpointProxy::EndpointProxy(QObject *parent)
+    : QObject(parent)
+    , m_server(std::make_unique<QHttpServer>())
+    , m_network(std::make_unique<QNetworkAccessManager>())
+{
+    m_network->setProxy(QNetworkProxy::NoProxy);
+    // Every path and method goes on to a deployment (/, /score, /swagger.json, /metrics).
+    m_server->setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            forward(request, std::move(responder));
+        });
+}
+
+EndpointProxy::~EndpointProxy() = default;
+
+bool EndpointProxy::listen(int port, QString *error)
+{
+    m_port = m_server->listen(QHostAddress::LocalHost, quint16(port));
+    if (m_port == 0) {
+        *error = tr("The endpoint cannot listen on 127.0.0.1:%1.").arg(port);
+        return false;
+    }
+    return true;
+}
+
+bool EndpointProxy::setBackends(const QList<EndpointBackend> &backends, QString *error)
+{
+    int total = 0;
+    for (const EndpointBackend &b : backends) {
+        if (b.weight < 0) {
+            *error = tr("The traffic of %1 cannot be negative.").arg(b.name);
+            return false;
+        }
+        total += b.weight;
+    }
+    if (!backends.isEmpty() && total != 100 && !(backends.size() == 1 && total == 0)) {
+        *error = tr("The traffic split adds up to %1%; it must add up to 100%.").arg(total);
+        return false;
+    }
+    m_backends = backends;
+    return true;
+}
+
+const EndpointBackend *EndpointProxy::choose(const QHttpServerRequest &request) const
+{
+    const QByteArray pinned = request.value(pinningHeader());
+    if (!pinned.isEmpty()) {
+        for (const EndpointBackend &b : m_backends)
+            if (b.name.compare(QString::fromUtf8(pinned), Qt::CaseInsensitive) == 0)
+                return &b;
+        return nullptr;
+    }
+    if (m_backends.size() == 1)
+        return &m_backends.first();
+    int roll = int(QRandomGenerator::global()->bounded(100));
+    for (const EndpointBackend &b : m_backends) {
+        if (roll < b.weight)
+            return &b;
+        roll -= b.weight;
+    }
+    return nullptr;
+}
+
+void EndpointProxy::forward(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    // The responder outlives this call: it answers when the deployment has.
+    auto answer = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const EndpointBackend *backend = choose(request);
+    if (!backend) {
+        const QByteArray pinned = request.value(pinningHeader());
+        const QString why =
+            pinned.isEmpty()
+                ? tr("the endpoint has no deployment with traffic")
+                : tr("the endpoint has no deployment named %1").arg(QString::fromUtf8(pinned));
+        answer->write(QByteArray("{\"error\": \"") + why.toUtf8() + "\"}", "application/json",
+                      QHttpServerResponder::StatusCode::NotFound);
+        return;
+    }
+    const QString name = backend->name; // the split may change before the answer comes
+    QUrl url(backend->baseUrl);
+    url.setPath(request.url().path());
+    url.setQuery(request.url().query());
+    QNetworkRequest out(url);
+    for (const char *header : forwardedHeaders) {
+        const QByteArray value = request.value(header);
+        if (!value.isEmpty())
+            out.setRawHeader(header, value);
+    }
+    QNetworkReply *reply = nullptr;
+    switch (request.method()) {
+    case QHttpServerRequest::Method::Post:
+        reply = m_network->post(out, request.body());
+        break;
+    case QHttpServerRequest::Method::Get:
+        reply = m_network->get(out);
+        break;
+    default:
+        reply = m_network->sendCustomRequest(out, request.value("method"), request.body());
+        break;
+    }
+    connect(reply, &QNetworkReply::finished, this, [this, reply, answer, name] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        EndpointCounters &counters = m_counters[name];
+        ++counters.requests;
+        if (status == 0 || status >= 400)
+            ++counters.errors;
+        if (status == 0) {
+            answer->write(QByteArray("{\"error\": \"")
+                              + tr("deployment %1 did not answer: %2")
+                                    .arg(name, reply->errorString())
+                                    .toUtf8()
+                              + "\"}",
+                          "application/json", QHttpServerResponder::StatusCode::BadGateway);
+            return;
+        }
+        const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+        answer->write(reply->readAll(),
+                      {{"Content-Type", type.isEmpty() ? QByteArray("application/json") : type},
+                       {pinningHeader(), name.toUtf8()}},
+                      statusCode(status));
+    });
+}
+
+} // namespace mlwb
