@@ -1,5 +1,6 @@
 // `mlwb model ...`: the model registry.
 #include "commandcontext.h"
+#include "modelversionref.h"
 #include "registry/modelregistry.h"
 #include "store/models.h"
 #include "store/workspace.h"
@@ -7,6 +8,19 @@
 #include <QDir>
 
 namespace mlwb {
+
+std::optional<ModelVersion> findModelVersion(CommandContext &context, const Workspace &ws,
+                                             const QString &text)
+{
+    AssetRef ref;
+    QString error;
+    std::optional<ModelVersion> found;
+    if (AssetRef::parse(text, &ref, &error))
+        found = Models(ws).find(ref, &error);
+    if (!found)
+        context.fail(error);
+    return found;
+}
 
 namespace {
 
@@ -83,19 +97,6 @@ bool keyValues(CommandContext &context, const QStringList &pairs, QMap<QString, 
     return true;
 }
 
-std::optional<ModelVersion> findVersion(CommandContext &context, const Workspace &ws,
-                                        const QString &text)
-{
-    AssetRef ref;
-    QString error;
-    std::optional<ModelVersion> found;
-    if (AssetRef::parse(text, &ref, &error))
-        found = Models(ws).find(ref, &error);
-    if (!found)
-        context.fail(error);
-    return found;
-}
-
 // The verbs on one version: the workspace is opened and NAME[:VERSION|@ALIAS]
 // resolved here, once, with the same messages for all of them.
 using VersionVerb = int (*)(CommandContext &, const Workspace &, const ModelVersion &);
@@ -105,7 +106,7 @@ std::function<int(CommandContext &)> onVersion(VersionVerb verb)
         const auto ws = context.openWorkspace();
         if (!ws)
             return int(ExitFailure);
-        const auto v = findVersion(context, *ws, context.argument(0));
+        const auto v = findModelVersion(context, *ws, context.argument(0));
         if (!v)
             return int(ExitFailure);
         return verb(context, *ws, *v);
@@ -251,7 +252,7 @@ int remove(CommandContext &context)
         return context.fail(error);
     if (ref.version == 0 && ref.alias.isEmpty())
         return context.fail(Cli::tr("Say which version to delete: %1:VERSION.").arg(ref.name));
-    const auto v = findVersion(context, *ws, context.argument(0));
+    const auto v = findModelVersion(context, *ws, context.argument(0));
     if (!v)
         return ExitFailure;
     if (!ModelRegistry(*ws).remove(v->modelName, v->version, &error))

@@ -2,6 +2,7 @@
 // version page's edits and of comparing versions in the workbench.
 #include "commandcontext.h"
 #include "items/runstablemodel.h"
+#include "modelversionref.h"
 #include "store/models.h"
 #include "store/runs.h"
 #include "store/workspace.h"
@@ -9,19 +10,6 @@
 namespace mlwb {
 
 namespace {
-
-std::optional<ModelVersion> findVersion(CommandContext &context, const Workspace &ws,
-                                        const QString &text)
-{
-    AssetRef ref;
-    QString error;
-    std::optional<ModelVersion> found;
-    if (AssetRef::parse(text, &ref, &error))
-        found = Models(ws).find(ref, &error);
-    if (!found)
-        context.fail(error);
-    return found;
-}
 
 QJsonObject toJson(const QMap<QString, QString> &map)
 {
@@ -36,7 +24,7 @@ int update(CommandContext &context)
     const auto ws = context.openWorkspace();
     if (!ws)
         return ExitFailure;
-    const auto v = findVersion(context, *ws, context.argument(0));
+    const auto v = findModelVersion(context, *ws, context.argument(0));
     if (!v)
         return ExitFailure;
     Models models(*ws);
@@ -78,7 +66,7 @@ int compare(CommandContext &context)
         return ExitFailure;
     QList<ModelVersion> versions;
     for (const QString &text : context.arguments()) {
-        const auto v = findVersion(context, *ws, text);
+        const auto v = findModelVersion(context, *ws, text);
         if (!v)
             return ExitFailure;
         if (!versions.isEmpty() && v->modelId != versions.first().modelId)

@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Deployer</name>
+    <message>
+        <source>The environment asks for Python &apos;%1&apos;, which is not on this computer.</source>
+        <translation>Die Umgebung verlangt Python „%1“, das auf diesem Computer nicht vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>Port %1 on 127.0.0.1 cannot be used: %2</source>
+        <translation>Port %1 auf 127.0.0.1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the scoring server to %1.</source>
+        <translation>Der Bewertungsserver kann nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>served as a local process with its own Python: it has models and a scoring script, no image, so no container engine is needed</source>
+        <translation>als lokaler Prozess mit eigenem Python bereitgestellt: Er hat Modelle und ein Bewertungsskript, aber kein Image, daher wird keine Container-Engine benötigt</translation>
+    </message>
+    <message>
+        <source>Deploying models with a scoring script to the SSH VM %1 is not supported yet: use --target local.</source>
+        <translation>Das Bereitstellen von Modellen mit einem Bewertungsskript auf der SSH-VM %1 wird noch nicht unterstützt: Verwenden Sie --target local.</translation>
+    </message>
+    <message>
+        <source>The scoring script %1 is not a readable file.</source>
+        <translation>Das Bewertungsskript %1 ist keine lesbare Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot create the deployment folder %1.</source>
+        <translation>Der Bereitstellungsordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the scoring script to %1.</source>
+        <translation>Das Bewertungsskript kann nicht nach %1 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot find the mlwb program to supervise the deployment.</source>
+        <translation>Das Programm mlwb zur Überwachung der Bereitstellung wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Could not start the deployment&apos;s supervisor (%1): %2</source>
+        <translation>Der Überwachungsprozess der Bereitstellung konnte nicht gestartet werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s supervisor did not stop %1 within %2 s.</source>
+        <translation>Der Überwachungsprozess der Bereitstellung hat %1 nicht innerhalb von %2 s beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentSupervisor</name>
+    <message>
+        <source>starting the scoring server on 127.0.0.1:%1</source>
+        <translation>Bewertungsserver wird auf 127.0.0.1:%1 gestartet</translation>
+    </message>
+    <message>
+        <source>Could not start the scoring server: %1</source>
+        <translation>Der Bewertungsserver konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The scoring server did not start: its wrapper wrote no process group.</source>
+        <translation>Der Bewertungsserver ist nicht gestartet: Sein Wrapper hat keine Prozessgruppe geschrieben.</translation>
+    </message>
+    <message>
+        <source>init() failed; the deployment is Failed and is not restarted</source>
+        <translation>init() ist fehlgeschlagen; die Bereitstellung ist Failed und wird nicht neu gestartet</translation>
+    </message>
+    <message>
+        <source>The scoring script&apos;s init() failed; its traceback is in the log:
+%1</source>
+        <translation>init() des Bewertungsskripts ist fehlgeschlagen; der Traceback steht im Protokoll:
+%1</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>mit Code %1 beendet</translation>
+    </message>
+    <message>
+        <source>was killed</source>
+        <translation>wurde beendet (kill)</translation>
+    </message>
+    <message>
+        <source>the scoring server %1; it crashed %2 times in a row, so it is not restarted</source>
+        <translation>der Bewertungsserver %1; er ist %2-mal hintereinander abgestürzt und wird daher nicht neu gestartet</translation>
+    </message>
+    <message>
+        <source>The scoring server crashed %1 times in a row (it %2). The last lines of its log:
+%3</source>
+        <translation>Der Bewertungsserver ist %1-mal hintereinander abgestürzt (er %2). Die letzten Zeilen seines Protokolls:
+%3</translation>
+    </message>
+    <message>
+        <source>The scoring server %1; restarting it in %2 s.</source>
+        <translation>Der Bewertungsserver %1; Neustart in %2 s.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>GET / failed %1 times in a row (%2). The last lines of its log:
+%3</source>
+        <translation>GET / ist %1-mal hintereinander fehlgeschlagen (%2). Die letzten Zeilen seines Protokolls:
+%3</translation>
+    </message>
+    <message>
+        <source>The scoring server did not answer GET / within %1 s (%2). The last lines of its log:
+%3</source>
+        <translation>Der Bewertungsserver hat nicht innerhalb von %1 s auf GET / geantwortet (%2). Die letzten Zeilen seines Protokolls:
+%3</translation>
+    </message>
+    <message>
+        <source>stopping the scoring server</source>
+        <translation>Bewertungsserver wird beendet</translation>
+    </message>
+</context>
+<context>
     <name>DiskFullWait</name>
     <message>
         <source>no space left</source>
@@ -627,10 +741,6 @@
         <translation>Es gibt keinen Lauf mit der ID %1.</translation>
     </message>
     <message>
-        <source>Version %1 of model &apos;%2&apos; is used by image &apos;%3&apos;; delete the image first.</source>
-        <translation>Version %1 des Modells „%2“ wird vom Image „%3“ verwendet; löschen Sie zuerst das Image.</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a valid pipeline name: use up to 255 letters, digits, spaces, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
         <translation>„%1“ ist kein gültiger Pipeline-Name: Verwenden Sie bis zu 255 Buchstaben, Ziffern, Leerzeichen, „-“, „_“ oder „.“.</translation>
     </message>
@@ -1018,6 +1128,122 @@
         <source>Could not open %1 read-only: %2</source>
         <translation>%1 konnte nicht schreibgeschützt geöffnet werden: %2</translation>
     </message>
+    <message>
+        <source>Copying %1 was canceled.</source>
+        <translation>Das Kopieren von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>A conda environment file is a mapping with &apos;dependencies:&apos;.</source>
+        <translation>Eine conda-Umgebungsdatei ist eine Zuordnung mit „dependencies:“.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>The conda environment file has no &apos;dependencies:&apos; list.</source>
+        <translation>Die conda-Umgebungsdatei hat keine „dependencies:“-Liste.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a kind of environment spec: use conda or pip.</source>
+        <translation>„%1“ ist keine Art von Umgebungsspezifikation: Verwenden Sie conda oder pip.</translation>
+    </message>
+    <message>
+        <source>mlwb: registered %1 as model %2:%3
+</source>
+        <translation>mlwb: %1 als Modell %2:%3 registriert
+</translation>
+    </message>
+    <message>
+        <source>mlwb: could not register %1 as model %2: %3
+</source>
+        <translation>mlwb: %1 konnte nicht als Modell %2 registriert werden: %3
+</translation>
+    </message>
+    <message>
+        <source>model %1: its manifest %2 cannot be read (%3)</source>
+        <translation>Modell %1: Sein Manifest %2 kann nicht gelesen werden (%3)</translation>
+    </message>
+    <message>
+        <source>model %1: file %2 (%3) is missing from %4</source>
+        <translation>Modell %1: Datei %2 (%3) fehlt in %4</translation>
+    </message>
+    <message>
+        <source>%1 is stored but no model version refers to it (an orphan)</source>
+        <translation>%1 ist gespeichert, aber keine Modellversion verweist darauf (verwaist)</translation>
+    </message>
+    <message>
+        <source>%1 is a partial copy left by a registration that did not finish</source>
+        <translation>%1 ist eine unvollständige Kopie einer nicht abgeschlossenen Registrierung</translation>
+    </message>
+    <message>
+        <source>More than one run is named &apos;%1&apos;; give its run id.</source>
+        <translation>Mehrere Läufe heißen „%1“; geben Sie die Lauf-ID an.</translation>
+    </message>
+    <message>
+        <source>A run&apos;s name cannot be empty.</source>
+        <translation>Der Name eines Laufs darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>A run&apos;s name is one line of at most 200 characters.</source>
+        <translation>Der Name eines Laufs ist eine Zeile mit höchstens 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The experiment &apos;%1&apos; already has a run named &apos;%2&apos;.</source>
+        <translation>Das Experiment „%1“ hat bereits einen Lauf namens „%2“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an authentication mode: use none or key.</source>
+        <translation>„%1“ ist kein Authentifizierungsmodus: Verwenden Sie none oder key.</translation>
+    </message>
+    <message>
+        <source>Version %1 of environment &apos;%2&apos; is the environment of model %3:%4; delete that model version first.</source>
+        <translation>Version %1 der Umgebung „%2“ ist die Umgebung von Modell %3:%4; löschen Sie zuerst diese Modellversion.</translation>
+    </message>
+    <message>
+        <source>Could not number a new version of image &apos;%1&apos;.</source>
+        <translation>Für eine neue Version des Images „%1“ konnte keine Nummer vergeben werden.</translation>
+    </message>
+    <message>
+        <source>image &apos;%1&apos;</source>
+        <translation>Image „%1“</translation>
+    </message>
+    <message>
+        <source>deployment &apos;%1&apos;</source>
+        <translation>Bereitstellung „%1“</translation>
+    </message>
+    <message>
+        <source>Version %1 of model &apos;%2&apos; is used by %3; delete the image first.</source>
+        <translation>Version %1 des Modells „%2“ wird von %3 verwendet; löschen Sie zuerst das Image.</translation>
+    </message>
+    <message>
+        <source>Version %1 of model &apos;%2&apos; is used by %3; delete them first (deployments before their images).</source>
+        <translation>Version %1 des Modells „%2“ wird von %3 verwendet; löschen Sie diese zuerst (Bereitstellungen vor ihren Images).</translation>
+    </message>
+    <message>
+        <source>The interpreter printed no Python version: %1</source>
+        <translation>Der Interpreter hat keine Python-Version ausgegeben: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the environment of %1: %2</source>
+        <translation>Die Umgebung von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Register model %1</source>
+        <translation>Modell %1 registrieren</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB copied</source>
+        <translation>%1 von %2 MB kopiert</translation>
+    </message>
+    <message>
+        <source>Registering %1 was canceled.</source>
+        <translation>Die Registrierung von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Registered %1:%2</source>
+        <translation>%1:%2 registriert</translation>
+    </message>
 </context>
 <context>
     <name>RemoteRun</name>
@@ -1137,6 +1363,13 @@
     </message>
 </context>
 <context>
+    <name>RunDeletion</name>
+    <message>
+        <source>Run &apos;%1&apos; is %2; cancel it before deleting it.</source>
+        <translation>Lauf „%1“ ist %2; brechen Sie ihn ab, bevor Sie ihn löschen.</translation>
+    </message>
+</context>
+<context>
     <name>RunEnding</name>
     <message>
         <source>Stopped after the time limit of %1 s.</source>
@@ -1184,10 +1417,6 @@
         <source>The project folder %1 does not exist.</source>
         <translation>Der Projektordner %1 existiert nicht.</translation>
     </message>
-    <message>
-        <source>Packing snapshot of %1</source>
-        <translation>Snapshot von %1 wird gepackt</translation>
-    </message>
     <message numerus="yes">
         <source>%n file(s)</source>
         <translation>
@@ -1209,6 +1438,36 @@
     <message>
         <source>Could not start the run: %1</source>
         <translation>Der Lauf konnte nicht gestartet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringClient</name>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine rechtzeitige Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceKeys</name>
+    <message>
+        <source>Cannot read the service&apos;s keys from %1: %2</source>
+        <translation>Die Schlüssel des Dienstes können nicht aus %1 gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a primary and a secondary key.</source>
+        <translation>%1 enthält keinen primären und sekundären Schlüssel.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a key: say primary or secondary.</source>
+        <translation>„%1“ ist kein Schlüssel: Geben Sie primary oder secondary an.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1 for the service&apos;s keys.</source>
+        <translation>%1 für die Schlüssel des Dienstes kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the service&apos;s keys to %1: %2</source>
+        <translation>Die Schlüssel des Dienstes können nicht nach %1 geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1615,6 +1874,37 @@
     </message>
 </context>
 <context>
+    <name>mlwb</name>
+    <message>
+        <source>An image needs at least one model: --model NAME:VERSION.</source>
+        <translation>Ein Image benötigt mindestens ein Modell: --model NAME:VERSION.</translation>
+    </message>
+    <message>
+        <source>The scoring server is missing from this build of mlwb.</source>
+        <translation>Der Bewertungsserver fehlt in diesem Build von mlwb.</translation>
+    </message>
+    <message>
+        <source>Cannot read the sample %1: %2</source>
+        <translation>Das Beispiel %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The sample %1 is not JSON: %2</source>
+        <translation>Das Beispiel %1 ist kein JSON: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the scoring script %1: %2</source>
+        <translation>Das Bewertungsskript %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The scoring script %1 does not define %2; it needs init() (loads the models from AZUREML_MODEL_DIR) and run(raw_data) (answers each request).</source>
+        <translation>Das Bewertungsskript %1 definiert %2 nicht; es benötigt init() (lädt die Modelle aus AZUREML_MODEL_DIR) und run(raw_data) (beantwortet jede Anfrage).</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+</context>
+<context>
     <name>mlwb::ComparisonTab</name>
     <message>
         <source>Log scale</source>
@@ -1715,6 +2005,38 @@
     <message>
         <source>Cannot open the view &apos;%1&apos;: %2</source>
         <translation>Die Ansicht „%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Click a run to show only it; double-click to show all runs</source>
+        <translation>Klicken Sie auf einen Lauf, um nur ihn anzuzeigen; doppelklicken Sie, um alle Läufe anzuzeigen</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Pin to the Top</source>
+        <translation>Oben anheften</translation>
+    </message>
+    <message>
+        <source>Merge Into</source>
+        <translation>Zusammenführen in</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufteilen</translation>
+    </message>
+    <message>
+        <source>Merge Metrics Matching…</source>
+        <translation>Passende Metriken zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Merge Metrics</source>
+        <translation>Metriken zusammenführen</translation>
+    </message>
+    <message>
+        <source>A regular expression; the metrics it matches share one panel (for example loss$ or ^train/):</source>
+        <translation>Ein regulärer Ausdruck; die passenden Metriken teilen sich ein Diagramm (zum Beispiel loss$ oder ^train/):</translation>
     </message>
 </context>
 <context>
@@ -1857,6 +2179,10 @@
     <message>
         <source>%1 (read-only)</source>
         <translation>%1 (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Compare Versions</source>
+        <translation>Versionen vergleichen</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2375,64 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     </message>
 </context>
 <context>
+    <name>mlwb::EndpointProxy</name>
+    <message>
+        <source>The endpoint cannot listen on 127.0.0.1:%1.</source>
+        <translation>Der Endpunkt kann nicht auf 127.0.0.1:%1 lauschen.</translation>
+    </message>
+    <message>
+        <source>The traffic of %1 cannot be negative.</source>
+        <translation>Der Datenverkehr von %1 darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The traffic split adds up to %1%; it must add up to 100%.</source>
+        <translation>Die Datenverkehrsaufteilung ergibt in Summe %1 %; sie muss 100 % ergeben.</translation>
+    </message>
+    <message>
+        <source>the endpoint has no deployment with traffic</source>
+        <translation>der Endpunkt hat keine Bereitstellung mit Datenverkehr</translation>
+    </message>
+    <message>
+        <source>the endpoint has no deployment named %1</source>
+        <translation>der Endpunkt hat keine Bereitstellung namens %1</translation>
+    </message>
+    <message>
+        <source>deployment %1 did not answer: %2</source>
+        <translation>Bereitstellung %1 hat nicht geantwortet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::EnvironmentPage</name>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>This environment version no longer exists.</source>
+        <translation>Diese Umgebungsversion existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation>%1 · Version %2</translation>
+    </message>
+    <message>
+        <source>Python: %1</source>
+        <translation>Python: %1</translation>
+    </message>
+    <message>
+        <source>base image: %1</source>
+        <translation>Basis-Image: %1</translation>
+    </message>
+    <message>
+        <source>aliases: %1</source>
+        <translation>Aliasse: %1</translation>
+    </message>
+    <message>
+        <source>created by %1 on %2</source>
+        <translation>erstellt von %1 am %2</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::FindBar</name>
     <message>
         <source>Find</source>
@@ -2123,6 +2507,167 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
             <numerusform>%n Treffer</numerusform>
             <numerusform>%n Treffer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::IdentityPage</name>
+    <message>
+        <source>A ne&amp;w model</source>
+        <translation>Ein &amp;neues Modell</translation>
+    </message>
+    <message>
+        <source>A new version of an &amp;existing model</source>
+        <translation>Eine neue Version eines &amp;vorhandenen Modells</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Name the model and say what this version is.</source>
+        <translation>Benennen Sie das Modell und beschreiben Sie diese Version.</translation>
+    </message>
+    <message>
+        <source>e.g. credit-risk</source>
+        <translation>z. B. credit-risk</translation>
+    </message>
+    <message>
+        <source>One KEY=VALUE a line, e.g. stage=candidate</source>
+        <translation>Ein KEY=VALUE pro Zeile, z. B. stage=candidate</translation>
+    </message>
+    <message>
+        <source>e.g. staging production</source>
+        <translation>z. B. staging production</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>&amp;Aliases:</source>
+        <translation>&amp;Aliasse:</translation>
+    </message>
+    <message>
+        <source>&amp;Framework:</source>
+        <translation>&amp;Framework:</translation>
+    </message>
+    <message>
+        <source>En&amp;vironment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>The models could not be read: %1</source>
+        <translation>Die Modelle konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Enter a name for the new model.</source>
+        <translation>Geben Sie einen Namen für das neue Modell ein.</translation>
+    </message>
+    <message>
+        <source>Pick the model to add a version to.</source>
+        <translation>Wählen Sie das Modell, dem eine Version hinzugefügt werden soll.</translation>
+    </message>
+    <message>
+        <source>There is already a model named &apos;%1&apos;: register a new version of it instead, or choose another name.</source>
+        <translation>Es gibt bereits ein Modell namens „%1“: Registrieren Sie stattdessen eine neue Version davon oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Tag line %1 is not KEY=VALUE: &apos;%2&apos;.</source>
+        <translation>Tag-Zeile %1 ist nicht KEY=VALUE: „%2“.</translation>
+    </message>
+    <message>
+        <source>This will be version %1 of &apos;%2&apos;.</source>
+        <translation>Dies wird Version %1 von „%2“.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ImageBuilder</name>
+    <message>
+        <source>%1 is not a port: use 1 to 65535.</source>
+        <translation>%1 ist kein Port: Verwenden Sie 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>The source folder %1 does not exist.</source>
+        <translation>Der Quellordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create a staging folder in %1: %2</source>
+        <translation>In %1 kann kein Staging-Ordner erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>The base image %1 is unchanged since it was read</source>
+        <translation>Das Basis-Image %1 ist seit dem Lesen unverändert</translation>
+    </message>
+    <message>
+        <source>Reading the base image %1</source>
+        <translation>Basis-Image %1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>The base image %1 has no Python 3 (no usr/lib/python3.X in its layers); the scoring server needs one.</source>
+        <translation>Das Basis-Image %1 hat kein Python 3 (kein usr/lib/python3.X in seinen Schichten); der Bewertungsserver benötigt eines.</translation>
+    </message>
+    <message>
+        <source>Base: %1/%2, %3 layers, %4 bytes, Python %5</source>
+        <translation>Basis: %1/%2, %3 Schichten, %4 Bytes, Python %5</translation>
+    </message>
+    <message>
+        <source>The base already has: %1</source>
+        <translation>Die Basis enthält bereits: %1</translation>
+    </message>
+    <message>
+        <source>Missing from the base, so not in this image: %1. Use a base that has them, or install them when the service first starts (that needs network access at deploy time).</source>
+        <translation>Fehlt in der Basis und daher nicht in diesem Image: %1. Verwenden Sie eine Basis, die diese enthält, oder installieren Sie sie beim ersten Start des Dienstes (dafür ist bei der Bereitstellung Netzwerkzugriff nötig).</translation>
+    </message>
+    <message>
+        <source>The %1 layer is unchanged</source>
+        <translation>Die Schicht %1 ist unverändert</translation>
+    </message>
+    <message>
+        <source>Writing the %1 layer (%2 files)</source>
+        <translation>Schicht %1 wird geschrieben (%2 Dateien)</translation>
+    </message>
+    <message>
+        <source>  %1 %2 bytes</source>
+        <translation>  %1 %2 Bytes</translation>
+    </message>
+    <message>
+        <source>The build was canceled.</source>
+        <translation>Der Build wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::KeyValueTable</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2916,25 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
         <source>This workspace cannot be changed: %1.</source>
         <translation>Dieser Arbeitsbereich kann nicht geändert werden: %1.</translation>
     </message>
+    <message>
+        <source>Compare Versions</source>
+        <translation>Versionen vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelle</translation>
+    </message>
+    <message>
+        <source>&amp;Register Model…</source>
+        <translation>Modell &amp;registrieren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reattached to %n deployment(s).</source>
+        <translation>
+            <numerusform>Wieder mit %n Bereitstellung verbunden.</numerusform>
+            <numerusform>Wieder mit %n Bereitstellungen verbunden.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mlwb::MetricChartView</name>
@@ -2395,22 +2959,6 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
         <translation>Stunden seit Start</translation>
     </message>
     <message>
-        <source>%1
-step %2
-%3
-value %4</source>
-        <translation>%1
-Schritt %2
-%3
-Wert %4</translation>
-    </message>
-    <message>
-        <source>
-smoothed %1</source>
-        <translation>
-geglättet %1</translation>
-    </message>
-    <message>
         <source>Cannot write the chart to %1.</source>
         <translation>Das Diagramm kann nicht nach %1 geschrieben werden.</translation>
     </message>
@@ -2421,6 +2969,10 @@ geglättet %1</translation>
     <message>
         <source>mean</source>
         <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>%1 (raw %2)</source>
+        <translation>%1 (roh %2)</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +3051,149 @@ geglättet %1</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::ModelVersionPage</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Tags and properties</source>
+        <translation>Tags und Eigenschaften</translation>
+    </message>
+    <message>
+        <source>What this version is, how it was trained, what it is for</source>
+        <translation>Was diese Version ist, wie sie trainiert wurde, wofür sie gedacht ist</translation>
+    </message>
+    <message>
+        <source>Save Description</source>
+        <translation>Beschreibung speichern</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Lineage:</source>
+        <translation>Herkunft:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>Used by:</source>
+        <translation>Verwendet von:</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Model version</source>
+        <translation>Modellversion</translation>
+    </message>
+    <message>
+        <source>This model version no longer exists.</source>
+        <translation>Diese Modellversion existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation>%1 · Version %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · registered by %3 on %4 · sha256 %5</source>
+        <translation>%1 · %2 · registriert von %3 am %4 · sha256 %5</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>The files of this version cannot be read: %1</source>
+        <translation>Die Dateien dieser Version können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Files (%1)</source>
+        <translation>Dateien (%1)</translation>
+    </message>
+    <message>
+        <source>Uploaded from %1</source>
+        <translation>Hochgeladen von %1</translation>
+    </message>
+    <message>
+        <source>Run %1, which cannot be read: %2</source>
+        <translation>Lauf %1, der nicht gelesen werden kann: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 of experiment %2, file %3</source>
+        <translation>Lauf %1 des Experiments %2, Datei %3</translation>
+    </message>
+    <message>
+        <source>no snapshot</source>
+        <translation>kein Snapshot</translation>
+    </message>
+    <message>
+        <source>snapshot %1</source>
+        <translation>Snapshot %1</translation>
+    </message>
+    <message>
+        <source>metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Nichts aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>Image %1</translation>
+    </message>
+    <message>
+        <source>deployment %1 (%2)</source>
+        <translation>Bereitstellung %1 (%2)</translation>
+    </message>
+    <message>
+        <source>(the images and deployments cannot be read: %1)</source>
+        <translation>(die Images und Bereitstellungen können nicht gelesen werden: %1)</translation>
+    </message>
+    <message>
+        <source>No image or deployment uses this version yet.</source>
+        <translation>Noch kein Image und keine Bereitstellung verwendet diese Version.</translation>
+    </message>
+    <message>
+        <source>The description was not saved: %1</source>
+        <translation>Die Beschreibung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The tags were not saved: %1</source>
+        <translation>Die Tags wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The properties were not saved: %1</source>
+        <translation>Die Eigenschaften wurden nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::Notifications</name>
     <message>
         <source>&amp;Notifications</source>
@@ -2566,6 +3261,14 @@ geglättet %1</translation>
     <message>
         <source>Outputs</source>
         <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Register Model…</source>
+        <translation>Modell registrieren…</translation>
+    </message>
+    <message>
+        <source>Register the selected file or folder (or all outputs) as a model</source>
+        <translation>Die ausgewählte Datei bzw. den Ordner (oder alle Ausgaben) als Modell registrieren</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +3350,44 @@ geglättet %1</translation>
     <message>
         <source>Nothing selected</source>
         <translation>Nichts ausgewählt</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Ids and stored settings</source>
+        <translation>IDs und gespeicherte Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RegisterModelWizard</name>
+    <message>
+        <source>Register Model</source>
+        <translation>Modell registrieren</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RegistryActions</name>
+    <message>
+        <source>Register Model</source>
+        <translation>Modell registrieren</translation>
+    </message>
+    <message>
+        <source>Registering model %1…</source>
+        <translation>Modell %1 wird registriert…</translation>
+    </message>
+    <message>
+        <source>Registered model %1, version %2</source>
+        <translation>Modell %1 registriert, Version %2</translation>
+    </message>
+    <message>
+        <source>The model was not registered</source>
+        <translation>Das Modell wurde nicht registriert</translation>
     </message>
 </context>
 <context>
@@ -2987,6 +3728,27 @@ Gelesen: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::RunGroupsModel</name>
+    <message numerus="yes">
+        <source>%1 = %2 (%n run(s))</source>
+        <translation>
+            <numerusform>%1 = %2 (%n Lauf)</numerusform>
+            <numerusform>%1 = %2 (%n Läufe)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message numerus="yes">
+        <source>mean %1 · min %2 · max %3 of %n run(s)</source>
+        <translation>
+            <numerusform>Mittel %1 · Min. %2 · Max. %3 von %n Lauf</numerusform>
+            <numerusform>Mittel %1 · Min. %2 · Max. %3 von %n Läufen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mlwb::RunMetricsModel</name>
     <message>
         <source>The run&apos;s metrics could not be read: %1</source>
@@ -3149,6 +3911,17 @@ Gelesen: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::RunSummary</name>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::RunTagsModel</name>
     <message>
         <source>The run&apos;s tags could not be read: %1</source>
@@ -3272,6 +4045,38 @@ Gelesen: %2</translation>
         <source>The runs could not be reloaded: %1</source>
         <translation>Die Läufe konnten nicht neu geladen werden: %1</translation>
     </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Selected</source>
+        <translation>Ausgewählte &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Register Model…</source>
+        <translation>Modell &amp;registrieren…</translation>
+    </message>
+    <message>
+        <source>Show Constant Columns</source>
+        <translation>Konstante Spalten anzeigen</translation>
+    </message>
+    <message>
+        <source>Also show parameters and tags that are the same for every run</source>
+        <translation>Auch Parameter und Tags anzeigen, die für jeden Lauf gleich sind</translation>
+    </message>
+    <message>
+        <source>Group the runs by a tag or parameter, with each metric&apos;s mean</source>
+        <translation>Die Läufe nach einem Tag oder Parameter gruppieren, mit dem Mittelwert jeder Metrik</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>Group by %1</source>
+        <translation>Nach %1 gruppieren</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::SavedViewsList</name>
@@ -3383,6 +4188,81 @@ Gelesen: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::SourcePage</name>
+    <message>
+        <source>From a run&apos;s &amp;outputs</source>
+        <translation>Aus den &amp;Ausgaben eines Laufs</translation>
+    </message>
+    <message>
+        <source>From files on &amp;disk</source>
+        <translation>Aus Dateien auf dem &amp;Datenträger</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Pick the file or folder that holds the model.</source>
+        <translation>Wählen Sie die Datei oder den Ordner mit dem Modell.</translation>
+    </message>
+    <message>
+        <source>Search runs by name, run id or experiment</source>
+        <translation>Läufe nach Name, Lauf-ID oder Experiment durchsuchen</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>A model file or a folder of files</source>
+        <translation>Eine Modelldatei oder ein Ordner mit Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;File…</source>
+        <translation>Da&amp;tei…</translation>
+    </message>
+    <message>
+        <source>F&amp;older…</source>
+        <translation>&amp;Ordner…</translation>
+    </message>
+    <message>
+        <source>The runs could not be read: %1</source>
+        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Model Folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>Model File</source>
+        <translation>Modelldatei</translation>
+    </message>
+    <message>
+        <source>Pick a run.</source>
+        <translation>Wählen Sie einen Lauf.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (any more).</source>
+        <translation>%1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The folder %1 holds no files.</source>
+        <translation>Der Ordner %1 enthält keine Dateien.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::SshTargetDialog</name>
     <message>
         <source>SSH Compute Target</source>
@@ -3486,6 +4366,76 @@ Gelesen: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Finish copies these files into the workspace and registers the version.</source>
+        <translation>„Fertigstellen“ kopiert diese Dateien in den Arbeitsbereich und registriert die Version.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; version &lt;b&gt;%2&lt;/b&gt; · %3 · environment: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Version &lt;b&gt;%2&lt;/b&gt; · %3 · Umgebung: %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>tag %1=%2</source>
+        <translation>Tag %1=%2</translation>
+    </message>
+    <message>
+        <source>aliases: %1</source>
+        <translation>Aliasse: %1</translation>
+    </message>
+    <message>
+        <source>Lineage: uploaded from %1</source>
+        <translation>Herkunft: hochgeladen von %1</translation>
+    </message>
+    <message>
+        <source>no snapshot</source>
+        <translation>kein Snapshot</translation>
+    </message>
+    <message>
+        <source>snapshot %1</source>
+        <translation>Snapshot %1</translation>
+    </message>
+    <message>
+        <source>Lineage: run %1 of experiment %2 (%3), %4, with its metrics</source>
+        <translation>Herkunft: Lauf %1 des Experiments %2 (%3), %4, mit seinen Metriken</translation>
+    </message>
+    <message>
+        <source>Computing SHA-256 digests…</source>
+        <translation>SHA-256-Prüfsummen werden berechnet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 in all. Version digest (SHA-256 of the manifest): %2</source>
+        <translation>
+            <numerusform>%n Datei, insgesamt %1. Versions-Digest (SHA-256 des Manifests): %2</numerusform>
+            <numerusform>%n Dateien, insgesamt %1. Versions-Digest (SHA-256 des Manifests): %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 does not exist any more.</source>
+        <translation>%1 existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::TasksPanel</name>
     <message>
         <source>Task</source>
@@ -3531,6 +4481,42 @@ Gelesen: %2</translation>
         <source>Cancel Task</source>
         <translation>Aufgabe abbrechen</translation>
     </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <source>Image build</source>
+        <translation>Image-Build</translation>
+    </message>
+    <message>
+        <source>Packing snapshot of %1</source>
+        <translation>Snapshot von %1 wird gepackt</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::TaxonomyModel</name>
@@ -3543,6 +4529,53 @@ Hier ist kein Arbeitsbereich mehr.</translation>
     <message>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::VersionComparison</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>Source run</source>
+        <translation>Quelllauf</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Select two or more versions of one model to compare.</source>
+        <translation>Wählen Sie zwei oder mehr Versionen eines Modells zum Vergleichen aus.</translation>
+    </message>
+    <message>
+        <source>Versions of different models cannot be compared: %1 and %2.</source>
+        <translation>Versionen verschiedener Modelle können nicht verglichen werden: %1 und %2.</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>hochgeladen</translation>
+    </message>
+    <message>
+        <source>run %1 (deleted)</source>
+        <translation>Lauf %1 (gelöscht)</translation>
+    </message>
+    <message>
+        <source>Version(s) %1 were uploaded from disk: no run to compare parameters and metrics of.</source>
+        <translation>Version(en) %1 wurde(n) vom Datenträger hochgeladen: Es gibt keinen Lauf, dessen Parameter und Metriken verglichen werden könnten.</translation>
+    </message>
+    <message>
+        <source>Compare %1 %2</source>
+        <translation>%1 %2 vergleichen</translation>
     </message>
 </context>
 <context>
@@ -3589,6 +4622,103 @@ Hier ist kein Arbeitsbereich mehr.</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::WorkspaceActions</name>
+    <message>
+        <source>New Experiment</source>
+        <translation>Neues Experiment</translation>
+    </message>
+    <message>
+        <source>Name of the experiment:</source>
+        <translation>Name des Experiments:</translation>
+    </message>
+    <message>
+        <source>Delete Experiment</source>
+        <translation>Experiment löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the experiment &apos;%1&apos; with its %n run(s), their metrics and %2 in %3 file(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Das Experiment „%1“ mit seinem %n Lauf, dessen Metriken und %2 in %3 Datei(en) löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Das Experiment „%1“ mit seinen %n Läufen, deren Metriken und %2 in %3 Datei(en) löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the run &apos;%1&apos; with its metrics and %2 in %n file(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Den Lauf „%1“ mit seinen Metriken und %2 in %n Datei löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Den Lauf „%1“ mit seinen Metriken und %2 in %n Dateien löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Add Datastore</source>
+        <translation>Datenspeicher hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name of the datastore:</source>
+        <translation>Name des Datenspeichers:</translation>
+    </message>
+    <message>
+        <source>Remove Datastore</source>
+        <translation>Datenspeicher entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the datastore &apos;%1&apos; from the workspace? Its files stay where they are.</source>
+        <translation>Den Datenspeicher „%1“ aus dem Arbeitsbereich entfernen? Seine Dateien bleiben, wo sie sind.</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>An image bundles registered models, a scoring script and an environment into a container image that web services are deployed from. Build one from a model version:
+
+mlwb image build NAME --model MODEL:VERSION --scoring-script score.py --base oci-archive:base.tar</source>
+        <translation>Ein Image bündelt registrierte Modelle, ein Bewertungsskript und eine Umgebung zu einem Container-Image, aus dem Webdienste bereitgestellt werden. Erstellen Sie eines aus einer Modellversion:
+
+mlwb image build NAME --model MODEL:VERSION --scoring-script score.py --base oci-archive:base.tar</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>Bereitstellungen</translation>
+    </message>
+    <message>
+        <source>A deployment serves a model as a web service that answers scoring requests:
+
+mlwb service deploy NAME --model MODEL:VERSION --scoring-script score.py</source>
+        <translation>Eine Bereitstellung stellt ein Modell als Webdienst bereit, der Bewertungsanfragen beantwortet:
+
+mlwb service deploy NAME --model MODEL:VERSION --scoring-script score.py</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>Pipelines</translation>
+    </message>
+    <message>
+        <source>A pipeline runs several steps, each a run, in order. Pipelines are listed here once made:
+
+mlwb pipeline list</source>
+        <translation>Eine Pipeline führt mehrere Schritte, jeder ein Lauf, nacheinander aus. Pipelines werden hier aufgeführt, sobald sie erstellt wurden:
+
+mlwb pipeline list</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <source>An environment is the Python and the packages a run or a model needs, from a conda YAML or a requirements.txt. Runs record theirs by themselves:
+
+mlwb environment create NAME --file requirements.txt</source>
+        <translation>Eine Umgebung ist das Python und die Pakete, die ein Lauf oder ein Modell benötigt, aus einer conda-YAML-Datei oder einer requirements.txt. Läufe zeichnen ihre Umgebung selbst auf:
+
+mlwb environment create NAME --file requirements.txt</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::WorkspaceTree</name>
     <message>
         <source>&amp;Attach Linux VM…</source>
@@ -3605,6 +4735,54 @@ Hier ist kein Arbeitsbereich mehr.</translation>
     <message>
         <source>&amp;Detach</source>
         <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>&amp;New Experiment…</source>
+        <translation>&amp;Neues Experiment…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Runs Table</source>
+        <translation>Läufetabelle ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Experiment…</source>
+        <translation>Experiment &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Register Model…</source>
+        <translation>Modell &amp;registrieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Run…</source>
+        <translation>Lauf &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Datastore…</source>
+        <translation>Datenspeicher &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Datastore…</source>
+        <translation>Datenspeicher &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>&amp;What Is This?</source>
+        <translation>&amp;Was ist das?</translation>
+    </message>
+    <message>
+        <source>&amp;Compare All Versions</source>
+        <translation>Alle Versionen &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Selected Versions</source>
+        <translation>Ausgewählte Versionen &amp;vergleichen</translation>
     </message>
 </context>
 <context>
@@ -3954,16 +5132,8 @@ Rufen Sie „mlwb %1 &lt;Verb&gt; --help“ auf, um die Argumente und Optionen e
         <translation>Image</translation>
     </message>
     <message>
-        <source>url</source>
-        <translation>URL</translation>
-    </message>
-    <message>
         <source>updated at</source>
         <translation>aktualisiert am</translation>
-    </message>
-    <message>
-        <source>Deployments: web services serving an image.</source>
-        <translation>Bereitstellungen: Webdienste, die ein Image bereitstellen.</translation>
     </message>
     <message>
         <source>List the deployments with their last known status.</source>
@@ -4021,24 +5191,12 @@ Rufen Sie „mlwb %1 &lt;Verb&gt; --help“ auf, um die Argumente und Optionen e
         <translation>Ein Experiment mit allen seinen Läufen und deren Metriken löschen.</translation>
     </message>
     <message>
-        <source>tag</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
         <source>size</source>
         <translation>Größe</translation>
     </message>
     <message>
         <source>digest</source>
         <translation>Digest</translation>
-    </message>
-    <message>
-        <source>Container images built from models and an environment.</source>
-        <translation>Container-Images, erstellt aus Modellen und einer Umgebung.</translation>
-    </message>
-    <message>
-        <source>List the images with their build status.</source>
-        <translation>Die Images mit ihrem Build-Status auflisten.</translation>
     </message>
     <message>
         <source>Registered models and their versions.</source>
@@ -4123,10 +5281,6 @@ Rufen Sie „mlwb %1 &lt;Verb&gt; --help“ auf, um die Argumente und Optionen e
     <message>
         <source>tags</source>
         <translation>Tags</translation>
-    </message>
-    <message>
-        <source>A run id, or a unique start of one.</source>
-        <translation>Eine Lauf-ID oder ein eindeutiger Anfang davon.</translation>
     </message>
     <message>
         <source>Runs: submit scripts, follow them, read their results.</source>
@@ -4644,6 +5798,774 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
     <message>
         <source>Delete a model version; its files go once nothing uses them.</source>
         <translation>Eine Modellversion löschen; ihre Dateien werden entfernt, sobald nichts sie mehr verwendet.</translation>
+    </message>
+    <message>
+        <source>Versions of different models cannot be compared: %1 and %2.</source>
+        <translation>Versionen verschiedener Modelle können nicht verglichen werden: %1 und %2.</translation>
+    </message>
+    <message>
+        <source>Name two or more versions of one model to compare.</source>
+        <translation>Geben Sie zwei oder mehr Versionen eines Modells zum Vergleichen an.</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Change a model version&apos;s description or properties.</source>
+        <translation>Die Beschreibung oder die Eigenschaften einer Modellversion ändern.</translation>
+    </message>
+    <message>
+        <source>The new description.</source>
+        <translation>Die neue Beschreibung.</translation>
+    </message>
+    <message>
+        <source>A property to set (repeatable).</source>
+        <translation>Eine zu setzende Eigenschaft (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>A property to remove (repeatable).</source>
+        <translation>Eine zu entfernende Eigenschaft (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Compare versions of one model: their source runs&apos; parameters and final metrics side by side.</source>
+        <translation>Versionen eines Modells vergleichen: Parameter und Endmetriken ihrer Quellläufe nebeneinander.</translation>
+    </message>
+    <message>
+        <source>Two or more versions of one model.</source>
+        <translation>Zwei oder mehr Versionen eines Modells.</translation>
+    </message>
+    <message>
+        <source>spec sha256</source>
+        <translation>Spezifikation sha256</translation>
+    </message>
+    <message>
+        <source>spec</source>
+        <translation>Spezifikation</translation>
+    </message>
+    <message>
+        <source>Say what the environment is made from: --file conda.yml or --file requirements.txt.</source>
+        <translation>Geben Sie an, woraus die Umgebung erstellt wird: --file conda.yml oder --file requirements.txt.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is kept for the environments runs record at their start; choose another name.</source>
+        <translation>„%1“ ist für die Umgebungen reserviert, die Läufe bei ihrem Start aufzeichnen; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 already has this spec; no new version was made.</source>
+        <translation>%1 hat bereits diese Spezifikation; es wurde keine neue Version erstellt.</translation>
+    </message>
+    <message>
+        <source>packages</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Make the next version of an environment from a conda YAML or a pip requirements.txt; an identical spec returns the version that has it.</source>
+        <translation>Die nächste Version einer Umgebung aus einer conda-YAML-Datei oder einer pip-requirements.txt erstellen; bei identischer Spezifikation wird die Version zurückgegeben, die sie bereits hat.</translation>
+    </message>
+    <message>
+        <source>The environment&apos;s name.</source>
+        <translation>Der Name der Umgebung.</translation>
+    </message>
+    <message>
+        <source>conda.yml (.yml, .yaml) or requirements.txt.</source>
+        <translation>conda.yml (.yml, .yaml) oder requirements.txt.</translation>
+    </message>
+    <message>
+        <source>The Python version, e.g. 3.11 (a conda file may name it).</source>
+        <translation>Die Python-Version, z. B. 3.11 (eine conda-Datei kann sie angeben).</translation>
+    </message>
+    <message>
+        <source>Show an environment version with its spec.</source>
+        <translation>Eine Umgebungsversion mit ihrer Spezifikation anzeigen.</translation>
+    </message>
+    <message>
+        <source>An environment: its latest version, a number or an alias.</source>
+        <translation>Eine Umgebung: ihre neueste Version, eine Nummer oder ein Alias.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted run %1 and its %n file(s).</source>
+        <translation>
+            <numerusform>Lauf %1 und seine %n Datei gelöscht.</numerusform>
+            <numerusform>Lauf %1 und seine %n Dateien gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 is now named &apos;%2&apos;.</source>
+        <translation>Lauf %1 heißt jetzt „%2“.</translation>
+    </message>
+    <message>
+        <source>A run id, a unique start of one, or a run&apos;s name.</source>
+        <translation>Eine Lauf-ID, ein eindeutiger Anfang davon oder der Name eines Laufs.</translation>
+    </message>
+    <message>
+        <source>Delete a finished run with its metrics and its files.</source>
+        <translation>Einen abgeschlossenen Lauf mit seinen Metriken und Dateien löschen.</translation>
+    </message>
+    <message>
+        <source>Give a run a new display name (unique in its experiment).</source>
+        <translation>Einem Lauf einen neuen Anzeigenamen geben (eindeutig in seinem Experiment).</translation>
+    </message>
+    <message>
+        <source>The new name.</source>
+        <translation>Der neue Name.</translation>
+    </message>
+    <message>
+        <source>Say which image: NAME:VERSION, not &apos;%1&apos;.</source>
+        <translation>Geben Sie das Image an: NAME:VERSION, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Say what to build from: --model NAME:VERSION --scoring-script FILE --base oci-archive:PATH.</source>
+        <translation>Geben Sie an, woraus gebaut werden soll: --model NAME:VERSION --scoring-script FILE --base oci-archive:PATH.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port.</source>
+        <translation>„%1“ ist kein Port.</translation>
+    </message>
+    <message>
+        <source>%1 bytes, %2</source>
+        <translation>%1 Bytes, %2</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>entrypoint</source>
+        <translation>Einstiegspunkt</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>Eingaben</translation>
+    </message>
+    <message>
+        <source>load with</source>
+        <translation>laden mit</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an export format: use oci or docker.</source>
+        <translation>„%1“ ist kein Exportformat: Verwenden Sie oci oder docker.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2; load it with: podman load -i %2</source>
+        <translation>%1 wurde nach %2 geschrieben; laden mit: podman load -i %2</translation>
+    </message>
+    <message>
+        <source>Wrote a Dockerfile and its context to %1; build it with: podman build -t %2 %1</source>
+        <translation>Ein Dockerfile und sein Kontext wurden nach %1 geschrieben; bauen mit: podman build -t %2 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wrote the IoT Edge deployment manifest of %1 to %2.</source>
+        <translation>Das IoT-Edge-Bereitstellungsmanifest von %1 wurde nach %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>python packages</source>
+        <translation>Python-Pakete</translation>
+    </message>
+    <message>
+        <source>One image version.</source>
+        <translation>Eine Image-Version.</translation>
+    </message>
+    <message>
+        <source>Container images built from models, without a daemon.</source>
+        <translation>Aus Modellen gebaute Container-Images, ohne Daemon.</translation>
+    </message>
+    <message>
+        <source>List the images and their versions.</source>
+        <translation>Die Images und ihre Versionen auflisten.</translation>
+    </message>
+    <message>
+        <source>Build an OCI image from model versions, a scoring script and a base image; prints NAME:VERSION.</source>
+        <translation>Ein OCI-Image aus Modellversionen, einem Bewertungsskript und einem Basis-Image bauen; gibt NAME:VERSION aus.</translation>
+    </message>
+    <message>
+        <source>The image&apos;s name.</source>
+        <translation>Der Name des Images.</translation>
+    </message>
+    <message>
+        <source>A model version to include (repeatable).</source>
+        <translation>Eine aufzunehmende Modellversion (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>A Python file defining init() and run(raw_data).</source>
+        <translation>Eine Python-Datei, die init() und run(raw_data) definiert.</translation>
+    </message>
+    <message>
+        <source>Files copied under /var/azureml-app with the script.</source>
+        <translation>Dateien, die mit dem Skript unter /var/azureml-app kopiert werden.</translation>
+    </message>
+    <message>
+        <source>The environment version the image is for.</source>
+        <translation>Die Umgebungsversion, für die das Image bestimmt ist.</translation>
+    </message>
+    <message>
+        <source>oci-archive:PATH, docker-archive:PATH or oci:DIR.</source>
+        <translation>oci-archive:PATH, docker-archive:PATH oder oci:DIR.</translation>
+    </message>
+    <message>
+        <source>A JSON request body; /swagger.json shows its schema and example.</source>
+        <translation>Ein JSON-Anfragetext; /swagger.json zeigt sein Schema und ein Beispiel.</translation>
+    </message>
+    <message>
+        <source>A JSON answer of run(); /swagger.json shows its schema and example.</source>
+        <translation>Eine JSON-Antwort von run(); /swagger.json zeigt ihr Schema und ein Beispiel.</translation>
+    </message>
+    <message>
+        <source>The port the scoring server listens on (default 5001).</source>
+        <translation>Der Port, auf dem der Bewertungsserver lauscht (Standard 5001).</translation>
+    </message>
+    <message>
+        <source>A label (repeatable).</source>
+        <translation>Ein Label (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Show an image: layers, digests, sizes, inputs and how to load it.</source>
+        <translation>Ein Image anzeigen: Schichten, Digests, Größen, Eingaben und wie es geladen wird.</translation>
+    </message>
+    <message>
+        <source>Write an image as an OCI archive (default) or a docker-archive.</source>
+        <translation>Ein Image als OCI-Archiv (Standard) oder docker-archive schreiben.</translation>
+    </message>
+    <message>
+        <source>The .tar to write.</source>
+        <translation>Die zu schreibende .tar-Datei.</translation>
+    </message>
+    <message>
+        <source>oci for podman and skopeo, docker for docker load.</source>
+        <translation>oci für podman und skopeo, docker für docker load.</translation>
+    </message>
+    <message>
+        <source>Write a Dockerfile and build context that build the same image.</source>
+        <translation>Ein Dockerfile und einen Build-Kontext schreiben, die dasselbe Image bauen.</translation>
+    </message>
+    <message>
+        <source>Where to write them.</source>
+        <translation>Wohin sie geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Write an Azure IoT Edge deployment manifest running the image.</source>
+        <translation>Ein Azure-IoT-Edge-Bereitstellungsmanifest schreiben, das das Image ausführt.</translation>
+    </message>
+    <message>
+        <source>deployment.template.json to write.</source>
+        <translation>Zu schreibende deployment.template.json.</translation>
+    </message>
+    <message>
+        <source>Delete an image version; refused while a deployment uses it.</source>
+        <translation>Eine Image-Version löschen; wird verweigert, solange eine Bereitstellung sie verwendet.</translation>
+    </message>
+    <message>
+        <source>Read a base image and show its OS, architecture, size, layers and Python version, without running it.</source>
+        <translation>Ein Basis-Image lesen und sein Betriebssystem, seine Architektur, Größe, Schichten und Python-Version anzeigen, ohne es auszuführen.</translation>
+    </message>
+    <message>
+        <source>The environment it runs in; by default the run&apos;s.</source>
+        <translation>Die Umgebung, in der es läuft; standardmäßig die des Laufs.</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>scoring uri</source>
+        <translation>Bewertungs-URI</translation>
+    </message>
+    <message>
+        <source>swagger uri</source>
+        <translation>Swagger-URI</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>auth</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>scoring script</source>
+        <translation>Bewertungsskript</translation>
+    </message>
+    <message>
+        <source>restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Deploying an image is not supported yet: deploy model versions with --model NAME:VERSION --scoring-script FILE.</source>
+        <translation>Das Bereitstellen eines Images wird noch nicht unterstützt: Stellen Sie Modellversionen mit --model NAME:VERSION --scoring-script FILE bereit.</translation>
+    </message>
+    <message>
+        <source>Say what to serve: --model NAME:VERSION (repeatable) and --scoring-script FILE.</source>
+        <translation>Geben Sie an, was bereitgestellt werden soll: --model NAME:VERSION (wiederholbar) und --scoring-script FILE.</translation>
+    </message>
+    <message>
+        <source>Deploying %1: %2.</source>
+        <translation>%1 wird bereitgestellt: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is Healthy: %2</source>
+        <translation>%1 ist Healthy: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2: %3</source>
+        <translation>%1 ist %2: %3</translation>
+    </message>
+    <message>
+        <source>not healthy after %1 s</source>
+        <translation>nach %1 s nicht Healthy</translation>
+    </message>
+    <message>
+        <source>%1 does not use keys: it was deployed with --auth none.</source>
+        <translation>%1 verwendet keine Schlüssel: Es wurde mit --auth none bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>primär</translation>
+    </message>
+    <message>
+        <source>secondary</source>
+        <translation>sekundär</translation>
+    </message>
+    <message>
+        <source>Say what to send: --data JSON or --data @FILE.</source>
+        <translation>Geben Sie an, was gesendet werden soll: --data JSON oder --data @FILE.</translation>
+    </message>
+    <message>
+        <source>%1 has no scoring URI yet (it is %2).</source>
+        <translation>%1 hat noch keinen Bewertungs-URI (Status: %2).</translation>
+    </message>
+    <message>
+        <source>%1 did not answer at %2: %3</source>
+        <translation>%1 hat unter %2 nicht geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>status %1, %2 ms</source>
+        <translation>Status %1, %2 ms</translation>
+    </message>
+    <message>
+        <source>Stopped %1.</source>
+        <translation>%1 beendet.</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s name.</source>
+        <translation>Der Name der Bereitstellung.</translation>
+    </message>
+    <message>
+        <source>Watch a deployment&apos;s server (started by mlwb itself).</source>
+        <translation>Den Server einer Bereitstellung überwachen (von mlwb selbst gestartet).</translation>
+    </message>
+    <message>
+        <source>Serve model versions with a scoring script as a web service; waits until it is Healthy or Failed and prints its scoring URI.</source>
+        <translation>Modellversionen mit einem Bewertungsskript als Webdienst bereitstellen; wartet, bis er Healthy oder Failed ist, und gibt seinen Bewertungs-URI aus.</translation>
+    </message>
+    <message>
+        <source>A model version to serve (repeatable).</source>
+        <translation>Eine bereitzustellende Modellversion (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>The script with init() and run(raw_data).</source>
+        <translation>Das Skript mit init() und run(raw_data).</translation>
+    </message>
+    <message>
+        <source>The environment whose Python runs it (default /usr/bin/python3).</source>
+        <translation>Die Umgebung, deren Python es ausführt (Standard /usr/bin/python3).</translation>
+    </message>
+    <message>
+        <source>An image to serve (not supported yet).</source>
+        <translation>Ein bereitzustellendes Image (noch nicht unterstützt).</translation>
+    </message>
+    <message>
+        <source>Where it runs (default local).</source>
+        <translation>Wo es läuft (Standard local).</translation>
+    </message>
+    <message>
+        <source>The port on 127.0.0.1 (default: a free one).</source>
+        <translation>Der Port auf 127.0.0.1 (Standard: ein freier).</translation>
+    </message>
+    <message>
+        <source>key: callers send Authorization: Bearer KEY (default none).</source>
+        <translation>key: Aufrufer senden Authorization: Bearer KEY (Standard none).</translation>
+    </message>
+    <message>
+        <source>An environment variable of the server (repeatable).</source>
+        <translation>Eine Umgebungsvariable des Servers (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Larger request bodies get 413 (default 100 MiB).</source>
+        <translation>Größere Anfragetexte erhalten 413 (Standard 100 MiB).</translation>
+    </message>
+    <message>
+        <source>How long to wait for Healthy (default 180).</source>
+        <translation>Wie lange auf Healthy gewartet wird (Standard 180).</translation>
+    </message>
+    <message>
+        <source>Return once it is starting.</source>
+        <translation>Zurückkehren, sobald es startet.</translation>
+    </message>
+    <message>
+        <source>Show a deployment: status, scoring URI, what it serves, restarts.</source>
+        <translation>Eine Bereitstellung anzeigen: Status, Bewertungs-URI, was sie bereitstellt, Neustarts.</translation>
+    </message>
+    <message>
+        <source>Show a deployment&apos;s primary and secondary key, or regenerate one.</source>
+        <translation>Den primären und sekundären Schlüssel einer Bereitstellung anzeigen oder einen neu generieren.</translation>
+    </message>
+    <message>
+        <source>Replace this key; the other stays valid.</source>
+        <translation>Diesen Schlüssel ersetzen; der andere bleibt gültig.</translation>
+    </message>
+    <message>
+        <source>Send a scoring request; prints the response, its status and latency.</source>
+        <translation>Eine Bewertungsanfrage senden; gibt die Antwort, ihren Status und die Latenz aus.</translation>
+    </message>
+    <message>
+        <source>The request body, or @FILE for a file&apos;s contents.</source>
+        <translation>Der Anfragetext oder @FILE für den Inhalt einer Datei.</translation>
+    </message>
+    <message>
+        <source>Which key to send (default primary).</source>
+        <translation>Welcher Schlüssel gesendet wird (Standard primary).</translation>
+    </message>
+    <message>
+        <source>Print the scoring server&apos;s log.</source>
+        <translation>Das Protokoll des Bewertungsservers ausgeben.</translation>
+    </message>
+    <message>
+        <source>Keep printing until the deployment stops.</source>
+        <translation>Weiter ausgeben, bis die Bereitstellung beendet wird.</translation>
+    </message>
+    <message>
+        <source>Stop a deployment&apos;s server.</source>
+        <translation>Den Server einer Bereitstellung beenden.</translation>
+    </message>
+    <message>
+        <source>Start a stopped deployment again; waits until it is Healthy.</source>
+        <translation>Eine beendete Bereitstellung erneut starten; wartet, bis sie Healthy ist.</translation>
+    </message>
+    <message>
+        <source>Stop a deployment and delete it, its folder and its keys.</source>
+        <translation>Eine Bereitstellung beenden und sie, ihren Ordner und ihre Schlüssel löschen.</translation>
+    </message>
+    <message>
+        <source>Web services: deploy models with a scoring script, call, watch and stop them.</source>
+        <translation>Webdienste: Modelle mit einem Bewertungsskript bereitstellen, aufrufen, überwachen und beenden.</translation>
+    </message>
+    <message>
+        <source>Deployments: the same as mlwb service.</source>
+        <translation>Bereitstellungen: dasselbe wie mlwb service.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::oci</name>
+    <message>
+        <source>The build was canceled.</source>
+        <translation>Der Build wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>File %1 in %2</source>
+        <translation>Datei %1 in %2</translation>
+    </message>
+    <message>
+        <source>Blob %1 in %2</source>
+        <translation>Blob %1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 is truncated or unreadable: %2</source>
+        <translation>%1 ist abgeschnitten oder nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>File %1 in %2 is truncated or unreadable: %3</source>
+        <translation>Datei %1 in %2 ist abgeschnitten oder nicht lesbar: %3</translation>
+    </message>
+    <message>
+        <source>the archive ends early</source>
+        <translation>das Archiv endet vorzeitig</translation>
+    </message>
+    <message>
+        <source>There is no archive at %1.</source>
+        <translation>Unter %1 gibt es kein Archiv.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is truncated or not an image archive: %2</source>
+        <translation>%1 ist abgeschnitten oder kein Image-Archiv: %2</translation>
+    </message>
+    <message>
+        <source>%1 is missing: %2</source>
+        <translation>%1 fehlt: %2</translation>
+    </message>
+    <message>
+        <source>Blob %1 in the image store is damaged: its content does not match its digest.</source>
+        <translation>Blob %1 im Image-Speicher ist beschädigt: Sein Inhalt stimmt nicht mit seinem Digest überein.</translation>
+    </message>
+    <message>
+        <source>Cannot read layer %1: %2</source>
+        <translation>Schicht %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Layer %1 is damaged: %2</source>
+        <translation>Schicht %1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its content does not match its sha256 %2.</source>
+        <translation>%1 ist beschädigt: Sein Inhalt stimmt nicht mit seinem sha256 %2 überein.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation>%1 ist kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>Blob %1 is missing from the base image.</source>
+        <translation>Blob %1 fehlt im Basis-Image.</translation>
+    </message>
+    <message>
+        <source>%1 holds no image.</source>
+        <translation>%1 enthält kein Image.</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 images (%3); export the one to build on by itself.</source>
+        <translation>%1 enthält %2 Images (%3); exportieren Sie das Image, auf dem gebaut werden soll, einzeln.</translation>
+    </message>
+    <message>
+        <source>%1 holds a multi-platform index; save a single platform&apos;s image (podman save --format oci-archive IMAGE).</source>
+        <translation>%1 enthält einen Multi-Plattform-Index; speichern Sie das Image einer einzelnen Plattform (podman save --format oci-archive IMAGE).</translation>
+    </message>
+    <message>
+        <source>The manifest of %1</source>
+        <translation>Das Manifest von %1</translation>
+    </message>
+    <message>
+        <source>The config of %1</source>
+        <translation>Die Konfiguration von %1</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 images; save the one to build on by itself.</source>
+        <translation>%1 enthält %2 Images; speichern Sie das Image, auf dem gebaut werden soll, einzeln.</translation>
+    </message>
+    <message>
+        <source>The config %1 named by manifest.json is missing from %2.</source>
+        <translation>Die in manifest.json genannte Konfiguration %1 fehlt in %2.</translation>
+    </message>
+    <message>
+        <source>The config %1 in %2 does not match its digest.</source>
+        <translation>Die Konfiguration %1 in %2 stimmt nicht mit ihrem Digest überein.</translation>
+    </message>
+    <message>
+        <source>%1 lists %2 layers but its config has %3.</source>
+        <translation>%1 listet %2 Schichten auf, aber seine Konfiguration hat %3.</translation>
+    </message>
+    <message>
+        <source>Layer %1 named by manifest.json is missing from %2.</source>
+        <translation>Die in manifest.json genannte Schicht %1 fehlt in %2.</translation>
+    </message>
+    <message>
+        <source>Layer %1 in %2 does not match its digest: expected %3, got %4.</source>
+        <translation>Schicht %1 in %2 stimmt nicht mit ihrem Digest überein: erwartet %3, erhalten %4.</translation>
+    </message>
+    <message>
+        <source>Layer %1 is not a readable tar: %2</source>
+        <translation>Schicht %1 ist kein lesbares tar: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot copy layer %1 into %2.</source>
+        <translation>Schicht %1 kann nicht nach %2 kopiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::oci::BaseImageReader</name>
+    <message>
+        <source>&apos;%1&apos; is not a base image this build can read: use oci-archive:PATH, docker-archive:PATH or oci:DIR.</source>
+        <translation>„%1“ ist kein Basis-Image, das dieser Build lesen kann: Verwenden Sie oci-archive:PATH, docker-archive:PATH oder oci:DIR.</translation>
+    </message>
+    <message>
+        <source>%1 is not an OCI layout: %2</source>
+        <translation>%1 ist kein OCI-Layout: %2</translation>
+    </message>
+    <message>
+        <source>Blob %1 is missing from %2 (the archive may be truncated).</source>
+        <translation>Blob %1 fehlt in %2 (das Archiv ist möglicherweise abgeschnitten).</translation>
+    </message>
+    <message>
+        <source>Blob %1 in %2 has %3 bytes where its descriptor says %4.</source>
+        <translation>Blob %1 in %2 hat %3 Bytes, laut seinem Deskriptor aber %4.</translation>
+    </message>
+    <message>
+        <source>index.json in %1</source>
+        <translation>index.json in %1</translation>
+    </message>
+    <message>
+        <source>%1 is neither an OCI archive nor a docker-archive: it has no index.json or manifest.json.</source>
+        <translation>%1 ist weder ein OCI-Archiv noch ein docker-archive: Es hat weder index.json noch manifest.json.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::oci::ImageExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::oci::ImageStore</name>
+    <message>
+        <source>Blob %1 is missing from the image store %2.</source>
+        <translation>Blob %1 fehlt im Image-Speicher %2.</translation>
+    </message>
+    <message>
+        <source>Blob %1 has %2 bytes where %3 were expected.</source>
+        <translation>Blob %1 hat %2 Bytes, erwartet wurden %3.</translation>
+    </message>
+    <message>
+        <source>Blob %1 in the image store is damaged: its content does not match its digest.</source>
+        <translation>Blob %1 im Image-Speicher ist beschädigt: Sein Inhalt stimmt nicht mit seinem Digest überein.</translation>
+    </message>
+    <message>
+        <source>Cannot create the image store in %1.</source>
+        <translation>Der Image-Speicher kann in %1 nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an OCI index: %2</source>
+        <translation>%1 ist kein OCI-Index: %2</translation>
+    </message>
+    <message>
+        <source>Image %1 is not in the image store %2.</source>
+        <translation>Image %1 ist nicht im Image-Speicher %2.</translation>
+    </message>
+    <message>
+        <source>The manifest %1 was not staged.</source>
+        <translation>Das Manifest %1 wurde nicht bereitgelegt.</translation>
+    </message>
+    <message>
+        <source>Cannot move blob %1 into the image store %2.</source>
+        <translation>Blob %1 kann nicht in den Image-Speicher %2 verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot remove unused blob sha256:%1 from %2.</source>
+        <translation>Der nicht verwendete Blob sha256:%1 kann nicht aus %2 entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::oci::LayerWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Writing the %1 layer failed: %2</source>
+        <translation>Das Schreiben der Schicht %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot store the %1 layer: %2</source>
+        <translation>Die Schicht %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::servingconfig</name>
+    <message>
+        <source>The deployment&apos;s Python interpreter %1 is not there (or cannot be run).</source>
+        <translation>Der Python-Interpreter %1 der Bereitstellung ist nicht vorhanden (oder kann nicht ausgeführt werden).</translation>
+    </message>
+</context>
+<context>
+    <name>oci</name>
+    <message>
+        <source>%1 (not a requirement this check can read)</source>
+        <translation>%1 (keine Anforderung, die diese Prüfung lesen kann)</translation>
+    </message>
+    <message>
+        <source>%1 (not in the base)</source>
+        <translation>%1 (nicht in der Basis)</translation>
+    </message>
+    <message>
+        <source>%1 (the base has %2)</source>
+        <translation>%1 (die Basis hat %2)</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is truncated or damaged: %2 bytes where its descriptor says %3.</source>
+        <translation>%1 ist abgeschnitten oder beschädigt: %2 Bytes, laut seinem Deskriptor aber %3.</translation>
+    </message>
+    <message>
+        <source>%1 does not match its digest: expected %2, got %3.</source>
+        <translation>%1 stimmt nicht mit seinem Digest überein: erwartet %2, erhalten %3.</translation>
+    </message>
+    <message>
+        <source>Cannot store %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Compressing a layer failed (zlib).</source>
+        <translation>Das Komprimieren einer Schicht ist fehlgeschlagen (zlib).</translation>
+    </message>
+    <message>
+        <source>Cannot write a layer: %1</source>
+        <translation>Eine Schicht kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a sha256 digest.</source>
+        <translation>„%1“ ist kein sha256-Digest.</translation>
+    </message>
+    <message>
+        <source>The descriptor of %1 has no size.</source>
+        <translation>Der Deskriptor von %1 hat keine Größe.</translation>
     </message>
 </context>
 </TS>

@@ -126,6 +126,57 @@
             <numerusform>Reattached to %n unfinished runs.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Reattached to %n deployment(s).</source>
+        <translation>
+            <numerusform>Reattached to %n deployment.</numerusform>
+            <numerusform>Reattached to %n deployments.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RunGroupsModel</name>
+    <message numerus="yes">
+        <source>%1 = %2 (%n run(s))</source>
+        <translation>
+            <numerusform>%1 = %2 (%n run)</numerusform>
+            <numerusform>%1 = %2 (%n runs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>mean %1 · min %2 · max %3 of %n run(s)</source>
+        <translation>
+            <numerusform>mean %1 · min %2 · max %3 of %n run</numerusform>
+            <numerusform>mean %1 · min %2 · max %3 of %n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::SummaryPage</name>
+    <message numerus="yes">
+        <source>%n file(s), %1 in all. Version digest (SHA-256 of the manifest): %2</source>
+        <translation>
+            <numerusform>%n file, %1 in all. Version digest (SHA-256 of the manifest): %2</numerusform>
+            <numerusform>%n files, %1 in all. Version digest (SHA-256 of the manifest): %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::WorkspaceActions</name>
+    <message numerus="yes">
+        <source>Delete the experiment &apos;%1&apos; with its %n run(s), their metrics and %2 in %3 file(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete the experiment &apos;%1&apos; with its %n run, their metrics and %2 in %3 file? This cannot be undone.</numerusform>
+            <numerusform>Delete the experiment &apos;%1&apos; with its %n runs, their metrics and %2 in %3 files? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the run &apos;%1&apos; with its metrics and %2 in %n file(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete the run &apos;%1&apos; with its metrics and %2 in %n file? This cannot be undone.</numerusform>
+            <numerusform>Delete the run &apos;%1&apos; with its metrics and %2 in %n files? This cannot be undone.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mlwb::cli</name>
@@ -141,6 +192,13 @@
         <translation>
             <numerusform>%n problem found in %1.</numerusform>
             <numerusform>%n problems found in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted run %1 and its %n file(s).</source>
+        <translation>
+            <numerusform>Deleted run %1 and its %n file.</numerusform>
+            <numerusform>Deleted run %1 and its %n files.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,7 +2,8 @@
 # Renders the main window on a sample workspace (an lr sweep of three runs and a
 # failed run) at 1440x900, in English and German, for a person to look at:
 #   tests/screenshots/shoot.sh [path/to/mlwb] [out-dir]
-# Not a test: nothing is compared pixel by pixel.
+# Not a test: nothing is compared pixel by pixel. Needs xvfb-run and ImageMagick's
+# import (apt-get install imagemagick), which the test suite does not.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 mlwb=$(realpath "${1:-$here/build-test/app/mlwb}")

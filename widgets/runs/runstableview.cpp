@@ -1,5 +1,6 @@
 #include "runs/runstableview.h"
 
+#include "items/rungroupsmodel.h"
 #include "items/runsfilterproxy.h"
 #include "items/runstablemodel.h"
 #include "runs/frozencolumn.h"
@@ -9,6 +10,7 @@
 #include "window/appsettings.h"
 #include "window/stickymenu.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,8 +21,10 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace mlwb {
@@ -59,6 +63,10 @@ RunsTableView::RunsTableView(const Workspace &workspace, QWidget *parent)
     , m_table(new QTableView)
     , m_compare(new QPushButton(tr("Compare")))
     , m_columnsMenu(new StickyMenu(this))
+    , m_groups(new RunGroupsModel(m_model, m_proxy, this))
+    , m_groupBy(new QComboBox)
+    , m_groupTree(new QTreeView)
+    , m_stack(new QStackedWidget)
 {
     m_proxy->setSourceModel(m_model);
     m_filter->setObjectName(QStringLiteral("filter"));
@@ -91,14 +99,37 @@ RunsTableView::RunsTableView(const Workspace &workspace, QWidget *parent)
     columns->setPopupMode(QToolButton::InstantPopup);
     columns->setMenu(m_columnsMenu);
     connect(m_columnsMenu, &QMenu::aboutToShow, this, [this] { fillColumnMenu(m_columnsMenu); });
+    m_groupBy->setObjectName(QStringLiteral("groupBy"));
+    m_groupBy->setToolTip(tr("Group the runs by a tag or parameter, with each metric's mean"));
+    connect(m_groupBy, &QComboBox::activated, this, &RunsTableView::applyGrouping);
+    m_groupTree->setObjectName(QStringLiteral("runGroups"));
+    m_groupTree->setModel(m_groups);
+    m_groupTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_groupTree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_groupTree->setUniformRowHeights(true);
+    m_groupTree->setAlternatingRowColors(true);
+    connect(m_groupTree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (const Id id = index.data(RunGroupsModel::RunIdRole).toLongLong())
+            Q_EMIT openRunRequested(id);
+    });
+    connect(m_groupTree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_compare->setEnabled(!selectedRuns().isEmpty()); });
+    connect(m_groups, &QAbstractItemModel::modelReset, this, [this] {
+        m_groupTree->expandAll();
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_groupTree->setColumnHidden(c, m_table->isColumnHidden(c));
+    });
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_groupTree);
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
+    bar->addWidget(m_groupBy);
     bar->addWidget(columns);
     bar->addWidget(m_compare);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_filterError);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_stack, 1);
     connect(m_filter, &QLineEdit::textChanged, this, &RunsTableView::applyFilter);
     connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
             &RunsTableView::showColumnMenu);
@@ -186,16 +217,55 @@ bool RunsTableView::reload(QString *error)
     restoreColumns();
     m_table->resizeColumnsToContents();
     m_frozen->update();
+    fillGroupBy();
     return true;
 }
 
 QList<Id> RunsTableView::selectedRuns() const
 {
     QList<Id> out;
+    if (m_stack->currentWidget() == m_groupTree) {
+        const QModelIndexList rows = m_groupTree->selectionModel()->selectedRows();
+        for (const QModelIndex &index : rows)
+            if (const Id id = index.data(RunGroupsModel::RunIdRole).toLongLong())
+                out << id;
+        return out;
+    }
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows)
         out << index.data(RunsTableModel::RunIdRole).toLongLong();
     return out;
+}
+
+void RunsTableView::fillGroupBy()
+{
+    const QString current = m_groups->groupKey();
+    m_groupBy->clear();
+    m_groupBy->addItem(tr("No grouping"), QString());
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const auto group = m_model->columnGroup(c);
+        if (group == RunsTableModel::Group::Tag || group == RunsTableModel::Group::Param)
+            m_groupBy->addItem(tr("Group by %1").arg(m_model->columnName(c)),
+                               m_model->columnKey(c));
+    }
+    m_groupBy->setCurrentIndex(std::max(0, m_groupBy->findData(current)));
+}
+
+void RunsTableView::setGroupKey(const QString &key)
+{
+    m_groupBy->setCurrentIndex(std::max(0, m_groupBy->findData(key)));
+    applyGrouping();
+}
+
+void RunsTableView::applyGrouping()
+{
+    const QString key = m_groupBy->currentData().toString();
+    m_groups->setGroupKey(key);
+    m_stack->setCurrentWidget(key.isEmpty() ? static_cast<QWidget *>(m_table) : m_groupTree);
+    if (!key.isEmpty())
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_groupTree->resizeColumnToContents(c);
+    m_compare->setEnabled(!selectedRuns().isEmpty());
 }
 
 void RunsTableView::applyFilter()

@@ -10,11 +10,15 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
+class QComboBox;
+class QStackedWidget;
 class QTableView;
+class QTreeView;
 
 namespace mlwb {
 
 class FrozenColumn;
+class RunGroupsModel;
 class RunsFilterProxy;
 class RunsTableModel;
 class Workspace;
@@ -49,6 +53,9 @@ public:
     bool isShownByDefault(int column) const;
     /// Back to the default columns.
     void resetColumns();
+    /// Groups the rows by a tag or parameter ("params.lr"; empty: no groups).
+    void setGroupKey(const QString &key);
+    RunGroupsModel *groups() const { return m_groups; }
 
 Q_SIGNALS:
     /// The user asked to chart these runs side by side.
@@ -66,6 +73,8 @@ private:
     void restoreColumns();
     void saveColumns();
     void arrangeColumns();
+    void fillGroupBy();
+    void applyGrouping();
 
     RunsTableModel *m_model;
     RunsFilterProxy *m_proxy;
@@ -78,6 +87,10 @@ private:
     QMenu *m_columnsMenu;
     FrozenColumn *m_frozen = nullptr; // the name stays while the rest scrolls
     bool m_showConstant = false;
+    RunGroupsModel *m_groups;
+    QComboBox *m_groupBy;
+    QTreeView *m_groupTree; // shown instead of the table while grouped
+    QStackedWidget *m_stack;
 };
 
 } // namespace mlwb

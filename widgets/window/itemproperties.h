@@ -25,6 +25,13 @@ public:
     static bool describe(const Workspace *workspace, const QModelIndex &index, QList<Field> *out,
                          QString *error);
 
+    /// A run's fields, the first its name (for the run whose page is in front).
+    static bool describeRun(const Workspace &workspace, qint64 runId, QList<Field> *out,
+                            QString *error)
+    {
+        return run(workspace, runId, out, error);
+    }
+
 private:
     static bool workspace(const Workspace *workspace, const QModelIndex &index, QList<Field> *out);
     static bool target(const Workspace &ws, qint64 id, QList<Field> *out, QString *error);

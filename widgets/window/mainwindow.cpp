@@ -1,5 +1,7 @@
 #include "window/mainwindow.h"
 
+#include "runs/rundetails.h"
+
 #include "compute/computetargetactions.h"
 #include "editor/editorarea.h"
 #include "items/taxonomymodel.h"
@@ -149,6 +151,11 @@ void MainWindow::createDocks()
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::showCurrentProperties);
+    // The dock describes what is in front: a run's page brings its run.
+    connect(m_documents, &QTabWidget::currentChanged, this, [this] {
+        if (auto *details = qobject_cast<RunDetails *>(m_documents->currentWidget()))
+            m_properties->showRun(m_workspace.get(), details->runId());
+    });
     connect(m_tree, &WorkspaceTree::workspaceActivated, this, &MainWindow::switchTo);
     connect(m_tree, &WorkspaceTree::runActivated, this,
             [this](Id runId) { m_documents->openRun(runId); });

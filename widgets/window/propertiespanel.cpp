@@ -44,6 +44,14 @@ PropertiesPanel::PropertiesPanel(QWidget *parent)
 void PropertiesPanel::showIndex(const Workspace *workspace, const QModelIndex &index)
 {
     m_index = index;
+    m_runId = 0;
+    reload(workspace);
+}
+
+void PropertiesPanel::showRun(const Workspace *workspace, Id runId)
+{
+    m_index = QModelIndex();
+    m_runId = runId;
     reload(workspace);
 }
 
@@ -51,11 +59,17 @@ void PropertiesPanel::reload(const Workspace *workspace)
 {
     QList<ItemProperties::Field> fields;
     QString error;
-    if (m_index.isValid() && !ItemProperties::describe(workspace, m_index, &fields, &error)
-        && !error.isEmpty())
-        Q_EMIT errorOccurred(error);
-    m_title->setText(m_index.isValid() ? m_index.data(TaxonomyModel::NameRole).toString()
-                                       : tr("Nothing selected"));
+    if (m_runId > 0 && workspace) {
+        if (!ItemProperties::describeRun(*workspace, m_runId, &fields, &error) && !error.isEmpty())
+            Q_EMIT errorOccurred(error);
+        m_title->setText(fields.isEmpty() ? tr("Nothing selected") : fields.first().second);
+    } else {
+        if (m_index.isValid() && !ItemProperties::describe(workspace, m_index, &fields, &error)
+            && !error.isEmpty())
+            Q_EMIT errorOccurred(error);
+        m_title->setText(m_index.isValid() ? m_index.data(TaxonomyModel::NameRole).toString()
+                                           : tr("Nothing selected"));
+    }
     // What a user reads first; ids, snapshot numbers and the stored
     // configuration wait under Details, and empty fields are left out.
     QList<ItemProperties::Field> plain, technical;

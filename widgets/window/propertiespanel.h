@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/types.h"
+
 #include <QPersistentModelIndex>
 #include <QWidget>
 
@@ -21,6 +23,8 @@ public:
 
     /// Shows the node at `index` of a TaxonomyModel, read from `workspace`.
     void showIndex(const Workspace *workspace, const QModelIndex &index);
+    /// Shows a run (the one whose page is in front), not a tree node.
+    void showRun(const Workspace *workspace, Id runId);
     /// Reads the shown node again (after the store changed).
     void reload(const Workspace *workspace);
     /// The value shown for a field, empty when there is none (for tests).
@@ -40,6 +44,7 @@ private:
     QLabel *m_title;
     QTableWidget *m_table;
     QPersistentModelIndex m_index;
+    Id m_runId = 0; // shown instead of m_index when set
     bool m_showDetails = false;
 };
 

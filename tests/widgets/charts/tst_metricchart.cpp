@@ -4,6 +4,7 @@
 #include "charts/metricchartview.h"
 #include "charts/metrictile.h"
 #include "cli.h"
+#include "items/rungroupsmodel.h"
 #include "items/runstablemodel.h"
 #include "metrics/metricingestor.h"
 #include "metrics/metrics.h"
@@ -26,6 +27,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QImage>
+#include <QItemSelectionModel>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QLogValueAxis>
@@ -41,6 +43,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 #include <QValueAxis>
 
 using namespace mlwb;
@@ -73,6 +76,7 @@ private slots:
     void cliExportsPngAndSvg();
     void runsTableFilterAndCompare();
     void runsTableLeadsWithWhatDiffers();
+    void runsTableGroupsWithMeans();
     void strokerMatchesQPainter_data();
     void strokerMatchesQPainter();
     void strokerComposesOncePerPixel();
@@ -310,7 +314,8 @@ void TestMetricChart::panelsMergePinAndAreRemembered()
     QCOMPARE(loss->metrics(), (QStringList{QStringLiteral("loss"), QStringLiteral("val_loss")}));
     QCOMPARE(loss->lineSeries().size(), 6);
     QCOMPARE(loss->lineSeries().at(3)->pen().style(), Qt::DashLine);
-    QVERIFY2(loss->readoutAt(10).contains(QStringLiteral(" · val_loss")), qPrintable(loss->readoutAt(10)));
+    QVERIFY2(loss->readoutAt(10).contains(QStringLiteral(" · val_loss")),
+             qPrintable(loss->readoutAt(10)));
     // Pinned panels come first; both are remembered for the experiment.
     tab->changeLayout([&] { tab->layout().setPinned(QStringLiteral("loss"), true); });
     QCOMPARE(tab->panels().first()->metric(), QStringLiteral("loss"));
@@ -609,6 +614,42 @@ void TestMetricChart::runsTableLeadsWithWhatDiffers()
                      QStringLiteral("params.lr >"));
     QVERIFY(view.findChild<QLabel *>(QStringLiteral("filterError"))->isVisible());
     QCOMPARE(table->geometry().top(), top);
+}
+
+void TestMetricChart::runsTableGroupsWithMeans()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
+    const QStringList teams{QStringLiteral("a"), QStringLiteral("a"), QStringLiteral("b")};
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(Runs(*m_ws).setTag(m_runs[i], QStringLiteral("team"), teams[i], nullptr));
+    RunsTableView view(*m_ws);
+    QVERIFY(showRunsTable(&view));
+    auto *groupBy = view.findChild<QComboBox *>(QStringLiteral("groupBy"));
+    QVERIFY(groupBy->findData(QStringLiteral("tags.team")) > 0);
+    view.setGroupKey(QStringLiteral("tags.team"));
+    auto *tree = view.findChild<QTreeView *>(QStringLiteral("runGroups"));
+    QVERIFY(tree->isVisible());
+    const RunGroupsModel *groups = view.groups();
+    QCOMPARE(groups->rowCount(), 2);
+    const QModelIndex a = groups->index(0, 0);
+    QCOMPARE(groups->rowCount(a), 2);
+    const int loss = view.model()->columnOf(QStringLiteral("metrics.loss"));
+    const double mean = (lossCurve(299, m_runs[0]) + lossCurve(299, m_runs[1])) / 2;
+    QCOMPARE(groups->index(0, loss).data().toString(), QString::number(mean, 'g', 6));
+    QVERIFY(groups->index(0, loss).data(Qt::ToolTipRole).toString().contains(QLatin1String("min")));
+    const int name = view.model()->columnOf(QStringLiteral("name"));
+    // (English plurals come with the app's translations, which tests do not load.)
+    QVERIFY(groups->index(1, name).data().toString().startsWith(QLatin1String("team = b (1 run")));
+    // Selecting runs in the groups still compares them.
+    tree->selectionModel()->select(groups->index(0, 0, a),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(view.selectedRuns().size(), 1);
+    // The filter applies to the groups too; no grouping brings the table back.
+    QTest::keyClicks(view.findChild<QLineEdit *>(QStringLiteral("filter")),
+                     QStringLiteral("tags.team = b"));
+    QCOMPARE(groups->rowCount(), 1);
+    view.setGroupKey(QString());
+    QVERIFY(view.table()->isVisible());
 }
 
 void TestMetricChart::runsTableFilterAndCompare()

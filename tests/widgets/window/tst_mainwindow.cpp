@@ -8,6 +8,7 @@
 #include "store/workspaceregistry.h"
 #include "tree/workspaceactions.h"
 #include "tree/workspacetree.h"
+#include "window/documentarea.h"
 #include "window/mainwindow.h"
 #include "window/propertiespanel.h"
 #include "window/taskspanel.h"
@@ -213,6 +214,12 @@ void TestMainWindow::everyNodeHasAMenuAndDeletingARunTakesItsFiles()
     QTRY_COMPARE(model->rowCount(stores), 1);
     std::unique_ptr<QMenu> storeMenu(tree->createContextMenu(model->index(0, 0, stores)));
     QVERIFY(storeMenu->findChild<QAction *>(QStringLiteral("removeDatastoreAction")));
+    // The properties dock follows the document in front: the run's page.
+    tree->setCurrentIndex(stores);
+    auto *panel = window.findChild<PropertiesPanel *>(QStringLiteral("propertiesPanel"));
+    window.documents()->openRun(run.id);
+    QCOMPARE(panel->value(QStringLiteral("Experiment")), QStringLiteral("mnist"));
+    window.documents()->setCurrentIndex(0);
     // The question counts what goes; the deletion takes the record and the folder.
     WorkspaceActions actions(window.workspace(), &window);
     const Run stored = *Runs(*window.workspace()).find(run.id);
