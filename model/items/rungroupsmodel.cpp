@@ -2,6 +2,7 @@
 
 #include "items/runstablemodel.h"
 
+#include <QFont>
 #include <QMap>
 #include <algorithm>
 #include <cmath>
@@ -108,6 +109,11 @@ QVariant RunGroupsModel::data(const QModelIndex &index, int role) const
     const bool metric = m_source->columnGroup(index.column()) == RunsTableModel::Group::Metric;
     if (role == RunIdRole)
         return Id(0);
+    if (role == Qt::FontRole) { // a group row reads as a heading
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
     if (role == Qt::DisplayRole && index.column() == m_source->columnOf(QStringLiteral("name")))
         return tr("%1 = %2 (%n run(s))", nullptr, int(g.rows.size()))
             .arg(m_source->columnName(m_source->columnOf(m_key)),

@@ -114,11 +114,7 @@ RunsTableView::RunsTableView(const Workspace &workspace, QWidget *parent)
     });
     connect(m_groupTree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_compare->setEnabled(!selectedRuns().isEmpty()); });
-    connect(m_groups, &QAbstractItemModel::modelReset, this, [this] {
-        m_groupTree->expandAll();
-        for (int c = 0; c < m_model->columnCount(); ++c)
-            m_groupTree->setColumnHidden(c, m_table->isColumnHidden(c));
-    });
+    connect(m_groups, &QAbstractItemModel::modelReset, this, &RunsTableView::matchGroupColumns);
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_groupTree);
     auto *bar = new QHBoxLayout;
@@ -251,6 +247,26 @@ void RunsTableView::fillGroupBy()
     m_groupBy->setCurrentIndex(std::max(0, m_groupBy->findData(current)));
 }
 
+// The groups show the table's columns, in the table's order, with the tree's
+// branches and group labels in the name column.
+void RunsTableView::matchGroupColumns()
+{
+    m_groupTree->expandAll();
+    QHeaderView *header = m_groupTree->header();
+    const QHeaderView *table = m_table->horizontalHeader();
+    for (int visual = 0; visual < table->count(); ++visual) {
+        const int logical = table->logicalIndex(visual);
+        header->moveSection(header->visualIndex(logical), visual);
+        m_groupTree->setColumnHidden(logical, m_table->isColumnHidden(logical));
+    }
+    const int name = m_model->columnOf(QStringLiteral("name"));
+    if (name >= 0)
+        m_groupTree->setTreePosition(name);
+    const int status = m_model->columnOf(QStringLiteral("status"));
+    if (status >= 0 && !m_groupTree->itemDelegateForColumn(status))
+        m_groupTree->setItemDelegateForColumn(status, new RunStatusDelegate(m_groupTree));
+}
+
 void RunsTableView::setGroupKey(const QString &key)
 {
     m_groupBy->setCurrentIndex(std::max(0, m_groupBy->findData(key)));
@@ -262,6 +278,7 @@ void RunsTableView::applyGrouping()
     const QString key = m_groupBy->currentData().toString();
     m_groups->setGroupKey(key);
     m_stack->setCurrentWidget(key.isEmpty() ? static_cast<QWidget *>(m_table) : m_groupTree);
+    matchGroupColumns();
     if (!key.isEmpty())
         for (int c = 0; c < m_model->columnCount(); ++c)
             m_groupTree->resizeColumnToContents(c);

@@ -75,6 +75,7 @@ private:
     void arrangeColumns();
     void fillGroupBy();
     void applyGrouping();
+    void matchGroupColumns();
 
     RunsTableModel *m_model;
     RunsFilterProxy *m_proxy;
