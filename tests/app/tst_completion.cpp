@@ -179,9 +179,10 @@ void TestCompletion::bash_data()
         return list;
     };
     QTest::newRow("nouns") << split("r") << split("run");
-    QTest::newRow("help and nouns") << split("''").mid(0, 1)
-                                    << split("help chart compute datastore deployment environment "
-                                             "experiment image model pipeline run service workspace");
+    QTest::newRow("help and nouns")
+        << split("''").mid(0, 1)
+        << split("help chart compute datastore deployment environment "
+                 "experiment image model pipeline run service workspace");
     QTest::newRow("verbs, hidden left out") << split("run s") << split("show submit");
     QTest::newRow("options") << split("run submit --ex") << split("--experiment");
     QTest::newRow("global options first") << split("--f") << split("--format");
