@@ -229,8 +229,8 @@ bool Models::remove(const QString &name, int version, QString *error)
 }
 
 // The version page's edits: one column of one version, under the write lock.
-bool Models::setDescription(const QString &name, int version, const QString &description,
-                            QString *error)
+bool Models::setVersionColumn(const QString &name, int version, const char *column,
+                              const QVariant &value, QString *error)
 {
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
@@ -238,23 +238,23 @@ bool Models::setDescription(const QString &name, int version, const QString &des
     const Id id = m_assets.versionId(name, version, error);
     QSqlQuery q(m_db);
     return id != 0
-           && sql::run(q, QStringLiteral("UPDATE model_versions SET description = ? WHERE id = ?"),
-                       {sql::text(description), id}, error)
+           && sql::run(q,
+                       QStringLiteral("UPDATE model_versions SET %1 = ? WHERE id = ?")
+                           .arg(QLatin1String(column)),
+                       {value, id}, error)
            && transaction.commit(error);
+}
+
+bool Models::setDescription(const QString &name, int version, const QString &description,
+                            QString *error)
+{
+    return setVersionColumn(name, version, "description", sql::text(description), error);
 }
 
 bool Models::setProperties(const QString &name, int version,
                            const QMap<QString, QString> &properties, QString *error)
 {
-    WriteTransaction transaction(m_db);
-    if (!transaction.begin(error))
-        return false;
-    const Id id = m_assets.versionId(name, version, error);
-    QSqlQuery q(m_db);
-    return id != 0
-           && sql::run(q, QStringLiteral("UPDATE model_versions SET properties = ? WHERE id = ?"),
-                       {json::fromMap(properties), id}, error)
-           && transaction.commit(error);
+    return setVersionColumn(name, version, "properties", json::fromMap(properties), error);
 }
 
 int Models::nextVersion(const QString &name, QString *error) const

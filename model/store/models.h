@@ -55,6 +55,8 @@ public:
     const VersionedAssets &assets() const { return m_assets; }
 
 private:
+    bool setVersionColumn(const QString &name, int version, const char *column,
+                          const QVariant &value, QString *error);
     QSqlDatabase m_db;
     VersionedAssets m_assets;
 };
