@@ -4,6 +4,7 @@
 #include "oci/imageexport.h"
 #include "oci/imagerecipes.h"
 #include "oci/imagestore.h"
+#include "oci/registryreference.h"
 #include "store/images.h"
 #include "store/workspace.h"
 
@@ -154,7 +155,7 @@ int build(CommandContext &context)
         request.sourceDir = QDir::current().absoluteFilePath(request.sourceDir);
     // Relative archive paths are relative to where the user is.
     const int colon = request.base.indexOf(QLatin1Char(':'));
-    if (colon > 0)
+    if (colon > 0 && !oci::RegistryReference::looksLikeRegistry(request.base))
         request.base = request.base.left(colon + 1)
                        + QDir::current().absoluteFilePath(request.base.mid(colon + 1));
     const auto ws = context.openWorkspace();
@@ -300,7 +301,7 @@ int inspectBase(CommandContext &context)
         return ExitFailure;
     QString reference = context.argument(0);
     const int colon = reference.indexOf(QLatin1Char(':'));
-    if (colon > 0)
+    if (colon > 0 && !oci::RegistryReference::looksLikeRegistry(reference))
         reference =
             reference.left(colon + 1) + QDir::current().absoluteFilePath(reference.mid(colon + 1));
     oci::BaseImage base;
@@ -334,6 +335,8 @@ int inspectBase(CommandContext &context)
 
 } // namespace
 
+void registerImageRegistryCommands(CommandRegistry &registry); // imageregistrycommands.cpp
+
 void registerImageCommands(CommandRegistry &registry)
 {
     const QString noun = QStringLiteral("image");
@@ -357,7 +360,9 @@ void registerImageCommands(CommandRegistry &registry)
           {QStringLiteral("environment"), QStringLiteral("NAME:VERSION"),
            Cli::tr("The environment version the image is for."), QChar()},
           {QStringLiteral("base"), QStringLiteral("KIND:PATH"),
-           Cli::tr("oci-archive:PATH, docker-archive:PATH or oci:DIR."), QChar()},
+           Cli::tr("oci-archive:PATH, docker-archive:PATH, oci:DIR or REGISTRY/REPO:TAG (pulled "
+                   "once into the workspace)."),
+           QChar()},
           {QStringLiteral("sample-input"), QStringLiteral("FILE"),
            Cli::tr("A JSON request body; /swagger.json shows its schema and example."), QChar()},
           {QStringLiteral("sample-output"), QStringLiteral("FILE"),
@@ -404,6 +409,7 @@ void registerImageCommands(CommandRegistry &registry)
                               Cli::tr("oci-archive:PATH, docker-archive:PATH or oci:DIR.")}},
                             {},
                             inspectBase});
+    registerImageRegistryCommands(registry);
 }
 
 } // namespace mlwb

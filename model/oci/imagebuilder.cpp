@@ -3,9 +3,11 @@
 #include "oci/blobwriter.h"
 #include "oci/buildcache.h"
 #include "oci/imageconfig.h"
+#include "oci/imagepull.h"
 #include "oci/imagestore.h"
 #include "oci/layerwriter.h"
 #include "oci/packagecheck.h"
+#include "oci/registryreference.h"
 #include "registry/contentstore.h"
 #include "registry/modelregistry.h"
 #include "store/environments.h"
@@ -220,7 +222,11 @@ bool ImageBuilder::inspectBase(const Workspace &workspace, const QString &refere
     const ImageStore store(workspace.folder(Workspace::Folder::Images));
     QDir().mkpath(store.stagingRoot());
     QTemporaryDir staging(store.stagingRoot() + QStringLiteral("/inspect-XXXXXX"));
-    return BaseImageReader::read(reference, staging.path(), out, {}, error);
+    QString local = reference;
+    if (RegistryReference::looksLikeRegistry(reference)
+        && !resolveRegistryBase(workspace, reference, true, {}, {}, &local, error))
+        return false;
+    return BaseImageReader::read(local, staging.path(), out, {}, error);
 }
 
 bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *error)
@@ -268,12 +274,18 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
     }
     BuildCache cache(store);
     BaseImage base;
-    if (const auto cached = cache.base(request.base)) {
+    // A registry base is read from its pulled copy in the workspace (pulled now if missing).
+    QString baseRef = request.base;
+    if (RegistryReference::looksLikeRegistry(request.base)
+        && !resolveRegistryBase(m_workspace, request.base, true, m_canceled, m_progress, &baseRef,
+                                error))
+        return false;
+    if (const auto cached = cache.base(baseRef)) {
         base = *cached;
         progress(tr("The base image %1 is unchanged since it was read").arg(request.base));
     } else {
         progress(tr("Reading the base image %1").arg(request.base));
-        if (!BaseImageReader::read(request.base, staging.path(), &base, m_canceled, error))
+        if (!BaseImageReader::read(baseRef, staging.path(), &base, m_canceled, error))
             return false;
     }
     if (base.pythonVersion.isEmpty()) {
