@@ -23,6 +23,7 @@ packages=(
   # images (issue 12): skopeo and umoci check built images; podman with runc and debootstrap
   # run them in the serving test (crun fails on these machines)
   skopeo umoci podman runc debootstrap
+  docker-registry # push and pull tests and bench_push: a real registry on 127.0.0.1
 )
 
 missing=()
