@@ -29,6 +29,7 @@ private slots:
     void pushFaults();
     void pullFaults_data();
     void pullFaults();
+    void pullPicksPlatformFromIndex();
     void bearerTokenWithAuthFile();
     void basicAuthRefusedNamesTheFile();
 
@@ -239,6 +240,53 @@ void TestRegistryFaults::pullFaults()
     QCOMPARE(QDir(QFileInfo(target).path())
                  .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList());
+}
+
+void TestRegistryFaults::pullPicksPlatformFromIndex()
+{
+    // A Docker manifest list naming arm64 and amd64 images; the manifest comes as Docker schema 2.
+    FakeRegistry fake(m_base.layout);
+    const QByteArray manifest =
+        tinyRead(m_base.layout + QStringLiteral("/blobs/sha256/") + m_base.manifestDigest.mid(7));
+    const QByteArray list =
+        "{\"schemaVersion\":2,\"mediaType\":"
+        "\"application/vnd.docker.distribution.manifest.list.v2+json\",\"manifests\":["
+        "{\"mediaType\":\"application/"
+        "vnd.docker.distribution.manifest.v2+json\",\"digest\":\"sha256:"
+        + QByteArray(64, 'a')
+        + "\",\"size\":10,\"platform\":{\"os\":\"linux\",\"architecture\":\"arm64\"}},"
+          "{\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"digest\":\""
+        + m_base.manifestDigest.toUtf8() + "\",\"size\":" + QByteArray::number(manifest.size())
+        + ",\"platform\":{\"os\":\"linux\",\"architecture\":\"amd64\"}}]}";
+    QStringList manifestsAsked;
+    fake.setHook([&](const FakeRequest &r, QTcpSocket *s) {
+        if (!r.path.contains(QLatin1String("/manifests/")))
+            return false;
+        manifestsAsked << r.path.section(QLatin1Char('/'), -1);
+        if (r.path.endsWith(QLatin1String("/1")))
+            FakeRegistry::reply(
+                s, 200, list,
+                {{"Content-Type", "application/vnd.docker.distribution.manifest.list.v2+json"}});
+        else
+            FakeRegistry::reply(
+                s, 200, manifest,
+                {{"Content-Type", "application/vnd.docker.distribution.manifest.v2+json"}});
+        return true;
+    });
+    QString error;
+    PullResult pulled;
+    QVERIFY2(pull(fake, &error, &pulled), qPrintable(error));
+    QCOMPARE(manifestsAsked, (QStringList{QStringLiteral("1"), m_base.manifestDigest}));
+    QCOMPARE(pulled.manifestDigest, m_base.manifestDigest);
+    // the stored layout is a base a build reads
+    oci::BaseImage base;
+    QTemporaryDir staging;
+    QVERIFY2(oci::BaseImageReader::read(QStringLiteral("oci:") + pulled.layout, staging.path(),
+                                        &base, {}, &error),
+             qPrintable(error));
+    QCOMPARE(base.pythonVersion, QStringLiteral("3.11"));
+    QCOMPARE(base.layers.size(), 1);
+    QCOMPARE(base.layers.first().digest, m_base.layerDigest);
 }
 
 void TestRegistryFaults::bearerTokenWithAuthFile()
