@@ -55,6 +55,9 @@ RegistryClient::RegistryClient(const RegistryReference &reference, bool tlsVerif
     , m_scheme(reference.isLoopback() ? QStringLiteral("http") : QStringLiteral("https"))
 {
     m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    const qint64 chunk = qEnvironmentVariableIntValue("MLWB_REGISTRY_CHUNK_BYTES");
+    if (chunk > 0)
+        m_chunkSize = chunk; // tests make small blobs go in chunks
 }
 
 QUrl RegistryClient::url(const QString &path) const
@@ -306,11 +309,16 @@ bool RegistryClient::uploadBlob(const QString &digest, const QString &path, QStr
             *error = failure(r, tr("starting the upload of blob %1").arg(digest));
             return false;
         }
-        QUrl location = r.url.resolved(QUrl::fromEncoded(r.header("location")));
-        QUrlQuery q(location);
-        q.addQueryItem(QStringLiteral("digest"), digest);
-        location.setQuery(q);
-        r = send("PUT", location, {{"Content-Type", "application/octet-stream"}}, body);
+        const QUrl location = r.url.resolved(QUrl::fromEncoded(r.header("location")));
+        // Large blobs go in chunks, so a dropped connection resumes where the
+        // registry got to instead of starting over; small ones in one PUT.
+        if (mapped && size > m_chunkSize) {
+            if (uploadChunks(location, view.data(), digest, &r))
+                return true;
+            break; // uploadChunks retries by itself
+        }
+        r = send("PUT", withDigest(location, digest),
+                 {{"Content-Type", "application/octet-stream"}}, body);
         if (r.status == 201)
             return true;
         if (!r.networkFailed)
@@ -319,6 +327,52 @@ bool RegistryClient::uploadBlob(const QString &digest, const QString &path, QStr
     *error = failure(r, tr("sending blob %1").arg(digest))
              + (r.networkFailed ? tr(" (tried %1 times)").arg(attempts) : QString());
     return false;
+}
+
+QUrl RegistryClient::withDigest(QUrl location, const QString &digest)
+{
+    QUrlQuery q(location);
+    q.addQueryItem(QStringLiteral("digest"), digest);
+    location.setQuery(q);
+    return location;
+}
+
+bool RegistryClient::uploadChunks(QUrl location, const QByteArray &data, const QString &digest,
+                                  RegistryResponse *r)
+{
+    qint64 offset = 0;
+    int failures = 0;
+    while (offset < data.size()) {
+        const qint64 length = std::min<qint64>(m_chunkSize, data.size() - offset);
+        QBuffer chunk;
+        chunk.setData(QByteArray::fromRawData(data.constData() + offset, length));
+        chunk.open(QIODevice::ReadOnly);
+        *r = send("PATCH", location,
+                  {{"Content-Type", "application/octet-stream"},
+                   {"Content-Range",
+                    QByteArray::number(offset) + '-' + QByteArray::number(offset + length - 1)}},
+                  &chunk);
+        if (r->status == 202) {
+            location = r->url.resolved(QUrl::fromEncoded(r->header("location")));
+            offset += length;
+            continue;
+        }
+        // 416: the registry holds a different amount than we think (a chunk it took
+        // before the connection dropped); ask it, like after a drop.
+        if ((!r->networkFailed && r->status != 416) || ++failures >= attempts)
+            return false;
+        // Ask how far the registry got ("Range: 0-LAST") and go on from there.
+        const RegistryResponse status = send("GET", location, {}, nullptr);
+        if (status.status != 204)
+            return false;
+        location = status.url.resolved(QUrl::fromEncoded(status.header("location")));
+        const QByteArray range = status.header("range");
+        offset = range.isEmpty() ? 0 : range.mid(range.indexOf('-') + 1).toLongLong() + 1;
+    }
+    QBuffer empty;
+    empty.open(QIODevice::ReadOnly);
+    *r = send("PUT", withDigest(location, digest), {}, &empty);
+    return r->status == 201;
 }
 
 bool RegistryClient::putManifest(const QByteArray &bytes, const QString &mediaType,

@@ -51,7 +51,9 @@ public:
     /// declined (the upload then goes the ordinary way).
     bool mountBlob(const QString &digest, const QString &fromRepository, bool *mounted,
                    QString *error);
-    /// Uploads a blob from a file, streamed (POST, then one PUT ?digest=).
+    /// Uploads a blob from a file, streamed: POST, then one PUT ?digest=, or for
+    /// a blob over the chunk size (64 MiB; $MLWB_REGISTRY_CHUNK_BYTES) PATCH
+    /// chunks, resumed from the registry's Range after a dropped connection.
     bool uploadBlob(const QString &digest, const QString &path, QString *error);
     /// Sends a manifest under the reference's tag; *digest is its sha256.
     bool putManifest(const QByteArray &bytes, const QString &mediaType, const QString &tagOrDigest,
@@ -75,6 +77,9 @@ private:
                               const QMap<QByteArray, QByteArray> &headers, QIODevice *body,
                               const Sink &sink);
     bool authorize(const RegistryResponse &challenge, QString *error);
+    bool uploadChunks(QUrl location, const QByteArray &data, const QString &digest,
+                      RegistryResponse *r);
+    static QUrl withDigest(QUrl location, const QString &digest);
     QUrl url(const QString &path) const;
     QString failure(const RegistryResponse &r, const QString &what) const;
     QString credentialsHint() const;
@@ -89,6 +94,7 @@ private:
     bool m_credentialsLoaded = false;
     QString m_authError; // why the last 401 could not be answered
     int m_requests = 0;
+    qint64 m_chunkSize = 64LL << 20;
 };
 
 } // namespace mlwb::oci

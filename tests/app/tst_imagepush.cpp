@@ -36,9 +36,10 @@ private slots:
     void otherRepositoryMounts();
     void changedModelSendsOneLayer();
     void pullAndBuildOnIt();
+    void chunkedUpload();
 
 private:
-    MlwbResult run(const QString &arguments);
+    MlwbResult run(const QString &arguments, const QString &chunkBytes = {});
     QJsonObject json(const QString &arguments);
     QStringList layersOf(const QString &image);
     // The access log's lines from `from` on, once the manifest PUT for `tag` is among them.
@@ -50,9 +51,12 @@ private:
     QString m_manifestDigest;
 };
 
-MlwbResult TestImagePush::run(const QString &arguments)
+MlwbResult TestImagePush::run(const QString &arguments, const QString &chunkBytes)
 {
-    return runMlwb(words(arguments), cliEnvironment(m_dir.path(), m_ws), m_dir.path());
+    QProcessEnvironment env = cliEnvironment(m_dir.path(), m_ws);
+    if (!chunkBytes.isEmpty())
+        env.insert(QStringLiteral("MLWB_REGISTRY_CHUNK_BYTES"), chunkBytes);
+    return runMlwb(words(arguments), env, m_dir.path());
 }
 
 QJsonObject TestImagePush::json(const QString &arguments)
@@ -200,6 +204,30 @@ void TestImagePush::pullAndBuildOnIt()
     QVERIFY2(built.code == 0, qPrintable(built.err));
     QCOMPARE(built.out, QStringLiteral("onsvc:1\n"));
     QCOMPARE(layersOf(QStringLiteral("onsvc:1")).mid(0, baseLayers.size()), baseLayers);
+}
+
+void TestImagePush::chunkedUpload()
+{
+    // forget earlier pushes, so nothing is mounted and every blob is sent
+    QVERIFY(QFile::remove(m_ws + QStringLiteral("/registry-pushes.json")));
+    const int before = m_registry.requests().size();
+    const QString dest = m_registry.address() + QStringLiteral("/chunked/svc:1");
+    const MlwbResult r = run(QStringLiteral("image push svc:1 ") + dest, QStringLiteral("100000"));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList lines =
+        requestsUntilManifest(before, QStringLiteral("chunked/svc"), QStringLiteral("1"));
+    // the 256 KiB base layer in three PATCHes; the registry checked the digest at the PUT
+    QVERIFY2(
+        lines.filter(QRegularExpression(QStringLiteral("^PATCH /v2/chunked/svc/blobs/uploads/")))
+                .size()
+            >= 3,
+        qPrintable(lines.join(QLatin1Char('\n'))));
+    QProcess inspect;
+    inspect.start(QStringLiteral("skopeo"),
+                  {QStringLiteral("inspect"), QStringLiteral("--raw"),
+                   QStringLiteral("--tls-verify=false"), QStringLiteral("docker://") + dest});
+    QVERIFY(inspect.waitForFinished(30000));
+    QCOMPARE(tinySha(inspect.readAllStandardOutput()), m_manifestDigest);
 }
 
 QTEST_GUILESS_MAIN(TestImagePush)

@@ -27,6 +27,7 @@ private slots:
     void pushAndPull();
     void pushFaults_data();
     void pushFaults();
+    void chunkedUploadResumesAfterDrop();
     void pullFaults_data();
     void pullFaults();
     void pullPicksPlatformFromIndex();
@@ -183,6 +184,38 @@ void TestRegistryFaults::pushFaults()
             puts += r.method == "PUT";
         QVERIFY2(puts >= 3, "the upload was not retried"); // Qt itself may resend once more
     }
+}
+
+void TestRegistryFaults::chunkedUploadResumesAfterDrop()
+{
+    qputenv("MLWB_REGISTRY_CHUNK_BYTES", "65536");
+    QFile::remove(m_ws + QStringLiteral("/registry-pushes.json"));
+    FakeRegistry fake; // holds nothing: every blob is sent
+    int patches = 0;
+    fake.setHook([&](const FakeRequest &r, QTcpSocket *s) {
+        if (r.method == "PATCH" && ++patches == 2) {
+            // the registry took the second chunk, but the connection dropped before it said so
+            fake.session += r.body;
+            s->abort();
+            return true;
+        }
+        return false;
+    });
+    QString error;
+    PushResult pushed;
+    const bool ok = push(fake, &error, &pushed);
+    qunsetenv("MLWB_REGISTRY_CHUNK_BYTES");
+    QVERIFY2(ok, qPrintable(error));
+    // the 256 KiB base layer went in 64 KiB chunks; after the drop the client
+    // asked where the upload stood and went on from there
+    QVERIFY2(patches >= 5, qPrintable(QString::number(patches)));
+    int statusChecks = 0;
+    for (const FakeRequest &r : std::as_const(fake.requests))
+        statusChecks += r.method == "GET" && r.path == QLatin1String("/v2/upload/1");
+    QVERIFY(statusChecks >= 1);
+    QVERIFY(fake.uploaded.contains(m_base.layerDigest));
+    for (auto it = fake.uploaded.cbegin(); it != fake.uploaded.cend(); ++it)
+        QCOMPARE(tinySha(it.value()), it.key());
 }
 
 void TestRegistryFaults::pullFaults_data()
