@@ -88,8 +88,7 @@ private:
     bool m_tlsVerify;
     QString m_scheme;
     QNetworkAccessManager m_network;
-    QByteArray m_authorization;         // the Authorization header value in use
-    QMap<QString, QByteArray> m_tokens; // bearer tokens by scope
+    QByteArray m_authorization; // the Authorization header value in use
     RegistryCredentials m_credentials;
     bool m_credentialsLoaded = false;
     QString m_authError; // why the last 401 could not be answered

@@ -44,8 +44,13 @@ bool RegistryReference::looksLikeRegistry(const QString &text)
     const int slash = text.indexOf(QLatin1Char('/'));
     if (slash <= 0)
         return false;
+    // Like docker: the first part is a registry when it has a dot or a port, or is
+    // localhost; "KIND:PATH" of an unknown kind is not (its "port" is not a number).
+    static const QRegularExpression registry(
+        QStringLiteral("^(?:\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(?::[0-9]+)?$"));
     const QString first = text.left(slash);
-    // Like docker: the first part is a registry when it has a dot or a port, or is localhost.
+    if (!registry.match(first).hasMatch())
+        return false;
     return first.contains(QLatin1Char('.')) || first.contains(QLatin1Char(':'))
            || first == QLatin1String("localhost");
 }
