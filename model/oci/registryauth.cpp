@@ -48,7 +48,11 @@ RegistryCredentials RegistryAuthFiles::find(const QString &registry)
                                       .value(QStringLiteral("auths"))
                                       .toObject();
         for (auto it = auths.begin(); it != auths.end(); ++it) {
-            if (hostOf(it.key()) != registry)
+            const QString host = hostOf(it.key());
+            // docker login stores Docker Hub as https://index.docker.io/v1/
+            const bool hub =
+                registry == QLatin1String("docker.io") && host == QLatin1String("index.docker.io");
+            if (host != registry && !hub)
                 continue;
             const QByteArray decoded = QByteArray::fromBase64(
                 it.value().toObject().value(QStringLiteral("auth")).toString().toLatin1());

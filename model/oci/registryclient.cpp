@@ -62,7 +62,11 @@ RegistryClient::RegistryClient(const RegistryReference &reference, bool tlsVerif
 
 QUrl RegistryClient::url(const QString &path) const
 {
-    return QUrl(m_scheme + QStringLiteral("://") + m_ref.registry + path);
+    // Docker Hub is named docker.io but served from registry-1.docker.io.
+    const QString host = m_ref.registry == QLatin1String("docker.io")
+                             ? QStringLiteral("registry-1.docker.io")
+                             : m_ref.registry;
+    return QUrl(m_scheme + QStringLiteral("://") + host + path);
 }
 
 RegistryResponse RegistryClient::sendOnce(const QByteArray &verb, const QUrl &url,
