@@ -11,6 +11,7 @@
 #include "images/imagepage.h"
 #include "images/modelspage.h"
 #include "images/scriptpage.h"
+#include "items/taxonomymodel.h"
 #include "oci/imagebuilder.h"
 #include "registry/modelregistry.h"
 #include "store/deployments.h"
@@ -21,6 +22,7 @@
 #include "tinybase.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void buildsPageByPage();
     void templateScriptPassesTheCheck();
     void imagePageActions();
+    void treeListsNamesThenVersions();
 
 private:
     QAbstractButton *next() const { return m_wizard->button(QWizard::NextButton); }
@@ -252,6 +255,33 @@ void TestBuildImageWizard::imagePageActions()
     QVERIFY(!page.deleteImage(&error));
     QVERIFY2(error.contains(QStringLiteral("svc-live")), qPrintable(error));
     QVERIFY(Images(*m_ws).find(image.id));
+}
+
+void TestBuildImageWizard::treeListsNamesThenVersions()
+{
+    QVERIFY(buildDirectly().id > 0);
+    const Image second = buildDirectly();
+    QCOMPARE(second.tag, QStringLiteral("2"));
+    TaxonomyModel model;
+    model.setWorkspace(m_ws.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const QModelIndex group = model.groupIndex(Group::Images);
+    QCOMPARE(group.data().toString(), QStringLiteral("Images (1)")); // one name
+    model.fetchMore(group);
+    QCOMPARE(model.rowCount(group), 1);
+    const QModelIndex name = model.index(0, 0, group);
+    QCOMPARE(model.nodeKind(name), NodeKind::ImageName);
+    QCOMPARE(name.data(TaxonomyModel::NameRole).toString(), QStringLiteral("svc"));
+    QVERIFY(model.hasChildren(name));
+    model.fetchMore(name); // (the tester may have fetched it already)
+    QCOMPARE(model.rowCount(name), 2);
+    const QModelIndex newest = model.index(0, 0, name);
+    QCOMPARE(model.nodeKind(newest), NodeKind::Image);
+    QCOMPARE(model.idOf(newest), second.id);
+    QCOMPARE(newest.data(TaxonomyModel::NameRole).toString(), QStringLiteral("Version 2"));
+    const QString tip = newest.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("iris:1")) && tip.contains(m_base.ociArchive),
+             qPrintable(tip));
 }
 
 QTEST_MAIN(TestBuildImageWizard)
