@@ -16,6 +16,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QThread>
+#include <QVBoxLayout>
 
 namespace mlwb {
 
@@ -52,11 +53,16 @@ BasePage::BasePage(const QString &workspacePath, const EnvironmentChoicePage *en
     row->addWidget(m_path, 1);
     row->addWidget(m_browse);
     row->addWidget(m_read);
-    auto *layout = new QFormLayout(this);
-    layout->addRow(tr("&Kind:"), m_kind);
-    layout->addRow(tr("&Base:"), row);
-    layout->addRow(tr("What was read:"), m_facts);
-    layout->addRow(tr("Packages:"), m_packages);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Kind:"), m_kind);
+    form->addRow(tr("Base:"), row);
+    form->addRow(tr("What was read:"), m_facts);
+    // Outside the form: the package lines are long and must wrap, not be cut.
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("<b>The environment's packages</b>")));
+    layout->addWidget(m_packages);
+    layout->addStretch();
     const auto changed = [this] {
         m_base.reset();
         m_facts->setText(tr("Not read yet."));
@@ -172,8 +178,9 @@ QString BasePage::packageReport() const
     if (!check.present.isEmpty())
         lines << tr("In the base: %1.").arg(check.present.join(QStringLiteral(", ")));
     if (!check.missing.isEmpty())
-        lines << tr("Missing from the base: %1. They are installed with pip when the image "
-                    "first starts, which needs network access at deploy time.")
+        lines << tr("Missing from the base: %1. They are not put into this image: they have to be "
+                    "installed when the service first starts, which needs network access at "
+                    "deploy time. Or choose a base that has them.")
                      .arg(check.missing.join(QStringLiteral(", ")));
     // The wheel-folder layer (a local folder of wheels installed into the image at build
     // time) goes here once the core offers it.

@@ -28,6 +28,7 @@ ConfigurationPage::ConfigurationPage(QWidget *parent)
     m_port->setObjectName(QStringLiteral("imagePort"));
     m_port->setRange(1, 65535);
     m_port->setValue(5001);
+    m_port->setMaximumWidth(m_port->sizeHint().width() * 2);
     m_labels->setObjectName(QStringLiteral("imageLabels"));
     m_message->setObjectName(QStringLiteral("configurationMessage"));
     m_message->setWordWrap(true);

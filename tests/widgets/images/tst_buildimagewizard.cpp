@@ -41,6 +41,16 @@ namespace {
 const QByteArray goodScript = "def init():\n    pass\n\ndef run(raw_data):\n    return raw_data\n";
 const QByteArray noRunScript = "def init():\n    pass\n";
 
+// With MLWB_SHOTS=DIR the pages are saved there for a person to look at.
+void shoot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("MLWB_SHOTS");
+    if (dir.isEmpty())
+        return;
+    QCoreApplication::processEvents(); // the layout settles, as it would on screen
+    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 } // namespace
 
 class TestBuildImageWizard : public QObject
@@ -122,6 +132,7 @@ void TestBuildImageWizard::buildsPageByPage()
         visible += list->item(i)->isHidden() ? 0 : 1;
     QCOMPARE(visible, 2); // churn:1 matches, iris:1 is ticked
     QVERIFY(next()->isEnabled());
+    shoot(m_wizard, QStringLiteral("1-models"));
     next()->click();
     // 2 Script: one without run() is refused with its reason on the page.
     auto *path = m_wizard->findChild<QLineEdit *>(QStringLiteral("scriptPath"));
@@ -130,6 +141,7 @@ void TestBuildImageWizard::buildsPageByPage()
     QCOMPARE(m_wizard->currentId(), int(BuildImageWizard::ScriptPageId));
     QVERIFY2(m_wizard->scriptPage()->message()->text().contains(QStringLiteral("run")),
              qPrintable(m_wizard->scriptPage()->message()->text()));
+    shoot(m_wizard, QStringLiteral("2-script-refused"));
     path->setText(m_dir->filePath(QStringLiteral("score.py")));
     next()->click();
     QCOMPARE(m_wizard->currentId(), int(BuildImageWizard::EnvironmentPageId));
@@ -141,6 +153,7 @@ void TestBuildImageWizard::buildsPageByPage()
     auto *env = m_wizard->findChild<QComboBox *>(QStringLiteral("environmentChoice"));
     env->setCurrentIndex(env->findText(QStringLiteral("sk:1")));
     QVERIFY(env->currentIndex() > 0);
+    shoot(m_wizard, QStringLiteral("3-environment"));
     next()->click();
     // 4 Base: Next waits for a base that was read.
     QCOMPARE(m_wizard->currentId(), int(BuildImageWizard::BasePageId));
@@ -157,6 +170,7 @@ void TestBuildImageWizard::buildsPageByPage()
     QVERIFY2(packages.contains(QStringLiteral("Missing from the base: pandas"))
                  && packages.contains(QStringLiteral("network")),
              qPrintable(packages));
+    shoot(m_wizard, QStringLiteral("4-base"));
     next()->click();
     // 5 Configuration: a name Docker refuses is refused here with the reason.
     auto *name = m_wizard->configurationPage()->nameEdit();
@@ -167,6 +181,7 @@ void TestBuildImageWizard::buildsPageByPage()
         !m_wizard->findChild<QLabel *>(QStringLiteral("configurationMessage"))->text().isEmpty());
     name->setText(QStringLiteral("iris-service"));
     m_wizard->findChild<QLineEdit *>(QStringLiteral("imageNote"))->setText(QStringLiteral("first"));
+    shoot(m_wizard, QStringLiteral("5-configuration"));
     next()->click();
     // 6 Summary says what will be built.
     QCOMPARE(m_wizard->currentId(), int(BuildImageWizard::SummaryPageId));
@@ -174,6 +189,7 @@ void TestBuildImageWizard::buildsPageByPage()
     QVERIFY2(summary.contains(QStringLiteral("iris:1")) && summary.contains(QStringLiteral("sk:1"))
                  && summary.contains(m_base.ociArchive),
              qPrintable(summary));
+    shoot(m_wizard, QStringLiteral("6-summary"));
     QSignalSpy built(m_actions.get(), &ImageActions::imageBuilt);
     m_wizard->button(QWizard::FinishButton)->click();
     QTRY_COMPARE_WITH_TIMEOUT(built.size(), 1, 12000);
@@ -197,6 +213,8 @@ void TestBuildImageWizard::buildsPageByPage()
              qPrintable(inputs));
     const QString config = page.findChild<QLabel *>(QStringLiteral("imageConfig"))->text();
     QVERIFY2(config.contains(QStringLiteral("first")), qPrintable(config));
+    page.resize(1100, 760);
+    shoot(&page, QStringLiteral("7-image-page"));
 }
 
 void TestBuildImageWizard::templateScriptPassesTheCheck()
