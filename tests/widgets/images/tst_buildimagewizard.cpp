@@ -14,6 +14,7 @@
 #include "items/taxonomymodel.h"
 #include "oci/imagebuilder.h"
 #include "registry/modelregistry.h"
+#include "registry/modelversionpage.h"
 #include "store/deployments.h"
 #include "store/environments.h"
 #include "store/images.h"
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void templateScriptPassesTheCheck();
     void imagePageActions();
     void treeListsNamesThenVersions();
+    void versionPageOffersBuildImage();
 
 private:
     QAbstractButton *next() const { return m_wizard->button(QWizard::NextButton); }
@@ -300,6 +302,17 @@ void TestBuildImageWizard::treeListsNamesThenVersions()
     const QString tip = newest.data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("iris:1")) && tip.contains(m_base.ociArchive),
              qPrintable(tip));
+}
+
+void TestBuildImageWizard::versionPageOffersBuildImage()
+{
+    ModelVersionPage page(m_ws.get(), m_version.modelId, m_version.id);
+    QSignalSpy asked(&page, &ModelVersionPage::buildImageRequested);
+    auto *button = page.findChild<QPushButton *>(QStringLiteral("buildImageFromVersion"));
+    QVERIFY(button);
+    button->click();
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.at(0).at(0).value<Id>(), m_version.id);
 }
 
 QTEST_MAIN(TestBuildImageWizard)
