@@ -56,6 +56,7 @@ QString iconName(const TaxonomyItem &item)
     case NodeKind::EnvironmentVersion:
         return QStringLiteral("environment");
     case NodeKind::Image:
+    case NodeKind::ImageName:
         return QStringLiteral("image");
     case NodeKind::Deployment:
         return QStringLiteral("deployment");

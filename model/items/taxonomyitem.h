@@ -23,7 +23,8 @@ enum class NodeKind {
     Image,
     Deployment,
     Pipeline,
-    PipelineStep
+    PipelineStep,
+    ImageName // the versions (NodeKind::Image) of one image name
 };
 
 /// The groups under an open workspace, in the order the tree shows them.
@@ -44,7 +45,7 @@ constexpr int groupCount = 8;
 struct TaxonomyItem {
     NodeKind kind = NodeKind::Workspace;
     Id id = 0;      // the row id; for group nodes the Group
-    Id ownerId = 0; // runs: experiment; versions: model/environment; steps: pipeline
+    Id ownerId = 0; // runs: experiment; versions: model/environment/image name; steps: pipeline
     QString name;   // the name shown, without counts or details
     QString detail; // runs: duration; versions: framework or python; targets: kind, runs
     QString status; // runs, images, deployments; targets: their kind ("ssh", "local")

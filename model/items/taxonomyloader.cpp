@@ -15,8 +15,11 @@
 #include "store/workspace.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QObject>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace mlwb {
 
@@ -48,11 +51,12 @@ bool TaxonomyLoader::counts(QHash<Group, int> *out, QString *error) const
     QSqlQuery q(m_workspace.database());
     if (!sql::prepare(
             q,
-            QStringLiteral("SELECT (SELECT count(*) FROM compute_targets), "
-                           "(SELECT count(*) FROM datastores), (SELECT count(*) FROM experiments), "
-                           "(SELECT count(*) FROM models), (SELECT count(*) FROM environments), "
-                           "(SELECT count(*) FROM images), (SELECT count(*) FROM deployments), "
-                           "(SELECT count(*) FROM pipelines)"),
+            QStringLiteral(
+                "SELECT (SELECT count(*) FROM compute_targets), "
+                "(SELECT count(*) FROM datastores), (SELECT count(*) FROM experiments), "
+                "(SELECT count(*) FROM models), (SELECT count(*) FROM environments), "
+                "(SELECT count(DISTINCT name) FROM images), (SELECT count(*) FROM deployments), "
+                "(SELECT count(*) FROM pipelines)"),
             error)
         || !sql::exec(q, error))
         return false;
@@ -215,6 +219,7 @@ bool TaxonomyLoader::environments(std::vector<TaxonomyItem> *out, QString *error
     return true;
 }
 
+// One node per image name (its id: the name's oldest image), versions under it.
 bool TaxonomyLoader::images(std::vector<TaxonomyItem> *out, QString *error) const
 {
     QString message;
@@ -222,9 +227,59 @@ bool TaxonomyLoader::images(std::vector<TaxonomyItem> *out, QString *error) cons
     if (!message.isEmpty())
         return sql::fail(error, message);
     for (const Image &im : list) {
-        TaxonomyItem i = item(NodeKind::Image, im.id, im.name + QLatin1Char(':') + im.tag);
+        auto it = std::find_if(out->begin(), out->end(),
+                               [&im](const TaxonomyItem &i) { return i.name == im.name; });
+        if (it == out->end()) {
+            out->push_back(item(NodeKind::ImageName, im.id, im.name));
+            it = out->end() - 1;
+        }
+        it->id = std::min(it->id, im.id);
+        ++it->childCount;
+        const int version = im.version > 0 ? im.version : im.tag.toInt();
+        if (it->detail.isEmpty() || version > it->detail.mid(1).toInt())
+            it->detail = QObject::tr("v%1").arg(version);
+    }
+    return true;
+}
+
+namespace {
+
+// What an image was built from, for its tooltip.
+QString imageInputs(const Image &im)
+{
+    const QJsonObject in = im.inputs;
+    QStringList models;
+    for (const QJsonValue &m : in.value(QStringLiteral("models")).toArray())
+        models << m.toString();
+    const QString environment = in.value(QStringLiteral("environment")).toString();
+    return QObject::tr("Models: %1\nEnvironment: %2\nBase: %3\nDigest: %4")
+        .arg(models.join(QStringLiteral(", ")),
+             environment.isEmpty() ? QObject::tr("none") : environment,
+             in.value(QStringLiteral("base"))
+                 .toObject()
+                 .value(QStringLiteral("reference"))
+                 .toString(),
+             im.digest);
+}
+
+} // namespace
+
+bool TaxonomyLoader::imageVersions(const TaxonomyItem &parent, std::vector<TaxonomyItem> *out,
+                                   QString *error) const
+{
+    QString message;
+    QList<Image> list = Images(m_workspace).list(&message);
+    if (!message.isEmpty())
+        return sql::fail(error, message);
+    // Newest first, as model versions are.
+    std::sort(list.begin(), list.end(), [](const Image &a, const Image &b) { return a.id > b.id; });
+    for (const Image &im : std::as_const(list)) {
+        if (im.name != parent.name)
+            continue;
+        TaxonomyItem i = item(NodeKind::Image, im.id, QObject::tr("Version %1").arg(im.tag));
+        i.ownerId = parent.id;
         i.status = im.status;
-        i.toolTip = im.digest;
+        i.toolTip = imageInputs(im);
         out->push_back(i);
     }
     return true;
@@ -291,6 +346,8 @@ bool TaxonomyLoader::children(const TaxonomyItem &parent, std::vector<TaxonomyIt
             i.badges = v.aliases;
             out->push_back(i);
         }
+    } else if (parent.kind == NodeKind::ImageName) {
+        return imageVersions(parent, out, error);
     } else if (parent.kind == NodeKind::Pipeline) {
         const std::optional<Pipeline> p = Pipelines(m_workspace).find(parent.name, &message);
         for (const PipelineStep &s : p ? p->steps : QList<PipelineStep>()) {

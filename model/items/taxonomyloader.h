@@ -47,6 +47,8 @@ private:
     bool models(std::vector<TaxonomyItem> *out, QString *error) const;
     bool environments(std::vector<TaxonomyItem> *out, QString *error) const;
     bool images(std::vector<TaxonomyItem> *out, QString *error) const;
+    bool imageVersions(const TaxonomyItem &parent, std::vector<TaxonomyItem> *out,
+                       QString *error) const;
     bool deployments(std::vector<TaxonomyItem> *out, QString *error) const;
     bool pipelines(std::vector<TaxonomyItem> *out, QString *error) const;
     bool countBy(const QString &sql, const QVariant &bound, QHash<Id, int> *out,

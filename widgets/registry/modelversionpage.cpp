@@ -81,6 +81,11 @@ ModelVersionPage::ModelVersionPage(Workspace *workspace, Id modelId, Id versionI
     header->addWidget(m_title);
     header->addWidget(m_badges);
     header->addStretch(1);
+    auto *buildImage = new QPushButton(tr("Build &Image…"));
+    buildImage->setObjectName(QStringLiteral("buildImageFromVersion"));
+    connect(buildImage, &QPushButton::clicked, this,
+            [this] { Q_EMIT buildImageRequested(m_versionId); });
+    header->addWidget(buildImage);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_facts);

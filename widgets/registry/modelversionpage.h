@@ -46,6 +46,8 @@ Q_SIGNALS:
     /// A lineage link: the run, on one of its RunDetails pages.
     void openRun(mlwb::Id runId, int page);
     void openEnvironment(mlwb::Id environmentId, mlwb::Id versionId);
+    /// "Build Image…": start the Build Image wizard with this version ticked.
+    void buildImageRequested(mlwb::Id versionId);
 
 private:
     QWidget *createOverview();

@@ -77,6 +77,8 @@ void WorkspaceTree::onDoubleClicked(const QModelIndex &index)
     else if (m_model->nodeKind(index) == NodeKind::EnvironmentVersion)
         Q_EMIT environmentActivated(index.data(TaxonomyModel::OwnerIdRole).toLongLong(),
                                     m_model->idOf(index));
+    else if (m_model->nodeKind(index) == NodeKind::Image)
+        Q_EMIT imageActivated(m_model->idOf(index));
     else if (isEmptyExplainedGroup(index) && actionsFor(index))
         actionsFor(index)->explainGroup(index.data(TaxonomyModel::IdRole).toInt());
     else
@@ -191,8 +193,14 @@ QMenu *WorkspaceTree::createWorkspaceMenu(const QModelIndex &index, QWidget *par
         add(tr("&Add Datastore…"), "addDatastoreAction", [actions] { actions->addDatastore(); });
         add(tr("&Remove Datastore…"), "removeDatastoreAction",
             [actions, name] { actions->removeDatastore(name); });
-    } else if (group == int(Group::Images) || group == int(Group::Deployments)
-               || group == int(Group::Pipelines) || group == int(Group::Environments)) {
+    } else if (group == int(Group::Images)) {
+        add(tr("&Build Image…"), "buildImageAction", [this] { Q_EMIT buildImageRequested(0); });
+        add(tr("&What Is This?"), "explainGroupAction",
+            [actions, group] { actions->explainGroup(group); });
+    } else if (kind == NodeKind::Image) {
+        add(tr("&Open"), "openImageAction", [this, id] { Q_EMIT imageActivated(id); });
+    } else if (group == int(Group::Deployments) || group == int(Group::Pipelines)
+               || group == int(Group::Environments)) {
         add(tr("&What Is This?"), "explainGroupAction",
             [actions, group] { actions->explainGroup(group); });
     } else {
@@ -226,6 +234,9 @@ QMenu *WorkspaceTree::createRegistryMenu(const QModelIndex &index, QWidget *pare
         QAction *open = menu->addAction(
             tr("&Open"), this, [this, modelId, id] { Q_EMIT modelVersionActivated(modelId, id); });
         open->setObjectName(QStringLiteral("openVersionAction"));
+        QAction *build = menu->addAction(tr("&Build Image…"), this,
+                                         [this, id] { Q_EMIT buildImageRequested(id); });
+        build->setObjectName(QStringLiteral("buildImageAction"));
     }
     // On a model: all its versions; on versions: the selected ones.
     const QList<Id> versions = kind == NodeKind::Model ? QList<Id>() : selectedVersionsOf(modelId);

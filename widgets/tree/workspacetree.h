@@ -48,6 +48,10 @@ Q_SIGNALS:
     void modelVersionActivated(mlwb::Id modelId, mlwb::Id versionId);
     /// An environment version was double-clicked.
     void environmentActivated(mlwb::Id environmentId, mlwb::Id versionId);
+    /// An image version was double-clicked (or opened from its menu).
+    void imageActivated(mlwb::Id imageId);
+    /// "Build Image…" on a model version (0: on the Images group).
+    void buildImageRequested(mlwb::Id modelVersionId);
     /// "Compare Versions" on selected versions of one model, or on the model (all of them).
     void compareVersionsRequested(mlwb::Id modelId, const QList<mlwb::Id> &versionIds);
 

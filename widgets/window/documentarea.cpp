@@ -3,6 +3,7 @@
 #include "charts/comparisontab.h"
 #include "editor/editorarea.h"
 #include "editor/scripteditor.h"
+#include "images/imagepage.h"
 #include "registry/environmentpage.h"
 #include "registry/modelversionpage.h"
 #include "registry/versioncomparison.h"
@@ -91,6 +92,25 @@ void DocumentArea::openModelVersion(Id modelId, Id versionId)
     m_assetTabs.insert(key, page);
     connect(page, &ModelVersionPage::openRun, this, &DocumentArea::openRunPage);
     connect(page, &ModelVersionPage::openEnvironment, this, &DocumentArea::openEnvironment);
+    connect(page, &ModelVersionPage::buildImageRequested, this, &DocumentArea::buildImageRequested);
+    addDocument(page, page->title());
+}
+
+void DocumentArea::openImage(Id imageId)
+{
+    const QString key = QStringLiteral("image:%1").arg(imageId);
+    if (!m_workspace || showAssetTab(key))
+        return;
+    auto *page = new ImagePage(m_workspace, imageId, this);
+    m_assetTabs.insert(key, page);
+    connect(page, &ImagePage::openModelVersion, this, &DocumentArea::openModelVersion);
+    connect(page, &ImagePage::deployRequested, this, &DocumentArea::deployRequested);
+    connect(page, &ImagePage::messageLogged, this, &DocumentArea::messageLogged);
+    connect(page, &ImagePage::errorLogged, this, &DocumentArea::errorLogged);
+    connect(page, &ImagePage::deleted, this, [this, page] {
+        if (indexOf(page) >= 0)
+            closeDocument(indexOf(page));
+    });
     addDocument(page, page->title());
 }
 

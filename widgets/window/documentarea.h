@@ -32,6 +32,8 @@ public:
     /// Shows an environment version's page, opening it when needed.
     void openEnvironment(Id environmentId, Id versionId);
     /// Opens the source runs of versions of one model side by side.
+    /// Shows a built image's page (ImagePage).
+    void openImage(Id imageId);
     void openVersionComparison(const QList<ModelVersion> &versions);
     /// Opens a runs table for an experiment (0: every experiment); its
     /// Compare button opens a chart of the selected runs.
@@ -45,6 +47,13 @@ public:
 Q_SIGNALS:
     /// "Register Model…" in a runs table or a run's outputs ("" or "outputs/REL").
     void registerModelRequested(mlwb::Id runId, const QString &outputPath);
+    /// "Build Image…" on a model version's page.
+    void buildImageRequested(mlwb::Id modelVersionId);
+    /// "Deploy…" on an image's page ("NAME:VERSION").
+    void deployRequested(const QString &imageRef);
+    /// An image page's export, push or delete has something to say.
+    void messageLogged(const QString &message);
+    void errorLogged(const QString &message);
 
 private:
     void closeDocument(int index);
@@ -53,7 +62,7 @@ private:
     Workspace *m_workspace = nullptr;
     EditorArea *m_editor;
     QHash<Id, QWidget *> m_runTabs;
-    QHash<QString, QWidget *> m_assetTabs; // "model:ID", "environment:ID"
+    QHash<QString, QWidget *> m_assetTabs; // "model:ID", "environment:ID", "image:ID"
 };
 
 } // namespace mlwb

@@ -105,6 +105,11 @@ bool ItemProperties::describe(const Workspace *ws, const QModelIndex &index, QLi
         return environment(*ws, index, out, error);
     case NodeKind::Image:
         return image(*ws, id, out, error);
+    case NodeKind::ImageName:
+        out->append({tr("Image"), name});
+        out->append(
+            {tr("Versions"), QString::number(index.data(TaxonomyModel::CountRole).toInt())});
+        return true;
     case NodeKind::Deployment:
         return deployment(*ws, name, out, error);
     case NodeKind::Pipeline:
@@ -276,15 +281,23 @@ bool ItemProperties::image(const Workspace &ws, qint64 id, QList<Field> *out, QS
     if (!im)
         return missing(error, tr("This image no longer exists."));
     out->append({tr("Name"), im->name});
-    out->append({tr("Tag"), im->tag});
+    out->append({tr("Version"), im->tag});
     out->append({tr("Id"), QString::number(im->id)});
     out->append({tr("Status"), im->status});
     out->append({tr("Digest"), im->digest});
     out->append({tr("Size"), QLocale().formattedDataSize(im->size)});
-    out->append({tr("Environment version"), im->environmentVersionId > 0
-                                                ? QString::number(im->environmentVersionId)
-                                                : QString()});
-    out->append({tr("Model versions"), ids(im->modelVersionIds)});
+    // What it was built from, in the names the user gave them.
+    QStringList models;
+    for (const QJsonValue &m : im->inputs.value(QStringLiteral("models")).toArray())
+        models << m.toString();
+    const QString environment = im->inputs.value(QStringLiteral("environment")).toString();
+    out->append({tr("Model versions"), models.join(QStringLiteral(", "))});
+    out->append({tr("Environment"), environment.isEmpty() ? tr("none") : environment});
+    out->append({tr("Base"), im->inputs.value(QStringLiteral("base"))
+                                 .toObject()
+                                 .value(QStringLiteral("reference"))
+                                 .toString()});
+    out->append({tr("Port"), QString::number(im->inputs.value(QStringLiteral("port")).toInt())});
     out->append({tr("Created"), time(im->createdAt)});
     return true;
 }

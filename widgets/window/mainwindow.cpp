@@ -4,6 +4,7 @@
 
 #include "compute/computetargetactions.h"
 #include "editor/editorarea.h"
+#include "images/imageactions.h"
 #include "items/taxonomymodel.h"
 #include "registry/registermodelwizard.h"
 #include "registry/registryactions.h"
@@ -192,6 +193,26 @@ void MainWindow::connectRegistry()
     connect(m_tree, &WorkspaceTree::environmentActivated, m_documents,
             &DocumentArea::openEnvironment);
     connect(m_tree, &WorkspaceTree::compareVersionsRequested, this, &MainWindow::compareVersions);
+    connectImages();
+}
+
+// DocumentArea::deployRequested (an image page's Deploy…) is left for the Deploy dialog.
+void MainWindow::connectImages()
+{
+    m_images = new ImageActions(this, this);
+    connect(m_images, &ImageActions::messageLogged, m_tasks, &TasksPanel::logMessage);
+    connect(m_images, &ImageActions::errorLogged, m_tasks, &TasksPanel::logError);
+    connect(m_images, &ImageActions::imageBuilt, this,
+            [this](const Image &image) { m_documents->openImage(image.id); });
+    connect(m_images, &ImageActions::openInEditor, this, [this](const QString &path) {
+        m_documents->showEditor();
+        m_editor->openFile(path);
+    });
+    connect(m_tree, &WorkspaceTree::buildImageRequested, m_images, &ImageActions::buildImage);
+    connect(m_tree, &WorkspaceTree::imageActivated, m_documents, &DocumentArea::openImage);
+    connect(m_documents, &DocumentArea::buildImageRequested, m_images, &ImageActions::buildImage);
+    connect(m_documents, &DocumentArea::messageLogged, m_tasks, &TasksPanel::logMessage);
+    connect(m_documents, &DocumentArea::errorLogged, m_tasks, &TasksPanel::logError);
 }
 
 // The tree names versions by id; the comparison wants them whole.
@@ -298,6 +319,8 @@ void MainWindow::createEditorMenus()
     m_registerModelAction =
         models->addAction(tr("&Register Model…"), this, [this] { m_registry->registerModel(); });
     m_registerModelAction->setObjectName(QStringLiteral("registerModelAction"));
+    models->addAction(tr("Build &Image…"), this, [this] { m_images->buildImage(); })
+        ->setObjectName(QStringLiteral("buildImageAction"));
 }
 
 void MainWindow::attachVirtualMachine()
@@ -380,6 +403,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_editor->setWorkspace(workspace.get());
     m_targetActions->setWorkspace(workspace.get());
     m_registry->setWorkspace(workspace.get());
+    m_images->setWorkspace(workspace.get());
     m_notifications->setWorkspace(workspace.get());
     m_workspace = std::move(workspace);
     showAccess();

@@ -16,6 +16,7 @@ namespace mlwb {
 class ComputeTargetActions;
 class DocumentArea;
 class EditorArea;
+class ImageActions;
 class Notifications;
 class PropertiesPanel;
 class RegistryActions;
@@ -53,6 +54,7 @@ public:
     ComputeTargetActions *computeTargetActions() const { return m_targetActions; }
     /// Register Model, from the menu, runs and their outputs.
     RegistryActions *registryActions() const { return m_registry; }
+    ImageActions *imageActions() const { return m_images; }
     /// Desktop notifications when runs (and builds, registrations, deployments) end.
     Notifications *notifications() const { return m_notifications; }
 
@@ -66,6 +68,7 @@ private:
     void createEditorMenus();
     void attachVirtualMachine();
     void connectRegistry();
+    void connectImages();
     void compareVersions(Id modelId, const QList<Id> &versionIds);
     void submitProject(const QString &projectDir, const QString &configPath);
     void restoreWindowState();
@@ -97,6 +100,7 @@ private:
     QAction *m_attachAction = nullptr;
     QAction *m_registerModelAction = nullptr;
     RegistryActions *m_registry = nullptr;
+    ImageActions *m_images = nullptr;
     ComputeTargetActions *m_targetActions = nullptr;
     Notifications *m_notifications = nullptr;
 };

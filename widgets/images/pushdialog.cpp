@@ -1,0 +1,50 @@
+#include "images/pushdialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace mlwb {
+
+PushDialog::PushDialog(const QString &imageRef, QWidget *parent)
+    : QDialog(parent)
+    , m_destination(new QLineEdit)
+    , m_tlsVerify(new QCheckBox(tr("&Verify the registry's TLS certificate")))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
+{
+    setObjectName(QStringLiteral("pushDialog"));
+    setWindowTitle(tr("Push %1").arg(imageRef));
+    m_destination->setObjectName(QStringLiteral("pushDestination"));
+    m_destination->setPlaceholderText(tr("REGISTRY/REPO:TAG, e.g. 127.0.0.1:5000/team/iris:1"));
+    m_destination->setMinimumWidth(380);
+    m_tlsVerify->setObjectName(QStringLiteral("pushTlsVerify"));
+    m_tlsVerify->setChecked(true);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Push"));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    auto *layout = new QFormLayout(this);
+    layout->addRow(tr("&Destination:"), m_destination);
+    layout->addRow(m_tlsVerify);
+    layout->addRow(new QLabel(tr("Credentials come from the file podman login, skopeo login "
+                                 "or docker login wrote.")));
+    layout->addRow(m_buttons);
+    connect(m_destination, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(text.contains(QLatin1Char('/')));
+    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+QString PushDialog::destination() const
+{
+    return m_destination->text().trimmed();
+}
+
+bool PushDialog::tlsVerify() const
+{
+    return m_tlsVerify->isChecked();
+}
+
+} // namespace mlwb
