@@ -126,6 +126,9 @@ int build(CommandContext &context)
     request.scoringScript = context.value(QStringLiteral("scoring-script"));
     request.sourceDir = context.value(QStringLiteral("source"));
     request.environment = context.value(QStringLiteral("environment"));
+    request.wheelFolder = context.value(QStringLiteral("wheels"));
+    if (!request.wheelFolder.isEmpty())
+        request.wheelFolder = QDir::current().absoluteFilePath(request.wheelFolder);
     request.base = context.value(QStringLiteral("base"));
     for (const QString &option :
          {QStringLiteral("sample-input"), QStringLiteral("sample-output")}) {
@@ -356,6 +359,10 @@ void registerImageCommands(CommandRegistry &registry)
            Cli::tr("Files copied under /var/azureml-app with the script."), QChar()},
           {QStringLiteral("environment"), QStringLiteral("NAME:VERSION"),
            Cli::tr("The environment version the image is for."), QChar()},
+          {QStringLiteral("wheels"), QStringLiteral("DIR"),
+           Cli::tr("A folder of wheels installed as a layer, as pip install --target would; "
+                   "each must fit the base's Python."),
+           QChar()},
           {QStringLiteral("base"), QStringLiteral("KIND:PATH"),
            Cli::tr("oci-archive:PATH, docker-archive:PATH or oci:DIR."), QChar()},
           {QStringLiteral("sample-input"), QStringLiteral("FILE"),
