@@ -145,6 +145,14 @@ int build(CommandContext &context)
         request.port = port.toInt(&ok);
     if (!ok)
         return context.fail(Cli::tr("'%1' is not a port.").arg(port));
+    QString error;
+    if (context.isSet(QStringLiteral("cpu"))
+        && !oci::parseCpu(context.value(QStringLiteral("cpu")), &request.resources.cpu, &error))
+        return context.fail(error);
+    if (context.isSet(QStringLiteral("memory"))
+        && !oci::parseMemory(context.value(QStringLiteral("memory")),
+                             &request.resources.memoryBytes, &error))
+        return context.fail(error);
     const QStringList labels = context.values(QStringLiteral("label"));
     for (const QString &pair : labels) {
         if (!pair.contains(QLatin1Char('=')))
@@ -168,7 +176,6 @@ int build(CommandContext &context)
     const InterruptGuard guard;
     builder.setCancelCheck([] { return interrupted != 0; });
     Image image;
-    QString error;
     if (!builder.build(request, &image, &error))
         return context.fail(error);
     context.output().message(refOf(image), toJson(image));
@@ -206,6 +213,7 @@ int show(CommandContext &context, const Workspace &ws, const Image &image)
     QJsonObject record = toJson(image);
     record.insert(QStringLiteral("layers"), table ? QJsonValue(layerLines) : QJsonValue(layers));
     record.insert(QStringLiteral("inputs"), image.inputs);
+    record.insert(QStringLiteral("resources"), oci::ImageResources::fromConfig(config).toJson());
     record.insert(
         QStringLiteral("entrypoint"),
         config.value(QStringLiteral("config")).toObject().value(QStringLiteral("Entrypoint")));
@@ -220,6 +228,7 @@ int show(CommandContext &context, const Workspace &ws, const Image &image)
                            {QStringLiteral("models"), Cli::tr("models")},
                            {QStringLiteral("environment"), Cli::tr("environment")},
                            {QStringLiteral("entrypoint"), Cli::tr("entrypoint")},
+                           {QStringLiteral("resources"), Cli::tr("resources")},
                            {QStringLiteral("layers"), Cli::tr("layers")},
                            {QStringLiteral("inputs"), Cli::tr("inputs")},
                            {QStringLiteral("load_command"), Cli::tr("load with")},
@@ -371,6 +380,10 @@ void registerImageCommands(CommandRegistry &registry)
            Cli::tr("A JSON answer of run(); /swagger.json shows its schema and example."), QChar()},
           {QStringLiteral("port"), QStringLiteral("PORT"),
            Cli::tr("The port the scoring server listens on (default 5001)."), QChar()},
+          {QStringLiteral("cpu"), QStringLiteral("N"),
+           Cli::tr("CPU cores a deployment of the image gets (fractions allowed)."), QChar()},
+          {QStringLiteral("memory"), QStringLiteral("SIZE"),
+           Cli::tr("Memory a deployment of the image gets, for example 512M or 1.5G."), QChar()},
           {QStringLiteral("label"), QStringLiteral("KEY=VALUE"), Cli::tr("A label (repeatable)."),
            QChar()}},
          build});

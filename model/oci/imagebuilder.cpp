@@ -370,6 +370,7 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
     run.labels.insert(QStringLiteral("org.mlwb.workspace"), m_workspace.name());
     for (auto it = request.labels.cbegin(); it != request.labels.cend(); ++it)
         run.labels.insert(it.key(), it.value());
+    request.resources.addLabels(&run.labels); // after the user's: they cannot contradict them
 
     QList<Descriptor> layers = base.layers;
     for (const AddedLayer &layer : std::as_const(added))
@@ -411,6 +412,7 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
         {QStringLiteral("wheels"), QJsonArray::fromStringList(wheels.wheels)},
         {QStringLiteral("base"), baseJson(base)},
         {QStringLiteral("port"), request.port},
+        {QStringLiteral("resources"), request.resources.toJson()},
         {QStringLiteral("model_dir"), run.modelDir},
         {QStringLiteral("added_layers"), layerJson}};
     Placement placed;

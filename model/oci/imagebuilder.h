@@ -1,6 +1,7 @@
 #pragma once
 
 #include "oci/baseimage.h"
+#include "oci/imageresources.h"
 #include "store/types.h"
 
 #include <QMap>
@@ -24,6 +25,7 @@ struct ImageBuildRequest {
     QString sampleInput;   // optional JSON files: the OpenAPI document's schema
     QString sampleOutput;  // and examples are inferred from them
     int port = 5001;
+    oci::ImageResources resources; // --cpu, --memory: labels a deployment reads
     QMap<QString, QString> labels;
 };
 

@@ -38,6 +38,7 @@ class TestImageCli : public QObject
 private slots:
     void init();
     void buildListShow();
+    void resourcesStoredAndShown();
     void exportsAndRecipes();
     void dockerfileBuildsTheSameImage();
     void deleteRefusedWhileDeployed();
@@ -135,6 +136,28 @@ void TestImageCli::buildListShow()
                  .value(QStringLiteral("numpy"))
                  .toString(),
              QStringLiteral("1.24.2"));
+}
+
+void TestImageCli::resourcesStoredAndShown()
+{
+    const MlwbResult r = run(words(QStringLiteral(
+        "image build iris-svc --model iris:1 --scoring-script score.py --cpu 1.5 --memory 1.5G "
+        "--base oci-archive:base/base-oci.tar")));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    // image show reads them back from the config's labels, where engines see them.
+    const QJsonObject show = json(words(QStringLiteral("image show iris-svc:1"))).toObject();
+    QCOMPARE(show.value(QStringLiteral("resources")).toObject(),
+             (QJsonObject{{QStringLiteral("cpu"), 1.5},
+                          {QStringLiteral("memory"), QStringLiteral("1.5G")},
+                          {QStringLiteral("memory_bytes"), 1610612736}}));
+    const MlwbResult table = run(words(QStringLiteral("image show iris-svc:1")));
+    QVERIFY2(table.out.contains(QLatin1String("1.5G")), qPrintable(table.out));
+    QCOMPARE(build(), QStringLiteral("iris-svc:2\n"));
+    QCOMPARE(json(words(QStringLiteral("image show iris-svc:2")))
+                 .toObject()
+                 .value(QStringLiteral("resources"))
+                 .toObject(),
+             QJsonObject());
 }
 
 void TestImageCli::exportsAndRecipes()
@@ -375,6 +398,15 @@ void TestImageCli::refusesBadInput_data()
     QTest::newRow("missing base") << QStringLiteral(
         "--scoring-script score.py --base oci-archive:nope.tar")
                                   << QStringLiteral("There is no archive");
+    QTest::newRow("cpu not a number") << QStringLiteral(
+        "--scoring-script score.py --cpu two --base oci-archive:base/base-oci.tar")
+                                      << QStringLiteral("'two' is not a number of CPU cores");
+    QTest::newRow("memory too small") << QStringLiteral(
+        "--scoring-script score.py --memory 5M --base oci-archive:base/base-oci.tar")
+                                      << QStringLiteral("at least 6M");
+    QTest::newRow("memory not a size") << QStringLiteral(
+        "--scoring-script score.py --memory lots --base oci-archive:base/base-oci.tar")
+                                       << QStringLiteral("'lots' is not a memory size");
 }
 
 void TestImageCli::refusesBadInput()
