@@ -42,6 +42,7 @@ private slots:
     void exportsAndRecipes();
     void dockerfileBuildsTheSameImage();
     void deleteRefusedWhileDeployed();
+    void imageServedAsProcessWithoutEngine();
     void interruptedBuildLeavesNothing();
     void refusesBadInput_data();
     void refusesBadInput();
@@ -419,6 +420,50 @@ void TestImageCli::refusesBadInput()
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
     QCOMPARE(r.out, QString());
     QCOMPARE(json(words(QStringLiteral("image list"))).toArray().size(), 0);
+}
+
+// Where neither podman nor docker can be found, an image deployment serves
+// the image's models and script as a process, and says so and why.
+void TestImageCli::imageServedAsProcessWithoutEngine()
+{
+    QCOMPARE(build(), QStringLiteral("iris-svc:1\n"));
+    // podman and docker that cannot run anything, first on the PATH.
+    const QString bin = path(QStringLiteral("bin"));
+    for (const char *engine : {"podman", "docker"}) {
+        const QString file = bin + QLatin1Char('/') + QLatin1String(engine);
+        QVERIFY(tinyWrite(file, "#!/bin/sh\necho 'Error: no containers on this test machine' >&2\n"
+                                "exit 125\n"));
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::ExeOwner);
+    }
+    QProcessEnvironment env = cliEnvironment(m_dir->path(), m_ws);
+    env.insert(QStringLiteral("PATH"), bin + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+    const auto mlwb = [&](const QString &line) { return runMlwb(words(line), env, m_dir->path()); };
+    const MlwbResult deployed = mlwb(QStringLiteral("service deploy svc --image iris-svc:1"));
+    QVERIFY2(deployed.code == 0, qPrintable(deployed.err));
+    QVERIFY2(deployed.err.contains(QLatin1String(
+                 "no container engine runs containers here (podman does not answer (Error: no "
+                 "containers on this test machine)")),
+             qPrintable(deployed.err));
+    QVERIFY2(deployed.err.contains(QLatin1String("docker does not answer")),
+             qPrintable(deployed.err));
+    const QJsonObject shown =
+        QJsonDocument::fromJson(mlwb(QStringLiteral("service show svc --format json")).out.toUtf8())
+            .object();
+    QCOMPARE(shown.value(QStringLiteral("mode")).toString(), QStringLiteral("process"));
+    QCOMPARE(shown.value(QStringLiteral("image")).toString(), QStringLiteral("iris-svc:1"));
+    QCOMPARE(shown.value(QStringLiteral("models")).toArray(), QJsonArray{QStringLiteral("iris:1")});
+    QVERIFY(shown.value(QStringLiteral("mode_reason"))
+                .toString()
+                .contains(QLatin1String("served as a local process")));
+    QProcess curl;
+    curl.start(QStringLiteral("curl"),
+               {QStringLiteral("-sf"), QStringLiteral("--data-binary"), QStringLiteral("[1,2]"),
+                shown.value(QStringLiteral("scoring_uri")).toString()});
+    QVERIFY(curl.waitForFinished(30000));
+    QCOMPARE(QString::fromUtf8(curl.readAllStandardOutput()).trimmed(),
+             QStringLiteral("\"[1,2]\""));
+    const MlwbResult deleted = mlwb(QStringLiteral("service delete svc"));
+    QVERIFY2(deleted.code == 0, qPrintable(deleted.err));
 }
 
 QTEST_GUILESS_MAIN(TestImageCli)
