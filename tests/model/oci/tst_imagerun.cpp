@@ -36,7 +36,10 @@ rows = X[::15].tolist()
 json.dump({'rows': rows, 'predictions': model.predict(rows).tolist()}, open(sys.argv[2], 'w'))
 )PY";
 
+// Its predictions go through a module from the image's wheel layer: the
+// answers are right only when the container's Python imports it.
 const char *const scoreScript = R"PY(import json, os, pickle
+import mlwbwheeltest
 
 def init():
     global model
@@ -44,7 +47,17 @@ def init():
         model = pickle.load(f)
 
 def run(raw_data):
-    return model.predict(json.loads(raw_data)['data']).tolist()
+    return mlwbwheeltest.as_list(model.predict(json.loads(raw_data)['data']))
+)PY";
+
+// A pure wheel (py3-none-any) with one module, as pip would build it.
+const char *const wheelScript = R"PY(import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1] + '/mlwbwheeltest-1.0-py3-none-any.whl', 'w')
+z.writestr('mlwbwheeltest/__init__.py', 'def as_list(a):\n    return [int(x) for x in a]\n')
+z.writestr('mlwbwheeltest-1.0.dist-info/METADATA', 'Metadata-Version: 2.1\nName: mlwbwheeltest\nVersion: 1.0\n')
+z.writestr('mlwbwheeltest-1.0.dist-info/WHEEL', 'Wheel-Version: 1.0\nRoot-Is-Purelib: true\n')
+z.writestr('mlwbwheeltest-1.0.dist-info/RECORD', '')
+z.close()
 )PY";
 
 struct Result {
@@ -119,7 +132,8 @@ private:
     QString m_skip; // why podman cannot run containers here; empty: it can
 };
 
-// Shared by both tests: the base, the model and its own answers, the image.
+// Shared by both tests: the base, the model and its own answers, the image
+// (with a layer from a folder of wheels).
 void TestImageRun::initTestCase()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("podman")).isEmpty())
@@ -155,6 +169,12 @@ void TestImageRun::initTestCase()
     request.models = {QStringLiteral("iris:1")};
     request.scoringScript = dir.filePath(QStringLiteral("score.py"));
     request.base = QStringLiteral("oci-archive:") + baseArchive;
+    request.wheelFolder = dir.filePath(QStringLiteral("wheels"));
+    QDir().mkpath(request.wheelFolder);
+    const Result wheel = runProgram(
+        QStringLiteral("/usr/bin/python3"),
+        {QStringLiteral("-c"), QString::fromUtf8(wheelScript), request.wheelFolder}, 30000);
+    QVERIFY2(wheel.code == 0, qPrintable(wheel.err));
     Image image;
     QVERIFY2(ImageBuilder(*m_ws).build(request, &image, &error), qPrintable(error));
     m_archive = dir.filePath(QStringLiteral("image.tar"));
