@@ -122,6 +122,7 @@ private slots:
     void initTestCase();
     void servesPredictionsFromPodman();
     void deploysImageWithPodman();
+    void cleanupTestCase();
 
 private:
     QTemporaryDir m_dir;
@@ -197,10 +198,8 @@ void TestImageRun::servesPredictionsFromPodman()
     const Podman &podman = *m_podman;
     const QJsonObject &expected = m_expected;
     const QString tag = QStringLiteral("localhost/mlwb-test-iris:1");
-    if (!m_skip.isEmpty()) {
-        podman.run({QStringLiteral("rmi"), QStringLiteral("-f"), tag});
+    if (!m_skip.isEmpty())
         QSKIP(qPrintable(m_skip));
-    }
     const int port = freePort();
     const Result started =
         podman.run({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("-p"),
@@ -209,7 +208,6 @@ void TestImageRun::servesPredictionsFromPodman()
     const QString container = started.out;
     const auto cleanup = qScopeGuard([&] {
         podman.run({QStringLiteral("rm"), QStringLiteral("-f"), container});
-        podman.run({QStringLiteral("rmi"), QStringLiteral("-f"), tag});
     });
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
     Result alive;
@@ -235,6 +233,14 @@ void TestImageRun::servesPredictionsFromPodman()
              expected.value(QStringLiteral("predictions")).toArray());
 }
 
+// The image stays loaded between the tests: loading it again costs a minute.
+void TestImageRun::cleanupTestCase()
+{
+    if (m_podman)
+        m_podman->run({QStringLiteral("rmi"), QStringLiteral("-f"),
+                       QStringLiteral("localhost/mlwb-test-iris:1")});
+}
+
 // The product finds out by itself how podman runs containers here (it
 // writes its own containers.conf when it must), deploys the image, and its
 // supervisor serves it; delete removes the container.
@@ -247,11 +253,7 @@ void TestImageRun::deploysImageWithPodman()
     const auto mlwb = [&](const QString &line) {
         return testing::runMlwb(line.split(QLatin1Char(' ')), env, dir);
     };
-    const auto cleanup = qScopeGuard([&] {
-        mlwb(QStringLiteral("service delete iris-pod"));
-        m_podman->run({QStringLiteral("rmi"), QStringLiteral("-f"),
-                       QStringLiteral("localhost/mlwb-test-iris:1")});
-    });
+    const auto cleanup = qScopeGuard([&] { mlwb(QStringLiteral("service delete iris-pod")); });
     const testing::MlwbResult deployed =
         mlwb(QStringLiteral("service deploy iris-pod --image mlwb-test-iris:1 --format json"));
     QVERIFY2(deployed.code == 0, qPrintable(deployed.err + deployed.out));
