@@ -170,6 +170,8 @@ void TestImageRun::initTestCase()
     request.models = {QStringLiteral("iris:1")};
     request.scoringScript = dir.filePath(QStringLiteral("score.py"));
     request.base = QStringLiteral("oci-archive:") + baseArchive;
+    request.resources.cpu = 1.5; // the deployment gives the container these
+    request.resources.memoryBytes = 512 * 1024 * 1024;
     request.wheelFolder = dir.filePath(QStringLiteral("wheels"));
     QDir().mkpath(request.wheelFolder);
     const Result wheel = runProgram(
@@ -274,6 +276,12 @@ void TestImageRun::deploysImageWithPodman()
                    QStringLiteral("--filter"), QStringLiteral("name=iris-pod")})
             .out;
     QVERIFY2(container.endsWith(QLatin1String("-iris-pod")), qPrintable(container));
+    QCOMPARE(
+        m_podman
+            ->run({QStringLiteral("inspect"), QStringLiteral("--format"),
+                   QStringLiteral("{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}"), container})
+            .out,
+        QStringLiteral("1500000000 536870912"));
 
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("data"),
                                                        m_expected.value(QStringLiteral("rows"))}})
