@@ -31,7 +31,8 @@ QJsonObject toJson(const Workspace &ws, const Deployment &d)
     const QJsonValue imageName = image ? QJsonValue(image->name + QLatin1Char(':') + image->tag)
                                        : QJsonValue(QJsonValue::Null);
     const auto target = d.targetId > 0 ? ComputeTargets(ws).find(d.targetId) : std::nullopt;
-    const bool process = d.imageId == 0;
+    // Served here, as a process or a container (older image records have no mode).
+    const bool process = d.imageId == 0 || d.config.contains(QStringLiteral("mode"));
     return {{QStringLiteral("id"), d.id},
             {QStringLiteral("name"), d.name},
             {QStringLiteral("status"), d.status},
@@ -42,6 +43,8 @@ QJsonObject toJson(const Workspace &ws, const Deployment &d)
                      : QJsonValue()},
             {QStringLiteral("mode"),
              d.config.value(QStringLiteral("mode")).toString(QStringLiteral("image"))},
+            {QStringLiteral("mode_reason"),
+             process ? QJsonValue(Deployer::modeReason(d)) : QJsonValue()},
             {QStringLiteral("target"), target ? QJsonValue(target->name) : QJsonValue()},
             {QStringLiteral("port"), d.port},
             {QStringLiteral("auth"), d.auth},
@@ -63,6 +66,7 @@ QList<Column> showFields()
             {QStringLiteral("scoring_uri"), Cli::tr("scoring uri")},
             {QStringLiteral("swagger_uri"), Cli::tr("swagger uri")},
             {QStringLiteral("mode"), Cli::tr("mode")},
+            {QStringLiteral("mode_reason"), Cli::tr("why this mode")},
             {QStringLiteral("target"), Cli::tr("target")},
             {QStringLiteral("auth"), Cli::tr("auth")},
             {QStringLiteral("models"), Cli::tr("models")},
@@ -127,17 +131,31 @@ bool fillRequest(CommandContext &context, const Workspace &ws, DeployRequest *re
 {
     request->name = context.argument(0);
     if (context.isSet(QStringLiteral("image"))) {
-        *error = Cli::tr("Deploying an image is not supported yet: deploy model versions with "
-                         "--model NAME:VERSION --scoring-script FILE.");
-        return false;
+        const QString text = context.value(QStringLiteral("image"));
+        const int colon = text.lastIndexOf(QLatin1Char(':'));
+        if (colon <= 0) {
+            *error = Cli::tr("'%1' is not NAME:VERSION of an image.").arg(text);
+            return false;
+        }
+        request->image = Images(ws).find(text.left(colon), text.mid(colon + 1), error);
+        if (!request->image)
+            return false;
+        if (context.isSet(QStringLiteral("model"))
+            || context.isSet(QStringLiteral("scoring-script"))) {
+            *error = Cli::tr("Serve either an image (--image) or models with a scoring script, "
+                             "not both.");
+            return false;
+        }
     }
-    request->scoringScript = context.value(QStringLiteral("scoring-script"));
-    if (request->scoringScript.isEmpty()) {
-        *error = Cli::tr("Say what to serve: --model NAME:VERSION (repeatable) and "
-                         "--scoring-script FILE.");
-        return false;
+    if (!request->image) {
+        request->scoringScript = context.value(QStringLiteral("scoring-script"));
+        if (request->scoringScript.isEmpty()) {
+            *error = Cli::tr("Say what to serve: --image NAME:VERSION, or --model NAME:VERSION "
+                             "(repeatable) and --scoring-script FILE.");
+            return false;
+        }
+        request->scoringScript = QDir::current().absoluteFilePath(request->scoringScript);
     }
-    request->scoringScript = QDir::current().absoluteFilePath(request->scoringScript);
     const QStringList models = context.values(QStringLiteral("model"));
     for (const QString &text : models) {
         AssetRef ref;
@@ -192,7 +210,7 @@ int deploy(CommandContext &context)
     Deployment d;
     if (!Deployer::deploy(*ws, request, &d, &error))
         return context.fail(error);
-    context.note(Cli::tr("Deploying %1: %2.").arg(d.name, Deployer::modeReason()));
+    context.note(Cli::tr("Deploying %1: %2.").arg(d.name, Deployer::modeReason(d)));
     if (context.isSet(QStringLiteral("no-wait"))) {
         context.output().message(d.name, toJson(*ws, d));
         return ExitSuccess;
@@ -389,7 +407,9 @@ QList<VerbSpec> verbs()
           {QStringLiteral("environment"), QStringLiteral("NAME:VERSION"),
            Cli::tr("The environment whose Python runs it (default /usr/bin/python3)."), QChar()},
           {QStringLiteral("image"), QStringLiteral("NAME:VERSION"),
-           Cli::tr("An image to serve (not supported yet)."), QChar()},
+           Cli::tr("An image to serve: run with podman or docker where one works, else its "
+                   "models and script as a process."),
+           QChar()},
           {QStringLiteral("target"), QStringLiteral("TARGET"),
            Cli::tr("Where it runs (default local)."), QChar(), ValueKind::ComputeTarget},
           {QStringLiteral("port"), QStringLiteral("PORT"),

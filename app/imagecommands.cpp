@@ -127,6 +127,9 @@ int build(CommandContext &context)
     request.scoringScript = context.value(QStringLiteral("scoring-script"));
     request.sourceDir = context.value(QStringLiteral("source"));
     request.environment = context.value(QStringLiteral("environment"));
+    request.wheelFolder = context.value(QStringLiteral("wheels"));
+    if (!request.wheelFolder.isEmpty())
+        request.wheelFolder = QDir::current().absoluteFilePath(request.wheelFolder);
     request.base = context.value(QStringLiteral("base"));
     for (const QString &option :
          {QStringLiteral("sample-input"), QStringLiteral("sample-output")}) {
@@ -143,6 +146,14 @@ int build(CommandContext &context)
         request.port = port.toInt(&ok);
     if (!ok)
         return context.fail(Cli::tr("'%1' is not a port.").arg(port));
+    QString error;
+    if (context.isSet(QStringLiteral("cpu"))
+        && !oci::parseCpu(context.value(QStringLiteral("cpu")), &request.resources.cpu, &error))
+        return context.fail(error);
+    if (context.isSet(QStringLiteral("memory"))
+        && !oci::parseMemory(context.value(QStringLiteral("memory")),
+                             &request.resources.memoryBytes, &error))
+        return context.fail(error);
     const QStringList labels = context.values(QStringLiteral("label"));
     for (const QString &pair : labels) {
         if (!pair.contains(QLatin1Char('=')))
@@ -166,7 +177,6 @@ int build(CommandContext &context)
     const InterruptGuard guard;
     builder.setCancelCheck([] { return interrupted != 0; });
     Image image;
-    QString error;
     if (!builder.build(request, &image, &error))
         return context.fail(error);
     context.output().message(refOf(image), toJson(image));
@@ -204,6 +214,7 @@ int show(CommandContext &context, const Workspace &ws, const Image &image)
     QJsonObject record = toJson(image);
     record.insert(QStringLiteral("layers"), table ? QJsonValue(layerLines) : QJsonValue(layers));
     record.insert(QStringLiteral("inputs"), image.inputs);
+    record.insert(QStringLiteral("resources"), oci::ImageResources::fromConfig(config).toJson());
     record.insert(
         QStringLiteral("entrypoint"),
         config.value(QStringLiteral("config")).toObject().value(QStringLiteral("Entrypoint")));
@@ -218,6 +229,7 @@ int show(CommandContext &context, const Workspace &ws, const Image &image)
                            {QStringLiteral("models"), Cli::tr("models")},
                            {QStringLiteral("environment"), Cli::tr("environment")},
                            {QStringLiteral("entrypoint"), Cli::tr("entrypoint")},
+                           {QStringLiteral("resources"), Cli::tr("resources")},
                            {QStringLiteral("layers"), Cli::tr("layers")},
                            {QStringLiteral("inputs"), Cli::tr("inputs")},
                            {QStringLiteral("load_command"), Cli::tr("load with")},
@@ -359,6 +371,10 @@ void registerImageCommands(CommandRegistry &registry)
            Cli::tr("Files copied under /var/azureml-app with the script."), QChar()},
           {QStringLiteral("environment"), QStringLiteral("NAME:VERSION"),
            Cli::tr("The environment version the image is for."), QChar()},
+          {QStringLiteral("wheels"), QStringLiteral("DIR"),
+           Cli::tr("A folder of wheels installed as a layer, as pip install --target would; "
+                   "each must fit the base's Python."),
+           QChar()},
           {QStringLiteral("base"), QStringLiteral("KIND:PATH"),
            Cli::tr("oci-archive:PATH, docker-archive:PATH, oci:DIR or REGISTRY/REPO:TAG (pulled "
                    "once into the workspace)."),
@@ -369,6 +385,10 @@ void registerImageCommands(CommandRegistry &registry)
            Cli::tr("A JSON answer of run(); /swagger.json shows its schema and example."), QChar()},
           {QStringLiteral("port"), QStringLiteral("PORT"),
            Cli::tr("The port the scoring server listens on (default 5001)."), QChar()},
+          {QStringLiteral("cpu"), QStringLiteral("N"),
+           Cli::tr("CPU cores a deployment of the image gets (fractions allowed)."), QChar()},
+          {QStringLiteral("memory"), QStringLiteral("SIZE"),
+           Cli::tr("Memory a deployment of the image gets, for example 512M or 1.5G."), QChar()},
           {QStringLiteral("label"), QStringLiteral("KEY=VALUE"), Cli::tr("A label (repeatable)."),
            QChar()}},
          build});

@@ -255,7 +255,8 @@ bool BaseImageReader::read(const QString &reference, const QString &stagingDir, 
     out->size = 0;
     for (const Descriptor &layer : std::as_const(out->layers))
         out->size += layer.size;
-    return scanPython(stagingDir, out->layers, &out->pythonVersion, &out->pythonPackages, error);
+    return scanPython(stagingDir, out->layers, &out->pythonVersion, &out->pythonPackages, error,
+                      &out->debianPython);
 }
 
 QString normalizedPackageName(const QString &name)
@@ -265,8 +266,10 @@ QString normalizedPackageName(const QString &name)
 }
 
 bool scanPython(const QString &stagingDir, const QList<Descriptor> &layers, QString *version,
-                QMap<QString, QString> *packages, QString *error)
+                QMap<QString, QString> *packages, QString *error, bool *debianPython)
 {
+    static const QRegularExpression debianDir(
+        QStringLiteral("^(?:\\./)?usr/lib/python3/dist-packages(?:/|$)"));
     static const QRegularExpression pythonDir(
         QStringLiteral("^(?:\\./)?usr/(?:local/)?lib/python3\\.(\\d+)(?:/|$)"));
     // .../dist-packages/NAME-VERSION.dist-info (or .egg-info), possibly as a whiteout.
@@ -294,6 +297,8 @@ bool scanPython(const QString &stagingDir, const QList<Descriptor> &layers, QStr
             const QRegularExpressionMatch m = pythonDir.match(name);
             if (m.hasMatch())
                 best = std::max(best, m.captured(1).toInt());
+            if (debianPython && debianDir.match(name).hasMatch())
+                *debianPython = true;
             const QRegularExpressionMatch p = packageDir.match(name);
             if (!p.hasMatch())
                 continue;

@@ -27,6 +27,9 @@ struct BaseImage {
     /// Python packages installed in the base (normalized name -> version),
     /// from their dist-info / egg-info folders in dist-packages or site-packages.
     QMap<QString, QString> pythonPackages;
+    /// Debian's python3 (usr/lib/python3/dist-packages in the layers): it
+    /// reads usr/local/lib/python3.X/dist-packages, not site-packages.
+    bool debianPython = false;
 };
 
 /// Reads base images from an OCI archive (`podman save --format
@@ -50,7 +53,7 @@ public:
 /// folders, empty when there is none, and the installed packages (a later
 /// layer's whiteout removes one).
 bool scanPython(const QString &stagingDir, const QList<Descriptor> &layers, QString *version,
-                QMap<QString, QString> *packages, QString *error);
+                QMap<QString, QString> *packages, QString *error, bool *debianPython = nullptr);
 
 /// A package name as pip compares them (PEP 503): lower case, runs of "-_." as "-".
 QString normalizedPackageName(const QString &name);

@@ -120,7 +120,8 @@ std::optional<BaseImage> BuildCache::base(const QString &reference) const
     const QJsonObject stamp = fileStamp(reference);
     const QJsonObject entry =
         m_cache.value(QStringLiteral("bases")).toObject().value(reference).toObject();
-    if (stamp.isEmpty() || entry.value(QStringLiteral("file")).toObject() != stamp)
+    if (stamp.isEmpty() || entry.value(QStringLiteral("file")).toObject() != stamp
+        || !entry.contains(QStringLiteral("debian_python"))) // older caches: read again
         return std::nullopt;
     BaseImage base;
     base.reference = reference;
@@ -129,6 +130,7 @@ std::optional<BaseImage> BuildCache::base(const QString &reference) const
     base.architecture = entry.value(QStringLiteral("architecture")).toString();
     base.size = entry.value(QStringLiteral("size")).toInteger();
     base.pythonVersion = entry.value(QStringLiteral("python")).toString();
+    base.debianPython = entry.value(QStringLiteral("debian_python")).toBool();
     const QJsonObject packages = entry.value(QStringLiteral("packages")).toObject();
     for (auto it = packages.begin(); it != packages.end(); ++it)
         base.pythonPackages.insert(it.key(), it.value().toString());
@@ -162,6 +164,7 @@ void BuildCache::rememberBase(const BaseImage &base)
                                              {QStringLiteral("architecture"), base.architecture},
                                              {QStringLiteral("size"), base.size},
                                              {QStringLiteral("python"), base.pythonVersion},
+                                             {QStringLiteral("debian_python"), base.debianPython},
                                              {QStringLiteral("layers"), layers}});
     m_cache.insert(QStringLiteral("bases"), bases);
 }

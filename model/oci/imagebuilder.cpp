@@ -8,6 +8,7 @@
 #include "oci/layerwriter.h"
 #include "oci/packagecheck.h"
 #include "oci/registryreference.h"
+#include "oci/wheelfolder.h"
 #include "registry/contentstore.h"
 #include "registry/modelregistry.h"
 #include "store/environments.h"
@@ -300,17 +301,31 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
                  .arg(base.size)
                  .arg(base.pythonVersion));
 
+    WheelLayer wheels;
+    if (!request.wheelFolder.isEmpty()) {
+        const QString site = sitePackagesFor(base.pythonVersion, base.debianPython);
+        progress(tr("Unpacking the wheels of %1 into /%2").arg(request.wheelFolder, site));
+        if (!readWheelFolder(request.wheelFolder, base.pythonVersion, base.architecture, site,
+                             staging.path() + QStringLiteral("/wheels"), &wheels, error))
+            return false;
+    }
+    QMap<QString, QString> installed = base.pythonPackages;
+    for (auto it = wheels.packages.cbegin(); it != wheels.packages.cend(); ++it)
+        installed.insert(it.key(), it.value());
+
     QJsonObject packages;
     if (environment) {
-        const PackageCheck check = checkPackages(environment->packages, base.pythonPackages);
+        const PackageCheck check = checkPackages(environment->packages, installed);
         packages = {{QStringLiteral("present"), QJsonArray::fromStringList(check.present)},
                     {QStringLiteral("missing"), QJsonArray::fromStringList(check.missing)}};
         if (!check.present.isEmpty())
-            progress(tr("The base already has: %1").arg(check.present.join(QStringLiteral(", "))));
+            progress((wheels.wheels.isEmpty() ? tr("The base already has: %1")
+                                              : tr("The base and the wheel layer have: %1"))
+                         .arg(check.present.join(QStringLiteral(", "))));
         if (!check.missing.isEmpty())
             progress(tr("Missing from the base, so not in this image: %1. Use a base that has "
-                        "them, or install them when the service first starts (that needs network "
-                        "access at deploy time).")
+                        "them, add a folder of wheels (--wheels DIR), or install them when the "
+                        "service first starts (that needs network access at deploy time).")
                          .arg(check.missing.join(QStringLiteral(", "))));
     }
 
@@ -318,10 +333,12 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
     QList<LayerFile> server;
     if (!serverFile(&server, error))
         return false;
-    const QList<std::pair<QString, QList<LayerFile>>> plan{
-        {QStringLiteral("models"), modelFiles(m_workspace, models)},
-        {QStringLiteral("app"), appFiles(request, &scriptInImage)},
-        {QStringLiteral("server"), server}};
+    QList<std::pair<QString, QList<LayerFile>>> plan;
+    if (!wheels.files.isEmpty()) // below the app: it changes least often
+        plan.append({QStringLiteral("wheels"), wheels.files});
+    plan.append({QStringLiteral("models"), modelFiles(m_workspace, models)});
+    plan.append({QStringLiteral("app"), appFiles(request, &scriptInImage)});
+    plan.append({QStringLiteral("server"), server});
     QList<AddedLayer> added;
     QList<std::pair<QByteArray, LayerResult>> written;
     for (const auto &[role, files] : plan) {
@@ -365,6 +382,7 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
     run.labels.insert(QStringLiteral("org.mlwb.workspace"), m_workspace.name());
     for (auto it = request.labels.cbegin(); it != request.labels.cend(); ++it)
         run.labels.insert(it.key(), it.value());
+    request.resources.addLabels(&run.labels); // after the user's: they cannot contradict them
 
     QList<Descriptor> layers = base.layers;
     for (const AddedLayer &layer : std::as_const(added))
@@ -403,8 +421,10 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
         {QStringLiteral("source_dir"), request.sourceDir},
         {QStringLiteral("environment"), environmentRef},
         {QStringLiteral("packages"), packages},
+        {QStringLiteral("wheels"), QJsonArray::fromStringList(wheels.wheels)},
         {QStringLiteral("base"), baseJson(base)},
         {QStringLiteral("port"), request.port},
+        {QStringLiteral("resources"), request.resources.toJson()},
         {QStringLiteral("model_dir"), run.modelDir},
         {QStringLiteral("added_layers"), layerJson}};
     Placement placed;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "oci/baseimage.h"
+#include "oci/imageresources.h"
 #include "store/types.h"
 
 #include <QMap>
@@ -19,10 +20,12 @@ struct ImageBuildRequest {
     QString scoringScript; // a .py file with init() and run(raw_data)
     QString sourceDir;     // optional: copied under /var/azureml-app
     QString environment;   // optional: NAME[:VERSION|@ALIAS]
+    QString wheelFolder;   // optional: wheels installed as a layer, as pip install --target
     QString base;          // oci-archive:PATH, docker-archive:PATH or oci:DIR
     QString sampleInput;   // optional JSON files: the OpenAPI document's schema
     QString sampleOutput;  // and examples are inferred from them
     int port = 5001;
+    oci::ImageResources resources; // --cpu, --memory: labels a deployment reads
     QMap<QString, QString> labels;
 };
 

@@ -3,6 +3,7 @@
 #include "registry/modelregistry.h"
 #include "runs/processgroup.h"
 #include "runs/runlauncher.h"
+#include "serving/containerserving.h"
 #include "serving/deploymentfolder.h"
 #include "serving/deploymentprocess.h"
 #include "serving/servicekeys.h"
@@ -52,20 +53,6 @@ bool interpreter(const std::optional<EnvironmentVersion> &environment, QString *
     return true;
 }
 
-// A port on 127.0.0.1: the one asked for if free, else any free one.
-bool choosePort(int wanted, int *port, QString *error)
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, quint16(wanted))) {
-        *error = Deployer::tr("Port %1 on 127.0.0.1 cannot be used: %2")
-                     .arg(wanted)
-                     .arg(probe.errorString());
-        return false;
-    }
-    *port = probe.serverPort();
-    return true;
-}
-
 bool copyServer(const QString &to, QString *error)
 {
     QFile::remove(to);
@@ -91,9 +78,31 @@ QString Deployer::modeReason()
               "script, no image, so no container engine is needed");
 }
 
+// A port on 127.0.0.1: the one asked for if free, else any free one.
+bool Deployer::choosePort(int wanted, int *port, QString *error)
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, quint16(wanted))) {
+        *error = Deployer::tr("Port %1 on 127.0.0.1 cannot be used: %2")
+                     .arg(wanted)
+                     .arg(probe.errorString());
+        return false;
+    }
+    *port = probe.serverPort();
+    return true;
+}
+
+QString Deployer::modeReason(const Deployment &deployment)
+{
+    const QString reason = deployment.config.value(QStringLiteral("mode_reason")).toString();
+    return reason.isEmpty() ? modeReason() : reason;
+}
+
 bool Deployer::deploy(const Workspace &workspace, const DeployRequest &request, Deployment *out,
                       QString *error)
 {
+    if (request.image)
+        return deployImage(workspace, request, out, error);
     const auto target = ComputeTargets(workspace).find(request.target, error);
     if (!target)
         return false;
@@ -107,6 +116,7 @@ bool Deployer::deploy(const Workspace &workspace, const DeployRequest &request, 
                                     .arg(QDir::toNativeSeparators(request.scoringScript)));
     Deployment d;
     d.name = request.name;
+    d.imageId = request.fromImageId; // an image served as a process: no engine worked
     d.scoringScript = script.absoluteFilePath();
     d.environmentVersionId = request.environment ? request.environment->id : 0;
     d.targetId = target->id;
@@ -135,6 +145,8 @@ bool Deployer::deploy(const Workspace &workspace, const DeployRequest &request, 
                 {QStringLiteral("restart_backoff_ms"), request.restartBackoffMs}};
     if (request.maxRequestBytes > 0)
         d.config.insert(QStringLiteral("max_request_bytes"), request.maxRequestBytes);
+    if (!request.modeReason.isEmpty())
+        d.config.insert(QStringLiteral("mode_reason"), request.modeReason);
     if (d.auth == QLatin1String("key"))
         d.config.insert(QStringLiteral("keys_file"), ServiceKeys(workspace, d.name).filePath());
     if (!Deployments(workspace).create(&d, error))
@@ -260,6 +272,8 @@ bool Deployer::stop(const Workspace &workspace, const QString &name, QString *er
     // Nobody is watching: stop what is left and record it here.
     DeploymentProcess orphan(workspace, d->id);
     const qint64 pgid = orphan.liveServer();
+    if (containerserving::isContainer(*d))
+        containerserving::removeContainer(*d);
     if (pgid > 0)
         processgroup::terminate(pgid, 5000);
     orphan.clearServer();
@@ -282,9 +296,9 @@ int Deployer::reattach(const Workspace &workspace, QString *error)
     int started = 0;
     const QList<Deployment> all = Deployments(workspace).list(error);
     for (const Deployment &d : all) {
-        // Image deployments are not served as processes (yet); failed ones stay failed.
-        if (d.imageId > 0 || d.desired != QLatin1String("running")
-            || d.status == QLatin1String("Failed") || d.status == QLatin1String("Stopped")
+        // Failed ones stay failed.
+        if (d.desired != QLatin1String("running") || d.status == QLatin1String("Failed")
+            || d.status == QLatin1String("Stopped")
             || DeploymentProcess(workspace, d.id).hasLiveSupervisor())
             continue;
         if (startSupervisor(workspace, d, error))

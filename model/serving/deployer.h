@@ -14,6 +14,9 @@ class Workspace;
 /// run with an environment's interpreter (else /usr/bin/python3).
 struct DeployRequest {
     QString name;
+    /// An image to serve instead: run with a container engine where one
+    /// works, else its models and script served as a process.
+    std::optional<Image> image;
     QList<ModelVersion> models;
     QString scoringScript; // a file on this computer
     std::optional<EnvironmentVersion> environment;
@@ -24,6 +27,8 @@ struct DeployRequest {
     qint64 maxRequestBytes = 0; // 0: the server's default
     int startupTimeoutSeconds = 120;
     int restartBackoffMs = 1000; // the pause before the first restart after a crash
+    QString modeReason;          // set by deployImage() when it falls back to a process
+    Id fromImageId = 0;          // likewise: the image whose models and script are served
 };
 
 /// Deploys, starts, stops and deletes deployments served as local
@@ -40,6 +45,8 @@ public:
                        QString *error);
     /// Why the local-process mode was chosen, for the user.
     static QString modeReason();
+    /// Why this deployment runs the way it does (config "mode_reason").
+    static QString modeReason(const Deployment &deployment);
     /// Waits until the deployment is Healthy, Failed or Stopped, at most
     /// `timeoutMs`; returns its last record.
     static std::optional<Deployment> waitUntilSettled(const Workspace &workspace, Id id,
@@ -63,6 +70,9 @@ public:
     static QStringList modelRefs(const Workspace &workspace, const Deployment &deployment);
 
 private:
+    static bool choosePort(int wanted, int *port, QString *error);
+    static bool deployImage(const Workspace &workspace, const DeployRequest &request,
+                            Deployment *out, QString *error);
     static bool layOut(const Workspace &workspace, const DeployRequest &request,
                        const Deployment &deployment, QString *error);
 };

@@ -2,6 +2,7 @@
 
 #include "runs/processgroup.h"
 #include "runs/runending.h"
+#include "serving/containerserving.h"
 #include "serving/deploymentprocess.h"
 #include "serving/scoringclient.h"
 #include "serving/servingconfig.h"
@@ -128,11 +129,18 @@ bool DeploymentSupervisor::startServer(QString *error)
     QFile::remove(m_folder->exitCodeFile());
     QFile::remove(m_folder->processGroupFile());
     QProcessEnvironment env;
-    if (!servingconfig::serverEnvironment(m_deployment, *m_folder, &env, error))
-        return false;
+    const bool container = containerserving::isContainer(m_deployment);
+    if (container) {
+        containerserving::removeContainer(m_deployment); // one a killed engine left behind
+        if (!containerserving::serverEnvironment(m_deployment, *m_folder, &env, error))
+            return false;
+    } else {
+        if (!servingconfig::serverEnvironment(m_deployment, *m_folder, &env, error))
+            return false;
+        env.insert(QStringLiteral("MLWB_COMMAND"),
+                   QStringLiteral("exec \"$MLWB_PYTHON\" \"$MLWB_SERVER\""));
+    }
     env.insert(QStringLiteral("MLWB_RUN_DIR"), m_folder->root()); // where the wrapper writes
-    env.insert(QStringLiteral("MLWB_COMMAND"),
-               QStringLiteral("exec \"$MLWB_PYTHON\" \"$MLWB_SERVER\""));
     QProcess process;
     // setsid: its own session, so closing the GUI or a terminal never reaches it.
     process.setProgram(QStringLiteral("setsid"));
@@ -140,11 +148,14 @@ bool DeploymentSupervisor::startServer(QString *error)
                           QString::fromLatin1(RunEnding::wrapperScript()),
                           QStringLiteral("mlwb-serve")});
     process.setProcessEnvironment(env);
-    process.setWorkingDirectory(m_folder->app());
+    process.setWorkingDirectory(container ? m_folder->root() : m_folder->app());
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(m_folder->log(), QIODevice::Append);
     process.setStandardErrorFile(m_folder->log(), QIODevice::Append);
-    note(tr("starting the scoring server on 127.0.0.1:%1").arg(m_deployment.port));
+    note(container ? tr("starting the container %1 on 127.0.0.1:%2")
+                         .arg(m_deployment.config.value(QStringLiteral("container")).toString())
+                         .arg(m_deployment.port)
+                   : tr("starting the scoring server on 127.0.0.1:%1").arg(m_deployment.port));
     if (!process.startDetached()) {
         *error = tr("Could not start the scoring server: %1").arg(process.errorString());
         return false;
@@ -253,6 +264,10 @@ void DeploymentSupervisor::probe()
 
 void DeploymentSupervisor::stopServer()
 {
+    if (containerserving::isContainer(m_deployment)) {
+        note(tr("stopping the container"));
+        containerserving::removeContainer(m_deployment); // its attached run then ends
+    }
     if (m_pgid > 0) {
         note(tr("stopping the scoring server"));
         processgroup::terminate(m_pgid, stopGraceMs);

@@ -38,9 +38,11 @@ class TestImageCli : public QObject
 private slots:
     void init();
     void buildListShow();
+    void resourcesStoredAndShown();
     void exportsAndRecipes();
     void dockerfileBuildsTheSameImage();
     void deleteRefusedWhileDeployed();
+    void imageServedAsProcessWithoutEngine();
     void interruptedBuildLeavesNothing();
     void refusesBadInput_data();
     void refusesBadInput();
@@ -135,6 +137,28 @@ void TestImageCli::buildListShow()
                  .value(QStringLiteral("numpy"))
                  .toString(),
              QStringLiteral("1.24.2"));
+}
+
+void TestImageCli::resourcesStoredAndShown()
+{
+    const MlwbResult r = run(words(QStringLiteral(
+        "image build iris-svc --model iris:1 --scoring-script score.py --cpu 1.5 --memory 1.5G "
+        "--base oci-archive:base/base-oci.tar")));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    // image show reads them back from the config's labels, where engines see them.
+    const QJsonObject show = json(words(QStringLiteral("image show iris-svc:1"))).toObject();
+    QCOMPARE(show.value(QStringLiteral("resources")).toObject(),
+             (QJsonObject{{QStringLiteral("cpu"), 1.5},
+                          {QStringLiteral("memory"), QStringLiteral("1.5G")},
+                          {QStringLiteral("memory_bytes"), 1610612736}}));
+    const MlwbResult table = run(words(QStringLiteral("image show iris-svc:1")));
+    QVERIFY2(table.out.contains(QLatin1String("1.5G")), qPrintable(table.out));
+    QCOMPARE(build(), QStringLiteral("iris-svc:2\n"));
+    QCOMPARE(json(words(QStringLiteral("image show iris-svc:2")))
+                 .toObject()
+                 .value(QStringLiteral("resources"))
+                 .toObject(),
+             QJsonObject());
 }
 
 void TestImageCli::exportsAndRecipes()
@@ -375,6 +399,15 @@ void TestImageCli::refusesBadInput_data()
     QTest::newRow("missing base") << QStringLiteral(
         "--scoring-script score.py --base oci-archive:nope.tar")
                                   << QStringLiteral("There is no archive");
+    QTest::newRow("cpu not a number") << QStringLiteral(
+        "--scoring-script score.py --cpu two --base oci-archive:base/base-oci.tar")
+                                      << QStringLiteral("'two' is not a number of CPU cores");
+    QTest::newRow("memory too small") << QStringLiteral(
+        "--scoring-script score.py --memory 5M --base oci-archive:base/base-oci.tar")
+                                      << QStringLiteral("at least 6M");
+    QTest::newRow("memory not a size") << QStringLiteral(
+        "--scoring-script score.py --memory lots --base oci-archive:base/base-oci.tar")
+                                       << QStringLiteral("'lots' is not a memory size");
 }
 
 void TestImageCli::refusesBadInput()
@@ -387,6 +420,50 @@ void TestImageCli::refusesBadInput()
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
     QCOMPARE(r.out, QString());
     QCOMPARE(json(words(QStringLiteral("image list"))).toArray().size(), 0);
+}
+
+// Where neither podman nor docker can be found, an image deployment serves
+// the image's models and script as a process, and says so and why.
+void TestImageCli::imageServedAsProcessWithoutEngine()
+{
+    QCOMPARE(build(), QStringLiteral("iris-svc:1\n"));
+    // podman and docker that cannot run anything, first on the PATH.
+    const QString bin = path(QStringLiteral("bin"));
+    for (const char *engine : {"podman", "docker"}) {
+        const QString file = bin + QLatin1Char('/') + QLatin1String(engine);
+        QVERIFY(tinyWrite(file, "#!/bin/sh\necho 'Error: no containers on this test machine' >&2\n"
+                                "exit 125\n"));
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::ExeOwner);
+    }
+    QProcessEnvironment env = cliEnvironment(m_dir->path(), m_ws);
+    env.insert(QStringLiteral("PATH"), bin + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+    const auto mlwb = [&](const QString &line) { return runMlwb(words(line), env, m_dir->path()); };
+    const MlwbResult deployed = mlwb(QStringLiteral("service deploy svc --image iris-svc:1"));
+    QVERIFY2(deployed.code == 0, qPrintable(deployed.err));
+    QVERIFY2(deployed.err.contains(QLatin1String(
+                 "no container engine runs containers here (podman does not answer (Error: no "
+                 "containers on this test machine)")),
+             qPrintable(deployed.err));
+    QVERIFY2(deployed.err.contains(QLatin1String("docker does not answer")),
+             qPrintable(deployed.err));
+    const QJsonObject shown =
+        QJsonDocument::fromJson(mlwb(QStringLiteral("service show svc --format json")).out.toUtf8())
+            .object();
+    QCOMPARE(shown.value(QStringLiteral("mode")).toString(), QStringLiteral("process"));
+    QCOMPARE(shown.value(QStringLiteral("image")).toString(), QStringLiteral("iris-svc:1"));
+    QCOMPARE(shown.value(QStringLiteral("models")).toArray(), QJsonArray{QStringLiteral("iris:1")});
+    QVERIFY(shown.value(QStringLiteral("mode_reason"))
+                .toString()
+                .contains(QLatin1String("served as a local process")));
+    QProcess curl;
+    curl.start(QStringLiteral("curl"),
+               {QStringLiteral("-sf"), QStringLiteral("--data-binary"), QStringLiteral("[1,2]"),
+                shown.value(QStringLiteral("scoring_uri")).toString()});
+    QVERIFY(curl.waitForFinished(30000));
+    QCOMPARE(QString::fromUtf8(curl.readAllStandardOutput()).trimmed(),
+             QStringLiteral("\"[1,2]\""));
+    const MlwbResult deleted = mlwb(QStringLiteral("service delete svc"));
+    QVERIFY2(deleted.code == 0, qPrintable(deleted.err));
 }
 
 QTEST_GUILESS_MAIN(TestImageCli)

@@ -3,6 +3,7 @@
 // a model trained on the host, the image loaded into podman and run with its
 // port on 127.0.0.1, real rows POSTed to /score and the answers compared
 // with the model's own predictions computed outside the container.
+#include "mlwbprocess.h"
 #include "oci/imagebuilder.h"
 #include "oci/imageexport.h"
 #include "oci/imagestore.h"
@@ -35,7 +36,10 @@ rows = X[::15].tolist()
 json.dump({'rows': rows, 'predictions': model.predict(rows).tolist()}, open(sys.argv[2], 'w'))
 )PY";
 
+// Its predictions go through a module from the image's wheel layer: the
+// answers are right only when the container's Python imports it.
 const char *const scoreScript = R"PY(import json, os, pickle
+import mlwbwheeltest
 
 def init():
     global model
@@ -43,7 +47,17 @@ def init():
         model = pickle.load(f)
 
 def run(raw_data):
-    return model.predict(json.loads(raw_data)['data']).tolist()
+    return mlwbwheeltest.as_list(model.predict(json.loads(raw_data)['data']))
+)PY";
+
+// A pure wheel (py3-none-any) with one module, as pip would build it.
+const char *const wheelScript = R"PY(import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1] + '/mlwbwheeltest-1.0-py3-none-any.whl', 'w')
+z.writestr('mlwbwheeltest/__init__.py', 'def as_list(a):\n    return [int(x) for x in a]\n')
+z.writestr('mlwbwheeltest-1.0.dist-info/METADATA', 'Metadata-Version: 2.1\nName: mlwbwheeltest\nVersion: 1.0\n')
+z.writestr('mlwbwheeltest-1.0.dist-info/WHEEL', 'Wheel-Version: 1.0\nRoot-Is-Purelib: true\n')
+z.writestr('mlwbwheeltest-1.0.dist-info/RECORD', '')
+z.close()
 )PY";
 
 struct Result {
@@ -105,15 +119,28 @@ class TestImageRun : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void servesPredictionsFromPodman();
+    void deploysImageWithPodman();
+    void cleanupTestCase();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Podman> m_podman;
+    std::unique_ptr<Workspace> m_ws;
+    QJsonObject m_expected;
+    QString m_archive;
+    QString m_skip; // why podman cannot run containers here; empty: it can
 };
 
-void TestImageRun::servesPredictionsFromPodman()
+// Shared by both tests: the base, the model and its own answers, the image
+// (with a layer from a folder of wheels).
+void TestImageRun::initTestCase()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("podman")).isEmpty())
         QSKIP("podman is not installed: packaging/install-deps.sh installs it");
-    QTemporaryDir dir;
-    const Podman podman(dir.path());
+    QDir dir(m_dir.path());
+    m_podman = std::make_unique<Podman>(dir.path());
     const Result made =
         runProgram(QStringLiteral(MLWB_SOURCE_DIR "/tests/scripts/sklearn-base.sh"), {}, 900000);
     QVERIFY2(made.code == 0, qPrintable(QStringLiteral("making the base failed: ") + made.err));
@@ -127,42 +154,54 @@ void TestImageRun::servesPredictionsFromPodman()
         QStringLiteral("/usr/bin/python3"),
         {QStringLiteral("-c"), QString::fromUtf8(trainScript), modelFile, expectedFile}, 120000);
     QVERIFY2(trained.code == 0, qPrintable(trained.err));
-    const QJsonObject expected = QJsonDocument::fromJson(testing::tinyRead(expectedFile)).object();
+    m_expected = QJsonDocument::fromJson(testing::tinyRead(expectedFile)).object();
 
     QString error;
-    auto ws = Workspace::create(dir.filePath(QStringLiteral("ws")), &error);
-    QVERIFY2(ws, qPrintable(error));
+    m_ws = Workspace::create(dir.filePath(QStringLiteral("ws")), &error);
+    QVERIFY2(m_ws, qPrintable(error));
     RegisterRequest reg;
     reg.name = QStringLiteral("iris");
     reg.path = modelFile;
     ModelVersion version;
-    QVERIFY2(ModelRegistry(*ws).registerModel(reg, &version, &error), qPrintable(error));
+    QVERIFY2(ModelRegistry(*m_ws).registerModel(reg, &version, &error), qPrintable(error));
     QVERIFY(testing::tinyWrite(dir.filePath(QStringLiteral("score.py")), scoreScript));
     ImageBuildRequest request;
     request.name = QStringLiteral("mlwb-test-iris");
     request.models = {QStringLiteral("iris:1")};
     request.scoringScript = dir.filePath(QStringLiteral("score.py"));
     request.base = QStringLiteral("oci-archive:") + baseArchive;
+    request.resources.cpu = 1.5; // the deployment gives the container these
+    request.resources.memoryBytes = 512 * 1024 * 1024;
+    request.wheelFolder = dir.filePath(QStringLiteral("wheels"));
+    QDir().mkpath(request.wheelFolder);
+    const Result wheel = runProgram(
+        QStringLiteral("/usr/bin/python3"),
+        {QStringLiteral("-c"), QString::fromUtf8(wheelScript), request.wheelFolder}, 30000);
+    QVERIFY2(wheel.code == 0, qPrintable(wheel.err));
     Image image;
-    QVERIFY2(ImageBuilder(*ws).build(request, &image, &error), qPrintable(error));
-    const QString archive = dir.filePath(QStringLiteral("image.tar"));
-    QVERIFY2(oci::ImageExport::write(oci::ImageStore(ws->folder(Workspace::Folder::Images)),
+    QVERIFY2(ImageBuilder(*m_ws).build(request, &image, &error), qPrintable(error));
+    m_archive = dir.filePath(QStringLiteral("image.tar"));
+    QVERIFY2(oci::ImageExport::write(oci::ImageStore(m_ws->folder(Workspace::Folder::Images)),
                                      QStringLiteral("mlwb-test-iris:1"),
-                                     oci::ImageExport::Format::OciArchive, archive, &error),
+                                     oci::ImageExport::Format::OciArchive, m_archive, &error),
              qPrintable(error));
-
-    const Result loaded = podman.run({QStringLiteral("load"), QStringLiteral("-i"), archive});
+    const Result loaded = m_podman->run({QStringLiteral("load"), QStringLiteral("-i"), m_archive});
     QVERIFY2(loaded.code == 0, qPrintable(loaded.err));
+    // Can podman run anything here at all? If not, the tests say why and skip.
+    const Result probe = m_podman->run({QStringLiteral("run"), QStringLiteral("--rm"),
+                                        QStringLiteral("--entrypoint"), QStringLiteral("/bin/true"),
+                                        QStringLiteral("localhost/mlwb-test-iris:1")});
+    if (probe.code != 0)
+        m_skip = QStringLiteral("podman cannot run containers on this machine: ") + probe.err;
+}
+
+void TestImageRun::servesPredictionsFromPodman()
+{
+    const Podman &podman = *m_podman;
+    const QJsonObject &expected = m_expected;
     const QString tag = QStringLiteral("localhost/mlwb-test-iris:1");
-    // Can podman run anything here at all? If not, say why and skip this one test.
-    const Result probe =
-        podman.run({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--entrypoint"),
-                    QStringLiteral("/bin/true"), tag});
-    if (probe.code != 0) {
-        podman.run({QStringLiteral("rmi"), QStringLiteral("-f"), tag});
-        QSKIP(qPrintable(QStringLiteral("podman cannot run containers on this machine: ")
-                         + probe.err));
-    }
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
     const int port = freePort();
     const Result started =
         podman.run({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("-p"),
@@ -171,7 +210,6 @@ void TestImageRun::servesPredictionsFromPodman()
     const QString container = started.out;
     const auto cleanup = qScopeGuard([&] {
         podman.run({QStringLiteral("rm"), QStringLiteral("-f"), container});
-        podman.run({QStringLiteral("rmi"), QStringLiteral("-f"), tag});
     });
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
     Result alive;
@@ -195,6 +233,77 @@ void TestImageRun::servesPredictionsFromPodman()
              qPrintable(scored.err + podman.run({QStringLiteral("logs"), container}).err));
     QCOMPARE(QJsonDocument::fromJson(scored.out.toUtf8()).array(),
              expected.value(QStringLiteral("predictions")).toArray());
+}
+
+// The image stays loaded between the tests: loading it again costs a minute.
+void TestImageRun::cleanupTestCase()
+{
+    if (m_podman)
+        m_podman->run({QStringLiteral("rmi"), QStringLiteral("-f"),
+                       QStringLiteral("localhost/mlwb-test-iris:1")});
+}
+
+// The product finds out by itself how podman runs containers here (it
+// writes its own containers.conf when it must), deploys the image, and its
+// supervisor serves it; delete removes the container.
+void TestImageRun::deploysImageWithPodman()
+{
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    const QString dir = m_dir.path();
+    const QProcessEnvironment env = testing::cliEnvironment(dir, m_ws->path());
+    const auto mlwb = [&](const QString &line) {
+        return testing::runMlwb(line.split(QLatin1Char(' ')), env, dir);
+    };
+    const auto cleanup = qScopeGuard([&] { mlwb(QStringLiteral("service delete iris-pod")); });
+    const testing::MlwbResult deployed =
+        mlwb(QStringLiteral("service deploy iris-pod --image mlwb-test-iris:1 --format json"));
+    QVERIFY2(deployed.code == 0, qPrintable(deployed.err + deployed.out));
+    QVERIFY2(deployed.err.contains(QLatin1String("run as a container with podman")),
+             qPrintable(deployed.err));
+    const QJsonObject shown =
+        QJsonDocument::fromJson(
+            mlwb(QStringLiteral("service show iris-pod --format json")).out.toUtf8())
+            .object();
+    QCOMPARE(shown.value(QStringLiteral("mode")).toString(), QStringLiteral("container"));
+    QCOMPARE(shown.value(QStringLiteral("status")).toString(), QStringLiteral("Healthy"));
+    QVERIFY2(
+        shown.value(QStringLiteral("mode_reason")).toString().contains(QLatin1String("podman")),
+        qPrintable(shown.value(QStringLiteral("mode_reason")).toString()));
+    const QString container =
+        m_podman
+            ->run({QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("{{.Names}}"),
+                   QStringLiteral("--filter"), QStringLiteral("name=iris-pod")})
+            .out;
+    QVERIFY2(container.endsWith(QLatin1String("-iris-pod")), qPrintable(container));
+    QCOMPARE(
+        m_podman
+            ->run({QStringLiteral("inspect"), QStringLiteral("--format"),
+                   QStringLiteral("{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}"), container})
+            .out,
+        QStringLiteral("1500000000 536870912"));
+
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("data"),
+                                                       m_expected.value(QStringLiteral("rows"))}})
+                                .toJson(QJsonDocument::Compact);
+    const Result scored = runProgram(QStringLiteral("curl"),
+                                     {QStringLiteral("-sf"), QStringLiteral("-H"),
+                                      QStringLiteral("Content-Type: application/json"),
+                                      QStringLiteral("--data-binary"), QString::fromUtf8(body),
+                                      shown.value(QStringLiteral("scoring_uri")).toString()},
+                                     30000);
+    QVERIFY2(scored.code == 0, qPrintable(scored.err));
+    QCOMPARE(QJsonDocument::fromJson(scored.out.toUtf8()).array(),
+             m_expected.value(QStringLiteral("predictions")).toArray());
+
+    const testing::MlwbResult deleted = mlwb(QStringLiteral("service delete iris-pod"));
+    QVERIFY2(deleted.code == 0, qPrintable(deleted.err));
+    QCOMPARE(m_podman
+                 ->run({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
+                        QStringLiteral("{{.Names}}"), QStringLiteral("--filter"),
+                        QStringLiteral("name=iris-pod")})
+                 .out,
+             QString());
 }
 
 QTEST_GUILESS_MAIN(TestImageRun)

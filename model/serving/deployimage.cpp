@@ -1,0 +1,157 @@
+// Deploying an image: with a container engine where one runs containers
+// here, else the image's models and scoring script served as a process.
+#include "serving/deployer.h"
+
+#include "oci/imageexport.h"
+#include "oci/imagerecipes.h"
+#include "oci/imageresources.h"
+#include "oci/imagestore.h"
+#include "serving/containerengine.h"
+#include "serving/deploymentfolder.h"
+#include "serving/servicekeys.h"
+#include "store/computetargets.h"
+#include "store/deployments.h"
+#include "store/environments.h"
+#include "store/models.h"
+#include "store/sqlerror.h"
+#include "store/versionedassets.h"
+#include "store/workspace.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace mlwb {
+
+namespace {
+
+// Without an engine: the same models and script, run with the image's
+// environment's Python (or the system's), as a deployment without an image.
+bool asProcess(const Workspace &ws, const DeployRequest &imageRequest, DeployRequest *out,
+               QString *error)
+{
+    const Image &image = *imageRequest.image;
+    *out = imageRequest;
+    const QJsonArray models = image.inputs.value(QStringLiteral("models")).toArray();
+    for (const QJsonValue &v : models) {
+        AssetRef ref;
+        std::optional<ModelVersion> version;
+        if (AssetRef::parse(v.toString(), &ref, error))
+            version = Models(ws).find(ref, error);
+        if (!version)
+            return false;
+        out->models << *version;
+    }
+    out->scoringScript = image.inputs.value(QStringLiteral("scoring_script")).toString();
+    if (!QFileInfo(out->scoringScript).isFile())
+        return sql::fail(error, Deployer::tr("the image's scoring script %1 is no longer on this "
+                                             "computer to serve it as a process")
+                                    .arg(QDir::toNativeSeparators(out->scoringScript)));
+    const QString environment = image.inputs.value(QStringLiteral("environment")).toString();
+    if (!environment.isEmpty()) {
+        AssetRef ref;
+        if (AssetRef::parse(environment, &ref, error))
+            out->environment = Environments(ws).find(ref, error);
+        if (!out->environment)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool Deployer::deployImage(const Workspace &workspace, const DeployRequest &request,
+                           Deployment *out, QString *error)
+{
+    const Image &image = *request.image;
+    const auto target = ComputeTargets(workspace).find(request.target, error);
+    if (!target)
+        return false;
+    if (target->kind != ComputeTarget::Kind::Local)
+        return sql::fail(error, tr("Deploying an image to the SSH VM %1 is not supported yet: "
+                                   "use --target local.")
+                                    .arg(target->name));
+    const QString ref = image.name + QLatin1Char(':') + image.tag;
+    const oci::ImageStore store(workspace.folder(Workspace::Folder::Images));
+    QJsonObject config, manifest;
+    if (!oci::readImageConfig(store, image, &config, &manifest, error))
+        return false;
+    Deployment d;
+    d.name = request.name;
+    d.imageId = image.id;
+    d.auth = request.auth;
+    d.targetId = target->id;
+    if (!choosePort(request.port, &d.port, error))
+        return false;
+    const DeploymentFolder folder(workspace.folder(Workspace::Folder::Deployments), d.name);
+    if (Deployments(workspace).find(d.name, nullptr))
+        return sql::fail(error, tr("A deployment named %1 already exists.").arg(d.name));
+    QDir(folder.root()).removeRecursively(); // left by a deployment of the same name
+    QDir().mkpath(folder.root());
+    const auto archiveFor = [&](bool docker, QString *archive, QString *why) {
+        *archive =
+            folder.root()
+            + (docker ? QStringLiteral("/image-docker.tar") : QStringLiteral("/image-oci.tar"));
+        return QFileInfo::exists(*archive)
+               || oci::ImageExport::write(store, ref,
+                                          docker ? oci::ImageExport::Format::DockerArchive
+                                                 : oci::ImageExport::Format::OciArchive,
+                                          *archive, why);
+    };
+    const ContainerEngine engine =
+        ContainerEngine::detect(archiveFor, QStringLiteral("localhost/") + ref, folder.root());
+    QFile::remove(folder.root() + QStringLiteral("/image-oci.tar")); // loaded: not needed now
+    QFile::remove(folder.root() + QStringLiteral("/image-docker.tar"));
+    if (!engine.isValid()) {
+        DeployRequest process;
+        const QString why = tr("served as a local process with its own Python, because no "
+                               "container engine runs containers here (%1)")
+                                .arg(engine.reason);
+        QString cannot;
+        if (!asProcess(workspace, request, &process, &cannot))
+            return sql::fail(error, tr("Cannot deploy %1: no container engine runs containers "
+                                       "here (%2), and %3.")
+                                        .arg(ref, engine.reason, cannot));
+        process.image.reset(); // deploy() below must serve it as a process
+        process.fromImageId = image.id;
+        process.modeReason = why;
+        return deploy(workspace, process, out, error);
+    }
+    const oci::ImageResources resources = oci::ImageResources::fromConfig(config);
+    QJsonObject variables;
+    for (auto it = request.environmentVariables.cbegin(); it != request.environmentVariables.cend();
+         ++it)
+        variables.insert(it.key(), it.value());
+    const QByteArray wsKey =
+        QCryptographicHash::hash(workspace.path().toUtf8(), QCryptographicHash::Sha1).toHex();
+    d.config = {
+        {QStringLiteral("mode"), QStringLiteral("container")},
+        {QStringLiteral("mode_reason"), engine.reason},
+        {QStringLiteral("engine"), engine.toJson()},
+        {QStringLiteral("tag"), engine.isDocker() ? ref : QStringLiteral("localhost/") + ref},
+        {QStringLiteral("container"),
+         QStringLiteral("mlwb-%1-%2").arg(QString::fromLatin1(wsKey.left(8)), d.name)},
+        {QStringLiteral("container_port"), image.inputs.value(QStringLiteral("port")).toInt(5001)},
+        {QStringLiteral("cpus"), resources.cpu},
+        {QStringLiteral("memory_bytes"), resources.memoryBytes},
+        {QStringLiteral("environment_variables"), variables},
+        {QStringLiteral("startup_timeout_s"), request.startupTimeoutSeconds},
+        {QStringLiteral("restart_backoff_ms"), request.restartBackoffMs}};
+    if (d.auth == QLatin1String("key"))
+        d.config.insert(QStringLiteral("keys_file"), ServiceKeys(workspace, d.name).filePath());
+    if (!Deployments(workspace).create(&d, error))
+        return false;
+    QString ignored;
+    if ((d.auth == QLatin1String("key") && !ServiceKeys(workspace, d.name).create(error))
+        || !startSupervisor(workspace, d, error)) {
+        Deployments(workspace).remove(d.name, &ignored);
+        QDir(folder.root()).removeRecursively();
+        ServiceKeys(workspace, d.name).remove();
+        return false;
+    }
+    *out = d;
+    return true;
+}
+
+} // namespace mlwb
