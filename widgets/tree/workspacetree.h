@@ -50,6 +50,10 @@ Q_SIGNALS:
     void environmentActivated(mlwb::Id environmentId, mlwb::Id versionId);
     /// "Compare Versions" on selected versions of one model, or on the model (all of them).
     void compareVersionsRequested(mlwb::Id modelId, const QList<mlwb::Id> &versionIds);
+    /// A deployment was double-clicked (or opened from its menu).
+    void deploymentActivated(mlwb::Id deploymentId);
+    /// "Deploy…" on model versions (their ids) or on the Deployments group (none).
+    void deployRequested(const QList<mlwb::Id> &modelVersionIds);
 
 private:
     void expandOpenWorkspace();

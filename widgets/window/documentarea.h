@@ -31,6 +31,8 @@ public:
     void openModelVersion(Id modelId, Id versionId);
     /// Shows an environment version's page, opening it when needed.
     void openEnvironment(Id environmentId, Id versionId);
+    /// Shows a deployment's page, opening it when needed.
+    void openDeployment(Id deploymentId);
     /// Opens the source runs of versions of one model side by side.
     void openVersionComparison(const QList<ModelVersion> &versions);
     /// Opens a runs table for an experiment (0: every experiment); its
@@ -45,6 +47,8 @@ public:
 Q_SIGNALS:
     /// "Register Model…" in a runs table or a run's outputs ("" or "outputs/REL").
     void registerModelRequested(mlwb::Id runId, const QString &outputPath);
+    /// An image link on a deployment's page.
+    void openImageRequested(mlwb::Id imageId);
 
 private:
     void closeDocument(int index);

@@ -9,6 +9,7 @@
 #include "registry/registryactions.h"
 #include "runs/runlauncher.h"
 #include "runs/runsubmission.h"
+#include "serving/deploydialog.h"
 #include "serving/deployer.h"
 #include "store/defaultworkspace.h"
 #include "store/models.h"
@@ -192,6 +193,10 @@ void MainWindow::connectRegistry()
     connect(m_tree, &WorkspaceTree::environmentActivated, m_documents,
             &DocumentArea::openEnvironment);
     connect(m_tree, &WorkspaceTree::compareVersionsRequested, this, &MainWindow::compareVersions);
+    connect(m_tree, &WorkspaceTree::deploymentActivated, m_documents,
+            &DocumentArea::openDeployment);
+    connect(m_tree, &WorkspaceTree::deployRequested, this,
+            [this](const QList<Id> &versions) { deploy(QString(), versions); });
 }
 
 // The tree names versions by id; the comparison wants them whole.
@@ -298,6 +303,17 @@ void MainWindow::createEditorMenus()
     m_registerModelAction =
         models->addAction(tr("&Register Model…"), this, [this] { m_registry->registerModel(); });
     m_registerModelAction->setObjectName(QStringLiteral("registerModelAction"));
+    models->addAction(tr("&Deploy…"), this, [this] { deploy(QString(), {}); })
+        ->setObjectName(QStringLiteral("deployMenuAction"));
+}
+
+void MainWindow::deploy(const QString &imageRef, const QList<Id> &modelVersionIds)
+{
+    if (!m_workspace)
+        return;
+    const Id id = openDeployDialog(this, *m_workspace, imageRef, modelVersionIds);
+    if (id > 0)
+        m_documents->openDeployment(id);
 }
 
 void MainWindow::attachVirtualMachine()
