@@ -21,6 +21,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -59,6 +60,37 @@ QString stateName(const QString &status)
     if (status == QLatin1String("Stopped"))
         return DeploymentPage::tr("Stopped");
     return DeploymentPage::tr("Transitioning");
+}
+
+// The routes of an OpenAPI document as a reader wants them: method, path,
+// the answers each gives.
+QString openApiSummary(const QJsonObject &doc)
+{
+    const QJsonObject info = doc.value(QStringLiteral("info")).toObject();
+    QString html = QStringLiteral("<b>%1</b> (OpenAPI %2)<table cellspacing=3>")
+                       .arg(info.value(QStringLiteral("title")).toString().toHtmlEscaped(),
+                            doc.value(QStringLiteral("openapi")).toString().toHtmlEscaped());
+    const QJsonObject paths = doc.value(QStringLiteral("paths")).toObject();
+    for (auto path = paths.begin(); path != paths.end(); ++path) {
+        const QJsonObject methods = path.value().toObject();
+        for (auto method = methods.begin(); method != methods.end(); ++method) {
+            QStringList answers;
+            const QJsonObject responses =
+                method.value().toObject().value(QStringLiteral("responses")).toObject();
+            for (auto r = responses.begin(); r != responses.end(); ++r)
+                answers << QStringLiteral("%1 %2").arg(r.key(),
+                                                       r.value()
+                                                           .toObject()
+                                                           .value(QStringLiteral("description"))
+                                                           .toString()
+                                                           .toHtmlEscaped());
+            html += QStringLiteral("<tr><td><code>%1</code></td><td><code>%2</code></td>"
+                                   "<td>%3</td></tr>")
+                        .arg(method.key().toUpper(), path.key().toHtmlEscaped(),
+                             answers.join(QStringLiteral(" · ")));
+        }
+    }
+    return html + QStringLiteral("</table>");
 }
 
 QLabel *selectableLabel(QWidget *parent, const char *objectName)
@@ -205,11 +237,13 @@ QWidget *DeploymentPage::createOpenApiPage()
                                      "the service is healthy."));
     auto *reload = new QPushButton(tr("&Reload"), page);
     connect(reload, &QPushButton::clicked, this, &DeploymentPage::reloadOpenApi);
+    m_openApiSummary = selectableLabel(page, "openApiSummary");
     auto *row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("From GET /swagger.json:"), page), 1);
-    row->addWidget(reload);
+    row->addWidget(m_openApiSummary, 1);
+    row->addWidget(reload, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(row);
+    layout->addWidget(new QLabel(tr("The document, from GET /swagger.json:"), page));
     layout->addWidget(m_openApi, 1);
     return page;
 }
@@ -295,10 +329,11 @@ void DeploymentPage::showFacts(const Deployment &d)
                               .arg(tr("environment version %1").arg(env->version));
     }
     const auto target = ComputeTargets(*m_workspace).find(d.targetId, &ignored);
-    const QString where = target ? target->name : tr("this computer");
+    const QString where =
+        target && target->kind == ComputeTarget::Kind::Ssh ? target->name : tr("this computer");
     const QString mode =
         d.config.value(QStringLiteral("mode")).toString() == QLatin1String("process")
-            ? tr("a supervised local process")
+            ? tr("a supervised process")
             : tr("a container");
     m_facts->setText(
         tr("<b>Serves</b> %1 with %2<br><b>Target</b> %3, as %4, port %5 · "
@@ -336,8 +371,10 @@ void DeploymentPage::reloadOpenApi()
                 tr("Could not fetch the OpenAPI document: %1").arg(reply->errorString()));
             return;
         }
+        const QJsonObject doc = QJsonDocument::fromJson(body).object();
+        m_openApiSummary->setText(openApiSummary(doc));
         m_openApi->setPlainText(ScoringConsole::pretty(body));
-        m_console->prefillFrom(QJsonDocument::fromJson(body).object());
+        m_console->prefillFrom(doc);
     });
 }
 

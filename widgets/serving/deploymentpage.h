@@ -102,6 +102,7 @@ private:
     ServiceTelemetry *m_telemetry;
     LogView *m_log;
     QPlainTextEdit *m_openApi;
+    QLabel *m_openApiSummary;
 };
 
 } // namespace mlwb

@@ -59,6 +59,7 @@ void RequestHistory::add(const ScoringCall &call)
         item->setForeground(QColor(0xb3, 0x26, 0x1e));
     const QSignalBlocker blocker(m_list); // a new call is not a selection
     m_list->insertItem(0, item);
+    m_list->setCurrentRow(0); // the console shows the newest; Resend sends it again
     while (m_calls.size() > maximumCalls()) {
         m_calls.removeLast();
         delete m_list->takeItem(m_list->count() - 1);

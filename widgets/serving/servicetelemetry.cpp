@@ -112,7 +112,7 @@ QChart *ServiceTelemetry::makeChart(const QString &title, const QString &unit,
     (*x)->setLabelFormat(QStringLiteral("%d"));
     *y = new QValueAxis(chart);
     (*y)->setTitleText(unit);
-    (*y)->setLabelFormat(QStringLiteral("%.3g"));
+    (*y)->setLabelFormat(QStringLiteral("%.4g"));
     chart->addAxis(*x, Qt::AlignBottom);
     chart->addAxis(*y, Qt::AlignLeft);
     for (QLineSeries *s : series) {
@@ -220,11 +220,16 @@ void ServiceTelemetry::redraw()
     m_p99->replace(p99);
     const double last = m_points.isEmpty() ? 0 : m_points.last().seconds;
     const double first = m_points.isEmpty() ? 0 : m_points.first().seconds;
-    const double x1 = std::max(60.0, last), x0 = std::max(first, x1 - 600);
-    m_rateX->setRange(x0, x1);
-    m_latencyX->setRange(x0, x1);
+    // The last ten minutes, from 0 until then; round numbers on the axes.
+    const double x1 = std::max(60.0, last), x0 = std::max(0.0, std::max(first, x1 - 600) - 1);
+    for (QValueAxis *x : {m_rateX, m_latencyX}) {
+        x->setRange(x0 < 60 ? 0 : x0, x1);
+        x->applyNiceNumbers();
+    }
     m_rateY->setRange(0, rateMax * 1.1);
+    m_rateY->applyNiceNumbers();
     m_latencyY->setRange(0, latencyMax * 1.1);
+    m_latencyY->applyNiceNumbers();
 }
 
 bool ServiceTelemetry::exportCsv(const QString &path, QString *error) const

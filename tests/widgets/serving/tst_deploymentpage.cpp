@@ -96,6 +96,11 @@ void TestDeploymentPage::initTestCase()
                 .contains(QStringLiteral("doubler:1")));
     QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("scoringUri"))->text(), settled->url);
     QTRY_VERIFY(m_page->openApiText().contains(QStringLiteral("/score")));
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("openApiSummary"))
+                ->text()
+                .contains(QStringLiteral("<code>POST</code></td><td><code>/score</code>")));
+    // Without a sample in the service, the console starts from a generic example.
+    QVERIFY(m_page->console()->requestText().contains(QStringLiteral("\"data\"")));
 }
 
 void TestDeploymentPage::cleanupTestCase()
