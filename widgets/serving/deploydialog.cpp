@@ -75,7 +75,7 @@ DeployDialog::DeployDialog(Workspace &workspace, QWidget *parent)
     connect(m_target, &QComboBox::currentIndexChanged, this, &DeployDialog::updateNote);
     connect(m_serveImage, &QRadioButton::toggled, this, &DeployDialog::updateNote);
     updateNote();
-    resize(560, 560);
+    resize(600, 480);
 }
 
 QWidget *DeployDialog::createServes()
@@ -87,6 +87,7 @@ QWidget *DeployDialog::createServes()
     m_image = new QComboBox(box);
     m_models = new QListWidget(box);
     m_models->setObjectName(QStringLiteral("deployModels"));
+    m_models->setMaximumHeight(110);
     m_script = new QLineEdit(box);
     m_script->setObjectName(QStringLiteral("deployScript"));
     m_script->setPlaceholderText(tr("score.py with init() and run(raw_data)"));
@@ -103,7 +104,7 @@ QWidget *DeployDialog::createServes()
     scriptRow->addWidget(browse);
     auto *inner = new QFormLayout;
     inner->addRow(tr("Models:"), m_models);
-    inner->addRow(tr("&Scoring script:"), scriptRow);
+    inner->addRow(tr("Scoring script:"), scriptRow);
     inner->addRow(tr("&Environment:"), m_environment);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 
 namespace mlwb {
 
@@ -220,11 +221,12 @@ void ServiceTelemetry::redraw()
     m_p99->replace(p99);
     const double last = m_points.isEmpty() ? 0 : m_points.last().seconds;
     const double first = m_points.isEmpty() ? 0 : m_points.first().seconds;
-    // The last ten minutes, from 0 until then; round numbers on the axes.
-    const double x1 = std::max(60.0, last), x0 = std::max(0.0, std::max(first, x1 - 600) - 1);
+    // The last ten minutes, from 0 until then, in whole half minutes.
+    const double x1 = 30 * std::ceil(std::max(60.0, last) / 30);
+    const double x0 = x1 > 600 ? std::max(first, x1 - 600) : 0;
     for (QValueAxis *x : {m_rateX, m_latencyX}) {
-        x->setRange(x0 < 60 ? 0 : x0, x1);
-        x->applyNiceNumbers();
+        x->setRange(x0, x1);
+        x->setTickCount(7);
     }
     m_rateY->setRange(0, rateMax * 1.1);
     m_rateY->applyNiceNumbers();

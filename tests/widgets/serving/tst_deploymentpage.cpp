@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void consoleSendsAndKeepsHistory();
     void telemetryGetsPoints();
     void keysHiddenUntilShown();
+    void stopStartDelete();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -226,6 +228,23 @@ void TestDeploymentPage::keysHiddenUntilShown()
     QTRY_COMPARE(m_page->history()->count(), before + 1);
     QVERIFY2(m_page->console()->statusText().startsWith(QStringLiteral("HTTP 200")),
              qPrintable(m_page->console()->statusText()));
+}
+
+void TestDeploymentPage::stopStartDelete()
+{
+    auto *stop = m_page->findChild<QPushButton *>(QStringLiteral("stopDeployment"));
+    auto *start = m_page->findChild<QPushButton *>(QStringLiteral("startDeployment"));
+    QVERIFY(stop->isEnabled() && !start->isEnabled());
+    QVERIFY2(m_page->stop(), qPrintable(m_page->lastError()));
+    QTRY_VERIFY(m_page->stateText().contains(QStringLiteral("Stopped")));
+    QVERIFY(!stop->isEnabled() && start->isEnabled());
+    QVERIFY2(m_page->start(), qPrintable(m_page->lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->stateText().contains(QStringLiteral("Healthy")), 10000);
+    QSignalSpy deleted(m_page.get(), &DeploymentPage::deleted);
+    QVERIFY2(m_page->remove(), qPrintable(m_page->lastError()));
+    QCOMPARE(deleted.count(), 1);
+    QString error;
+    QVERIFY(!Deployments(*m_ws).find(m_deployment.name, &error));
 }
 
 QTEST_MAIN(TestDeploymentPage)
