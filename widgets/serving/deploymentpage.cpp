@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QGroupBox>
@@ -93,6 +94,19 @@ QString openApiSummary(const QJsonObject &doc)
     return html + QStringLiteral("</table>");
 }
 
+// The end of a log, for a state banner (the Logs tab has all of it).
+QString lastLogLines(const QString &path, int lines)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    file.seek(qMax<qint64>(0, file.size() - 4096));
+    QStringList tail = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    while (!tail.isEmpty() && tail.last().trimmed().isEmpty())
+        tail.removeLast();
+    return tail.mid(qMax(0, int(tail.size()) - lines)).join(QLatin1Char('\n'));
+}
+
 QLabel *selectableLabel(QWidget *parent, const char *objectName)
 {
     auto *label = new QLabel(parent);
@@ -168,6 +182,11 @@ QWidget *DeploymentPage::createHeader()
     m_banner = selectableLabel(header, "deploymentError");
     m_banner->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_banner->hide();
+    m_logTail = selectableLabel(header, "deploymentLogTail");
+    m_logTail->setWordWrap(false);
+    m_logTail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_logTail->setStyleSheet(QStringLiteral("background: #fdecea; padding: 4px;"));
+    m_logTail->hide();
     m_facts = selectableLabel(header, "deploymentFacts");
     connect(m_facts, &QLabel::linkActivated, this, &DeploymentPage::onLink);
     m_uri = selectableLabel(header, "scoringUri");
@@ -207,6 +226,7 @@ QWidget *DeploymentPage::createHeader()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(titleRow);
     layout->addWidget(m_banner);
+    layout->addWidget(m_logTail);
     layout->addWidget(m_facts);
     layout->addLayout(uriRow);
     layout->addWidget(keysBox);
@@ -286,6 +306,12 @@ void DeploymentPage::showState(const Deployment &d)
         text += QStringLiteral(" &nbsp;")
                 + tr("(restarted %n time(s) after a crash)", nullptr, d.restartCount);
     m_state->setText(text);
+    // Unhealthy or Failed: the server's last words say why.
+    const bool broken =
+        d.status == QLatin1String("Unhealthy") || d.status == QLatin1String("Failed");
+    m_logTail->setVisible(broken);
+    if (broken && m_deployment)
+        m_logTail->setText(lastLogLines(Deployer::logPath(*m_workspace, d), 6));
     const bool stopped = d.desired == QLatin1String("stopped");
     m_start->setEnabled(stopped || d.status == QLatin1String("Failed"));
     m_stop->setEnabled(!stopped);

@@ -92,6 +92,7 @@ private:
     QLabel *m_facts;
     QLabel *m_uri;
     QLabel *m_banner;
+    QLabel *m_logTail; // the log's last lines while Unhealthy or Failed
     QPushButton *m_start;
     QPushButton *m_stop;
     QPushButton *m_delete;

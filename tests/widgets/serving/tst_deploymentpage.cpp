@@ -1,6 +1,7 @@
 // A deployment's page over a real deployment (a tiny scoring script served
 // as a supervised local process), tested as the user sees it, offscreen:
 // the console's answer and history, the telemetry series, the keys.
+#include "items/taxonomymodel.h"
 #include "registry/modelregistry.h"
 #include "serving/deploydialog.h"
 #include "serving/deployer.h"
@@ -13,11 +14,13 @@
 #include "sklearnservice.h"
 #include "store/deployments.h"
 #include "store/workspace.h"
+#include "tree/workspacetree.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -39,6 +42,8 @@ private Q_SLOTS:
     void consoleSendsAndKeepsHistory();
     void telemetryGetsPoints();
     void keysHiddenUntilShown();
+    void treeMenusDeployAndOpen();
+    void failedShowsTheLogsLastLines();
     void stopStartDelete();
 
 private:
@@ -228,6 +233,65 @@ void TestDeploymentPage::keysHiddenUntilShown()
     QTRY_COMPARE(m_page->history()->count(), before + 1);
     QVERIFY2(m_page->console()->statusText().startsWith(QStringLiteral("HTTP 200")),
              qPrintable(m_page->console()->statusText()));
+}
+
+void TestDeploymentPage::treeMenusDeployAndOpen()
+{
+    TaxonomyModel model;
+    model.setWorkspace(m_ws.get());
+    WorkspaceTree tree;
+    tree.setTaxonomyModel(&model);
+    auto expanded = [&](const QModelIndex &index) {
+        if (model.canFetchMore(index))
+            model.fetchMore(index);
+        tree.expand(index);
+        return model.index(0, 0, index);
+    };
+    QSignalSpy deploy(&tree, &WorkspaceTree::deployRequested);
+    QSignalSpy open(&tree, &WorkspaceTree::deploymentActivated);
+    // On a model version: Deploy… with that version.
+    const QModelIndex version = expanded(expanded(model.groupIndex(Group::Models)));
+    tree.setCurrentIndex(version);
+    std::unique_ptr<QMenu> menu(tree.createContextMenu(version));
+    QVERIFY(menu);
+    menu->findChild<QAction *>(QStringLiteral("deployAction"))->trigger();
+    QCOMPARE(deploy.count(), 1);
+    QCOMPARE(deploy.at(0).at(0).value<QList<Id>>(), QList<Id>{m_model.id});
+    // On the Deployments group: Deploy… with nothing chosen.
+    const QModelIndex group = model.groupIndex(Group::Deployments);
+    menu.reset(tree.createContextMenu(group));
+    menu->findChild<QAction *>(QStringLiteral("deployAction"))->trigger();
+    QCOMPARE(deploy.count(), 2);
+    QVERIFY(deploy.at(1).at(0).value<QList<Id>>().isEmpty());
+    // On a deployment: Open.
+    const QModelIndex deployment = expanded(group);
+    QCOMPARE(deployment.data(TaxonomyModel::NameRole).toString(), m_deployment.name);
+    menu.reset(tree.createContextMenu(deployment));
+    menu->findChild<QAction *>(QStringLiteral("openDeploymentAction"))->trigger();
+    QCOMPARE(open.count(), 1);
+    QCOMPARE(open.at(0).at(0).toLongLong(), m_deployment.id);
+}
+
+void TestDeploymentPage::failedShowsTheLogsLastLines()
+{
+    QVERIFY(testing::writeFile(path(QStringLiteral("crash.py")), testing::crashingInitScript()));
+    DeployRequest request;
+    request.name = QStringLiteral("broken");
+    request.scoringScript = path(QStringLiteral("crash.py"));
+    Deployment d;
+    QString error;
+    QVERIFY2(Deployer::deploy(*m_ws, request, &d, &error), qPrintable(error));
+    const auto settled = Deployer::waitUntilSettled(*m_ws, d.id, 30000, &error);
+    QVERIFY2(settled, qPrintable(error));
+    QCOMPARE(settled->status, QStringLiteral("Failed"));
+    DeploymentPage page(m_ws.get(), d.id);
+    page.show();
+    QVERIFY(page.stateText().contains(QStringLiteral("Failed")));
+    auto *tail = page.findChild<QLabel *>(QStringLiteral("deploymentLogTail"));
+    QVERIFY(tail->isVisible());
+    QVERIFY2(tail->text().contains(QStringLiteral("weights.bin is missing")),
+             qPrintable(tail->text()));
+    QVERIFY(page.findChild<QPushButton *>(QStringLiteral("startDeployment"))->isEnabled());
 }
 
 void TestDeploymentPage::stopStartDelete()
