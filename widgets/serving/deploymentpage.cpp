@@ -300,8 +300,14 @@ void DeploymentPage::showState(const Deployment &d)
     QString text = QStringLiteral("<span style=\"color:white; background:%1;\">&nbsp;%2&nbsp;"
                                   "</span>")
                        .arg(stateColour(d.status), stateName(d.status).toHtmlEscaped());
-    if (!d.message.isEmpty())
-        text += QStringLiteral(" &nbsp;") + d.message.toHtmlEscaped();
+    // The reason's first words beside the badge; all of it in the tooltip (the
+    // log's last lines are shown below when it is broken).
+    QString reason = d.message.section(QLatin1Char('\n'), 0, 0).simplified();
+    if (reason.size() > 140)
+        reason = reason.left(140) + QChar(0x2026);
+    if (!reason.isEmpty())
+        text += QStringLiteral(" &nbsp;") + reason.toHtmlEscaped();
+    m_state->setToolTip(d.message);
     if (d.restartCount > 0)
         text += QStringLiteral(" &nbsp;")
                 + tr("(restarted %n time(s) after a crash)", nullptr, d.restartCount);
