@@ -79,6 +79,8 @@ void WorkspaceTree::onDoubleClicked(const QModelIndex &index)
                                     m_model->idOf(index));
     else if (m_model->nodeKind(index) == NodeKind::Image)
         Q_EMIT imageActivated(m_model->idOf(index));
+    else if (m_model->nodeKind(index) == NodeKind::Deployment)
+        Q_EMIT deploymentActivated(m_model->idOf(index));
     else if (isEmptyExplainedGroup(index) && actionsFor(index))
         actionsFor(index)->explainGroup(index.data(TaxonomyModel::IdRole).toInt());
     else
@@ -199,7 +201,16 @@ QMenu *WorkspaceTree::createWorkspaceMenu(const QModelIndex &index, QWidget *par
             [actions, group] { actions->explainGroup(group); });
     } else if (kind == NodeKind::Image) {
         add(tr("&Open"), "openImageAction", [this, id] { Q_EMIT imageActivated(id); });
-    } else if (group == int(Group::Deployments) || group == int(Group::Pipelines)
+        add(tr("&Deploy…"), "deployImageAction", [this, id] { Q_EMIT deployImageRequested(id); });
+    } else if (group == int(Group::Deployments) || kind == NodeKind::Deployment) {
+        if (kind == NodeKind::Deployment)
+            add(tr("&Open"), "openDeploymentAction",
+                [this, id] { Q_EMIT deploymentActivated(id); });
+        add(tr("&Deploy…"), "deployAction", [this] { Q_EMIT deployRequested({}); });
+        if (group >= 0)
+            add(tr("&What Is This?"), "explainGroupAction",
+                [actions, group] { actions->explainGroup(group); });
+    } else if (group == int(Group::Pipelines)
                || group == int(Group::Environments)) {
         add(tr("&What Is This?"), "explainGroupAction",
             [actions, group] { actions->explainGroup(group); });
@@ -246,6 +257,12 @@ QMenu *WorkspaceTree::createRegistryMenu(const QModelIndex &index, QWidget *pare
     compare->setObjectName(QStringLiteral("compareVersionsAction"));
     compare->setEnabled(kind == NodeKind::Model ? index.data(TaxonomyModel::CountRole).toInt() > 1
                                                 : versions.size() > 1);
+    if (kind == NodeKind::ModelVersion) {
+        const QList<Id> served = versions.isEmpty() ? QList<Id>{id} : versions;
+        QAction *deploy = menu->addAction(tr("&Deploy…"), this,
+                                          [this, served] { Q_EMIT deployRequested(served); });
+        deploy->setObjectName(QStringLiteral("deployAction"));
+    }
     return menu;
 }
 

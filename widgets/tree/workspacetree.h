@@ -50,10 +50,16 @@ Q_SIGNALS:
     void environmentActivated(mlwb::Id environmentId, mlwb::Id versionId);
     /// An image version was double-clicked (or opened from its menu).
     void imageActivated(mlwb::Id imageId);
+    /// "Deploy…" on an image version.
+    void deployImageRequested(mlwb::Id imageId);
     /// "Build Image…" on a model version (0: on the Images group).
     void buildImageRequested(mlwb::Id modelVersionId);
     /// "Compare Versions" on selected versions of one model, or on the model (all of them).
     void compareVersionsRequested(mlwb::Id modelId, const QList<mlwb::Id> &versionIds);
+    /// A deployment was double-clicked (or opened from its menu).
+    void deploymentActivated(mlwb::Id deploymentId);
+    /// "Deploy…" on model versions (their ids) or on the Deployments group (none).
+    void deployRequested(const QList<mlwb::Id> &modelVersionIds);
 
 private:
     void expandOpenWorkspace();

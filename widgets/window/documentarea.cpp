@@ -9,6 +9,7 @@
 #include "registry/versioncomparison.h"
 #include "runs/rundetails.h"
 #include "runs/runstableview.h"
+#include "serving/deploymentpage.h"
 
 #include <QMessageBox>
 
@@ -121,6 +122,20 @@ void DocumentArea::openEnvironment(Id environmentId, Id versionId)
         return;
     auto *page = new EnvironmentPage(m_workspace, environmentId, versionId, this);
     m_assetTabs.insert(key, page);
+    addDocument(page, page->title());
+}
+
+void DocumentArea::openDeployment(Id deploymentId)
+{
+    const QString key = QStringLiteral("deployment:%1").arg(deploymentId);
+    if (!m_workspace || showAssetTab(key))
+        return;
+    auto *page = new DeploymentPage(m_workspace, deploymentId, this);
+    m_assetTabs.insert(key, page);
+    connect(page, &DeploymentPage::openModelVersion, this, &DocumentArea::openModelVersion);
+    connect(page, &DeploymentPage::openEnvironment, this, &DocumentArea::openEnvironment);
+    connect(page, &DeploymentPage::openImage, this, &DocumentArea::openImageRequested);
+    connect(page, &DeploymentPage::deleted, this, [this, page] { closeDocument(indexOf(page)); });
     addDocument(page, page->title());
 }
 

@@ -31,6 +31,8 @@ public:
     void openModelVersion(Id modelId, Id versionId);
     /// Shows an environment version's page, opening it when needed.
     void openEnvironment(Id environmentId, Id versionId);
+    /// Shows a deployment's page, opening it when needed.
+    void openDeployment(Id deploymentId);
     /// Opens the source runs of versions of one model side by side.
     /// Shows a built image's page (ImagePage).
     void openImage(Id imageId);
@@ -54,6 +56,8 @@ Q_SIGNALS:
     /// An image page's export, push or delete has something to say.
     void messageLogged(const QString &message);
     void errorLogged(const QString &message);
+    /// An image link on a deployment's page.
+    void openImageRequested(mlwb::Id imageId);
 
 private:
     void closeDocument(int index);

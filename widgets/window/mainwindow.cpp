@@ -10,8 +10,10 @@
 #include "registry/registryactions.h"
 #include "runs/runlauncher.h"
 #include "runs/runsubmission.h"
+#include "serving/deploydialog.h"
 #include "serving/deployer.h"
 #include "store/defaultworkspace.h"
+#include "store/images.h"
 #include "store/models.h"
 #include "store/workspace.h"
 #include "store/workspaceregistry.h"
@@ -193,10 +195,13 @@ void MainWindow::connectRegistry()
     connect(m_tree, &WorkspaceTree::environmentActivated, m_documents,
             &DocumentArea::openEnvironment);
     connect(m_tree, &WorkspaceTree::compareVersionsRequested, this, &MainWindow::compareVersions);
+    connect(m_tree, &WorkspaceTree::deploymentActivated, m_documents,
+            &DocumentArea::openDeployment);
+    connect(m_tree, &WorkspaceTree::deployRequested, this,
+            [this](const QList<Id> &versions) { deploy(QString(), versions); });
     connectImages();
 }
 
-// DocumentArea::deployRequested (an image page's Deploy…) is left for the Deploy dialog.
 void MainWindow::connectImages()
 {
     m_images = new ImageActions(this, this);
@@ -213,6 +218,15 @@ void MainWindow::connectImages()
     connect(m_documents, &DocumentArea::buildImageRequested, m_images, &ImageActions::buildImage);
     connect(m_documents, &DocumentArea::messageLogged, m_tasks, &TasksPanel::logMessage);
     connect(m_documents, &DocumentArea::errorLogged, m_tasks, &TasksPanel::logError);
+    connect(m_documents, &DocumentArea::deployRequested, this,
+            [this](const QString &imageRef) { deploy(imageRef, {}); });
+    connect(m_documents, &DocumentArea::openImageRequested, m_documents, &DocumentArea::openImage);
+    connect(m_tree, &WorkspaceTree::deployImageRequested, this, [this](Id imageId) {
+        if (!m_workspace)
+            return;
+        if (const auto image = Images(*m_workspace).find(imageId))
+            deploy(image->name + QLatin1Char(':') + image->tag, {});
+    });
 }
 
 // The tree names versions by id; the comparison wants them whole.
@@ -321,6 +335,17 @@ void MainWindow::createEditorMenus()
     m_registerModelAction->setObjectName(QStringLiteral("registerModelAction"));
     models->addAction(tr("Build &Image…"), this, [this] { m_images->buildImage(); })
         ->setObjectName(QStringLiteral("buildImageAction"));
+    models->addAction(tr("&Deploy…"), this, [this] { deploy(QString(), {}); })
+        ->setObjectName(QStringLiteral("deployMenuAction"));
+}
+
+void MainWindow::deploy(const QString &imageRef, const QList<Id> &modelVersionIds)
+{
+    if (!m_workspace)
+        return;
+    const Id id = openDeployDialog(this, *m_workspace, imageRef, modelVersionIds);
+    if (id > 0)
+        m_documents->openDeployment(id);
 }
 
 void MainWindow::attachVirtualMachine()

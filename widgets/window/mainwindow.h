@@ -70,6 +70,8 @@ private:
     void connectRegistry();
     void connectImages();
     void compareVersions(Id modelId, const QList<Id> &versionIds);
+    /// The Deploy dialog, then the new deployment's page.
+    void deploy(const QString &imageRef, const QList<Id> &modelVersionIds);
     void submitProject(const QString &projectDir, const QString &configPath);
     void restoreWindowState();
     void setWorkspace(std::unique_ptr<Workspace> workspace);

@@ -49,6 +49,8 @@ QString TasksPanel::kindText(const QString &kind)
         return tr("Registration");
     if (kind == QLatin1String("image"))
         return tr("Image build");
+    if (kind == QLatin1String("service-deploy"))
+        return tr("Deployment");
     return kind;
 }
 

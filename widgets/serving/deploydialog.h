@@ -1,0 +1,77 @@
+#pragma once
+
+#include "serving/deployer.h"
+#include "store/types.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QRadioButton;
+class QSpinBox;
+
+namespace mlwb {
+
+class Workspace;
+
+/// Asks what to deploy and how: a name; what to serve (model versions with
+/// a scoring script and an environment; an image version is listed but the
+/// core cannot serve one yet, and says so); the target (SSH VMs are listed,
+/// with the reason they cannot be chosen yet); the port and authentication.
+/// OK deploys through the Deployer, as `mlwb service deploy` does.
+class DeployDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    /// `workspace` must outlive the dialog.
+    explicit DeployDialog(Workspace &workspace, QWidget *parent = nullptr);
+
+    /// Checks these model versions (and takes the first one's name).
+    void selectModelVersions(const QList<Id> &versionIds);
+    /// Starts from an image NAME:TAG: its models and environment are chosen.
+    void selectImage(const QString &imageRef);
+    void setScoringScript(const QString &path);
+    void setDeploymentName(const QString &name);
+    void setKeyAuth(bool on);
+    /// What the fields ask for; false with the reason when something is missing.
+    bool request(DeployRequest *out, QString *error) const;
+    /// The deployment made by OK (empty until then).
+    const Deployment &deployment() const { return m_deployment; }
+    QString errorText() const;
+
+public Q_SLOTS:
+    void accept() override;
+
+private:
+    QWidget *createServes();
+    void fillModels();
+    void fillEnvironments();
+    void fillTargets();
+    void fillImages();
+    void updateNote();
+
+    Workspace &m_workspace;
+    Deployment m_deployment;
+    QLineEdit *m_name;
+    QRadioButton *m_serveModels;
+    QRadioButton *m_serveImage;
+    QComboBox *m_image;
+    QListWidget *m_models;
+    QLineEdit *m_script;
+    QComboBox *m_environment;
+    QComboBox *m_target;
+    QSpinBox *m_port;
+    QComboBox *m_auth;
+    QLabel *m_note;
+    QLabel *m_error;
+};
+
+/// Shows the Deploy dialog (from a model version, the Deployments group or
+/// an image's page). Returns the new deployment's id, 0 when canceled; its
+/// settling is watched as a task in the tasks panel.
+Id openDeployDialog(QWidget *parent, Workspace &workspace, const QString &imageRef = QString(),
+                    const QList<Id> &modelVersionIds = {});
+
+} // namespace mlwb
