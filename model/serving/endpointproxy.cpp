@@ -1,5 +1,6 @@
 #include "serving/endpointproxy.h"
 
+#include <QElapsedTimer>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -29,10 +30,15 @@ EndpointProxy::EndpointProxy(QObject *parent)
     , m_network(std::make_unique<QNetworkAccessManager>())
 {
     m_network->setProxy(QNetworkProxy::NoProxy);
-    // Every path and method goes on to a deployment (/, /score, /swagger.json, /metrics).
+    // GET /metrics is the endpoint's own; every other path and method goes
+    // on to a deployment (/, /score, /swagger.json).
     m_server->setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            forward(request, std::move(responder));
+            if (request.method() == QHttpServerRequest::Method::Get
+                && request.url().path() == QLatin1String("/metrics"))
+                answerMetrics(std::move(responder));
+            else
+                forward(request, std::move(responder));
         });
 }
 
@@ -64,6 +70,12 @@ bool EndpointProxy::setBackends(const QList<EndpointBackend> &backends, QString 
     }
     m_backends = backends;
     return true;
+}
+
+void EndpointProxy::answerMetrics(QHttpServerResponder &&responder) const
+{
+    responder.write(endpointMetricsText(m_counters), "text/plain; version=0.0.4",
+                    QHttpServerResponder::StatusCode::Ok);
 }
 
 const EndpointBackend *EndpointProxy::choose(const QHttpServerRequest &request) const
@@ -111,6 +123,8 @@ void EndpointProxy::forward(const QHttpServerRequest &request, QHttpServerRespon
         if (!value.isEmpty())
             out.setRawHeader(header, value);
     }
+    QElapsedTimer clock;
+    clock.start();
     QNetworkReply *reply = nullptr;
     switch (request.method()) {
     case QHttpServerRequest::Method::Post:
@@ -123,13 +137,10 @@ void EndpointProxy::forward(const QHttpServerRequest &request, QHttpServerRespon
         reply = m_network->sendCustomRequest(out, request.value("method"), request.body());
         break;
     }
-    connect(reply, &QNetworkReply::finished, this, [this, reply, answer, name] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, answer, name, clock] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        EndpointCounters &counters = m_counters[name];
-        ++counters.requests;
-        if (status == 0 || status >= 400)
-            ++counters.errors;
+        m_counters[name].add(status, clock.nsecsElapsed() / 1e9);
         if (status == 0) {
             answer->write(QByteArray("{\"error\": \"")
                               + tr("deployment %1 did not answer: %2")

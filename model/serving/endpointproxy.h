@@ -1,5 +1,7 @@
 #pragma once
 
+#include "serving/endpointmetrics.h"
+
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -20,17 +22,12 @@ struct EndpointBackend {
     int weight = 0;  // percent of unpinned requests
 };
 
-/// What the proxy counted for one deployment.
-struct EndpointCounters {
-    qint64 requests = 0;
-    qint64 errors = 0; // 4xx, 5xx and backends that did not answer
-};
-
 /// An endpoint (Azure ML v2 managed online endpoint): one stable URL in
 /// front of several deployments, routing each request to one of them by
 /// weight, or to the one named by the `azureml-model-deployment` header.
 /// Built on QtHttpServer and QNetworkAccessManager, answering
-/// asynchronously, so one slow deployment never holds up the others. A
+/// asynchronously, so one slow deployment never holds up the others. Its
+/// own GET /metrics counts requests, errors and latency per deployment. A
 /// request keeps the deployment it was routed to, so a new split takes
 /// effect for the next requests without dropping those in flight.
 class EndpointProxy : public QObject
@@ -56,6 +53,7 @@ public:
     static QByteArray pinningHeader() { return QByteArrayLiteral("azureml-model-deployment"); }
 
 private:
+    void answerMetrics(QHttpServerResponder &&responder) const;
     void forward(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     const EndpointBackend *choose(const QHttpServerRequest &request) const;
 

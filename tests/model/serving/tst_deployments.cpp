@@ -1,6 +1,7 @@
 // Deployments served as supervised local processes, end to end: a real
 // scikit-learn model behind the real scoring server, its supervisor in its
 // own process (mlwb-supervisor), restarts, keys, a failing init(), reattach.
+#include "mlwbprocess.h"
 #include "registry/modelregistry.h"
 #include "runs/processgroup.h"
 #include "serving/deployer.h"
@@ -14,6 +15,7 @@
 #include "store/schema.h"
 #include "store/workspace.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -37,6 +39,7 @@ private slots:
     void crashedServerIsRestartedAndCounted();
     void reattachesAfterSupervisorKilled();
     void crashLoopEndsFailed();
+    void hangingLivenessIsUnhealthyThenHealthy();
     void stopStartDelete();
     void refusesWhatItCannotServe();
     void upgradeKeepsImageDeployments();
@@ -308,6 +311,65 @@ void TestDeployments::crashLoopEndsFailed()
     QCOMPARE(DeploymentSupervisor::backoffMs(1), 1000);
     QCOMPARE(DeploymentSupervisor::backoffMs(3), 4000);
     QCOMPARE(DeploymentSupervisor::backoffMs(10), 30000);
+}
+
+// A server whose process lives but whose GET / stops answering (it hangs
+// while a flag file exists) becomes Unhealthy, with the last lines of its
+// log in the message `service show` prints, and Healthy again once it
+// answers; it is not restarted meanwhile.
+void TestDeployments::hangingLivenessIsUnhealthyThenHealthy()
+{
+    const QString flag = path(QStringLiteral("hang.flag"));
+    const QByteArray script =
+        "import os, sys, time\n"
+        "FLAG = "
+        + QJsonDocument(QJsonArray{flag}).toJson(QJsonDocument::Compact).mid(1).chopped(1)
+        + "\n"
+          "def init():\n"
+          "    handler = sys.modules['__main__'].Handler\n"
+          "    answer = handler.do_GET\n"
+          "    def do_GET(self):\n"
+          "        if os.path.exists(FLAG):\n"
+          "            print('liveness held by the flag file', flush=True)\n"
+          "        while os.path.exists(FLAG):\n"
+          "            time.sleep(0.05)\n"
+          "        answer(self)\n"
+          "    handler.do_GET = do_GET\n"
+          "def run(raw_data):\n"
+          "    return 'ok'\n";
+    QVERIFY(testing::writeFile(path(QStringLiteral("hangs.py")), script));
+    const Deployment d = deployed(QStringLiteral("hangs"), "hangs.py");
+    QCOMPARE(d.status, QStringLiteral("Healthy"));
+    const qint64 server = DeploymentProcess(*m_ws, d.id).liveServer();
+    QVERIFY(server > 0);
+
+    QVERIFY(testing::writeFile(flag, "hang\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(Deployments(*m_ws).find(d.id)->status, QStringLiteral("Unhealthy"),
+                              15000);
+    const QString dir = path(QStringLiteral("cli-hangs"));
+    QVERIFY(QDir().mkpath(dir));
+    const testing::MlwbResult shown = testing::runMlwb(
+        {QStringLiteral("service"), QStringLiteral("show"), QStringLiteral("hangs"),
+         QStringLiteral("--format"), QStringLiteral("json")},
+        testing::cliEnvironment(dir, path(QStringLiteral("ws"))), dir);
+    QVERIFY2(shown.code == 0, qPrintable(shown.err));
+    const QJsonObject record = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+    QCOMPARE(record.value(QStringLiteral("status")).toString(), QStringLiteral("Unhealthy"));
+    const QString message = record.value(QStringLiteral("message")).toString();
+    QVERIFY2(message.startsWith(QStringLiteral("GET / failed 3 times in a row")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("liveness held by the flag file")),
+             qPrintable(message));
+
+    QVERIFY(QFile::remove(flag));
+    QTRY_COMPARE_WITH_TIMEOUT(Deployments(*m_ws).find(d.id)->status, QStringLiteral("Healthy"),
+                              10000);
+    // The same server all along: an unhealthy one is watched, not killed.
+    QCOMPARE(DeploymentProcess(*m_ws, d.id).liveServer(), server);
+    QCOMPARE(Deployments(*m_ws).find(d.id)->restartCount, 0);
+    QCOMPARE(post(d, "{}").status, 200);
+    QString error;
+    QVERIFY2(Deployer::remove(*m_ws, d.name, &error), qPrintable(error));
 }
 
 void TestDeployments::stopStartDelete()

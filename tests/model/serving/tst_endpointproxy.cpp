@@ -26,6 +26,7 @@ private slots:
     void pinningHeaderWins();
     void newSplitTakesEffect();
     void passesKeysAndErrorsThrough();
+    void metricsPerDeployment();
     void rejectsBadSplits();
     void deploymentDownIsBadGateway();
 
@@ -163,6 +164,43 @@ void TestEndpointProxy::passesKeysAndErrorsThrough()
         m_client.get(QStringLiteral("http://127.0.0.1:%1/swagger.json").arg(m_proxy.port()), 5000);
     QCOMPARE(swagger.status, 200);
     QVERIFY(swagger.body.contains("openapi"));
+}
+
+// The endpoint's own GET /metrics: Prometheus text, one series per
+// deployment, matching what it routed (not proxied to a deployment).
+void TestEndpointProxy::metricsPerDeployment()
+{
+    const EndpointCounters blue = m_proxy.counters(QStringLiteral("blue"));
+    const EndpointCounters green = m_proxy.counters(QStringLiteral("green"));
+    QVERIFY(blue.requests > 0 && green.requests > 0);
+    const ScoringResponse r =
+        m_client.get(QStringLiteral("http://127.0.0.1:%1/metrics").arg(m_proxy.port()), 5000);
+    QCOMPARE(r.status, 200);
+    const QByteArray text = r.body;
+    const auto line = [](const char *series, qint64 value) -> QByteArray {
+        return QByteArray(series) + ' ' + QByteArray::number(value) + '\n';
+    };
+    QVERIFY2(text.contains("# TYPE endpoint_requests_total counter\n"), text.constData());
+    QVERIFY2(text.contains(line("endpoint_requests_total{deployment=\"blue\"}", blue.requests)),
+             text.constData());
+    QVERIFY2(text.contains(line("endpoint_errors_total{deployment=\"green\"}", green.errors)),
+             text.constData());
+    QVERIFY2(text.contains(line("endpoint_request_latency_seconds_count{deployment=\"green\"}",
+                                green.requests)),
+             text.constData());
+    QVERIFY2(text.contains(
+                 line("endpoint_request_latency_seconds_bucket{deployment=\"blue\",le=\"+Inf\"}",
+                      blue.requests)),
+             text.constData());
+    // Each request took some time, and the buckets add up to the count.
+    QVERIFY(blue.latencySeconds > 0);
+    qint64 bucketed = 0;
+    for (qint64 n : blue.buckets)
+        bucketed += n;
+    QVERIFY(bucketed <= blue.requests);
+    QVERIFY(bucketed >= blue.requests - 5); // only those over 5 s fall outside
+    // The deployments' own metrics are not what came back.
+    QVERIFY(!text.contains("mlwb_"));
 }
 
 void TestEndpointProxy::rejectsBadSplits()
