@@ -24,7 +24,8 @@ ConfigurationPage::ConfigurationPage(QWidget *parent)
 {
     setObjectName(QStringLiteral("configurationPage"));
     setTitle(tr("Configuration"));
-    setSubTitle(tr("Name the image; each build of a name gets the next version number."));
+    setSubTitle(tr("Name the image; each build of a name gets the next version number. CPU and "
+                   "memory are the limits a deployment of it runs with."));
     m_name->setObjectName(QStringLiteral("imageName"));
     m_name->setPlaceholderText(tr("e.g. credit-risk-service"));
     m_note->setObjectName(QStringLiteral("imageNote"));
@@ -54,6 +55,9 @@ ConfigurationPage::ConfigurationPage(QWidget *parent)
         m_message->clear();
         Q_EMIT completeChanged();
     });
+    for (QLineEdit *edit : {m_cpu, m_memory})
+        connect(edit, &QLineEdit::textChanged, m_message, &QLabel::clear);
+    connect(m_variables, &KeyValueTable::edited, m_message, &QLabel::clear);
 }
 
 QString ConfigurationPage::imageName() const

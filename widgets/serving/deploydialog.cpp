@@ -106,14 +106,17 @@ QWidget *DeployDialog::createServes()
     auto *scriptRow = new QHBoxLayout;
     scriptRow->addWidget(m_script, 1);
     scriptRow->addWidget(browse);
-    auto *inner = new QFormLayout;
+    auto *modelsBox = new QWidget(box); // greyed out while an image is chosen
+    auto *inner = new QFormLayout(modelsBox);
+    inner->setContentsMargins(0, 0, 0, 0);
     inner->addRow(tr("Models:"), m_models);
     inner->addRow(tr("Scoring script:"), scriptRow);
     inner->addRow(tr("&Environment:"), m_environment);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_serveModels);
-    layout->addLayout(inner);
+    layout->addWidget(modelsBox);
+    connect(m_serveModels, &QRadioButton::toggled, modelsBox, &QWidget::setEnabled);
     layout->addWidget(m_serveImage);
     layout->addWidget(m_image);
     connect(m_serveImage, &QRadioButton::toggled, m_image, &QWidget::setEnabled);

@@ -363,10 +363,11 @@ void DeploymentPage::showFacts(const Deployment &d)
     const auto target = ComputeTargets(*m_workspace).find(d.targetId, &ignored);
     const QString where =
         target && target->kind == ComputeTarget::Kind::Ssh ? target->name : tr("this computer");
-    const QString mode =
-        d.config.value(QStringLiteral("mode")).toString() == QLatin1String("process")
-            ? tr("a supervised process")
-            : tr("a container");
+    const bool process =
+        d.config.value(QStringLiteral("mode")).toString() == QLatin1String("process");
+    const QString mode = process ? tr("a supervised process") : tr("a container");
+    if (!process)
+        environment = tr("the image's own Python");
     m_facts->setText(
         tr("<b>Serves</b> %1 with %2<br><b>Target</b> %3, as %4, port %5 · "
            "<b>Authentication</b> %6")
