@@ -549,6 +549,10 @@
         <source>Port</source>
         <translation>Port</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
 </context>
 <context>
     <name>MetricTail</name>
@@ -2098,6 +2102,14 @@ Digest: %4</translation>
         <source>Sent the manifest %1 as %2</source>
         <translation>Manifest %1 als %2 gesendet</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not an environment variable name: use letters, digits and _, not starting with a digit.</source>
+        <translation>„%1“ ist kein Name einer Umgebungsvariablen: Verwenden Sie Buchstaben, Ziffern und _, nicht mit einer Ziffer am Anfang.</translation>
+    </message>
+    <message>
+        <source>%1 is set by the image&apos;s scoring server itself.</source>
+        <translation>%1 wird vom Bewertungsserver des Images selbst gesetzt.</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::BasePage</name>
@@ -2197,12 +2209,43 @@ Digest: %4</translation>
         <translation>Die Umgebung führt keine Pakete auf.</translation>
     </message>
     <message>
-        <source>In the base: %1.</source>
-        <translation>In der Basis: %1.</translation>
+        <source>Wheel Folder</source>
+        <translation>Wheel-Ordner</translation>
     </message>
     <message>
-        <source>Missing from the base: %1. They are not put into this image: they have to be installed when the service first starts, which needs network access at deploy time. Or choose a base that has them.</source>
-        <translation>Nicht in der Basis: %1. Sie werden nicht in dieses Image aufgenommen: Sie müssen beim ersten Start des Dienstes installiert werden, wofür bei der Bereitstellung Netzwerkzugriff nötig ist. Oder wählen Sie eine Basis, die sie enthält.</translation>
+        <source>&amp;Install what is missing when the service first starts (needs network access at deploy time)</source>
+        <translation>Fehlendes beim ersten Start des Dienstes &amp;installieren (benötigt Netzwerkzugang bei der Bereitstellung)</translation>
+    </message>
+    <message>
+        <source>none: only what the base has</source>
+        <translation>keiner: nur, was die Basis enthält</translation>
+    </message>
+    <message>
+        <source>&amp;Wheel folder:</source>
+        <translation>&amp;Wheel-Ordner:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The wheel folder adds %n wheel(s) as a layer: %1.</source>
+        <translation>
+            <numerusform>Der Wheel-Ordner fügt %n Wheel als Schicht hinzu: %1.</numerusform>
+            <numerusform>Der Wheel-Ordner fügt %n Wheels als Schicht hinzu: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In the image: %1.</source>
+        <translation>Im Image: %1.</translation>
+    </message>
+    <message>
+        <source>Missing: %1. pip installs them when the service first starts, which needs network access at deploy time (and pip in the base).</source>
+        <translation>Fehlt: %1. pip installiert sie beim ersten Start des Dienstes; das benötigt Netzwerkzugang bei der Bereitstellung (und pip in der Basis).</translation>
+    </message>
+    <message>
+        <source>Missing: %1. They are not put into this image. Either choose a wheel folder above with wheels for Python %2, or install them when the service first starts, which needs network access at deploy time. Or choose a base that has them.</source>
+        <translation>Fehlt: %1. Diese Pakete kommen nicht in dieses Image. Wählen Sie oben einen Wheel-Ordner mit Wheels für Python %2, oder installieren Sie sie beim ersten Start des Dienstes; das benötigt Netzwerkzugang bei der Bereitstellung. Oder wählen Sie eine Basis, die sie enthält.</translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation>Es fehlt nichts.</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2300,42 @@ Digest: %4</translation>
     <message>
         <source>Labels: %1</source>
         <translation>Labels: %1</translation>
+    </message>
+    <message>
+        <source>Other sources: %1</source>
+        <translation>Weitere Quellen: %1</translation>
+    </message>
+    <message>
+        <source>Sample request and answer: %1, %2</source>
+        <translation>Beispielanfrage und -antwort: %1, %2</translation>
+    </message>
+    <message>
+        <source>Wheel folder: %1</source>
+        <translation>Wheel-Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Install what is missing at first start: %1</source>
+        <translation>Fehlendes beim ersten Start installieren: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>CPU: %1, memory: %2</source>
+        <translation>CPU: %1, Arbeitsspeicher: %2</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>Environment variables: %1</source>
+        <translation>Umgebungsvariablen: %1</translation>
     </message>
 </context>
 <context>
@@ -2478,10 +2557,6 @@ Digest: %4</translation>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <source>Name the image; each build of a name gets the next version number.</source>
-        <translation>Benennen Sie das Image; jeder Build eines Namens erhält die nächste Versionsnummer.</translation>
-    </message>
-    <message>
         <source>e.g. credit-risk-service</source>
         <translation>z. B. credit-risk-service</translation>
     </message>
@@ -2504,6 +2579,34 @@ Digest: %4</translation>
     <message>
         <source>Labels:</source>
         <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Name the image; each build of a name gets the next version number. CPU and memory are the limits a deployment of it runs with.</source>
+        <translation>Benennen Sie das Image; jeder Build eines Namens erhält die nächste Versionsnummer. CPU und Arbeitsspeicher sind die Grenzen, mit denen eine Bereitstellung davon läuft.</translation>
+    </message>
+    <message>
+        <source>no limit, or cores such as 1.5</source>
+        <translation>keine Begrenzung oder Kerne wie 1.5</translation>
+    </message>
+    <message>
+        <source>no limit, or a size such as 512M or 1.5G</source>
+        <translation>keine Begrenzung oder eine Größe wie 512M oder 1.5G</translation>
+    </message>
+    <message>
+        <source>&amp;CPU:</source>
+        <translation>&amp;CPU:</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Arbeitsspeicher:</translation>
+    </message>
+    <message>
+        <source>Environment variables:</source>
+        <translation>Umgebungsvariablen:</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +2876,10 @@ Digest: %4</translation>
     <message>
         <source>Delete %1? The service is stopped, and its record, folder, log and keys are removed. This cannot be undone.</source>
         <translation>%1 löschen? Der Dienst wird beendet, und sein Eintrag, sein Ordner, sein Protokoll und seine Schlüssel werden entfernt. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>the image&apos;s own Python</source>
+        <translation>dem eigenen Python des Images</translation>
     </message>
 </context>
 <context>
@@ -3380,8 +3487,12 @@ Welche davon das Basis-Image bereits enthält, wird auf der nächsten Seite ange
         <translation>Die Basis und die Wheel-Schicht enthalten: %1</translation>
     </message>
     <message>
-        <source>Missing from the base, so not in this image: %1. Use a base that has them, add a folder of wheels (--wheels DIR), or install them when the service first starts (that needs network access at deploy time).</source>
-        <translation>Nicht in der Basis und daher nicht in diesem Image: %1. Verwenden Sie eine Basis, die sie enthält, fügen Sie einen Ordner mit Wheels hinzu (--wheels DIR) oder installieren Sie sie beim ersten Start des Dienstes (dafür ist bei der Bereitstellung Netzwerkzugriff nötig).</translation>
+        <source>Installed with pip when the service first starts, which needs network access at deploy time: %1</source>
+        <translation>Wird beim ersten Start des Dienstes mit pip installiert, was Netzwerkzugang bei der Bereitstellung benötigt: %1</translation>
+    </message>
+    <message>
+        <source>Missing from the base, so not in this image: %1. Use a base that has them, add a folder of wheels (--wheels DIR), or install them when the service first starts (--install-missing-at-start; that needs network access at deploy time).</source>
+        <translation>Fehlt in der Basis und daher nicht in diesem Image: %1. Verwenden Sie eine Basis, die sie enthält, fügen Sie einen Ordner mit Wheels hinzu (--wheels DIR), oder installieren Sie sie beim ersten Start des Dienstes (--install-missing-at-start; das benötigt Netzwerkzugang bei der Bereitstellung).</translation>
     </message>
 </context>
 <context>
@@ -4206,6 +4317,17 @@ Welche davon das Basis-Image bereits enthält, wird auf der nächsten Seite ange
     <message>
         <source>Y metric:</source>
         <translation>Y-Metrik:</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::PathField</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
     </message>
 </context>
 <context>
@@ -5165,6 +5287,42 @@ Gelesen: %2</translation>
     <message>
         <source>Wrote the template to %1. Edit run() to fit your model.</source>
         <translation>Die Vorlage wurde nach %1 geschrieben. Passen Sie run() an Ihr Modell an.</translation>
+    </message>
+    <message>
+        <source>Source Folder</source>
+        <translation>Quellordner</translation>
+    </message>
+    <message>
+        <source>Sample Request</source>
+        <translation>Beispielanfrage</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Sample Answer</source>
+        <translation>Beispielantwort</translation>
+    </message>
+    <message>
+        <source>Other sources (folder):</source>
+        <translation>Weitere Quellen (Ordner):</translation>
+    </message>
+    <message>
+        <source>Sample request (JSON):</source>
+        <translation>Beispielanfrage (JSON):</translation>
+    </message>
+    <message>
+        <source>Sample answer (JSON):</source>
+        <translation>Beispielantwort (JSON):</translation>
+    </message>
+    <message>
+        <source>Optional. The sources are copied beside the script under /var/azureml-app. From the samples, the service&apos;s OpenAPI document (/swagger.json) gets its schema and examples, and the test console starts from the sample request.</source>
+        <translation>Optional. Die Quellen werden neben das Skript unter /var/azureml-app kopiert. Aus den Beispielen erhält das OpenAPI-Dokument des Dienstes (/swagger.json) sein Schema und seine Beispiele, und die Testkonsole beginnt mit der Beispielanfrage.</translation>
+    </message>
+    <message>
+        <source>The source folder %1 does not exist.</source>
+        <translation>Der Quellordner %1 existiert nicht.</translation>
     </message>
 </context>
 <context>
@@ -7506,6 +7664,18 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
     <message>
         <source>The image to pull.</source>
         <translation>Das zu pullende Image.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not NAME=VALUE.</source>
+        <translation>„%1“ ist nicht NAME=WERT.</translation>
+    </message>
+    <message>
+        <source>Have pip install the environment&apos;s packages the image lacks when the service first starts (needs network access at deploy time).</source>
+        <translation>Die Pakete der Umgebung, die dem Image fehlen, beim ersten Start des Dienstes mit pip installieren (benötigt Netzwerkzugang bei der Bereitstellung).</translation>
+    </message>
+    <message>
+        <source>An environment variable of the scoring server (repeatable).</source>
+        <translation>Eine Umgebungsvariable des Bewertungsservers (wiederholbar).</translation>
     </message>
 </context>
 <context>

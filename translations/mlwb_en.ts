@@ -89,6 +89,13 @@
             <numerusform>%1/%2, %3 in %n layers, Python %4</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The wheel folder adds %n wheel(s) as a layer: %1.</source>
+        <translation>
+            <numerusform>The wheel folder adds %n wheel as a layer: %1.</numerusform>
+            <numerusform>The wheel folder adds %n wheels as a layer: %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mlwb::DeploymentPage</name>
