@@ -224,14 +224,16 @@ void ImagePage::askPush()
 {
     auto *dialog = new PushDialog(title(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { pushTo(dialog->destination(), dialog->tlsVerify()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        pushTo(dialog->destination(), dialog->tlsVerify(), dialog->credentials());
+    });
     dialog->open();
 }
 
-void ImagePage::pushTo(const QString &destination, bool tlsVerify)
+void ImagePage::pushTo(const QString &destination, bool tlsVerify,
+                       const oci::RegistryCredentials &credentials)
 {
-    PushRequest request{title(), destination, tlsVerify};
+    PushRequest request{title(), destination, tlsVerify, credentials};
     const ImageTask::Job job = [request](const Workspace &ws, const auto &progress,
                                          const auto &canceled, QString *result, QString *error) {
         PushResult pushed;

@@ -50,19 +50,6 @@ QString stateColour(const QString &status)
     return QStringLiteral("#b06000"); // Transitioning
 }
 
-QString stateName(const QString &status)
-{
-    if (status == QLatin1String("Healthy"))
-        return DeploymentPage::tr("Healthy");
-    if (status == QLatin1String("Unhealthy"))
-        return DeploymentPage::tr("Unhealthy");
-    if (status == QLatin1String("Failed"))
-        return DeploymentPage::tr("Failed");
-    if (status == QLatin1String("Stopped"))
-        return DeploymentPage::tr("Stopped");
-    return DeploymentPage::tr("Transitioning");
-}
-
 // The routes of an OpenAPI document as a reader wants them: method, path,
 // the answers each gives.
 QString openApiSummary(const QJsonObject &doc)
@@ -117,6 +104,19 @@ QLabel *selectableLabel(QWidget *parent, const char *objectName)
 }
 
 } // namespace
+
+QString DeploymentPage::stateName(const QString &status)
+{
+    if (status == QLatin1String("Healthy"))
+        return DeploymentPage::tr("Healthy");
+    if (status == QLatin1String("Unhealthy"))
+        return DeploymentPage::tr("Unhealthy");
+    if (status == QLatin1String("Failed"))
+        return DeploymentPage::tr("Failed");
+    if (status == QLatin1String("Stopped"))
+        return DeploymentPage::tr("Stopped");
+    return DeploymentPage::tr("Transitioning");
+}
 
 DeploymentPage::DeploymentPage(Workspace *workspace, Id deploymentId, QWidget *parent)
     : QWidget(parent)

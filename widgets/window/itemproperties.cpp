@@ -6,6 +6,7 @@
 #include "items/taxonomyloader.h"
 #include "items/taxonomymodel.h"
 #include "serving/deployer.h"
+#include "serving/deploymentpage.h"
 #include "store/computetargets.h"
 #include "store/datastores.h"
 #include "store/deployments.h"
@@ -311,7 +312,7 @@ bool ItemProperties::deployment(const Workspace &ws, const QString &name, QList<
         return missing(error, tr("This deployment no longer exists."));
     out->append({tr("Name"), d->name});
     out->append({tr("Id"), QString::number(d->id)});
-    out->append({tr("Status"), d->status});
+    out->append({tr("Status"), DeploymentPage::stateName(d->status)});
     out->append({tr("URL"), d->url});
     QString ignored;
     if (const auto image = d->imageId > 0 ? Images(ws).find(d->imageId, &ignored) : std::nullopt)
