@@ -1,6 +1,7 @@
 #include "store/endpoints.h"
 
 #include "store/deployments.h"
+#include "store/names.h"
 #include "store/rows.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
@@ -103,6 +104,11 @@ bool Endpoints::create(Endpoint *endpoint, QString *error)
     const QString name = endpoint->name.trimmed();
     if (name.isEmpty())
         return sql::fail(error, tr("An endpoint needs a name."));
+    if (!names::check(name, names::Rule::Short,
+                      tr("'%1' is not a valid endpoint name: use 1 to 64 letters, digits, '-', "
+                         "'_' or '.', starting with a letter or digit."),
+                      error))
+        return false;
     if (endpoint->auth != QLatin1String("key") && endpoint->auth != QLatin1String("none"))
         return sql::fail(
             error, tr("The auth of an endpoint is key or none, not '%1'.").arg(endpoint->auth));
