@@ -116,6 +116,11 @@ void TestEndpoints::createRefusesBadInput()
     badPort.port = 70000;
     QVERIFY(!endpoints.create(&badPort, &error));
     QCOMPARE(error, QStringLiteral("70000 is not a port."));
+    Endpoint slashed;
+    slashed.name = QStringLiteral("a/b");
+    QVERIFY(!endpoints.create(&slashed, &error));
+    QCOMPARE(error, QStringLiteral("'a/b' is not a valid endpoint name: use 1 to 64 letters, "
+                                   "digits, '-', '_' or '.', starting with a letter or digit."));
     Endpoint unnamed;
     QVERIFY(!endpoints.create(&unnamed, &error));
     QCOMPARE(error, QStringLiteral("An endpoint needs a name."));
