@@ -9,6 +9,7 @@
 #include "serving/servicekeys.h"
 #include "store/computetargets.h"
 #include "store/deployments.h"
+#include "store/endpoints.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
@@ -283,6 +284,9 @@ bool Deployer::stop(const Workspace &workspace, const QString &name, QString *er
 bool Deployer::remove(const Workspace &workspace, const QString &name, QString *error)
 {
     const auto d = Deployments(workspace).find(name, error);
+    // Before stopping it: an endpoint still routes to it (endpoints).
+    if (d && !Endpoints(workspace).checkNotRouted(d->name, error))
+        return false;
     if (!d || !stop(workspace, name, error) || !Deployments(workspace).remove(name, error))
         return false;
     QDir(DeploymentFolder(workspace.folder(Workspace::Folder::Deployments), d->name).root())
