@@ -59,6 +59,7 @@ QString iconName(const TaxonomyItem &item)
     case NodeKind::ImageName:
         return QStringLiteral("image");
     case NodeKind::Deployment:
+    case NodeKind::Endpoint:
         return QStringLiteral("deployment");
     case NodeKind::Pipeline:
         return QStringLiteral("pipeline");
@@ -103,6 +104,9 @@ QString displayText(const TaxonomyItem &item)
     const bool detailed = item.kind == NodeKind::Run || item.kind == NodeKind::ModelVersion
                           || item.kind == NodeKind::EnvironmentVersion
                           || item.kind == NodeKind::ComputeTarget;
+    if (item.kind == NodeKind::Endpoint)
+        return QObject::tr("%1 \u00b7 endpoint \u00b7 %2")
+            .arg(item.name, item.detail.isEmpty() ? QObject::tr("no traffic") : item.detail);
     if (detailed && !item.detail.isEmpty())
         return QObject::tr("%1 \u00b7 %2").arg(item.name, item.detail);
     return item.name;
@@ -117,6 +121,7 @@ bool isLeafKind(NodeKind kind)
     case NodeKind::EnvironmentVersion:
     case NodeKind::Image:
     case NodeKind::Deployment:
+    case NodeKind::Endpoint:
     case NodeKind::PipelineStep:
         return true;
     default:

@@ -24,7 +24,8 @@ enum class NodeKind {
     Deployment,
     Pipeline,
     PipelineStep,
-    ImageName // the versions (NodeKind::Image) of one image name
+    ImageName, // the versions (NodeKind::Image) of one image name
+    Endpoint   // listed with the deployments it routes to
 };
 
 /// The groups under an open workspace, in the order the tree shows them.
@@ -55,7 +56,14 @@ struct TaxonomyItem {
     QStringList badges; // model and environment versions: their aliases
 
     /// Identifies the node among its siblings across reloads.
-    QString key() const { return kind == NodeKind::Workspace ? path : QString::number(id); }
+    QString key() const
+    {
+        if (kind == NodeKind::Workspace)
+            return path;
+        // Endpoints share the Deployments group with deployments, whose ids overlap theirs.
+        return kind == NodeKind::Endpoint ? QStringLiteral("endpoint:%1").arg(id)
+                                          : QString::number(id);
+    }
     bool operator==(const TaxonomyItem &o) const
     {
         return kind == o.kind && id == o.id && ownerId == o.ownerId && name == o.name

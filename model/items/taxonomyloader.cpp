@@ -2,9 +2,11 @@
 
 #include "runs/durationtext.h"
 
+#include "serving/endpointdeployer.h"
 #include "store/computetargets.h"
 #include "store/datastores.h"
 #include "store/deployments.h"
+#include "store/endpoints.h"
 #include "store/environments.h"
 #include "store/experiments.h"
 #include "store/images.h"
@@ -51,12 +53,12 @@ bool TaxonomyLoader::counts(QHash<Group, int> *out, QString *error) const
     QSqlQuery q(m_workspace.database());
     if (!sql::prepare(
             q,
-            QStringLiteral(
-                "SELECT (SELECT count(*) FROM compute_targets), "
-                "(SELECT count(*) FROM datastores), (SELECT count(*) FROM experiments), "
-                "(SELECT count(*) FROM models), (SELECT count(*) FROM environments), "
-                "(SELECT count(DISTINCT name) FROM images), (SELECT count(*) FROM deployments), "
-                "(SELECT count(*) FROM pipelines)"),
+            QStringLiteral("SELECT (SELECT count(*) FROM compute_targets), "
+                           "(SELECT count(*) FROM datastores), (SELECT count(*) FROM experiments), "
+                           "(SELECT count(*) FROM models), (SELECT count(*) FROM environments), "
+                           "(SELECT count(DISTINCT name) FROM images), (SELECT count(*) FROM "
+                           "deployments) + (SELECT count(*) FROM endpoints), "
+                           "(SELECT count(*) FROM pipelines)"),
             error)
         || !sql::exec(q, error))
         return false;
@@ -285,12 +287,20 @@ bool TaxonomyLoader::imageVersions(const TaxonomyItem &parent, std::vector<Taxon
     return true;
 }
 
+// Endpoints first, each with its split, then the deployments they route to.
 bool TaxonomyLoader::deployments(std::vector<TaxonomyItem> *out, QString *error) const
 {
-    QString message;
+    QString message, endpointMessage;
+    const QList<Endpoint> endpoints = Endpoints(m_workspace).list(&endpointMessage);
     const QList<Deployment> list = Deployments(m_workspace).list(&message);
-    if (!message.isEmpty())
-        return sql::fail(error, message);
+    if (!message.isEmpty() || !endpointMessage.isEmpty())
+        return sql::fail(error, message.isEmpty() ? endpointMessage : message);
+    for (const Endpoint &e : endpoints) {
+        TaxonomyItem i = item(NodeKind::Endpoint, e.id, e.name);
+        i.detail = EndpointDeployer::splitText(e.traffic);
+        i.toolTip = EndpointDeployer::baseUrl(e) + QStringLiteral("/score");
+        out->push_back(i);
+    }
     for (const Deployment &d : list) {
         TaxonomyItem i = item(NodeKind::Deployment, d.id, d.name);
         i.status = d.status;

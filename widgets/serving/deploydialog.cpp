@@ -1,6 +1,7 @@
 #include "serving/deploydialog.h"
 
 #include "serving/deploytask.h"
+#include "serving/workspacejob.h"
 #include "store/computetargets.h"
 #include "store/environments.h"
 #include "store/images.h"
@@ -21,7 +22,6 @@
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QStandardItemModel>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -316,36 +316,28 @@ void DeployDialog::reject()
 
 void DeployDialog::deployInBackground(const DeployRequest &request)
 {
-    struct Outcome {
-        bool ok = false;
-        Deployment deployment;
-        QString error;
-    };
-    auto outcome = std::make_shared<Outcome>();
-    const QString path = m_workspace.path();
-    QThread *thread = QThread::create([path, request, outcome] {
-        const auto ws = Workspace::open(path, &outcome->error);
-        if (ws)
-            outcome->ok = Deployer::deploy(*ws, request, &outcome->deployment, &outcome->error);
-    });
-    connect(thread, &QThread::finished, this, [this, thread, outcome] {
-        thread->deleteLater();
-        setBusy(false);
-        if (!outcome->ok) {
-            m_error->setText(outcome->error);
-            updateNote();
-            return;
-        }
-        m_deployment = outcome->deployment;
-        DeployTask::watch(m_workspace.path(), m_deployment, parentWidget());
-        QDialog::accept();
-    });
+    auto made = std::make_shared<Deployment>();
     setBusy(true);
     m_error->clear();
     m_note->setText(tr("Exporting %1 and starting it with a container engine; this can take a "
                        "minute…")
                         .arg(request.image->name + QLatin1Char(':') + request.image->tag));
-    thread->start();
+    runWithWorkspace(
+        this, m_workspace.path(),
+        [request, made](const Workspace &ws, QString *error) {
+            return Deployer::deploy(ws, request, made.get(), error);
+        },
+        [this, made](bool ok, const QString &error) {
+            setBusy(false);
+            if (!ok) {
+                m_error->setText(error);
+                updateNote();
+                return;
+            }
+            m_deployment = *made;
+            DeployTask::watch(m_workspace.path(), m_deployment, parentWidget());
+            QDialog::accept();
+        });
 }
 
 void DeployDialog::setBusy(bool busy)

@@ -81,6 +81,8 @@ void WorkspaceTree::onDoubleClicked(const QModelIndex &index)
         Q_EMIT imageActivated(m_model->idOf(index));
     else if (m_model->nodeKind(index) == NodeKind::Deployment)
         Q_EMIT deploymentActivated(m_model->idOf(index));
+    else if (m_model->nodeKind(index) == NodeKind::Endpoint)
+        Q_EMIT endpointActivated(m_model->idOf(index));
     else if (isEmptyExplainedGroup(index) && actionsFor(index))
         actionsFor(index)->explainGroup(index.data(TaxonomyModel::IdRole).toInt());
     else
@@ -202,16 +204,20 @@ QMenu *WorkspaceTree::createWorkspaceMenu(const QModelIndex &index, QWidget *par
     } else if (kind == NodeKind::Image) {
         add(tr("&Open"), "openImageAction", [this, id] { Q_EMIT imageActivated(id); });
         add(tr("&Deploy…"), "deployImageAction", [this, id] { Q_EMIT deployImageRequested(id); });
-    } else if (group == int(Group::Deployments) || kind == NodeKind::Deployment) {
+    } else if (group == int(Group::Deployments) || kind == NodeKind::Deployment
+               || kind == NodeKind::Endpoint) {
         if (kind == NodeKind::Deployment)
             add(tr("&Open"), "openDeploymentAction",
                 [this, id] { Q_EMIT deploymentActivated(id); });
+        if (kind == NodeKind::Endpoint)
+            add(tr("&Open"), "openEndpointAction", [this, id] { Q_EMIT endpointActivated(id); });
         add(tr("&Deploy…"), "deployAction", [this] { Q_EMIT deployRequested({}); });
+        add(tr("Create &Endpoint…"), "createEndpointAction",
+            [this] { Q_EMIT createEndpointRequested(); });
         if (group >= 0)
             add(tr("&What Is This?"), "explainGroupAction",
                 [actions, group] { actions->explainGroup(group); });
-    } else if (group == int(Group::Pipelines)
-               || group == int(Group::Environments)) {
+    } else if (group == int(Group::Pipelines) || group == int(Group::Environments)) {
         add(tr("&What Is This?"), "explainGroupAction",
             [actions, group] { actions->explainGroup(group); });
     } else {

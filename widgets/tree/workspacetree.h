@@ -60,6 +60,10 @@ Q_SIGNALS:
     void deploymentActivated(mlwb::Id deploymentId);
     /// "Deploy…" on model versions (their ids) or on the Deployments group (none).
     void deployRequested(const QList<mlwb::Id> &modelVersionIds);
+    /// An endpoint was double-clicked (or opened from its menu).
+    void endpointActivated(mlwb::Id endpointId);
+    /// "Create Endpoint…" on the Deployments group or a deployment.
+    void createEndpointRequested();
 
 private:
     void expandOpenWorkspace();

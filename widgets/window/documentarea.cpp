@@ -10,6 +10,7 @@
 #include "runs/rundetails.h"
 #include "runs/runstableview.h"
 #include "serving/deploymentpage.h"
+#include "serving/endpointpage.h"
 
 #include <QMessageBox>
 
@@ -136,6 +137,17 @@ void DocumentArea::openDeployment(Id deploymentId)
     connect(page, &DeploymentPage::openEnvironment, this, &DocumentArea::openEnvironment);
     connect(page, &DeploymentPage::openImage, this, &DocumentArea::openImageRequested);
     connect(page, &DeploymentPage::deleted, this, [this, page] { closeDocument(indexOf(page)); });
+    addDocument(page, page->title());
+}
+
+void DocumentArea::openEndpoint(Id endpointId)
+{
+    const QString key = QStringLiteral("endpoint:%1").arg(endpointId);
+    if (!m_workspace || showAssetTab(key))
+        return;
+    auto *page = new EndpointPage(m_workspace, endpointId, this);
+    m_assetTabs.insert(key, page);
+    connect(page, &EndpointPage::deleted, this, [this, page] { closeDocument(indexOf(page)); });
     addDocument(page, page->title());
 }
 

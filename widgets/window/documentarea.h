@@ -33,6 +33,7 @@ public:
     void openEnvironment(Id environmentId, Id versionId);
     /// Shows a deployment's page, opening it when needed.
     void openDeployment(Id deploymentId);
+    void openEndpoint(Id endpointId);
     /// Opens the source runs of versions of one model side by side.
     /// Shows a built image's page (ImagePage).
     void openImage(Id imageId);

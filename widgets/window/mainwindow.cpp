@@ -10,6 +10,7 @@
 #include "registry/registryactions.h"
 #include "runs/runlauncher.h"
 #include "runs/runsubmission.h"
+#include "serving/createendpointdialog.h"
 #include "serving/deploydialog.h"
 #include "serving/deployer.h"
 #include "store/defaultworkspace.h"
@@ -199,6 +200,8 @@ void MainWindow::connectRegistry()
             &DocumentArea::openDeployment);
     connect(m_tree, &WorkspaceTree::deployRequested, this,
             [this](const QList<Id> &versions) { deploy(QString(), versions); });
+    connect(m_tree, &WorkspaceTree::endpointActivated, m_documents, &DocumentArea::openEndpoint);
+    connect(m_tree, &WorkspaceTree::createEndpointRequested, this, &MainWindow::createEndpoint);
     connectImages();
 }
 
@@ -337,6 +340,16 @@ void MainWindow::createEditorMenus()
         ->setObjectName(QStringLiteral("buildImageAction"));
     models->addAction(tr("&Deploy…"), this, [this] { deploy(QString(), {}); })
         ->setObjectName(QStringLiteral("deployMenuAction"));
+    models->addAction(tr("Create &Endpoint…"), this, &MainWindow::createEndpoint)
+        ->setObjectName(QStringLiteral("createEndpointMenuAction"));
+}
+
+void MainWindow::createEndpoint()
+{
+    if (!m_workspace)
+        return;
+    if (const Id id = openCreateEndpointDialog(this, *m_workspace); id > 0)
+        m_documents->openEndpoint(id);
 }
 
 void MainWindow::deploy(const QString &imageRef, const QList<Id> &modelVersionIds)

@@ -72,6 +72,7 @@ private:
     void compareVersions(Id modelId, const QList<Id> &versionIds);
     /// The Deploy dialog, then the new deployment's page.
     void deploy(const QString &imageRef, const QList<Id> &modelVersionIds);
+    void createEndpoint();
     void submitProject(const QString &projectDir, const QString &configPath);
     void restoreWindowState();
     void setWorkspace(std::unique_ptr<Workspace> workspace);

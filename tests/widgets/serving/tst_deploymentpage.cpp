@@ -4,9 +4,13 @@
 #include "items/taxonomymodel.h"
 #include "oci/imagebuilder.h"
 #include "registry/modelregistry.h"
+#include "serving/createendpointdialog.h"
 #include "serving/deploydialog.h"
 #include "serving/deployer.h"
 #include "serving/deploymentpage.h"
+#include "serving/endpointpage.h"
+#include "serving/endpointsupervisor.h"
+#include "serving/endpointtraffic.h"
 #include "serving/requesthistory.h"
 #include "serving/scoringconsole.h"
 #include "serving/servicekeys.h"
@@ -14,10 +18,12 @@
 #include "serving/servicetelemetry.h"
 #include "sklearnservice.h"
 #include "store/deployments.h"
+#include "store/endpoints.h"
 #include "store/workspace.h"
 #include "tinybase.h"
 #include "tree/workspacetree.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,6 +34,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +51,7 @@ private Q_SLOTS:
     void dialogRefusesWhatTheCoreCannotServe();
     void dialogDeploysAnImage();
     void consoleSendsAndKeepsHistory();
+    void endpointPageSplitsAndDeletes();
     void telemetryGetsPoints();
     void keysHiddenUntilShown();
     void treeMenusDeployAndOpen();
@@ -230,6 +238,54 @@ void TestDeploymentPage::consoleSendsAndKeepsHistory()
     history->findChild<QPushButton *>(QStringLiteral("historyResend"))->click();
     QTRY_COMPARE(history->count(), 3);
     QVERIFY(history->rowText(0).contains(QStringLiteral("HTTP 200")));
+}
+
+// An endpoint made in the dialog with all traffic to the deployment; its
+// page sends through it (pinned), shows the proxy's counts, and deletes it.
+void TestDeploymentPage::endpointPageSplitsAndDeletes()
+{
+    CreateEndpointDialog dialog(*m_ws);
+    dialog.setEndpointName(QStringLiteral("front"));
+    dialog.setFirstDeployment(m_deployment.name);
+    dialog.setKeyAuth(true);
+    dialog.accept();
+    QVERIFY(dialog.isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 20000);
+    QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const Endpoint made = dialog.endpoint();
+    QVERIFY(made.id > 0);
+
+    EndpointPage page(m_ws.get(), made.id);
+    page.setRefreshInterval(200);
+    page.resize(1100, 800);
+    page.show();
+    QCOMPARE(page.traffic()->split().size(), 1);
+    QCOMPARE(page.traffic()->split().first().weight, 100);
+    QTRY_VERIFY(page.stateText().contains(QStringLiteral("Running")));
+    // Pinned to the deployment, with the endpoint's key from its keys box.
+    page.pin()->setCurrentIndex(page.pin()->findData(m_deployment.name));
+    page.console()->setRequestText(QStringLiteral("{\"data\": [4]}"));
+    page.console()->send();
+    QTRY_COMPARE_WITH_TIMEOUT(page.history()->count(), 1, 10000);
+    QCOMPARE(page.history()->call(0).status, 200);
+    QVERIFY(page.console()->responseText().contains(QStringLiteral("8")));
+    // The proxy's counters reach the table.
+    QTRY_VERIFY_WITH_TIMEOUT(page.traffic()->table()->item(0, 2)
+                                 && page.traffic()->table()->item(0, 2)->text() == QStringLiteral("1"),
+                             5000);
+    // A split that does not add up to 100 cannot be applied.
+    page.traffic()->setWeight(m_deployment.name, 60);
+    QVERIFY(!page.traffic()->applyButton()->isEnabled());
+    page.traffic()->setWeight(m_deployment.name, 100);
+    QVERIFY(page.traffic()->applyButton()->isEnabled());
+    // Delete: the proxy leaves and the page says the tab may close.
+    QSignalSpy deleted(&page, &EndpointPage::deleted);
+    page.remove();
+    QTRY_COMPARE_WITH_TIMEOUT(deleted.count(), 1, 15000);
+    QString error;
+    QVERIFY(!Endpoints(*m_ws).find(QStringLiteral("front"), &error));
+    QCOMPARE(EndpointSupervisor::runningPid(*m_ws, QStringLiteral("front")), qint64(0));
 }
 
 void TestDeploymentPage::telemetryGetsPoints()
