@@ -7,7 +7,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QUrl>
 
 namespace mlwb {
@@ -164,10 +166,15 @@ void EndpointProxy::forward(const QHttpServerRequest &request, QHttpServerRespon
         reply = m_network->sendCustomRequest(out, request.value("method"), request.body());
         break;
     }
-    connect(reply, &QNetworkReply::finished, this, [this, reply, answer, name, clock] {
+    // A caller may hang up before the deployment answers; its socket is
+    // then deleted, and writing to it would crash the endpoint.
+    const QPointer<QTcpSocket> caller(answer->socket());
+    connect(reply, &QNetworkReply::finished, this, [this, reply, answer, name, clock, caller] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         m_counters[name].add(status, clock.nsecsElapsed() / 1e9);
+        if (!caller || caller->state() != QAbstractSocket::ConnectedState)
+            return;
         if (status == 0) {
             answer->write(QByteArray("{\"error\": \"")
                               + tr("deployment %1 did not answer: %2")
