@@ -31,6 +31,9 @@ bool authorized(const QHttpServerRequest &request, const QStringList &keys)
     return false;
 }
 
+// x 6 connections to each deployment.
+const int networkManagers = 8;
+
 QHttpServerResponder::StatusCode statusCode(int status)
 {
     return static_cast<QHttpServerResponder::StatusCode>(status);
@@ -41,9 +44,11 @@ QHttpServerResponder::StatusCode statusCode(int status)
 EndpointProxy::EndpointProxy(QObject *parent)
     : QObject(parent)
     , m_server(std::make_unique<QHttpServer>())
-    , m_network(std::make_unique<QNetworkAccessManager>())
 {
-    m_network->setProxy(QNetworkProxy::NoProxy);
+    for (int i = 0; i < networkManagers; ++i) {
+        m_networks.push_back(std::make_unique<QNetworkAccessManager>());
+        m_networks.back()->setProxy(QNetworkProxy::NoProxy);
+    }
     // GET /metrics is the endpoint's own; every other path and method goes
     // on to a deployment (/, /score, /swagger.json).
     m_server->setMissingHandler(
@@ -155,15 +160,16 @@ void EndpointProxy::forward(const QHttpServerRequest &request, QHttpServerRespon
     QElapsedTimer clock;
     clock.start();
     QNetworkReply *reply = nullptr;
+    QNetworkAccessManager *network = m_networks[m_nextNetwork++ % m_networks.size()].get();
     switch (request.method()) {
     case QHttpServerRequest::Method::Post:
-        reply = m_network->post(out, request.body());
+        reply = network->post(out, request.body());
         break;
     case QHttpServerRequest::Method::Get:
-        reply = m_network->get(out);
+        reply = network->get(out);
         break;
     default:
-        reply = m_network->sendCustomRequest(out, request.value("method"), request.body());
+        reply = network->sendCustomRequest(out, request.value("method"), request.body());
         break;
     }
     // A caller may hang up before the deployment answers; its socket is
