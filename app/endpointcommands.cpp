@@ -1,6 +1,7 @@
 // `mlwb endpoint ...`: endpoints (Azure ML v2 managed online endpoints), one
 // stable URL in front of deployments with a traffic split between them.
 #include "commandcontext.h"
+#include "serving/endpointdeployer.h"
 #include "serving/endpointmetrics.h"
 #include "serving/endpointsupervisor.h"
 #include "serving/scoringclient.h"
@@ -12,39 +13,14 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonDocument>
-#include <QTcpServer>
-#include <QThread>
 
 namespace mlwb {
 
 namespace {
 
-const int stopWaitMs = 10000;
-const int applyWaitMs = 5000;
-
 QString baseUrl(const Endpoint &e)
 {
-    return QStringLiteral("http://127.0.0.1:%1").arg(e.port);
-}
-
-QString splitText(const QList<TrafficShare> &traffic)
-{
-    QStringList parts;
-    for (const TrafficShare &share : traffic)
-        parts << QStringLiteral("%1=%2").arg(share.deployment).arg(share.weight);
-    return parts.join(QLatin1Char(' '));
-}
-
-// What the running proxy says on its GET /metrics; false when it does not answer.
-bool liveMetrics(const Endpoint &e, QHash<QString, EndpointCounters> *counters,
-                 QHash<QString, int> *weights)
-{
-    ScoringClient client;
-    const ScoringResponse r = client.get(baseUrl(e) + QStringLiteral("/metrics"), 2000);
-    if (r.status != 200)
-        return false;
-    parseEndpointMetrics(r.body, counters, weights);
-    return true;
+    return EndpointDeployer::baseUrl(e);
 }
 
 QJsonObject toJson(const Workspace &ws, const Endpoint &e, bool withCounters)
@@ -61,7 +37,7 @@ QJsonObject toJson(const Workspace &ws, const Endpoint &e, bool withCounters)
         {QStringLiteral("port"), e.port},
         {QStringLiteral("auth"), e.auth},
         {QStringLiteral("traffic"), traffic},
-        {QStringLiteral("split"), splitText(e.traffic)},
+        {QStringLiteral("split"), EndpointDeployer::splitText(e.traffic)},
         {QStringLiteral("created_at"), CliOutput::time(e.createdAt)},
         {QStringLiteral("updated_at"), CliOutput::time(e.updatedAt)}};
     if (!withCounters)
@@ -72,7 +48,7 @@ QJsonObject toJson(const Workspace &ws, const Endpoint &e, bool withCounters)
     // Every deployment in the split, with what the running proxy counted.
     for (const TrafficShare &share : e.traffic)
         counters.insert(share.deployment, EndpointCounters());
-    if (!running || liveMetrics(e, &counters, &weights)) {
+    if (!running || EndpointDeployer::liveMetrics(e, &counters, &weights)) {
         for (auto it = counters.cbegin(); it != counters.cend(); ++it) {
             const EndpointCounters &c = it.value();
             const double mean = c.requests ? c.latencySeconds * 1000 / c.requests : 0;
@@ -156,57 +132,16 @@ int create(CommandContext &context)
     const int wanted = context.isSet(QStringLiteral("port"))
                            ? context.value(QStringLiteral("port")).toInt(&ok)
                            : 0;
-    if (!ok || wanted < 0 || wanted > 65535)
+    if (!ok)
         return context.fail(
             Cli::tr("'%1' is not a port.").arg(context.value(QStringLiteral("port"))));
-    // The port is chosen once and kept: the endpoint's URL stays the same.
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, quint16(wanted)))
-        return context.fail(Cli::tr("Port %1 on 127.0.0.1 cannot be used: %2")
-                                .arg(wanted)
-                                .arg(probe.errorString()));
-    e.port = probe.serverPort();
-    probe.close();
-    if (!Endpoints(*ws).create(&e, &error))
+    if (!EndpointDeployer::create(*ws, &e, wanted, &error))
         return context.fail(error);
-    const ServiceKeys keys(*ws, EndpointSupervisor::keysName(e.name));
-    if ((e.auth == QLatin1String("key") && !ServiceKeys(keys).create(&error))
-        || !EndpointSupervisor::start(*ws, e.name, &error)) {
-        QString ignored;
-        Endpoints(*ws).remove(e.name, &ignored);
-        EndpointSupervisor::waitUntilGone(*ws, e.name, stopWaitMs, &ignored);
-        ServiceKeys(keys).remove();
-        return context.fail(error);
-    }
     context.output().message(Cli::tr("Endpoint %1 listens at %2; give it deployments with mlwb "
                                      "endpoint traffic %1 DEPLOYMENT=100.")
                                  .arg(e.name, baseUrl(e) + QStringLiteral("/score")),
                              toJson(*ws, e, false));
     return ExitSuccess;
-}
-
-// Until the running proxy's GET /metrics shows `traffic`, at most applyWaitMs.
-bool waitForSplit(const Endpoint &e, const QList<TrafficShare> &traffic)
-{
-    QHash<QString, int> wanted;
-    for (const TrafficShare &share : traffic)
-        wanted.insert(share.deployment, share.weight);
-    for (int waited = 0; waited < applyWaitMs; waited += 50) {
-        QHash<QString, EndpointCounters> counters;
-        QHash<QString, int> weights;
-        if (liveMetrics(e, &counters, &weights)) {
-            // The proxy names deployments as the store spells them.
-            QHash<QString, int> lower, wantedLower;
-            for (auto it = weights.cbegin(); it != weights.cend(); ++it)
-                lower.insert(it.key().toLower(), it.value());
-            for (auto it = wanted.cbegin(); it != wanted.cend(); ++it)
-                wantedLower.insert(it.key().toLower(), it.value());
-            if (lower == wantedLower)
-                return true;
-        }
-        QThread::msleep(50);
-    }
-    return false;
 }
 
 int traffic(CommandContext &context, const Workspace &ws, const Endpoint &e)
@@ -218,26 +153,13 @@ int traffic(CommandContext &context, const Workspace &ws, const Endpoint &e)
         return context.fail(Cli::tr("Say how to split the traffic, for example: mlwb endpoint "
                                     "traffic %1 blue=90 green=10.")
                                 .arg(e.name));
-    if (!ws.checkWritable(&error) || !Endpoints::parseTraffic(words, &shares, &error)
-        || !Endpoints(ws).setTraffic(e.name, shares, &error))
+    Endpoint now;
+    if (!Endpoints::parseTraffic(words, &shares, &error)
+        || !EndpointDeployer::setTraffic(ws, e.name, shares, &now, &error))
         return context.fail(error);
-    // A proxy that died comes back with the new split; a running one takes
-    // it in place, without dropping requests in flight.
-    if (!EndpointSupervisor::start(ws, e.name, &error))
-        return context.fail(error);
-    const auto now = Endpoints(ws).find(e.name, &error);
-    if (!now)
-        return context.fail(error);
-    if (!waitForSplit(*now, shares))
-        return context.fail(
-            Cli::tr("The split of %1 is stored, but its proxy did not take it "
-                    "within %2 s; see %3.")
-                .arg(e.name)
-                .arg(applyWaitMs / 1000)
-                .arg(QDir::toNativeSeparators(QDir(EndpointSupervisor::folder(ws, e.name))
-                                                  .filePath(QStringLiteral("proxy.log")))));
-    context.output().message(Cli::tr("%1 now routes %2.").arg(e.name, splitText(now->traffic)),
-                             toJson(ws, *now, false));
+    context.output().message(
+        Cli::tr("%1 now routes %2.").arg(e.name, EndpointDeployer::splitText(now.traffic)),
+        toJson(ws, now, false));
     return ExitSuccess;
 }
 
@@ -339,11 +261,8 @@ int remove(CommandContext &context, const Workspace &ws, const Endpoint &e)
 {
     QString error;
     // The proxy sees its record go, closes the port and leaves.
-    if (!ws.checkWritable(&error) || !Endpoints(ws).remove(e.name, &error)
-        || !EndpointSupervisor::waitUntilGone(ws, e.name, stopWaitMs, &error))
+    if (!EndpointDeployer::remove(ws, e.name, &error))
         return context.fail(error);
-    ServiceKeys(ws, EndpointSupervisor::keysName(e.name)).remove();
-    QDir(EndpointSupervisor::folder(ws, e.name)).removeRecursively();
     context.output().message(Cli::tr("Deleted endpoint %1.").arg(e.name),
                              {{QStringLiteral("name"), e.name}});
     return ExitSuccess;

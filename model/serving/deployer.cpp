@@ -321,11 +321,14 @@ QStringList Deployer::modelRefs(const Workspace &workspace, const Deployment &de
 {
     QStringList refs;
     QSqlQuery q(workspace.database());
-    q.prepare(QStringLiteral("SELECT m.name, v.version FROM deployment_models d JOIN "
-                             "model_versions v ON v.id = d.model_version_id JOIN models m ON "
-                             "m.id = v.model_id WHERE d.deployment_id = ? ORDER BY m.name, "
-                             "v.version"));
+    // A container deployment serves its image's model versions.
+    q.prepare(QStringLiteral("SELECT m.name, v.version FROM model_versions v JOIN models m ON "
+                             "m.id = v.model_id WHERE v.id IN (SELECT model_version_id FROM "
+                             "deployment_models WHERE deployment_id = ? UNION SELECT "
+                             "model_version_id FROM image_models WHERE image_id = ?) ORDER BY "
+                             "m.name, v.version"));
     q.addBindValue(deployment.id);
+    q.addBindValue(deployment.imageId);
     if (q.exec())
         while (q.next())
             refs << q.value(0).toString() + QLatin1Char(':') + q.value(1).toString();
