@@ -203,6 +203,16 @@ void TestEndpointProxy::metricsPerDeployment()
     QVERIFY(bucketed >= blue.requests - 5); // only those over 5 s fall outside
     // The deployments' own metrics are not what came back.
     QVERIFY(!text.contains("mlwb_"));
+    // `mlwb endpoint show` reads it back: counts and the split in effect.
+    QHash<QString, EndpointCounters> parsed;
+    QHash<QString, int> weights;
+    parseEndpointMetrics(text, &parsed, &weights);
+    QCOMPARE(parsed.value(QStringLiteral("blue")).requests, blue.requests);
+    QCOMPARE(parsed.value(QStringLiteral("green")).errors, green.errors);
+    QCOMPARE(parsed.value(QStringLiteral("green")).latencySeconds, green.latencySeconds);
+    QCOMPARE(weights.size(), m_proxy.backends().size());
+    for (const EndpointBackend &b : m_proxy.backends())
+        QCOMPARE(weights.value(b.name, -1), b.weight);
 }
 
 void TestEndpointProxy::rejectsBadSplits()
