@@ -224,13 +224,16 @@ int call(CommandContext &context, const Workspace &ws, const Endpoint &e)
     if (context.isSet(QStringLiteral("deployment")))
         headers.append({QByteArrayLiteral("azureml-model-deployment"),
                         context.value(QStringLiteral("deployment")).toUtf8()});
+    // A proxy that died (a kill, a reboot) comes back first.
+    if (EndpointSupervisor::runningPid(ws, e.name) <= 0 && !ws.isReadOnly()
+        && !EndpointSupervisor::start(ws, e.name, &error))
+        return context.fail(error);
     const QString url = baseUrl(e) + QStringLiteral("/score");
     ScoringClient client;
     const ScoringResponse r = client.post(url, body, key, 60000, headers);
     if (r.status == 0)
-        return context.fail(Cli::tr("Endpoint %1 did not answer at %2: %3 (is its proxy "
-                                    "running? mlwb endpoint list starts it again)")
-                                .arg(e.name, url, r.error));
+        return context.fail(
+            Cli::tr("Endpoint %1 did not answer at %2: %3").arg(e.name, url, r.error));
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parse);
     const QJsonValue response =

@@ -7,7 +7,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QUrl>
 
 namespace mlwb {
@@ -29,6 +31,9 @@ bool authorized(const QHttpServerRequest &request, const QStringList &keys)
     return false;
 }
 
+// x 6 connections to each deployment.
+const int networkManagers = 8;
+
 QHttpServerResponder::StatusCode statusCode(int status)
 {
     return static_cast<QHttpServerResponder::StatusCode>(status);
@@ -39,9 +44,11 @@ QHttpServerResponder::StatusCode statusCode(int status)
 EndpointProxy::EndpointProxy(QObject *parent)
     : QObject(parent)
     , m_server(std::make_unique<QHttpServer>())
-    , m_network(std::make_unique<QNetworkAccessManager>())
 {
-    m_network->setProxy(QNetworkProxy::NoProxy);
+    for (int i = 0; i < networkManagers; ++i) {
+        m_networks.push_back(std::make_unique<QNetworkAccessManager>());
+        m_networks.back()->setProxy(QNetworkProxy::NoProxy);
+    }
     // GET /metrics is the endpoint's own; every other path and method goes
     // on to a deployment (/, /score, /swagger.json).
     m_server->setMissingHandler(
@@ -153,21 +160,27 @@ void EndpointProxy::forward(const QHttpServerRequest &request, QHttpServerRespon
     QElapsedTimer clock;
     clock.start();
     QNetworkReply *reply = nullptr;
+    QNetworkAccessManager *network = m_networks[m_nextNetwork++ % m_networks.size()].get();
     switch (request.method()) {
     case QHttpServerRequest::Method::Post:
-        reply = m_network->post(out, request.body());
+        reply = network->post(out, request.body());
         break;
     case QHttpServerRequest::Method::Get:
-        reply = m_network->get(out);
+        reply = network->get(out);
         break;
     default:
-        reply = m_network->sendCustomRequest(out, request.value("method"), request.body());
+        reply = network->sendCustomRequest(out, request.value("method"), request.body());
         break;
     }
-    connect(reply, &QNetworkReply::finished, this, [this, reply, answer, name, clock] {
+    // A caller may hang up before the deployment answers; its socket is
+    // then deleted, and writing to it would crash the endpoint.
+    const QPointer<QTcpSocket> caller(answer->socket());
+    connect(reply, &QNetworkReply::finished, this, [this, reply, answer, name, clock, caller] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         m_counters[name].add(status, clock.nsecsElapsed() / 1e9);
+        if (!caller || caller->state() != QAbstractSocket::ConnectedState)
+            return;
         if (status == 0) {
             answer->write(QByteArray("{\"error\": \"")
                               + tr("deployment %1 did not answer: %2")

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <vector>
 
 class QHttpServer;
 class QHttpServerRequest;
@@ -64,7 +65,10 @@ private:
     const EndpointBackend *choose(const QHttpServerRequest &request) const;
 
     std::unique_ptr<QHttpServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    // Several: one keeps at most 6 connections to a deployment, which would
+    // cap the endpoint far below what the deployment serves.
+    std::vector<std::unique_ptr<QNetworkAccessManager>> m_networks;
+    size_t m_nextNetwork = 0;
     QList<EndpointBackend> m_backends;
     QHash<QString, EndpointCounters> m_counters;
     QStringList m_keys;

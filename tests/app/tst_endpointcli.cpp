@@ -24,12 +24,20 @@ using namespace mlwb;
 
 namespace {
 
-// Says which deployment answered (WHO), after an optional pause.
-const char *const whoScript = "import json, os, time\n"
+// Says which deployment answered (WHO). Given a "gate" folder, it first
+// leaves a file there and waits (at most 10 s) until the folder has "open",
+// so a test knows its requests are in flight and holds them there.
+const char *const whoScript = "import json, os, time, uuid\n"
                               "def init():\n"
                               "    pass\n"
                               "def run(raw_data):\n"
-                              "    time.sleep(json.loads(raw_data).get('sleep', 0))\n"
+                              "    gate = json.loads(raw_data).get('gate')\n"
+                              "    if gate:\n"
+                              "        open(os.path.join(gate, uuid.uuid4().hex), 'w').close()\n"
+                              "        for _ in range(1000):\n"
+                              "            if os.path.exists(os.path.join(gate, 'open')):\n"
+                              "                break\n"
+                              "            time.sleep(0.01)\n"
                               "    return {'who': os.environ['WHO']}\n";
 
 // A process that ended may linger as a zombie until its reaper gets to it.
@@ -285,21 +293,23 @@ void TestEndpointCli::pinningHeaderWins()
 
 void TestEndpointCli::newSplitDropsNoRequestInFlight()
 {
-    // Slow calls are in flight at the proxy while the split changes.
-    const QList<QNetworkReply *> inFlight = post(36, "{\"sleep\": 0.15}", m_key);
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(inFlight.begin(), inFlight.end(),
-                                         [](QNetworkReply *r) { return r->isFinished(); }),
-                             5000);
+    // Calls held at the deployments while the split changes: the first six
+    // (all the connections the caller opens) are routed by the old split.
+    const QString gate = path(QStringLiteral("gate"));
+    QVERIFY(QDir().mkpath(gate));
+    const QList<QNetworkReply *> inFlight =
+        post(12, "{\"gate\": \"" + gate.toUtf8() + "\"}", m_key);
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(gate).entryList(QDir::Files).size() >= 6, 10000);
     const auto r =
         run({QStringLiteral("endpoint"), QStringLiteral("traffic"), QStringLiteral("web"),
              QStringLiteral("blue=0"), QStringLiteral("green=100")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QVERIFY2(std::any_of(inFlight.begin(), inFlight.end(),
-                         [](QNetworkReply *r) { return !r->isFinished(); }),
-             "every request had ended before the split changed");
+    QVERIFY(std::none_of(inFlight.begin(), inFlight.end(),
+                         [](QNetworkReply *r) { return r->isFinished(); }));
+    QVERIFY(testing::writeFile(QDir(gate).filePath(QStringLiteral("open")), {}));
     Answers during;
     collect(inFlight, &during);
-    QCOMPARE(during.byStatus.value(200), 36);                       // none dropped or failed
+    QCOMPARE(during.byStatus.value(200), 12);                       // none dropped or failed
     QVERIFY(during.byDeployment.value(QStringLiteral("blue")) > 0); // routed by the old split
     // Once `endpoint traffic` has returned, the new split is in effect.
     const Answers after = send(200, "{}", m_key);
@@ -360,8 +370,16 @@ void TestEndpointCli::killedProxyComesBackOnItsPort()
     const QJsonArray all = json({QStringLiteral("endpoint"), QStringLiteral("list")}).toArray();
     QCOMPARE(all.first().toObject().value(QStringLiteral("state")).toString(),
              QStringLiteral("Running"));
-    QVERIFY(proxyPid() != pid);
+    const int again = proxyPid();
+    QVERIFY(again != pid);
     QCOMPARE(send(20, "{}", m_key).byDeployment.value(QStringLiteral("green")), 20);
+    // So does a call.
+    QCOMPARE(::kill(again, SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!alive(again), 5000);
+    const auto r = run({QStringLiteral("endpoint"), QStringLiteral("call"), QStringLiteral("web"),
+                        QStringLiteral("--data"), QStringLiteral("{}")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("status 200 from green")), qPrintable(r.out));
 }
 
 void TestEndpointCli::deleteClosesThePort()

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +29,7 @@ private slots:
     void passesKeysAndErrorsThrough();
     void metricsPerDeployment();
     void rejectsBadSplits();
+    void callerHangingUpIsHarmless();
     void deploymentDownIsBadGateway();
 
 private:
@@ -201,6 +203,16 @@ void TestEndpointProxy::metricsPerDeployment()
     QVERIFY(bucketed >= blue.requests - 5); // only those over 5 s fall outside
     // The deployments' own metrics are not what came back.
     QVERIFY(!text.contains("mlwb_"));
+    // `mlwb endpoint show` reads it back: counts and the split in effect.
+    QHash<QString, EndpointCounters> parsed;
+    QHash<QString, int> weights;
+    parseEndpointMetrics(text, &parsed, &weights);
+    QCOMPARE(parsed.value(QStringLiteral("blue")).requests, blue.requests);
+    QCOMPARE(parsed.value(QStringLiteral("green")).errors, green.errors);
+    QCOMPARE(parsed.value(QStringLiteral("green")).latencySeconds, green.latencySeconds);
+    QCOMPARE(weights.size(), m_proxy.backends().size());
+    for (const EndpointBackend &b : m_proxy.backends())
+        QCOMPARE(weights.value(b.name, -1), b.weight);
 }
 
 void TestEndpointProxy::rejectsBadSplits()
@@ -212,6 +224,37 @@ void TestEndpointProxy::rejectsBadSplits()
     QCOMPARE(error, QStringLiteral("The traffic split adds up to 90%; it must add up to 100%."));
     QCOMPARE(m_proxy.backends().size(), 2); // the old split stays
     QCOMPARE(m_proxy.backends().first().name, QStringLiteral("blue"));
+}
+
+// A caller that hangs up before the deployment answers: the answer has
+// nowhere to go, and the endpoint goes on serving (it used to crash).
+void TestEndpointProxy::callerHangingUpIsHarmless()
+{
+    QTcpServer slow; // a deployment that answers when told to
+    QVERIFY(slow.listen(QHostAddress::LocalHost, 0));
+    const QList<EndpointBackend> before = m_proxy.backends();
+    QList<EndpointBackend> withSlow = before;
+    withSlow.append(
+        {QStringLiteral("slow"), QStringLiteral("http://127.0.0.1:%1").arg(slow.serverPort()), 0});
+    QString error;
+    QVERIFY2(m_proxy.setBackends(withSlow, &error), qPrintable(error));
+    QTcpSocket caller;
+    caller.connectToHost(QHostAddress::LocalHost, quint16(m_proxy.port()));
+    QVERIFY(caller.waitForConnected(5000));
+    caller.write("POST /score HTTP/1.1\r\nHost: 127.0.0.1\r\nazureml-model-deployment: slow\r\n"
+                 "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+    QTRY_VERIFY(slow.hasPendingConnections());
+    QTcpSocket *deployment = slow.nextPendingConnection();
+    QTRY_VERIFY(deployment->bytesAvailable() > 0);
+    caller.abort();
+    QTest::qWait(100); // the endpoint sees the caller go
+    deployment->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 6\r\n"
+                      "\r\n\"slow\"");
+    QTRY_COMPARE(m_proxy.counters(QStringLiteral("slow")).requests, qint64(1));
+    QVERIFY2(m_proxy.setBackends(before, &error), qPrintable(error));
+    int status = 0;
+    call({}, &status);
+    QCOMPARE(status, 200);
 }
 
 void TestEndpointProxy::deploymentDownIsBadGateway()
