@@ -20,6 +20,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <memory>
 
 using namespace mlwb;
@@ -119,6 +120,7 @@ private slots:
     void cleanupTestCase();
     void failingInitKeepsTheOldVersion();
     void updateSwitchesWithoutDroppingRequests();
+    void updatedServerOutlivesItsSupervisor();
 
 private:
     MlwbResult mlwb(const QString &line);
@@ -126,6 +128,7 @@ private:
     MlwbResult mlwbUnderLoad(const QString &line);
     QJsonObject shown();
     qint64 server();
+    qint64 supervisor();
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     QTemporaryDir m_dir;
@@ -171,6 +174,17 @@ qint64 TestServiceUpdate::server()
     const auto ws = Workspace::open(path(QStringLiteral("ws")), &error);
     const auto d = ws ? Deployments(*ws).find(QStringLiteral("svc"), &error) : std::nullopt;
     return d ? DeploymentProcess(*ws, d->id).liveServer() : -1;
+}
+
+qint64 TestServiceUpdate::supervisor()
+{
+    QString error;
+    const auto ws = Workspace::open(path(QStringLiteral("ws")), &error);
+    const auto d = ws ? Deployments(*ws).find(QStringLiteral("svc"), &error) : std::nullopt;
+    if (!d)
+        return -1;
+    const DeploymentProcess process(*ws, d->id);
+    return process.hasLiveSupervisor() ? process.supervisorPid() : -1;
 }
 
 void TestServiceUpdate::initTestCase()
@@ -282,6 +296,42 @@ void TestServiceUpdate::updateSwitchesWithoutDroppingRequests()
     QVERIFY(!processgroup::isAlive(old));
     const qint64 current = server();
     QVERIFY(current > 0 && current != old);
+}
+
+// After an update the server runs from its own folder behind the front: a
+// killed supervisor's successor adopts it, and a stop without any
+// supervisor frees the public port.
+void TestServiceUpdate::updatedServerOutlivesItsSupervisor()
+{
+    const QString url = m_deployed.value(QStringLiteral("scoring_uri")).toString();
+    const qint64 served = server();
+    qint64 watcher = supervisor();
+    QVERIFY(served > 0 && watcher > 0);
+    QVERIFY(::kill(pid_t(watcher), SIGKILL) == 0);
+    QTRY_VERIFY(!processgroup::isAlive(watcher));
+    {
+        Load load(url, 2);
+        QTRY_VERIFY(load.said("\"v2\"", 0).first >= 10);
+        load.stop();
+        QTRY_VERIFY(load.idle());
+        QVERIFY2(load.failures() == 0, qPrintable(load.firstFailure()));
+    }
+    QCOMPARE(mlwb(QStringLiteral("service list")).code, 0); // reattaches
+    QTRY_VERIFY(supervisor() > 0 && supervisor() != watcher);
+    QCOMPARE(server(), served);
+    QCOMPARE(shown().value(QStringLiteral("status")).toString(), QStringLiteral("Healthy"));
+    // No supervisor at all: stop ends the server and the front.
+    watcher = supervisor();
+    QVERIFY(::kill(pid_t(watcher), SIGKILL) == 0);
+    QTRY_VERIFY(!processgroup::isAlive(watcher));
+    const MlwbResult stopped = mlwb(QStringLiteral("service stop svc"));
+    QVERIFY2(stopped.code == 0, qPrintable(stopped.err));
+    QVERIFY(!processgroup::isAlive(served));
+    Load refused(url, 1);
+    QTRY_VERIFY(!refused.answers().isEmpty());
+    refused.stop();
+    QTRY_VERIFY(refused.idle());
+    QCOMPARE(refused.answers().first().status, 0); // nothing listens on the port any more
 }
 
 QTEST_GUILESS_MAIN(TestServiceUpdate)
