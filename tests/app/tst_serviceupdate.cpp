@@ -120,6 +120,7 @@ private slots:
     void cleanupTestCase();
     void failingInitKeepsTheOldVersion();
     void updateSwitchesWithoutDroppingRequests();
+    void updateToModelsAndScript();
     void updatedServerOutlivesItsSupervisor();
 
 private:
@@ -210,6 +211,8 @@ void TestServiceUpdate::initTestCase()
                       "def init():\n    pass\n\ndef run(raw_data):\n    return 'v1'\n"));
     QVERIFY(tinyWrite(path(QStringLiteral("v2.py")),
                       "def init():\n    pass\n\ndef run(raw_data):\n    return 'v2'\n"));
+    QVERIFY(tinyWrite(path(QStringLiteral("v3.py")),
+                      "def init():\n    pass\n\ndef run(raw_data):\n    return 'v3'\n"));
     QVERIFY(tinyWrite(path(QStringLiteral("broken.py")),
                       "def init():\n    raise RuntimeError('the model file is corrupt')\n\n"
                       "def run(raw_data):\n    return 'never'\n"));
@@ -298,6 +301,30 @@ void TestServiceUpdate::updateSwitchesWithoutDroppingRequests()
     QVERIFY(current > 0 && current != old);
 }
 
+// A deployment without an image: model versions and a scoring script.
+void TestServiceUpdate::updateToModelsAndScript()
+{
+    Load load(m_deployed.value(QStringLiteral("scoring_uri")).toString(), 2);
+    const MlwbResult r = mlwbUnderLoad(
+        QStringLiteral("service update svc --model iris:1 --scoring-script v3.py --format json"));
+    const qint64 updated = load.now();
+    QTRY_VERIFY(load.said("\"v3\"", updated).first >= 10);
+    load.stop();
+    QTRY_VERIFY(load.idle());
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(load.failures() == 0, qPrintable(load.firstFailure()));
+    QCOMPARE(load.said("\"v3\"", updated).second, 0);
+    const QJsonObject now = shown();
+    QCOMPARE(now.value(QStringLiteral("status")).toString(), QStringLiteral("Healthy"));
+    QVERIFY(now.value(QStringLiteral("image")).isNull());
+    QCOMPARE(now.value(QStringLiteral("models")).toArray(), QJsonArray{QStringLiteral("iris:1")});
+    QCOMPARE(now.value(QStringLiteral("scoring_script")).toString(), path(QStringLiteral("v3.py")));
+    QCOMPARE(now.value(QStringLiteral("port")), m_deployed.value(QStringLiteral("port")));
+    // The folder of the server it replaced is gone.
+    QVERIFY(!QFileInfo::exists(path(QStringLiteral("ws/deployments/svc/update-1"))));
+    QVERIFY(QFileInfo::exists(path(QStringLiteral("ws/deployments/svc/update-2/app/v3.py"))));
+}
+
 // After an update the server runs from its own folder behind the front: a
 // killed supervisor's successor adopts it, and a stop without any
 // supervisor frees the public port.
@@ -311,7 +338,7 @@ void TestServiceUpdate::updatedServerOutlivesItsSupervisor()
     QTRY_VERIFY(!processgroup::isAlive(watcher));
     {
         Load load(url, 2);
-        QTRY_VERIFY(load.said("\"v2\"", 0).first >= 10);
+        QTRY_VERIFY(load.said("\"v3\"", 0).first >= 10);
         load.stop();
         QTRY_VERIFY(load.idle());
         QVERIFY2(load.failures() == 0, qPrintable(load.firstFailure()));
