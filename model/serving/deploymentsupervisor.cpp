@@ -105,6 +105,7 @@ bool DeploymentSupervisor::exec(QString *error)
     const qint64 self = QCoreApplication::applicationPid();
     m_process->heartbeat(self);
     m_pgid = m_process->liveServer(); // a server a killed supervisor left running
+    endLeftovers();
     if (m_pgid > 0) {
         m_startedMs = sql::now();
         // No port file: a server started before the front, on the public port itself.
@@ -377,6 +378,15 @@ bool DeploymentSupervisor::pause(int ms)
 
 void DeploymentSupervisor::probe()
 {
+    QByteArray answer;
+    QString frontError;
+    if (m_serverPort != m_deployment.port // a server from before the front holds the port itself
+        && !DeploymentFront::command(DeploymentFront::controlPath(m_folder->root()), "ping",
+                                     &answer, &frontError, 1000)) {
+        note(tr("the deployment's front is gone (%1); starting it again").arg(frontError));
+        if (!ensureFront(&frontError) || !pointFront(m_serverPort, &frontError))
+            note(frontError);
+    }
     const ScoringResponse r =
         m_client->get(QStringLiteral("http://127.0.0.1:%1/").arg(m_serverPort), probeTimeoutMs);
     const QString status = m_deployment.status;

@@ -69,6 +69,7 @@ private:
     bool pointFront(int port, QString *error);
     void quitFront();
     void update();
+    void endLeftovers();
     bool switchTo(const QJsonObject &request, QString *error);
     bool startNext(const Deployment &next, const DeploymentFolder &folder, int *port, qint64 *pgid,
                    QString *error);

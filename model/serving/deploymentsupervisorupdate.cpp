@@ -51,7 +51,47 @@ void stopUnused(const Deployment &deployment, qint64 pgid)
         processgroup::terminate(pgid, stopGraceMs);
 }
 
+// A scoring server's wrapper this supervisor's kind started (its $0), not a reused pid.
+bool isServerWrapper(qint64 pid)
+{
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    return pid > 0 && cmdline.open(QIODevice::ReadOnly)
+           && cmdline.readAll().split('\0').contains("mlwb-serve");
+}
+
 } // namespace
+
+// A supervisor killed in the middle of an update leaves a server that is
+// not the deployment's (the new one before the switch, or the old one
+// after it) and its folder: ended here, when its successor starts.
+void DeploymentSupervisor::endLeftovers()
+{
+    QFile pending(updateRequestPath(m_folder->root()));
+    QString pendingFolder; // laid out for an update not yet made: kept
+    if (pending.open(QIODevice::ReadOnly))
+        pendingFolder = QJsonDocument::fromJson(pending.readAll())
+                            .object()
+                            .value(QStringLiteral("config"))
+                            .toObject()
+                            .value(QStringLiteral("server_folder"))
+                            .toString();
+    const QDir root(m_folder->root());
+    QStringList folders = root.entryList({QStringLiteral("update-*")}, QDir::Dirs);
+    folders.prepend(QString()); // the deployment's own folder, where its first server ran
+    for (const QString &sub : std::as_const(folders)) {
+        const DeploymentFolder folder =
+            sub.isEmpty() ? *m_folder : DeploymentFolder(root.path(), sub);
+        if (folder.root() == m_serverFolder->root() || (!sub.isEmpty() && sub == pendingFolder))
+            continue;
+        const qint64 pgid = processgroup::readNumber(folder.processGroupFile());
+        if (pgid > 0 && pgid != m_pgid && processgroup::isAlive(pgid) && isServerWrapper(pgid)) {
+            note(tr("stopping a server left by an update that was cut off"));
+            processgroup::terminate(pgid, stopGraceMs);
+        }
+        if (!sub.isEmpty())
+            QDir(folder.root()).removeRecursively();
+    }
+}
 
 void DeploymentSupervisor::update()
 {

@@ -5,6 +5,7 @@
 // init() raises leaves the old one serving.
 #include "mlwbprocess.h"
 #include "runs/processgroup.h"
+#include "serving/deploymentfront.h"
 #include "serving/deploymentprocess.h"
 #include "store/deployments.h"
 #include "store/workspace.h"
@@ -334,6 +335,18 @@ void TestServiceUpdate::updatedServerOutlivesItsSupervisor()
     const qint64 served = server();
     qint64 watcher = supervisor();
     QVERIFY(served > 0 && watcher > 0);
+    // A server an update cut off by the kill would leave: its own session, its folder.
+    const QString cutOff = path(QStringLiteral("ws/deployments/svc/update-9"));
+    QProcess leftover;
+    leftover.setProgram(QStringLiteral("setsid"));
+    leftover.setArguments({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                           QStringLiteral("echo $$ > \"$1/pgid\"; sleep 60"),
+                           QStringLiteral("mlwb-serve"), cutOff});
+    leftover.setStandardOutputFile(QProcess::nullDevice());
+    leftover.setStandardErrorFile(QProcess::nullDevice());
+    qint64 left = -1;
+    QVERIFY(QDir().mkpath(cutOff) && leftover.startDetached(&left));
+    QTRY_COMPARE(processgroup::readNumber(cutOff + QStringLiteral("/pgid")), left);
     QVERIFY(::kill(pid_t(watcher), SIGKILL) == 0);
     QTRY_VERIFY(!processgroup::isAlive(watcher));
     {
@@ -347,6 +360,26 @@ void TestServiceUpdate::updatedServerOutlivesItsSupervisor()
     QTRY_VERIFY(supervisor() > 0 && supervisor() != watcher);
     QCOMPARE(server(), served);
     QCOMPARE(shown().value(QStringLiteral("status")).toString(), QStringLiteral("Healthy"));
+    QTRY_VERIFY(!processgroup::isAlive(left));
+    QTRY_VERIFY(!QFileInfo::exists(cutOff));
+    // A front that died is started again by the supervisor.
+    const QString control =
+        DeploymentFront::controlPath(path(QStringLiteral("ws/deployments/svc")));
+    QByteArray ping;
+    QString error;
+    QVERIFY2(DeploymentFront::command(control, "ping", &ping, &error), qPrintable(error));
+    const qint64 front = ping.split(' ').value(0).toLongLong();
+    QVERIFY(front > 0 && ::kill(pid_t(front), SIGKILL) == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(DeploymentFront::command(control, "ping", &ping, &error)
+                                 && ping.split(' ').value(0).toLongLong() != front,
+                             10000);
+    {
+        Load load(url, 1);
+        QTRY_VERIFY(load.said("\"v3\"", 0).first >= 5);
+        load.stop();
+        QTRY_VERIFY(load.idle());
+        QVERIFY2(load.failures() == 0, qPrintable(load.firstFailure()));
+    }
     // No supervisor at all: stop ends the server and the front.
     watcher = supervisor();
     QVERIFY(::kill(pid_t(watcher), SIGKILL) == 0);
