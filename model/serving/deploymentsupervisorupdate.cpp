@@ -51,12 +51,16 @@ void stopUnused(const Deployment &deployment, qint64 pgid)
         processgroup::terminate(pgid, stopGraceMs);
 }
 
-// A scoring server's wrapper this supervisor's kind started (its $0), not a reused pid.
-bool isServerWrapper(qint64 pid)
+// The wrapper of a server started from `folder` (its $0 and its
+// MLWB_RUN_DIR), not a process that got a reused pid.
+bool isServerWrapper(qint64 pid, const DeploymentFolder &folder)
 {
     QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    QFile environ(QStringLiteral("/proc/%1/environ").arg(pid));
     return pid > 0 && cmdline.open(QIODevice::ReadOnly)
-           && cmdline.readAll().split('\0').contains("mlwb-serve");
+           && cmdline.readAll().split('\0').contains("mlwb-serve")
+           && environ.open(QIODevice::ReadOnly)
+           && environ.readAll().split('\0').contains("MLWB_RUN_DIR=" + folder.root().toUtf8());
 }
 
 } // namespace
@@ -84,7 +88,8 @@ void DeploymentSupervisor::endLeftovers()
         if (folder.root() == m_serverFolder->root() || (!sub.isEmpty() && sub == pendingFolder))
             continue;
         const qint64 pgid = processgroup::readNumber(folder.processGroupFile());
-        if (pgid > 0 && pgid != m_pgid && processgroup::isAlive(pgid) && isServerWrapper(pgid)) {
+        if (pgid > 0 && pgid != m_pgid && processgroup::isAlive(pgid)
+            && isServerWrapper(pgid, folder)) {
             note(tr("stopping a server left by an update that was cut off"));
             processgroup::terminate(pgid, stopGraceMs);
         }

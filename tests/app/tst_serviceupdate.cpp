@@ -342,6 +342,9 @@ void TestServiceUpdate::updatedServerOutlivesItsSupervisor()
     leftover.setArguments({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
                            QStringLiteral("echo $$ > \"$1/pgid\"; sleep 60"),
                            QStringLiteral("mlwb-serve"), cutOff});
+    QProcessEnvironment leftoverEnv = QProcessEnvironment::systemEnvironment();
+    leftoverEnv.insert(QStringLiteral("MLWB_RUN_DIR"), cutOff);
+    leftover.setProcessEnvironment(leftoverEnv);
     leftover.setStandardOutputFile(QProcess::nullDevice());
     leftover.setStandardErrorFile(QProcess::nullDevice());
     qint64 left = -1;
