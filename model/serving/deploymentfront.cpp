@@ -178,6 +178,8 @@ QString DeploymentFront::controlPath(const QString &deploymentRoot)
 
 bool DeploymentFront::listen(int port, const QString &controlPath, QString *error)
 {
+    // As the scoring server's own: many callers connecting at once are queued, not dropped.
+    m_server->setListenBacklogSize(128);
     if (!m_server->listen(QHostAddress::LocalHost, quint16(port))) {
         *error = tr("The deployment's front cannot listen on 127.0.0.1:%1: %2")
                      .arg(port)
