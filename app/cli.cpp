@@ -20,6 +20,7 @@ void registerModelVersionCommands(CommandRegistry &registry);
 void registerEnvironmentCommands(CommandRegistry &registry);
 void registerImageCommands(CommandRegistry &registry);
 void registerDeploymentCommands(CommandRegistry &registry);
+void registerEndpointCommands(CommandRegistry &registry);
 void registerPipelineCommands(CommandRegistry &registry);
 void registerRunCommands(CommandRegistry &registry);
 void registerChartCommands(CommandRegistry &registry);
@@ -32,6 +33,7 @@ const Registration nounRegistrations[] = {
     registerDatastoreCommands, registerModelCommands,      registerEnvironmentCommands,
     registerImageCommands,     registerDeploymentCommands, registerPipelineCommands,
     registerRunCommands,       registerChartCommands,      registerModelVersionCommands,
+    registerEndpointCommands,
 };
 
 int usageError(const ParsedCommand &command, QTextStream &err)

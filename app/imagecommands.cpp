@@ -128,6 +128,7 @@ int build(CommandContext &context)
     request.sourceDir = context.value(QStringLiteral("source"));
     request.environment = context.value(QStringLiteral("environment"));
     request.wheelFolder = context.value(QStringLiteral("wheels"));
+    request.installMissingAtStart = context.isSet(QStringLiteral("install-missing-at-start"));
     if (!request.wheelFolder.isEmpty())
         request.wheelFolder = QDir::current().absoluteFilePath(request.wheelFolder);
     request.base = context.value(QStringLiteral("base"));
@@ -154,6 +155,15 @@ int build(CommandContext &context)
         && !oci::parseMemory(context.value(QStringLiteral("memory")),
                              &request.resources.memoryBytes, &error))
         return context.fail(error);
+    const QStringList variables = context.values(QStringLiteral("env"));
+    for (const QString &pair : variables) {
+        const QString name = pair.section(QLatin1Char('='), 0, 0);
+        if (!pair.contains(QLatin1Char('=')))
+            return context.fail(Cli::tr("'%1' is not NAME=VALUE.").arg(pair));
+        if (!checkEnvironmentVariable(name, &error))
+            return context.fail(error);
+        request.environmentVariables.insert(name, pair.section(QLatin1Char('='), 1));
+    }
     const QStringList labels = context.values(QStringLiteral("label"));
     for (const QString &pair : labels) {
         if (!pair.contains(QLatin1Char('=')))
@@ -375,6 +385,10 @@ void registerImageCommands(CommandRegistry &registry)
            Cli::tr("A folder of wheels installed as a layer, as pip install --target would; "
                    "each must fit the base's Python."),
            QChar()},
+          {QStringLiteral("install-missing-at-start"), QString(),
+           Cli::tr("Have pip install the environment's packages the image lacks when the "
+                   "service first starts (needs network access at deploy time)."),
+           QChar()},
           {QStringLiteral("base"), QStringLiteral("KIND:PATH"),
            Cli::tr("oci-archive:PATH, docker-archive:PATH, oci:DIR or REGISTRY/REPO:TAG (pulled "
                    "once into the workspace)."),
@@ -389,6 +403,8 @@ void registerImageCommands(CommandRegistry &registry)
            Cli::tr("CPU cores a deployment of the image gets (fractions allowed)."), QChar()},
           {QStringLiteral("memory"), QStringLiteral("SIZE"),
            Cli::tr("Memory a deployment of the image gets, for example 512M or 1.5G."), QChar()},
+          {QStringLiteral("env"), QStringLiteral("NAME=VALUE"),
+           Cli::tr("An environment variable of the scoring server (repeatable)."), QChar()},
           {QStringLiteral("label"), QStringLiteral("KEY=VALUE"), Cli::tr("A label (repeatable)."),
            QChar()}},
          build});

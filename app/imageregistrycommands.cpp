@@ -5,11 +5,42 @@
 #include "store/images.h"
 #include "store/workspace.h"
 
+#include <QFile>
 #include <QJsonObject>
 
 namespace mlwb {
 
 namespace {
+
+// --username USER with --password-stdin, as docker login takes them: a
+// password never goes on the command line, where ps and the shell's
+// history would keep it.
+bool credentialsOf(CommandContext &context, oci::RegistryCredentials *out, QString *error)
+{
+    const QString user = context.value(QStringLiteral("username"));
+    const bool fromStdin = context.isSet(QStringLiteral("password-stdin"));
+    if (user.isEmpty() && !fromStdin)
+        return true;
+    if (user.isEmpty() || !fromStdin) {
+        *error = Cli::tr("--username and --password-stdin go together: the password is read "
+                         "from standard input, never taken on the command line.");
+        return false;
+    }
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        *error = Cli::tr("Cannot read the password from standard input.");
+        return false;
+    }
+    QByteArray line = in.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty()) {
+        *error = Cli::tr("--password-stdin: standard input held no password.");
+        return false;
+    }
+    *out = {user, QString::fromUtf8(line), QStringLiteral("--username %1").arg(user)};
+    return true;
+}
 
 // --tls-verify=true|false, as podman and skopeo spell it.
 bool tlsVerifyOf(CommandContext &context, bool *ok)
@@ -28,11 +59,13 @@ int push(CommandContext &context)
     request.tlsVerify = tlsVerifyOf(context, &ok);
     if (!ok)
         return context.fail(Cli::tr("--tls-verify takes true or false."));
+    QString error;
+    if (!credentialsOf(context, &request.credentials, &error))
+        return context.fail(error);
     const auto ws = context.openWorkspace();
     if (!ws)
         return ExitFailure;
     PushResult result;
-    QString error;
     if (!pushImage(
             *ws, request, {}, [&context](const QString &line) { context.note(line); }, &result,
             &error))
@@ -60,14 +93,17 @@ int pull(CommandContext &context)
     const bool tlsVerify = tlsVerifyOf(context, &ok);
     if (!ok)
         return context.fail(Cli::tr("--tls-verify takes true or false."));
+    QString error;
+    oci::RegistryCredentials credentials;
+    if (!credentialsOf(context, &credentials, &error))
+        return context.fail(error);
     const auto ws = context.openWorkspace();
     if (!ws)
         return ExitFailure;
     PullResult result;
-    QString error;
     if (!pullImage(
             *ws, reference, tlsVerify, {}, [&context](const QString &line) { context.note(line); },
-            &result, &error))
+            &result, &error, credentials))
         return context.fail(error);
     context.output().message(
         Cli::tr("Pulled %1 (%2): %3 blobs fetched (%4 bytes), %5 reused; build on it with "
@@ -94,19 +130,26 @@ void registerImageRegistryCommands(CommandRegistry &registry)
                          Cli::tr("false accepts self-signed certificates and plain http "
                                  "(127.0.0.1 and localhost always use plain http)."),
                          QChar()};
+    const OptionSpec user{QStringLiteral("username"), QStringLiteral("USER"),
+                          Cli::tr("Log in as USER instead of using the login files; the "
+                                  "password comes with --password-stdin."),
+                          QChar()};
+    const OptionSpec password{QStringLiteral("password-stdin"), QString(),
+                              Cli::tr("Read the password for --username from standard input."),
+                              QChar()};
     registry.addVerb(
         noun, {QStringLiteral("push"),
                Cli::tr("Push an image to an OCI registry; blobs already there are not sent."),
                {{QStringLiteral("NAME:VERSION"), Cli::tr("One image version.")},
                 {QStringLiteral("REGISTRY/REPO:TAG"), Cli::tr("Where to push it.")}},
-               {tls},
+               {tls, user, password},
                push});
     registry.addVerb(
         noun, {QStringLiteral("pull"),
                Cli::tr("Pull an image from an OCI registry into the workspace's base cache, so "
                        "builds can use it offline with --base REGISTRY/REPO:TAG."),
                {{QStringLiteral("REGISTRY/REPO:TAG"), Cli::tr("The image to pull.")}},
-               {tls},
+               {tls, user, password},
                pull});
 }
 

@@ -71,5 +71,7 @@ set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
 # Loaded as plugins, so shlibdeps cannot see them; ssh and python3 are run as programs.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6, python3, openssh-client")
+# Qt's own dialog buttons in the user's language, when installed.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_GENERATOR DEB)
 include(CPack)

@@ -13,6 +13,7 @@ packages=(
   libssl-dev # SHA-256 of snapshots and the model store (OpenSSL libcrypto)
   # run
   libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 fonts-dejavu-core python3
+  qt6-translations-l10n # Qt's own buttons (Next, Cancel) in the user's language
   # test: a real sshd and ssh client, zip as a benchmark baseline, Xvfb
   openssh-server openssh-client zip unzip xvfb xauth sqlite3
   wrk # bench_serve: the scoring server under load

@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ContainerEngine</name>
+    <message>
+        <source>podman is not installed</source>
+        <translation>podman ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>docker is not installed</source>
+        <translation>docker ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>%1: cannot write %2</source>
+        <translation>%1: %2 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not answer (%2)</source>
+        <translation>%1 antwortet nicht (%2)</translation>
+    </message>
+    <message>
+        <source>%1 cannot load the image (%2)</source>
+        <translation>%1 kann das Image nicht laden (%2)</translation>
+    </message>
+    <message>
+        <source>%1 cannot run a container here (%2)</source>
+        <translation>%1 kann hier keinen Container ausführen (%2)</translation>
+    </message>
+    <message>
+        <source>run as a container with %1, which runs containers here</source>
+        <translation>als Container mit %1 ausgeführt, das hier Container ausführt</translation>
+    </message>
+    <message>
+        <source>run as a container with %1 (%2)</source>
+        <translation>als Container mit %1 ausgeführt (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>DeployTask</name>
+    <message>
+        <source>Deploy %1</source>
+        <translation>%1 bereitstellen</translation>
+    </message>
+    <message>
+        <source>%1 is healthy at %2</source>
+        <translation>%1 ist unter %2 fehlerfrei</translation>
+    </message>
+    <message>
+        <source>%1 is %2: %3</source>
+        <translation>%1 ist %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Deployer</name>
     <message>
         <source>The environment asks for Python &apos;%1&apos;, which is not on this computer.</source>
@@ -46,6 +100,26 @@
     <message>
         <source>The deployment&apos;s supervisor did not stop %1 within %2 s.</source>
         <translation>Der Überwachungsprozess der Bereitstellung hat %1 nicht innerhalb von %2 s beendet.</translation>
+    </message>
+    <message>
+        <source>the image&apos;s scoring script %1 is no longer on this computer to serve it as a process</source>
+        <translation>das Bewertungsskript %1 des Images ist nicht mehr auf diesem Computer vorhanden, um es als Prozess bereitzustellen</translation>
+    </message>
+    <message>
+        <source>Deploying an image to the SSH VM %1 is not supported yet: use --target local.</source>
+        <translation>Das Bereitstellen eines Images auf der SSH-VM %1 wird noch nicht unterstützt: Verwenden Sie --target local.</translation>
+    </message>
+    <message>
+        <source>A deployment named %1 already exists.</source>
+        <translation>Eine Bereitstellung namens %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>served as a local process with its own Python, because no container engine runs containers here (%1)</source>
+        <translation>als lokaler Prozess mit eigenem Python bereitgestellt, da hier keine Container-Engine Container ausführt (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot deploy %1: no container engine runs containers here (%2), and %3.</source>
+        <translation>%1 kann nicht bereitgestellt werden: Hier führt keine Container-Engine Container aus (%2), und %3.</translation>
     </message>
 </context>
 <context>
@@ -113,6 +187,14 @@
     <message>
         <source>stopping the scoring server</source>
         <translation>Bewertungsserver wird beendet</translation>
+    </message>
+    <message>
+        <source>starting the container %1 on 127.0.0.1:%2</source>
+        <translation>Container %1 wird auf 127.0.0.1:%2 gestartet</translation>
+    </message>
+    <message>
+        <source>stopping the container</source>
+        <translation>Container wird beendet</translation>
     </message>
 </context>
 <context>
@@ -391,16 +473,8 @@
         <translation>Dieses Image existiert nicht mehr.</translation>
     </message>
     <message>
-        <source>Tag</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
         <source>Digest</source>
         <translation>Digest</translation>
-    </message>
-    <message>
-        <source>Environment version</source>
-        <translation>Umgebungsversion</translation>
     </message>
     <message>
         <source>Model versions</source>
@@ -458,6 +532,26 @@
     <message>
         <source>no limit</source>
         <translation>keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
     </message>
 </context>
 <context>
@@ -1244,6 +1338,32 @@
         <source>Registered %1:%2</source>
         <translation>%1:%2 registriert</translation>
     </message>
+    <message>
+        <source>Models: %1
+Environment: %2
+Base: %3
+Digest: %4</source>
+        <translation>Modelle: %1
+Umgebung: %2
+Basis: %3
+Digest: %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2; load it with: podman load -i %2</source>
+        <translation>%1 wurde nach %2 geschrieben; laden mit: podman load -i %2</translation>
+    </message>
+    <message>
+        <source>Pushed %1 to %2: %3 blobs sent, %4 already there</source>
+        <translation>%1 nach %2 gepusht: %3 Blobs gesendet, %4 bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 was canceled.</source>
+        <translation>%1 wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>RemoteRun</name>
@@ -1468,6 +1588,13 @@
     <message>
         <source>Cannot write the service&apos;s keys to %1: %2</source>
         <translation>Die Schlüssel des Dienstes können nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTelemetry</name>
+    <message>
+        <source>The answer of /metrics has no request count.</source>
+        <translation>Die Antwort von /metrics enthält keine Anzahl der Anfragen.</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +2030,313 @@
         <source> and </source>
         <translation> und </translation>
     </message>
+    <message>
+        <source>%1 lists a bad digest.</source>
+        <translation>%1 enthält einen ungültigen Digest.</translation>
+    </message>
+    <message>
+        <source>%1 has no linux/%2 image (it has: %3).</source>
+        <translation>%1 hat kein Image für linux/%2 (vorhanden: %3).</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation>%1 kann nicht ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot move the pulled image to %1.</source>
+        <translation>Das gepullte Image kann nicht nach %1 verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create a staging folder in %1.</source>
+        <translation>In %1 kann kein Staging-Ordner erstellt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2, not an image manifest this client reads.</source>
+        <translation>%1 ist ein %2 und kein Image-Manifest, das dieser Client lesen kann.</translation>
+    </message>
+    <message>
+        <source>The pull was canceled.</source>
+        <translation>Der Pull wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Fetching %1 (%2 bytes)</source>
+        <translation>%1 wird abgerufen (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>Stored %1 (%2) in %3</source>
+        <translation>%1 (%2) in %3 gespeichert</translation>
+    </message>
+    <message>
+        <source>Pulling the base image %1</source>
+        <translation>Basis-Image %1 wird gepullt</translation>
+    </message>
+    <message>
+        <source>Push to a tag (REGISTRY/REPO:TAG), not to a digest.</source>
+        <translation>Pushen Sie auf einen Tag (REGISTRY/REPO:TAG), nicht auf einen Digest.</translation>
+    </message>
+    <message>
+        <source>The push was canceled.</source>
+        <translation>Der Push wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Skipped %1 (%2 bytes): already in %3</source>
+        <translation>%1 übersprungen (%2 Bytes): bereits in %3</translation>
+    </message>
+    <message>
+        <source>Mounted %1 from %2</source>
+        <translation>%1 aus %2 eingebunden</translation>
+    </message>
+    <message>
+        <source>Sent %1 (%2 bytes)</source>
+        <translation>%1 gesendet (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>Sent the manifest %1 as %2</source>
+        <translation>Manifest %1 als %2 gesendet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an environment variable name: use letters, digits and _, not starting with a digit.</source>
+        <translation>„%1“ ist kein Name einer Umgebungsvariablen: Verwenden Sie Buchstaben, Ziffern und _, nicht mit einer Ziffer am Anfang.</translation>
+    </message>
+    <message>
+        <source>%1 is set by the image&apos;s scoring server itself.</source>
+        <translation>%1 wird vom Bewertungsserver des Images selbst gesetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::BasePage</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>&amp;Lesen</translation>
+    </message>
+    <message>
+        <source>Base Image</source>
+        <translation>Basis-Image</translation>
+    </message>
+    <message>
+        <source>The image the model layers go on top of: a file that podman save or docker save wrote, an OCI layout folder, or a registry reference. Read it to see what it holds.</source>
+        <translation>Das Image, auf das die Modellschichten gelegt werden: eine von podman save oder docker save geschriebene Datei, ein OCI-Layout-Ordner oder eine Registry-Referenz. Lesen Sie es, um zu sehen, was es enthält.</translation>
+    </message>
+    <message>
+        <source>OCI archive file</source>
+        <translation>OCI-Archivdatei</translation>
+    </message>
+    <message>
+        <source>docker-archive file</source>
+        <translation>docker-archive-Datei</translation>
+    </message>
+    <message>
+        <source>OCI layout folder</source>
+        <translation>OCI-Layout-Ordner</translation>
+    </message>
+    <message>
+        <source>Registry reference (REGISTRY/REPO:TAG)</source>
+        <translation>Registry-Referenz (REGISTRY/REPO:TAG)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Base:</source>
+        <translation>Basis:</translation>
+    </message>
+    <message>
+        <source>What was read:</source>
+        <translation>Gelesen:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The environment&apos;s packages&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Die Pakete der Umgebung&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Not read yet.</source>
+        <translation>Noch nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>e.g. registry.example.com/team/python:3.11</source>
+        <translation>z. B. registry.example.com/team/python:3.11</translation>
+    </message>
+    <message>
+        <source>e.g. /var/tmp/python-base.tar</source>
+        <translation>z. B. /var/tmp/python-base.tar</translation>
+    </message>
+    <message>
+        <source>OCI Layout Folder</source>
+        <translation>OCI-Layout-Ordner</translation>
+    </message>
+    <message>
+        <source>Base Image Archive</source>
+        <translation>Basis-Image-Archiv</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar *.tar.gz);;All files (*)</source>
+        <translation>Image-Archive (*.tar *.tar.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1/%2, %3 in %n layer(s), Python %4</source>
+        <translation>
+            <numerusform>%1/%2, %3 in %n Schicht, Python %4</numerusform>
+            <numerusform>%1/%2, %3 in %n Schichten, Python %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>No environment chosen.</source>
+        <translation>Keine Umgebung ausgewählt.</translation>
+    </message>
+    <message>
+        <source>The environment lists no packages.</source>
+        <translation>Die Umgebung führt keine Pakete auf.</translation>
+    </message>
+    <message>
+        <source>Wheel Folder</source>
+        <translation>Wheel-Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Install what is missing when the service first starts (needs network access at deploy time)</source>
+        <translation>Fehlendes beim ersten Start des Dienstes &amp;installieren (benötigt Netzwerkzugang bei der Bereitstellung)</translation>
+    </message>
+    <message>
+        <source>none: only what the base has</source>
+        <translation>keiner: nur, was die Basis enthält</translation>
+    </message>
+    <message>
+        <source>&amp;Wheel folder:</source>
+        <translation>&amp;Wheel-Ordner:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The wheel folder adds %n wheel(s) as a layer: %1.</source>
+        <translation>
+            <numerusform>Der Wheel-Ordner fügt %n Wheel als Schicht hinzu: %1.</numerusform>
+            <numerusform>Der Wheel-Ordner fügt %n Wheels als Schicht hinzu: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In the image: %1.</source>
+        <translation>Im Image: %1.</translation>
+    </message>
+    <message>
+        <source>Missing: %1. pip installs them when the service first starts, which needs network access at deploy time (and pip in the base).</source>
+        <translation>Fehlt: %1. pip installiert sie beim ersten Start des Dienstes; das benötigt Netzwerkzugang bei der Bereitstellung (und pip in der Basis).</translation>
+    </message>
+    <message>
+        <source>Missing: %1. They are not put into this image. Either choose a wheel folder above with wheels for Python %2, or install them when the service first starts, which needs network access at deploy time. Or choose a base that has them.</source>
+        <translation>Fehlt: %1. Diese Pakete kommen nicht in dieses Image. Wählen Sie oben einen Wheel-Ordner mit Wheels für Python %2, oder installieren Sie sie beim ersten Start des Dienstes; das benötigt Netzwerkzugang bei der Bereitstellung. Oder wählen Sie eine Basis, die sie enthält.</translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation>Es fehlt nichts.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::BuildImageWizard</name>
+    <message>
+        <source>Build Image</source>
+        <translation>Image erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::BuildSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Build runs as a task: its progress, one line per layer, is in the Tasks panel, where it can be canceled. A canceled build leaves nothing behind.</source>
+        <translation>„Erstellen“ startet den Build als Aufgabe: Sein Fortschritt, eine Zeile pro Schicht, erscheint im Bereich „Aufgaben“, wo er abgebrochen werden kann. Ein abgebrochener Build hinterlässt nichts.</translation>
+    </message>
+    <message>
+        <source>Image: %1 (the next version of this name)</source>
+        <translation>Image: %1 (die nächste Version dieses Namens)</translation>
+    </message>
+    <message>
+        <source>Models: %1</source>
+        <translation>Modelle: %1</translation>
+    </message>
+    <message>
+        <source>Scoring script: %1</source>
+        <translation>Bewertungsskript: %1</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Umgebung: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Base: %1</source>
+        <translation>Basis: %1</translation>
+    </message>
+    <message>
+        <source>Port: %1</source>
+        <translation>Port: %1</translation>
+    </message>
+    <message>
+        <source>Labels: %1</source>
+        <translation>Labels: %1</translation>
+    </message>
+    <message>
+        <source>Other sources: %1</source>
+        <translation>Weitere Quellen: %1</translation>
+    </message>
+    <message>
+        <source>Sample request and answer: %1, %2</source>
+        <translation>Beispielanfrage und -antwort: %1, %2</translation>
+    </message>
+    <message>
+        <source>Wheel folder: %1</source>
+        <translation>Wheel-Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Install what is missing at first start: %1</source>
+        <translation>Fehlendes beim ersten Start installieren: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>CPU: %1, memory: %2</source>
+        <translation>CPU: %1, Arbeitsspeicher: %2</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>Environment variables: %1</source>
+        <translation>Umgebungsvariablen: %1</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::ComparisonTab</name>
@@ -2110,6 +2544,342 @@
     <message>
         <source>Detach &apos;%1&apos;? Its runs stay in the workspace; the VM itself is not changed.</source>
         <translation>„%1“ trennen? Seine Läufe bleiben im Arbeitsbereich; die VM selbst wird nicht verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ConfigurationPage</name>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>e.g. credit-risk-service</source>
+        <translation>z. B. credit-risk-service</translation>
+    </message>
+    <message>
+        <source>What this version is, e.g. retrained on March data</source>
+        <translation>Was diese Version ist, z. B. mit Daten aus dem März neu trainiert</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Version &amp;note:</source>
+        <translation>&amp;Versionsnotiz:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Name the image; each build of a name gets the next version number. CPU and memory are the limits a deployment of it runs with.</source>
+        <translation>Benennen Sie das Image; jeder Build eines Namens erhält die nächste Versionsnummer. CPU und Arbeitsspeicher sind die Grenzen, mit denen eine Bereitstellung davon läuft.</translation>
+    </message>
+    <message>
+        <source>no limit, or cores such as 1.5</source>
+        <translation>keine Begrenzung oder Kerne wie 1.5</translation>
+    </message>
+    <message>
+        <source>no limit, or a size such as 512M or 1.5G</source>
+        <translation>keine Begrenzung oder eine Größe wie 512M oder 1.5G</translation>
+    </message>
+    <message>
+        <source>&amp;CPU:</source>
+        <translation>&amp;CPU:</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Arbeitsspeicher:</translation>
+    </message>
+    <message>
+        <source>Environment variables:</source>
+        <translation>Umgebungsvariablen:</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::DeployDialog</name>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <source>e.g. iris-service</source>
+        <translation>z. B. iris-service</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Keys (Authorization: Bearer KEY)</source>
+        <translation>Schlüssel (Authorization: Bearer KEY)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Serves:</source>
+        <translation>Stellt bereit:</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>&amp;Bereitstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Model versions with a scoring script</source>
+        <translation>&amp;Modellversionen mit einem Bewertungsskript</translation>
+    </message>
+    <message>
+        <source>An &amp;image version</source>
+        <translation>Eine &amp;Image-Version</translation>
+    </message>
+    <message>
+        <source>score.py with init() and run(raw_data)</source>
+        <translation>score.py mit init() und run(raw_data)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Scoring Script</source>
+        <translation>Bewertungsskript</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python-Dateien (*.py)</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>Scoring script:</source>
+        <translation>Bewertungsskript:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>No model is registered: register one from a run first.</source>
+        <translation>Es ist kein Modell registriert: Registrieren Sie zuerst eines aus einem Lauf.</translation>
+    </message>
+    <message>
+        <source>None (/usr/bin/python3)</source>
+        <translation>Keine (/usr/bin/python3)</translation>
+    </message>
+    <message>
+        <source>%1 (SSH VM: not supported yet)</source>
+        <translation>%1 (SSH-VM: noch nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>No image is built yet</source>
+        <translation>Es wurde noch kein Image erstellt</translation>
+    </message>
+    <message>
+        <source>The image runs with podman or docker where one runs containers here. Where none does, its models and scoring script are served as a local process with its environment&apos;s Python; the deployment&apos;s page says which and why.</source>
+        <translation>Das Image wird mit podman oder docker ausgeführt, sofern eines davon hier Container ausführt. Andernfalls werden seine Modelle und sein Bewertungsskript als lokaler Prozess mit dem Python seiner Umgebung bereitgestellt; die Seite der Bereitstellung zeigt, welche Variante gewählt wurde und warum.</translation>
+    </message>
+    <message>
+        <source>It will be %1.</source>
+        <translation>Der Dienst wird %1.</translation>
+    </message>
+    <message>
+        <source>Give the deployment a name.</source>
+        <translation>Geben Sie der Bereitstellung einen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose an image version to serve.</source>
+        <translation>Wählen Sie eine bereitzustellende Image-Version.</translation>
+    </message>
+    <message>
+        <source>Choose the scoring script: a Python file with init() and run(raw_data).</source>
+        <translation>Wählen Sie das Bewertungsskript: eine Python-Datei mit init() und run(raw_data).</translation>
+    </message>
+    <message>
+        <source>Exporting %1 and starting it with a container engine; this can take a minute…</source>
+        <translation>%1 wird exportiert und mit einer Container-Engine gestartet; das kann eine Minute dauern…</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::DeploymentPage</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Fehlerfrei</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Transitioning</source>
+        <translation>Im Übergang</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>&amp;OpenAPI</source>
+        <translation>&amp;OpenAPI</translation>
+    </message>
+    <message>
+        <source>Tele&amp;metry</source>
+        <translation>Tele&amp;metrie</translation>
+    </message>
+    <message>
+        <source>&amp;Logs</source>
+        <translation>&amp;Protokolle</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the scoring URI to the clipboard</source>
+        <translation>Den Bewertungs-URI in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>St&amp;art</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p…</source>
+        <translation>B&amp;eenden…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Scoring URI:</source>
+        <translation>Bewertungs-URI:</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document is fetched from /swagger.json once the service is healthy.</source>
+        <translation>Das OpenAPI-Dokument wird von /swagger.json abgerufen, sobald der Dienst fehlerfrei läuft.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>The document, from GET /swagger.json:</source>
+        <translation>Das Dokument, von GET /swagger.json:</translation>
+    </message>
+    <message numerus="yes">
+        <source>(restarted %n time(s) after a crash)</source>
+        <translation>
+            <numerusform>(nach einem Absturz %n-mal neu gestartet)</numerusform>
+            <numerusform>(nach Abstürzen %n-mal neu gestartet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>scoring script %1</source>
+        <translation>Bewertungsskript %1</translation>
+    </message>
+    <message>
+        <source>the system Python</source>
+        <translation>dem System-Python</translation>
+    </message>
+    <message>
+        <source>environment version %1</source>
+        <translation>Umgebungsversion %1</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <source>a supervised process</source>
+        <translation>überwachter Prozess</translation>
+    </message>
+    <message>
+        <source>a container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Serves&lt;/b&gt; %1 with %2&lt;br&gt;&lt;b&gt;Target&lt;/b&gt; %3, as %4, port %5 · &lt;b&gt;Authentication&lt;/b&gt; %6</source>
+        <translation>&lt;b&gt;Stellt bereit&lt;/b&gt; %1 mit %2&lt;br&gt;&lt;b&gt;Ziel&lt;/b&gt; %3, als %4, Port %5 · &lt;b&gt;Authentifizierung&lt;/b&gt; %6</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Could not fetch the OpenAPI document: %1</source>
+        <translation>Das OpenAPI-Dokument konnte nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>Stop Deployment</source>
+        <translation>Bereitstellung beenden</translation>
+    </message>
+    <message>
+        <source>Stop %1? Its clients get no answer until it is started again.</source>
+        <translation>%1 beenden? Die Clients erhalten keine Antwort, bis die Bereitstellung wieder gestartet wird.</translation>
+    </message>
+    <message>
+        <source>Delete Deployment</source>
+        <translation>Bereitstellung löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1? The service is stopped, and its record, folder, log and keys are removed. This cannot be undone.</source>
+        <translation>%1 löschen? Der Dienst wird beendet, und sein Eintrag, sein Ordner, sein Protokoll und seine Schlüssel werden entfernt. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>the image&apos;s own Python</source>
+        <translation>dem eigenen Python des Images</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +3172,45 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     </message>
 </context>
 <context>
+    <name>mlwb::EnvironmentChoicePage</name>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>The environment version whose Python packages the scoring script needs, or none when the base image has all it needs.</source>
+        <translation>Die Umgebungsversion mit den Python-Paketen, die das Bewertungsskript benötigt, oder keine, wenn das Basis-Image alles Nötige enthält.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>Packages:</source>
+        <translation>Pakete:</translation>
+    </message>
+    <message>
+        <source>No environment: the image runs the scoring script with the base image&apos;s Python as it is.</source>
+        <translation>Keine Umgebung: Das Image führt das Bewertungsskript unverändert mit dem Python des Basis-Images aus.</translation>
+    </message>
+    <message>
+        <source>This version lists no packages.</source>
+        <translation>Diese Version führt keine Pakete auf.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Which of these the base image already has is shown once the base is read, on the next page.</source>
+        <translation>%1
+
+Welche davon das Basis-Image bereits enthält, wird auf der nächsten Seite angezeigt, sobald die Basis gelesen wurde.</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::EnvironmentPage</name>
     <message>
         <source>Environment</source>
@@ -2593,6 +3402,29 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     </message>
 </context>
 <context>
+    <name>mlwb::ImageActions</name>
+    <message>
+        <source>Build Image</source>
+        <translation>Image erstellen</translation>
+    </message>
+    <message>
+        <source>Building image %1…</source>
+        <translation>Image %1 wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Build image %1</source>
+        <translation>Image %1 erstellen</translation>
+    </message>
+    <message>
+        <source>Built image %1</source>
+        <translation>Image %1 erstellt</translation>
+    </message>
+    <message>
+        <source>The image was not built</source>
+        <translation>Das Image wurde nicht erstellt</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::ImageBuilder</name>
     <message>
         <source>%1 is not a port: use 1 to 65535.</source>
@@ -2631,10 +3463,6 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
         <translation>Die Basis enthält bereits: %1</translation>
     </message>
     <message>
-        <source>Missing from the base, so not in this image: %1. Use a base that has them, or install them when the service first starts (that needs network access at deploy time).</source>
-        <translation>Fehlt in der Basis und daher nicht in diesem Image: %1. Verwenden Sie eine Basis, die diese enthält, oder installieren Sie sie beim ersten Start des Dienstes (dafür ist bei der Bereitstellung Netzwerkzugriff nötig).</translation>
-    </message>
-    <message>
         <source>The %1 layer is unchanged</source>
         <translation>Die Schicht %1 ist unverändert</translation>
     </message>
@@ -2649,6 +3477,125 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     <message>
         <source>The build was canceled.</source>
         <translation>Der Build wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Unpacking the wheels of %1 into /%2</source>
+        <translation>Wheels aus %1 werden nach /%2 entpackt</translation>
+    </message>
+    <message>
+        <source>The base and the wheel layer have: %1</source>
+        <translation>Die Basis und die Wheel-Schicht enthalten: %1</translation>
+    </message>
+    <message>
+        <source>Installed with pip when the service first starts, which needs network access at deploy time: %1</source>
+        <translation>Wird beim ersten Start des Dienstes mit pip installiert, was Netzwerkzugang bei der Bereitstellung benötigt: %1</translation>
+    </message>
+    <message>
+        <source>Missing from the base, so not in this image: %1. Use a base that has them, add a folder of wheels (--wheels DIR), or install them when the service first starts (--install-missing-at-start; that needs network access at deploy time).</source>
+        <translation>Fehlt in der Basis und daher nicht in diesem Image: %1. Verwenden Sie eine Basis, die sie enthält, fügen Sie einen Ordner mit Wheels hinzu (--wheels DIR), oder installieren Sie sie beim ersten Start des Dienstes (--install-missing-at-start; das benötigt Netzwerkzugang bei der Bereitstellung).</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ImagePage</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Push…</source>
+        <translation>&amp;Pushen…</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy…</source>
+        <translation>&amp;Bereitstellen…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Schichten&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>This image no longer exists.</source>
+        <translation>Dieses Image existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inputs&lt;/b&gt;&lt;br&gt;Models: %1&lt;br&gt;Environment: %2&lt;br&gt;Base: %3 (%4/%5, Python %6)&lt;br&gt;Scoring script: %7</source>
+        <translation>&lt;b&gt;Eingaben&lt;/b&gt;&lt;br&gt;Modelle: %1&lt;br&gt;Umgebung: %2&lt;br&gt;Basis: %3 (%4/%5, Python %6)&lt;br&gt;Bewertungsskript: %7</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Configuration&lt;/b&gt;&lt;br&gt;Port: %1&lt;br&gt;Entrypoint: %2&lt;br&gt;Labels:&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;Konfiguration&lt;/b&gt;&lt;br&gt;Port: %1&lt;br&gt;Einstiegspunkt: %2&lt;br&gt;Labels:&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Load it&lt;/b&gt; (export first, then load):&lt;br&gt;&lt;code&gt;mlwb image export %1 %2&lt;/code&gt;&lt;br&gt;&lt;code&gt;podman load -i %2&lt;/code&gt;</source>
+        <translation>&lt;b&gt;Laden&lt;/b&gt; (zuerst exportieren, dann laden):&lt;br&gt;&lt;code&gt;mlwb image export %1 %2&lt;/code&gt;&lt;br&gt;&lt;code&gt;podman load -i %2&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>base %1</source>
+        <translation>Basis %1</translation>
+    </message>
+    <message>
+        <source>Model version %1 no longer exists.</source>
+        <translation>Die Modellversion %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>OCI archive (*.tar)</source>
+        <translation>OCI-Archiv (*.tar)</translation>
+    </message>
+    <message>
+        <source>docker-archive for docker load (*.tar)</source>
+        <translation>docker-archive für docker load (*.tar)</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>Image exportieren</translation>
+    </message>
+    <message>
+        <source>Export image %1</source>
+        <translation>Image %1 exportieren</translation>
+    </message>
+    <message>
+        <source>Push image %1</source>
+        <translation>Image %1 pushen</translation>
+    </message>
+    <message>
+        <source>The push failed: %1</source>
+        <translation>Der Push ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Delete Image</source>
+        <translation>Image löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 and the layers no other image uses?</source>
+        <translation>%1 und die Schichten, die kein anderes Image verwendet, löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted image %1</source>
+        <translation>Image %1 gelöscht</translation>
     </message>
 </context>
 <context>
@@ -2935,6 +3882,14 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
             <numerusform>Wieder mit %n Bereitstellungen verbunden.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Build &amp;Image…</source>
+        <translation>&amp;Image erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy…</source>
+        <translation>&amp;Bereitstellen…</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::MetricChartView</name>
@@ -3192,6 +4147,33 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
         <source>The properties were not saved: %1</source>
         <translation>Die Eigenschaften wurden nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Build &amp;Image…</source>
+        <translation>&amp;Image erstellen…</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ModelsPage</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Tick the registered model versions the image serves.</source>
+        <translation>Kreuzen Sie die registrierten Modellversionen an, die das Image bereitstellt.</translation>
+    </message>
+    <message>
+        <source>Search by name, version or framework</source>
+        <translation>Nach Name, Version oder Framework suchen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>There is no registered model yet: register one first (Models ▸ Register Model…).</source>
+        <translation>Es gibt noch kein registriertes Modell: Registrieren Sie zuerst eines (Modelle ▸ Modell registrieren…).</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::Notifications</name>
@@ -3338,6 +4320,17 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     </message>
 </context>
 <context>
+    <name>mlwb::PathField</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::PropertiesPanel</name>
     <message>
         <source>Property</source>
@@ -3358,6 +4351,33 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     <message>
         <source>Ids and stored settings</source>
         <translation>IDs und gespeicherte Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::PushDialog</name>
+    <message>
+        <source>&amp;Verify the registry&apos;s TLS certificate</source>
+        <translation>TLS-Zertifikat der Registry &amp;überprüfen</translation>
+    </message>
+    <message>
+        <source>Push %1</source>
+        <translation>%1 pushen</translation>
+    </message>
+    <message>
+        <source>REGISTRY/REPO:TAG, e.g. 127.0.0.1:5000/team/iris:1</source>
+        <translation>REGISTRY/REPO:TAG, z. B. 127.0.0.1:5000/team/iris:1</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Pushen</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Credentials come from the file podman login, skopeo login or docker login wrote.</source>
+        <translation>Die Anmeldedaten stammen aus der Datei, die podman login, skopeo login oder docker login geschrieben hat.</translation>
     </message>
 </context>
 <context>
@@ -3388,6 +4408,29 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     <message>
         <source>The model was not registered</source>
         <translation>Das Modell wurde nicht registriert</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::RequestHistory</name>
+    <message>
+        <source>&amp;Resend</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>%1  no answer (%2)</source>
+        <translation>%1  keine Antwort (%2)</translation>
+    </message>
+    <message>
+        <source>%1  HTTP %2  %3 ms</source>
+        <translation>%1  HTTP %2  %3 ms</translation>
     </message>
 </context>
 <context>
@@ -4118,6 +5161,61 @@ Gelesen: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::ScoringConsole</name>
+    <message>
+        <source>The JSON body to POST to /score</source>
+        <translation>Der JSON-Text, der per POST an /score gesendet wird</translation>
+    </message>
+    <message>
+        <source>The answer appears here.</source>
+        <translation>Die Antwort erscheint hier.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>POST the request to the scoring URI (Ctrl+Return)</source>
+        <translation>Die Anfrage per POST an den Bewertungs-URI senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>The service has no scoring URI yet.</source>
+        <translation>Der Dienst hat noch keinen Bewertungs-URI.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>Keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>HTTP %1 (%2) in %3 ms</source>
+        <translation>HTTP %1 (%2) in %3 ms</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::ScriptEditor</name>
     <message>
         <source>Untitled</source>
@@ -4138,6 +5236,215 @@ Gelesen: %2</translation>
     <message>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ScriptPage</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>New from &amp;Template…</source>
+        <translation>Neu aus &amp;Vorlage…</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Editor</source>
+        <translation>Im &amp;Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Scoring Script</source>
+        <translation>Bewertungsskript</translation>
+    </message>
+    <message>
+        <source>A Python file with init(), run once to load the models from AZUREML_MODEL_DIR, and run(raw_data), called with each request&apos;s JSON.</source>
+        <translation>Eine Python-Datei mit init(), das einmal ausgeführt wird, um die Modelle aus AZUREML_MODEL_DIR zu laden, und run(raw_data), das mit dem JSON jeder Anfrage aufgerufen wird.</translation>
+    </message>
+    <message>
+        <source>e.g. /home/me/project/score.py</source>
+        <translation>z. B. /home/me/project/score.py</translation>
+    </message>
+    <message>
+        <source>The template is missing from this build: %1</source>
+        <translation>Die Vorlage fehlt in diesem Build: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Python files (*.py);;All files (*)</source>
+        <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New Scoring Script</source>
+        <translation>Neues Bewertungsskript</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python-Dateien (*.py)</translation>
+    </message>
+    <message>
+        <source>Wrote the template to %1. Edit run() to fit your model.</source>
+        <translation>Die Vorlage wurde nach %1 geschrieben. Passen Sie run() an Ihr Modell an.</translation>
+    </message>
+    <message>
+        <source>Source Folder</source>
+        <translation>Quellordner</translation>
+    </message>
+    <message>
+        <source>Sample Request</source>
+        <translation>Beispielanfrage</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Sample Answer</source>
+        <translation>Beispielantwort</translation>
+    </message>
+    <message>
+        <source>Other sources (folder):</source>
+        <translation>Weitere Quellen (Ordner):</translation>
+    </message>
+    <message>
+        <source>Sample request (JSON):</source>
+        <translation>Beispielanfrage (JSON):</translation>
+    </message>
+    <message>
+        <source>Sample answer (JSON):</source>
+        <translation>Beispielantwort (JSON):</translation>
+    </message>
+    <message>
+        <source>Optional. The sources are copied beside the script under /var/azureml-app. From the samples, the service&apos;s OpenAPI document (/swagger.json) gets its schema and examples, and the test console starts from the sample request.</source>
+        <translation>Optional. Die Quellen werden neben das Skript unter /var/azureml-app kopiert. Aus den Beispielen erhält das OpenAPI-Dokument des Dienstes (/swagger.json) sein Schema und seine Beispiele, und die Testkonsole beginnt mit der Beispielanfrage.</translation>
+    </message>
+    <message>
+        <source>The source folder %1 does not exist.</source>
+        <translation>Der Quellordner %1 existiert nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ServiceKeysBox</name>
+    <message>
+        <source>No authentication: anyone who can reach the scoring URI can call it. Deploy with key authentication to require a key.</source>
+        <translation>Keine Authentifizierung: Jeder, der den Bewertungs-URI erreichen kann, kann ihn aufrufen. Stellen Sie mit Schlüsselauthentifizierung bereit, um einen Schlüssel zu verlangen.</translation>
+    </message>
+    <message>
+        <source>S&amp;how Keys</source>
+        <translation>Schlüssel &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Clients send a key as &quot;Authorization: Bearer KEY&quot;. The keys are kept outside the workspace.</source>
+        <translation>Clients senden einen Schlüssel als „Authorization: Bearer KEY“. Die Schlüssel werden außerhalb des Arbeitsbereichs aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Primary key:</source>
+        <translation>Primärer Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Secondary key:</source>
+        <translation>Sekundärer Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the key to the clipboard</source>
+        <translation>Den Schlüssel in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Regenerate…</source>
+        <translation>Neu generieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Keys</source>
+        <translation>Schlüssel &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>Regenerate the primary key of %1? Clients using it are refused at once; the secondary key keeps working.</source>
+        <translation>Den primären Schlüssel von %1 neu generieren? Clients, die ihn verwenden, werden sofort abgewiesen; der sekundäre Schlüssel funktioniert weiterhin.</translation>
+    </message>
+    <message>
+        <source>Regenerate the secondary key of %1? Clients using it are refused at once; the primary key keeps working.</source>
+        <translation>Den sekundären Schlüssel von %1 neu generieren? Clients, die ihn verwenden, werden sofort abgewiesen; der primäre Schlüssel funktioniert weiterhin.</translation>
+    </message>
+    <message>
+        <source>Regenerate Key</source>
+        <translation>Schlüssel neu generieren</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ServiceTelemetry</name>
+    <message>
+        <source>requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>errors/s</source>
+        <translation>Fehler/s</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Polled from /metrics every second while this page is shown.</source>
+        <translation>Wird jede Sekunde von /metrics abgefragt, solange diese Seite angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Requests and errors</source>
+        <translation>Anfragen und Fehler</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>No telemetry: %1</source>
+        <translation>Keine Telemetrie: %1</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 errors in all; p99 %3 ms over the recent ones.</source>
+        <translation>Insgesamt %1 Anfragen und %2 Fehler; p99 %3 ms über die letzten Anfragen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export Telemetry</source>
+        <translation>Telemetrie exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -4517,6 +5824,10 @@ Gelesen: %2</translation>
         <source>Packing snapshot of %1</source>
         <translation>Snapshot von %1 wird gepackt</translation>
     </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Bereitstellung</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::TaxonomyModel</name>
@@ -4783,6 +6094,14 @@ mlwb environment create NAME --file requirements.txt</translation>
     <message>
         <source>&amp;Compare Selected Versions</source>
         <translation>Ausgewählte Versionen &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Build Image…</source>
+        <translation>&amp;Image erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy…</source>
+        <translation>&amp;Bereitstellen…</translation>
     </message>
 </context>
 <context>
@@ -6123,14 +7442,6 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
         <translation>Protokoll</translation>
     </message>
     <message>
-        <source>Deploying an image is not supported yet: deploy model versions with --model NAME:VERSION --scoring-script FILE.</source>
-        <translation>Das Bereitstellen eines Images wird noch nicht unterstützt: Stellen Sie Modellversionen mit --model NAME:VERSION --scoring-script FILE bereit.</translation>
-    </message>
-    <message>
-        <source>Say what to serve: --model NAME:VERSION (repeatable) and --scoring-script FILE.</source>
-        <translation>Geben Sie an, was bereitgestellt werden soll: --model NAME:VERSION (wiederholbar) und --scoring-script FILE.</translation>
-    </message>
-    <message>
         <source>Deploying %1: %2.</source>
         <translation>%1 wird bereitgestellt: %2.</translation>
     </message>
@@ -6201,10 +7512,6 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
     <message>
         <source>The environment whose Python runs it (default /usr/bin/python3).</source>
         <translation>Die Umgebung, deren Python es ausführt (Standard /usr/bin/python3).</translation>
-    </message>
-    <message>
-        <source>An image to serve (not supported yet).</source>
-        <translation>Ein bereitzustellendes Image (noch nicht unterstützt).</translation>
     </message>
     <message>
         <source>Where it runs (default local).</source>
@@ -6285,6 +7592,97 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
     <message>
         <source>Deployments: the same as mlwb service.</source>
         <translation>Bereitstellungen: dasselbe wie mlwb service.</translation>
+    </message>
+    <message>
+        <source>why this mode</source>
+        <translation>Grund für diesen Modus</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not NAME:VERSION of an image.</source>
+        <translation>„%1“ ist nicht NAME:VERSION eines Images.</translation>
+    </message>
+    <message>
+        <source>Serve either an image (--image) or models with a scoring script, not both.</source>
+        <translation>Stellen Sie entweder ein Image (--image) oder Modelle mit einem Bewertungsskript bereit, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Say what to serve: --image NAME:VERSION, or --model NAME:VERSION (repeatable) and --scoring-script FILE.</source>
+        <translation>Geben Sie an, was bereitgestellt werden soll: --image NAME:VERSION oder --model NAME:VERSION (wiederholbar) und --scoring-script FILE.</translation>
+    </message>
+    <message>
+        <source>An image to serve: run with podman or docker where one works, else its models and script as a process.</source>
+        <translation>Ein bereitzustellendes Image: wird mit podman oder docker ausgeführt, sofern eines davon funktioniert, sonst werden seine Modelle und sein Skript als Prozess bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>A folder of wheels installed as a layer, as pip install --target would; each must fit the base&apos;s Python.</source>
+        <translation>Ein Ordner mit Wheels, die wie mit pip install --target als Schicht installiert werden; jedes muss zum Python der Basis passen.</translation>
+    </message>
+    <message>
+        <source>oci-archive:PATH, docker-archive:PATH, oci:DIR or REGISTRY/REPO:TAG (pulled once into the workspace).</source>
+        <translation>oci-archive:PATH, docker-archive:PATH, oci:DIR oder REGISTRY/REPO:TAG (wird einmalig in den Arbeitsbereich gepullt).</translation>
+    </message>
+    <message>
+        <source>CPU cores a deployment of the image gets (fractions allowed).</source>
+        <translation>CPU-Kerne, die eine Bereitstellung des Images erhält (Bruchteile erlaubt).</translation>
+    </message>
+    <message>
+        <source>Memory a deployment of the image gets, for example 512M or 1.5G.</source>
+        <translation>Arbeitsspeicher, den eine Bereitstellung des Images erhält, zum Beispiel 512M oder 1.5G.</translation>
+    </message>
+    <message>
+        <source>--tls-verify takes true or false.</source>
+        <translation>--tls-verify akzeptiert true oder false.</translation>
+    </message>
+    <message>
+        <source>Pushed %1 to %2: %3 blobs sent (%4 bytes), %5 already there; manifest %6</source>
+        <translation>%1 nach %2 gepusht: %3 Blobs gesendet (%4 Bytes), %5 bereits vorhanden; Manifest %6</translation>
+    </message>
+    <message>
+        <source>Pulled %1 (%2): %3 blobs fetched (%4 bytes), %5 reused; build on it with --base %1</source>
+        <translation>%1 (%2) gepullt: %3 Blobs abgerufen (%4 Bytes), %5 wiederverwendet; darauf bauen mit --base %1</translation>
+    </message>
+    <message>
+        <source>false accepts self-signed certificates and plain http (127.0.0.1 and localhost always use plain http).</source>
+        <translation>false akzeptiert selbstsignierte Zertifikate und unverschlüsseltes http (127.0.0.1 und localhost verwenden immer unverschlüsseltes http).</translation>
+    </message>
+    <message>
+        <source>Push an image to an OCI registry; blobs already there are not sent.</source>
+        <translation>Ein Image in eine OCI-Registry pushen; bereits vorhandene Blobs werden nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Where to push it.</source>
+        <translation>Wohin es gepusht wird.</translation>
+    </message>
+    <message>
+        <source>Pull an image from an OCI registry into the workspace&apos;s base cache, so builds can use it offline with --base REGISTRY/REPO:TAG.</source>
+        <translation>Ein Image aus einer OCI-Registry in den Basis-Cache des Arbeitsbereichs pullen, damit Builds es offline mit --base REGISTRY/REPO:TAG verwenden können.</translation>
+    </message>
+    <message>
+        <source>The image to pull.</source>
+        <translation>Das zu pullende Image.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not NAME=VALUE.</source>
+        <translation>„%1“ ist nicht NAME=WERT.</translation>
+    </message>
+    <message>
+        <source>Have pip install the environment&apos;s packages the image lacks when the service first starts (needs network access at deploy time).</source>
+        <translation>Die Pakete der Umgebung, die dem Image fehlen, beim ersten Start des Dienstes mit pip installieren (benötigt Netzwerkzugang bei der Bereitstellung).</translation>
+    </message>
+    <message>
+        <source>An environment variable of the scoring server (repeatable).</source>
+        <translation>Eine Umgebungsvariable des Bewertungsservers (wiederholbar).</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::containerserving</name>
+    <message>
+        <source>The deployment names no container engine.</source>
+        <translation>Die Bereitstellung nennt keine Container-Engine.</translation>
     </message>
 </context>
 <context>
@@ -6413,6 +7811,66 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
         <source>Cannot copy layer %1 into %2.</source>
         <translation>Schicht %1 kann nicht nach %2 kopiert werden.</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a number of CPU cores: use, for example, 2 or 0.5.</source>
+        <translation>„%1“ ist keine Anzahl von CPU-Kernen: Verwenden Sie zum Beispiel 2 oder 0.5.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a memory size: use, for example, 512M, 1.5G or 2Gi.</source>
+        <translation>„%1“ ist keine Speichergröße: Verwenden Sie zum Beispiel 512M, 1.5G oder 2Gi.</translation>
+    </message>
+    <message>
+        <source>%1 is more memory than any machine has.</source>
+        <translation>%1 ist mehr Arbeitsspeicher, als irgendein Rechner hat.</translation>
+    </message>
+    <message>
+        <source>%1 is too little memory for a container: podman and docker need at least 6M.</source>
+        <translation>%1 ist zu wenig Arbeitsspeicher für einen Container: podman und docker benötigen mindestens 6M.</translation>
+    </message>
+    <message>
+        <source>Cannot read the wheel %1: %2</source>
+        <translation>Das Wheel %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The wheel %1 holds a file outside its folder: %2</source>
+        <translation>Das Wheel %1 enthält eine Datei außerhalb seines Ordners: %2</translation>
+    </message>
+    <message>
+        <source>Cannot unpack %1 to %2: %3</source>
+        <translation>%1 kann nicht nach %2 entpackt werden: %3</translation>
+    </message>
+    <message>
+        <source>The wheel %1 is damaged at %2: %3</source>
+        <translation>Das Wheel %1 ist bei %2 beschädigt: %3</translation>
+    </message>
+    <message>
+        <source>The wheel %1 is not a readable zip: %2</source>
+        <translation>Das Wheel %1 ist kein lesbares ZIP: %2</translation>
+    </message>
+    <message>
+        <source>The wheel %1 has no NAME-VERSION.dist-info/METADATA; it is not a wheel pip would install.</source>
+        <translation>Das Wheel %1 hat keine NAME-VERSION.dist-info/METADATA; es ist kein Wheel, das pip installieren würde.</translation>
+    </message>
+    <message>
+        <source>%1 is not a wheel (.whl).</source>
+        <translation>%1 ist kein Wheel (.whl).</translation>
+    </message>
+    <message>
+        <source>%1 is not a wheel file name (NAME-VERSION-PYTHON-ABI-PLATFORM.whl).</source>
+        <translation>%1 ist kein Wheel-Dateiname (NAME-VERSION-PYTHON-ABI-PLATFORM.whl).</translation>
+    </message>
+    <message>
+        <source>The wheel folder %1 does not exist.</source>
+        <translation>Der Wheel-Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The wheel folder %1 holds no wheels (*.whl).</source>
+        <translation>Der Wheel-Ordner %1 enthält keine Wheels (*.whl).</translation>
+    </message>
+    <message>
+        <source>The wheel %1 is tagged %2, which does not install into the base&apos;s Python %3 on %4; use a wheel built for cp3%5 (or py3-none-any).</source>
+        <translation>Das Wheel %1 ist als %2 gekennzeichnet und lässt sich nicht in das Python %3 der Basis auf %4 installieren; verwenden Sie ein für cp3%5 gebautes Wheel (oder py3-none-any).</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::oci::BaseImageReader</name>
@@ -6508,6 +7966,152 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
     <message>
         <source>Cannot store the %1 layer: %2</source>
         <translation>Die Schicht %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::oci::RegistryClient</name>
+    <message>
+        <source>the connection was dropped (%1)</source>
+        <translation>die Verbindung wurde abgebrochen (%1)</translation>
+    </message>
+    <message>
+        <source>the data could not be written</source>
+        <translation>die Daten konnten nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>no credentials for %1 were found in %2; log in with `podman login %1`</source>
+        <translation>in %2 wurden keine Anmeldedaten für %1 gefunden; melden Sie sich mit `podman login %1` an</translation>
+    </message>
+    <message>
+        <source>the credentials for %1 from %2 were refused</source>
+        <translation>die Anmeldedaten für %1 aus %2 wurden abgelehnt</translation>
+    </message>
+    <message>
+        <source>the registry asks for an authentication scheme this client does not speak (%1)</source>
+        <translation>die Registry verlangt ein Authentifizierungsschema, das dieser Client nicht unterstützt (%1)</translation>
+    </message>
+    <message>
+        <source>the token service %1 cannot be reached: %2</source>
+        <translation>der Token-Dienst %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>the token service answered %1: %2</source>
+        <translation>der Token-Dienst hat mit %1 geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>the token service %1 sent no token</source>
+        <translation>der Token-Dienst %1 hat kein Token gesendet</translation>
+    </message>
+    <message>
+        <source>the connection was dropped</source>
+        <translation>die Verbindung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cannot reach the registry %1 while %2: %3</source>
+        <translation>Die Registry %1 ist beim %2 nicht erreichbar: %3</translation>
+    </message>
+    <message>
+        <source>The registry %1 failed while %2: %3</source>
+        <translation>Die Registry %1 ist beim %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>The registry %1 refused access while %2: %3</source>
+        <translation>Die Registry %1 hat beim %2 den Zugriff abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>The registry %1 denied access while %2 (%3): %4</source>
+        <translation>Die Registry %1 hat beim %2 den Zugriff verweigert (%3): %4</translation>
+    </message>
+    <message>
+        <source>Not found on %1 while %2: the repository %3 or the tag %4 does not exist (%5).</source>
+        <translation>Beim %2 auf %1 nicht gefunden: Das Repository %3 oder der Tag %4 existiert nicht (%5).</translation>
+    </message>
+    <message>
+        <source>The registry %1 answered HTTP %2 while %3: %4</source>
+        <translation>Die Registry %1 hat beim %3 mit HTTP %2 geantwortet: %4</translation>
+    </message>
+    <message>
+        <source>no error message</source>
+        <translation>keine Fehlermeldung</translation>
+    </message>
+    <message>
+        <source>checking it speaks the registry API v2</source>
+        <translation>Prüfen, ob sie die Registry-API v2 unterstützt</translation>
+    </message>
+    <message>
+        <source>checking for blob %1</source>
+        <translation>Prüfen auf Blob %1</translation>
+    </message>
+    <message>
+        <source>mounting blob %1 from %2</source>
+        <translation>Einbinden von Blob %1 aus %2</translation>
+    </message>
+    <message>
+        <source>Cannot read blob %1: %2</source>
+        <translation>Blob %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>starting the upload of blob %1</source>
+        <translation>Starten des Uploads von Blob %1</translation>
+    </message>
+    <message>
+        <source>sending blob %1</source>
+        <translation>Senden von Blob %1</translation>
+    </message>
+    <message>
+        <source> (tried %1 times)</source>
+        <translation> (%1 Versuche)</translation>
+    </message>
+    <message>
+        <source>sending the manifest</source>
+        <translation>Senden des Manifests</translation>
+    </message>
+    <message>
+        <source>fetching the manifest %1</source>
+        <translation>Abrufen des Manifests %1</translation>
+    </message>
+    <message>
+        <source>The manifest %1 from %2 does not match its digest (got %3).</source>
+        <translation>Das Manifest %1 von %2 stimmt nicht mit seinem Digest überein (erhalten: %3).</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the connection was dropped after %1 of %2 bytes</source>
+        <translation>die Verbindung wurde nach %1 von %2 Bytes abgebrochen</translation>
+    </message>
+    <message>
+        <source>Blob %1 from %2 is corrupt: %3 bytes with digest %4 (expected %5 bytes).</source>
+        <translation>Blob %1 von %2 ist beschädigt: %3 Bytes mit Digest %4 (erwartet: %5 Bytes).</translation>
+    </message>
+    <message>
+        <source>downloading blob %1</source>
+        <translation>Herunterladen von Blob %1</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::oci::RegistryReference</name>
+    <message>
+        <source>&apos;%1&apos; is not a registry image reference (REGISTRY/REPO:TAG): %2</source>
+        <translation>„%1“ ist keine Image-Referenz einer Registry (REGISTRY/REPO:TAG): %2</translation>
+    </message>
+    <message>
+        <source>it must start with a registry host, e.g. 127.0.0.1:5000/team/iris:1</source>
+        <translation>sie muss mit einem Registry-Host beginnen, z. B. 127.0.0.1:5000/team/iris:1</translation>
+    </message>
+    <message>
+        <source>the digest must be sha256: followed by 64 hex digits</source>
+        <translation>der Digest muss aus sha256: gefolgt von 64 Hexadezimalziffern bestehen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid tag</source>
+        <translation>„%1“ ist kein gültiger Tag</translation>
+    </message>
+    <message>
+        <source>the repository &apos;%1&apos; must be lower case letters, digits and separators</source>
+        <translation>das Repository „%1“ darf nur aus Kleinbuchstaben, Ziffern und Trennzeichen bestehen</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,33 @@
     </message>
 </context>
 <context>
+    <name>mlwb::BasePage</name>
+    <message numerus="yes">
+        <source>%1/%2, %3 in %n layer(s), Python %4</source>
+        <translation>
+            <numerusform>%1/%2, %3 in %n layer, Python %4</numerusform>
+            <numerusform>%1/%2, %3 in %n layers, Python %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The wheel folder adds %n wheel(s) as a layer: %1.</source>
+        <translation>
+            <numerusform>The wheel folder adds %n wheel as a layer: %1.</numerusform>
+            <numerusform>The wheel folder adds %n wheels as a layer: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::DeploymentPage</name>
+    <message numerus="yes">
+        <source>(restarted %n time(s) after a crash)</source>
+        <translation>
+            <numerusform>(restarted %n time after a crash)</numerusform>
+            <numerusform>(restarted %n times after a crash)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mlwb::DocumentArea</name>
     <message numerus="yes">
         <source>Compare %n run(s)</source>

@@ -164,7 +164,17 @@ QJsonObject baseJson(const BaseImage &base)
             {QStringLiteral("python"), base.pythonVersion}};
 }
 
-bool checkJsonFile(const QString &path, QString *error)
+QJsonObject variablesJson(const QMap<QString, QString> &variables)
+{
+    QJsonObject out;
+    for (auto it = variables.cbegin(); it != variables.cend(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
+} // namespace
+
+bool checkSampleJson(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -180,7 +190,21 @@ bool checkJsonFile(const QString &path, QString *error)
     return true;
 }
 
-} // namespace
+bool checkEnvironmentVariable(const QString &name, QString *error)
+{
+    static const QRegularExpression shellName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    if (!shellName.match(name).hasMatch()) {
+        *error = tr("'%1' is not an environment variable name: use letters, digits and _, not "
+                    "starting with a digit.")
+                     .arg(name);
+        return false;
+    }
+    if (name == QLatin1String("AZUREML_MODEL_DIR") || name.startsWith(QLatin1String("MLWB_"))) {
+        *error = tr("%1 is set by the image's scoring server itself.").arg(name);
+        return false;
+    }
+    return true;
+}
 
 bool checkScoringScript(const QString &path, QString *error)
 {
@@ -244,7 +268,11 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
         return false;
     }
     for (const QString &sample : {request.sampleInput, request.sampleOutput})
-        if (!sample.isEmpty() && !checkJsonFile(sample, error))
+        if (!sample.isEmpty() && !checkSampleJson(sample, error))
+            return false;
+    for (auto it = request.environmentVariables.cbegin(); it != request.environmentVariables.cend();
+         ++it)
+        if (!checkEnvironmentVariable(it.key(), error))
             return false;
     QList<ResolvedModel> models;
     if (!resolveModels(m_workspace, request.models, &models, error))
@@ -314,6 +342,7 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
         installed.insert(it.key(), it.value());
 
     QJsonObject packages;
+    QStringList installAtStart;
     if (environment) {
         const PackageCheck check = checkPackages(environment->packages, installed);
         packages = {{QStringLiteral("present"), QJsonArray::fromStringList(check.present)},
@@ -322,11 +351,20 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
             progress((wheels.wheels.isEmpty() ? tr("The base already has: %1")
                                               : tr("The base and the wheel layer have: %1"))
                          .arg(check.present.join(QStringLiteral(", "))));
-        if (!check.missing.isEmpty())
+        if (!check.missing.isEmpty() && request.installMissingAtStart) {
+            installAtStart = check.missingRequirements;
+            progress(tr("Installed with pip when the service first starts, which needs network "
+                        "access at deploy time: %1")
+                         .arg(check.missing.join(QStringLiteral(", "))));
+        } else if (!check.missing.isEmpty()) {
             progress(tr("Missing from the base, so not in this image: %1. Use a base that has "
                         "them, add a folder of wheels (--wheels DIR), or install them when the "
-                        "service first starts (that needs network access at deploy time).")
+                        "service first starts (--install-missing-at-start; that needs network "
+                        "access at deploy time).")
                          .arg(check.missing.join(QStringLiteral(", "))));
+        }
+        packages.insert(QStringLiteral("install_at_start"),
+                        QJsonArray::fromStringList(installAtStart));
     }
 
     QString scriptInImage;
@@ -367,6 +405,13 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
                                             .arg(models.first().version.version)
                                       : paths::models;
     run.port = request.port;
+    run.env = request.environmentVariables;
+    if (!installAtStart.isEmpty()) { // one line, words: Env and Dockerfile ENV keep it intact
+        QStringList words;
+        for (const QString &r : std::as_const(installAtStart))
+            words << QString(r).remove(QRegularExpression(QStringLiteral("\\s")));
+        run.env.insert(QStringLiteral("MLWB_INSTALL_AT_START"), words.join(QLatin1Char(' ')));
+    }
     if (!request.sampleInput.isEmpty())
         run.env.insert(QStringLiteral("MLWB_SAMPLE_INPUT"),
                        paths::app + QStringLiteral("/sample-input.json"));
@@ -425,6 +470,7 @@ bool ImageBuilder::build(const ImageBuildRequest &request, Image *out, QString *
         {QStringLiteral("base"), baseJson(base)},
         {QStringLiteral("port"), request.port},
         {QStringLiteral("resources"), request.resources.toJson()},
+        {QStringLiteral("environment_variables"), variablesJson(request.environmentVariables)},
         {QStringLiteral("model_dir"), run.modelDir},
         {QStringLiteral("added_layers"), layerJson}};
     Placement placed;

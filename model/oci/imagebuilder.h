@@ -21,11 +21,14 @@ struct ImageBuildRequest {
     QString sourceDir;     // optional: copied under /var/azureml-app
     QString environment;   // optional: NAME[:VERSION|@ALIAS]
     QString wheelFolder;   // optional: wheels installed as a layer, as pip install --target
-    QString base;          // oci-archive:PATH, docker-archive:PATH or oci:DIR
-    QString sampleInput;   // optional JSON files: the OpenAPI document's schema
-    QString sampleOutput;  // and examples are inferred from them
+    bool installMissingAtStart = false; // the environment's packages the image lacks: pip
+                                        // installs them when the server first starts
+    QString base;                       // oci-archive:PATH, docker-archive:PATH or oci:DIR
+    QString sampleInput;                // optional JSON files: the OpenAPI document's schema
+    QString sampleOutput;               // and examples are inferred from them
     int port = 5001;
-    oci::ImageResources resources; // --cpu, --memory: labels a deployment reads
+    oci::ImageResources resources;               // --cpu, --memory: labels a deployment reads
+    QMap<QString, QString> environmentVariables; // --env: in the config's Env
     QMap<QString, QString> labels;
 };
 
@@ -64,5 +67,10 @@ private:
 
 /// Checks that a scoring script defines init() and run(); false with what is missing.
 bool checkScoringScript(const QString &path, QString *error);
+/// Names a user may set in an image's Env: a shell name, and none the
+/// scoring server sets itself (AZUREML_MODEL_DIR, MLWB_*).
+bool checkEnvironmentVariable(const QString &name, QString *error);
+/// A sample request or answer must be a readable JSON file.
+bool checkSampleJson(const QString &path, QString *error);
 
 } // namespace mlwb

@@ -108,7 +108,7 @@ QString pulledBasePath(const Workspace &workspace, const QString &reference)
 bool pullImage(const Workspace &workspace, const QString &reference, bool tlsVerify,
                const oci::CancelCheck &canceled,
                const std::function<void(const QString &)> &progress, PullResult *result,
-               QString *error)
+               QString *error, const oci::RegistryCredentials &credentials)
 {
     const auto say = [&](const QString &line) {
         if (progress)
@@ -130,6 +130,8 @@ bool pullImage(const Workspace &workspace, const QString &reference, bool tlsVer
         return false;
     }
     oci::RegistryClient client(ref, tlsVerify);
+    if (!credentials.isEmpty())
+        client.setCredentials(credentials);
     QByteArray bytes;
     QString mediaType;
     if (!client.ping(error) || !client.getManifest(ref.manifestRef(), &bytes, &mediaType, error))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "oci/registryauth.h"
+
 #include "oci/baseimage.h"
 
 #include <QString>
@@ -24,11 +26,12 @@ struct PullResult {
 /// index by picking linux and this machine's architecture. Every blob's
 /// digest is checked while it downloads; the layout is replaced only when
 /// the whole image arrived, so a failed pull leaves the previous one (or
-/// nothing). Blocks; call it from a worker thread in the GUI.
+/// nothing). Blocks; call it from a worker thread in the GUI. Typed
+/// `credentials` are used instead of the login files when given.
 bool pullImage(const Workspace &workspace, const QString &reference, bool tlsVerify,
                const oci::CancelCheck &canceled,
                const std::function<void(const QString &)> &progress, PullResult *result,
-               QString *error);
+               QString *error, const oci::RegistryCredentials &credentials = {});
 
 /// The folder `pullImage` stores `reference` in (it may not exist yet).
 QString pulledBasePath(const Workspace &workspace, const QString &reference);

@@ -105,6 +105,8 @@ bool pushImage(const Workspace &workspace, const PushRequest &request,
         return false;
 
     oci::RegistryClient client(ref, request.tlsVerify);
+    if (!request.credentials.isEmpty())
+        client.setCredentials(request.credentials);
     if (!client.ping(error))
         return false;
     PushedBlobs pushed(workspace);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "oci/baseimage.h"
+#include "oci/registryauth.h"
 
 #include <QString>
 #include <functional>
@@ -14,6 +15,7 @@ struct PushRequest {
     QString image;       // NAME:VERSION in the workspace's image store
     QString destination; // REGISTRY/REPO:TAG, e.g. 127.0.0.1:5000/team/iris:1
     bool tlsVerify = true;
+    oci::RegistryCredentials credentials; // typed in; empty: the login files
 };
 
 /// What a push did, for the task panel and the CLI.

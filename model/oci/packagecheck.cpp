@@ -58,6 +58,7 @@ PackageCheck checkPackages(const QStringList &requirements, const QMap<QString, 
     for (const QString &text : requirements) {
         const QRegularExpressionMatch m = requirement.match(text);
         if (!m.hasMatch()) {
+            check.missingRequirements << text.trimmed();
             check.missing << QCoreApplication::translate(
                                  "oci", "%1 (not a requirement this check can read)")
                                  .arg(text);
@@ -65,6 +66,7 @@ PackageCheck checkPackages(const QStringList &requirements, const QMap<QString, 
         }
         const QString name = normalizedPackageName(m.captured(1));
         if (!installed.contains(name)) {
+            check.missingRequirements << text.trimmed();
             check.missing
                 << QCoreApplication::translate("oci", "%1 (not in the base)").arg(text.trimmed());
             continue;
@@ -79,6 +81,8 @@ PackageCheck checkPackages(const QStringList &requirements, const QMap<QString, 
         if (ok)
             check.present << QStringLiteral("%1 %2").arg(name, version);
         else
+            check.missingRequirements << text.trimmed();
+        if (!ok)
             check.missing << QCoreApplication::translate("oci", "%1 (the base has %2)")
                                  .arg(text.trimmed(), version);
     }

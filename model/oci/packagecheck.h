@@ -10,6 +10,7 @@ namespace mlwb::oci {
 struct PackageCheck {
     QStringList present; // "numpy 1.24.2"
     QStringList missing; // "pandas>=2 (not in the base)", "scikit-learn==1.3 (the base has 1.2.1)"
+    QStringList missingRequirements; // the same, as written: "pandas>=2", for pip
 };
 
 /// Compares requirements ("numpy", "scikit-learn==1.2.1", "pandas>=2") with

@@ -149,6 +149,12 @@ RegistryResponse RegistryClient::send(const QByteArray &verb, const QUrl &url,
     return r;
 }
 
+void RegistryClient::setCredentials(const RegistryCredentials &credentials)
+{
+    m_credentials = credentials;
+    m_credentialsLoaded = true;
+}
+
 QString RegistryClient::credentialsHint() const
 {
     if (m_credentials.isEmpty())

@@ -43,6 +43,9 @@ public:
     RegistryClient(const RegistryReference &reference, bool tlsVerify);
 
     const RegistryReference &reference() const { return m_ref; }
+    /// Credentials typed by the user (the Push dialog, --username): used
+    /// instead of the auth files; `source` names where they came from.
+    void setCredentials(const RegistryCredentials &credentials);
     /// GET /v2/: checks the registry answers and speaks API v2.
     bool ping(QString *error);
     /// HEAD on a blob: *present is set; false only on an error.

@@ -210,9 +210,8 @@ QString sitePackagesFor(const QString &pythonVersion, bool debianPython)
              debianPython ? QStringLiteral("dist-packages") : QStringLiteral("site-packages"));
 }
 
-bool readWheelFolder(const QString &folder, const QString &pythonVersion,
-                     const QString &architecture, const QString &sitePackages,
-                     const QString &unpackDir, WheelLayer *out, QString *error)
+bool checkWheelFolder(const QString &folder, const QString &pythonVersion,
+                      const QString &architecture, QList<WheelName> *out, QString *error)
 {
     const QDir dir(folder);
     if (!dir.exists()) {
@@ -224,8 +223,7 @@ bool readWheelFolder(const QString &folder, const QString &pythonVersion,
         *error = tr("The wheel folder %1 holds no wheels (*.whl).").arg(folder);
         return false;
     }
-    // Check them all first: a refused wheel means nothing is unpacked.
-    QList<WheelName> names;
+    out->clear();
     for (const QString &file : wheels) {
         WheelName wheel;
         if (!parseWheelName(file, &wheel, error))
@@ -236,8 +234,21 @@ bool readWheelFolder(const QString &folder, const QString &pythonVersion,
                          .arg(file, wheel.tag(), pythonVersion, architecture, pythonVersion.mid(2));
             return false;
         }
-        names << wheel;
+        *out << wheel;
     }
+    return true;
+}
+
+bool readWheelFolder(const QString &folder, const QString &pythonVersion,
+                     const QString &architecture, const QString &sitePackages,
+                     const QString &unpackDir, WheelLayer *out, QString *error)
+{
+    // Check them all first: a refused wheel means nothing is unpacked.
+    QList<WheelName> names;
+    if (!checkWheelFolder(folder, pythonVersion, architecture, &names, error))
+        return false;
+    const QDir dir(folder);
+    const QStringList wheels = dir.entryList({QStringLiteral("*.whl")}, QDir::Files, QDir::Name);
     for (int i = 0; i < wheels.size(); ++i)
         if (!unpackWheel(dir.filePath(wheels.at(i)), names.at(i), sitePackages, unpackDir, out,
                          error))

@@ -43,6 +43,12 @@ struct WheelLayer {
 /// site-packages. Decided from the base's own layers (`debianPython`).
 QString sitePackagesFor(const QString &pythonVersion, bool debianPython);
 
+/// The wheels in `folder` by name, sorted; false with why when there are
+/// none, or one is not a wheel or does not fit the base's Python (read
+/// from the file names only: quick enough for a wizard page).
+bool checkWheelFolder(const QString &folder, const QString &pythonVersion,
+                      const QString &architecture, QList<WheelName> *out, QString *error);
+
 /// Reads every *.whl in `folder` (zip, with libarchive) and unpacks it
 /// under `unpackDir`. Any wheel whose tags do not fit the base is refused,
 /// naming the tag and the base's Python; so is an empty folder.

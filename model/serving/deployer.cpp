@@ -10,6 +10,7 @@
 #include "serving/servicekeys.h"
 #include "store/computetargets.h"
 #include "store/deployments.h"
+#include "store/endpoints.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
@@ -305,6 +306,9 @@ bool Deployer::stop(const Workspace &workspace, const QString &name, QString *er
 bool Deployer::remove(const Workspace &workspace, const QString &name, QString *error)
 {
     const auto d = Deployments(workspace).find(name, error);
+    // Before stopping it: an endpoint still routes to it (endpoints).
+    if (d && !Endpoints(workspace).checkNotRouted(d->name, error))
+        return false;
     if (!d || !stop(workspace, name, error) || !Deployments(workspace).remove(name, error))
         return false;
     QDir(DeploymentFolder(workspace.folder(Workspace::Folder::Deployments), d->name).root())
@@ -339,11 +343,14 @@ QStringList Deployer::modelRefs(const Workspace &workspace, const Deployment &de
 {
     QStringList refs;
     QSqlQuery q(workspace.database());
-    q.prepare(QStringLiteral("SELECT m.name, v.version FROM deployment_models d JOIN "
-                             "model_versions v ON v.id = d.model_version_id JOIN models m ON "
-                             "m.id = v.model_id WHERE d.deployment_id = ? ORDER BY m.name, "
-                             "v.version"));
+    // A container deployment serves its image's model versions.
+    q.prepare(QStringLiteral("SELECT m.name, v.version FROM model_versions v JOIN models m ON "
+                             "m.id = v.model_id WHERE v.id IN (SELECT model_version_id FROM "
+                             "deployment_models WHERE deployment_id = ? UNION SELECT "
+                             "model_version_id FROM image_models WHERE image_id = ?) ORDER BY "
+                             "m.name, v.version"));
     q.addBindValue(deployment.id);
+    q.addBindValue(deployment.imageId);
     if (q.exec())
         while (q.next())
             refs << q.value(0).toString() + QLatin1Char(':') + q.value(1).toString();

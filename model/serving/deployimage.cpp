@@ -43,6 +43,22 @@ bool asProcess(const Workspace &ws, const DeployRequest &imageRequest, DeployReq
             return false;
         out->models << *version;
     }
+    // The image's own variables, under what this deployment sets.
+    const QJsonObject variables =
+        image.inputs.value(QStringLiteral("environment_variables")).toObject();
+    for (auto it = variables.constBegin(); it != variables.constEnd(); ++it)
+        if (!out->environmentVariables.contains(it.key()))
+            out->environmentVariables.insert(it.key(), it.value().toString());
+    const QJsonArray atStart = image.inputs.value(QStringLiteral("packages"))
+                                   .toObject()
+                                   .value(QStringLiteral("install_at_start"))
+                                   .toArray();
+    QStringList install;
+    for (const QJsonValue &v : atStart)
+        install << v.toString().remove(QLatin1Char(' '));
+    if (!install.isEmpty())
+        out->environmentVariables.insert(QStringLiteral("MLWB_INSTALL_AT_START"),
+                                         install.join(QLatin1Char(' ')));
     out->scoringScript = image.inputs.value(QStringLiteral("scoring_script")).toString();
     if (!QFileInfo(out->scoringScript).isFile())
         return sql::fail(error, Deployer::tr("the image's scoring script %1 is no longer on this "

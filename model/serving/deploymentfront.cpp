@@ -1,6 +1,8 @@
 #include "serving/deploymentfront.h"
 
+#include "runs/processgroup.h"
 #include "serving/deploymentfolder.h"
+#include "serving/deploymentsupervisor.h"
 #include "store/deployments.h"
 #include "store/workspace.h"
 
@@ -348,7 +350,7 @@ void DeploymentFront::control()
 
 bool DeploymentFront::serve(const QString &workspacePath, const QString &name, QString *error)
 {
-    int port = 0;
+    int port = 0, backend = 0;
     QString root;
     {
         // Read once: the front keeps no database open while it serves.
@@ -358,9 +360,14 @@ bool DeploymentFront::serve(const QString &workspacePath, const QString &name, Q
         if (!deployment)
             return false;
         port = deployment->port;
-        root = DeploymentFolder(workspace->folder(Workspace::Folder::Deployments), name).root();
+        const QString deployments = workspace->folder(Workspace::Folder::Deployments);
+        root = DeploymentFolder(deployments, name).root();
+        // A front started again while its server runs serves it at once.
+        backend = int(processgroup::readNumber(DeploymentSupervisor::serverPortFile(
+            DeploymentSupervisor::serverFolder(deployments, *deployment))));
     }
     DeploymentFront front;
+    front.setBackend(std::max(0, backend));
     if (!front.listen(port, controlPath(root), error))
         return false;
     QCoreApplication::exec();

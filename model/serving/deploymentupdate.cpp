@@ -9,6 +9,7 @@
 #include "serving/deploymentsupervisor.h"
 #include "store/computetargets.h"
 #include "store/deployments.h"
+#include "store/images.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
@@ -34,8 +35,15 @@ DeployRequest withSettings(const Workspace &workspace, const Deployment &d, Depl
         what.target = target->name;
     const QJsonObject &config = d.config;
     const QJsonObject variables = config.value(QStringLiteral("environment_variables")).toObject();
+    // Those the old image brought (served as a process) go with it: the new one brings its own.
+    const auto image = d.imageId > 0 ? Images(workspace).find(d.imageId) : std::nullopt;
+    const QJsonObject fromImage =
+        image ? image->inputs.value(QStringLiteral("environment_variables")).toObject()
+              : QJsonObject();
     for (auto it = variables.constBegin(); it != variables.constEnd(); ++it)
-        what.environmentVariables.insert(it.key(), it.value().toString());
+        if (fromImage.value(it.key()) != it.value()
+            && !(image && it.key() == QLatin1String("MLWB_INSTALL_AT_START")))
+            what.environmentVariables.insert(it.key(), it.value().toString());
     what.maxRequestBytes = config.value(QStringLiteral("max_request_bytes")).toInteger();
     what.startupTimeoutSeconds = config.value(QStringLiteral("startup_timeout_s")).toInt(120);
     what.restartBackoffMs = config.value(QStringLiteral("restart_backoff_ms")).toInt(1000);

@@ -30,7 +30,8 @@ QByteArray label(const QString &deployment)
 
 } // namespace
 
-QByteArray endpointMetricsText(const QHash<QString, EndpointCounters> &counters)
+QByteArray endpointMetricsText(const QHash<QString, EndpointCounters> &counters,
+                               const QHash<QString, int> &weights)
 {
     QStringList names = counters.keys();
     names.sort(); // a stable order for scrapers and people
@@ -63,7 +64,39 @@ QByteArray endpointMetricsText(const QHash<QString, EndpointCounters> &counters)
         out += "endpoint_request_latency_seconds_count{" + label(n) + "} "
                + QByteArray::number(c.requests) + '\n';
     }
+    QStringList split = weights.keys();
+    split.sort();
+    out += "# HELP endpoint_traffic_percent The deployment's share of the endpoint's traffic.\n"
+           "# TYPE endpoint_traffic_percent gauge\n";
+    for (const QString &n : split)
+        out +=
+            "endpoint_traffic_percent{" + label(n) + "} " + QByteArray::number(weights[n]) + '\n';
     return out;
+}
+
+void parseEndpointMetrics(const QByteArray &text, QHash<QString, EndpointCounters> *counters,
+                          QHash<QString, int> *weights)
+{
+    const QList<QByteArray> lines = text.split('\n');
+    for (const QByteArray &line : lines) {
+        const int open = line.indexOf("{deployment=\"");
+        const int close = line.indexOf("\"", open + 13);
+        if (line.startsWith('#') || open < 0 || close < 0 || line.indexOf(",le=") >= 0)
+            continue;
+        const QByteArray metric = line.left(open);
+        QByteArray name = line.mid(open + 13, close - open - 13);
+        name.replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\");
+        const QString deployment = QString::fromUtf8(name);
+        const QByteArray value = line.mid(line.lastIndexOf(' ') + 1);
+        if (metric == "endpoint_traffic_percent")
+            weights->insert(deployment, value.toInt());
+        else if (metric == "endpoint_requests_total")
+            (*counters)[deployment].requests = value.toLongLong();
+        else if (metric == "endpoint_errors_total")
+            (*counters)[deployment].errors = value.toLongLong();
+        else if (metric == "endpoint_request_latency_seconds_sum")
+            (*counters)[deployment].latencySeconds = value.toDouble();
+    }
 }
 
 } // namespace mlwb

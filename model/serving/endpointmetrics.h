@@ -23,6 +23,13 @@ struct EndpointCounters {
 
 /// The endpoint's own GET /metrics in Prometheus text format (0.0.4): one
 /// series per deployment, told apart by a `deployment` label.
-QByteArray endpointMetricsText(const QHash<QString, EndpointCounters> &counters);
+/// `weights`: the split in effect, as endpoint_traffic_percent gauges.
+QByteArray endpointMetricsText(const QHash<QString, EndpointCounters> &counters,
+                               const QHash<QString, int> &weights = {});
+
+/// Reads back what endpointMetricsText() wrote (requests, errors, latency
+/// sum and the split in effect), for `mlwb endpoint show`.
+void parseEndpointMetrics(const QByteArray &text, QHash<QString, EndpointCounters> *counters,
+                          QHash<QString, int> *weights);
 
 } // namespace mlwb

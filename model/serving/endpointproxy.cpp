@@ -14,8 +14,20 @@ namespace mlwb {
 
 namespace {
 
-// Headers a caller's request carries on to the deployment.
-const char *const forwardedHeaders[] = {"authorization", "content-type", "accept"};
+// Headers a caller's request carries on to the deployment (Authorization
+// only when the endpoint itself has no keys).
+const char *const forwardedHeaders[] = {"content-type", "accept"};
+
+bool authorized(const QHttpServerRequest &request, const QStringList &keys)
+{
+    if (keys.isEmpty())
+        return true;
+    const QByteArray given = request.value("authorization");
+    for (const QString &key : keys)
+        if (given == "Bearer " + key.toLatin1())
+            return true;
+    return false;
+}
 
 QHttpServerResponder::StatusCode statusCode(int status)
 {
@@ -74,7 +86,10 @@ bool EndpointProxy::setBackends(const QList<EndpointBackend> &backends, QString 
 
 void EndpointProxy::answerMetrics(QHttpServerResponder &&responder) const
 {
-    responder.write(endpointMetricsText(m_counters), "text/plain; version=0.0.4",
+    QHash<QString, int> weights;
+    for (const EndpointBackend &b : m_backends)
+        weights.insert(b.name, b.weight);
+    responder.write(endpointMetricsText(m_counters, weights), "text/plain; version=0.0.4",
                     QHttpServerResponder::StatusCode::Ok);
 }
 
@@ -102,6 +117,14 @@ void EndpointProxy::forward(const QHttpServerRequest &request, QHttpServerRespon
 {
     // The responder outlives this call: it answers when the deployment has.
     auto answer = std::make_shared<QHttpServerResponder>(std::move(responder));
+    if (!authorized(request, m_keys)) {
+        answer->write(QByteArray("{\"error\": \"")
+                          + tr("the endpoint needs a key: Authorization: Bearer KEY").toUtf8()
+                          + "\"}",
+                      {{"Content-Type", "application/json"}, {"WWW-Authenticate", "Bearer"}},
+                      QHttpServerResponder::StatusCode::Unauthorized);
+        return;
+    }
     const EndpointBackend *backend = choose(request);
     if (!backend) {
         const QByteArray pinned = request.value(pinningHeader());
@@ -123,6 +146,10 @@ void EndpointProxy::forward(const QHttpServerRequest &request, QHttpServerRespon
         if (!value.isEmpty())
             out.setRawHeader(header, value);
     }
+    if (!backend->key.isEmpty())
+        out.setRawHeader("Authorization", "Bearer " + backend->key.toLatin1());
+    else if (m_keys.isEmpty() && !request.value("authorization").isEmpty())
+        out.setRawHeader("Authorization", request.value("authorization"));
     QElapsedTimer clock;
     clock.start();
     QNetworkReply *reply = nullptr;

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 class QHttpServer;
@@ -20,6 +21,7 @@ struct EndpointBackend {
     QString name;    // the deployment, as the pinning header names it
     QString baseUrl; // http://127.0.0.1:PORT (its /score, /, ... are proxied)
     int weight = 0;  // percent of unpinned requests
+    QString key;     // the deployment's own key, when it has key authentication
 };
 
 /// An endpoint (Azure ML v2 managed online endpoint): one stable URL in
@@ -44,6 +46,10 @@ public:
     /// 100 (or all be 0 when there is one deployment).
     bool setBackends(const QList<EndpointBackend> &backends, QString *error);
     QList<EndpointBackend> backends() const { return m_backends; }
+    /// The keys a caller must send (Authorization: Bearer KEY) to be routed;
+    /// none: no authentication. A caller's own key never goes on to a
+    /// deployment: one with keys gets its own.
+    void setKeys(const QStringList &keys) { m_keys = keys; }
     EndpointCounters counters(const QString &deployment) const
     {
         return m_counters.value(deployment);
@@ -61,6 +67,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     QList<EndpointBackend> m_backends;
     QHash<QString, EndpointCounters> m_counters;
+    QStringList m_keys;
     int m_port = 0;
 };
 

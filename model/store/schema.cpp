@@ -338,6 +338,24 @@ CREATE TABLE deployment_process(
   server_started INTEGER);
 )SQL";
 
+// Version 8: endpoints (Azure ML v2 managed online endpoints): one stable
+// port in front of deployments, with each deployment's share of the traffic.
+// A deployment in a split cannot be deleted from under it.
+const char *const version8 = R"SQL(
+CREATE TABLE endpoints(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  port INTEGER NOT NULL DEFAULT 0,
+  auth TEXT NOT NULL DEFAULT 'key' CHECK(auth IN ('none', 'key')),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL);
+CREATE TABLE endpoint_traffic(
+  endpoint_id INTEGER NOT NULL REFERENCES endpoints(id) ON DELETE CASCADE,
+  deployment_id INTEGER NOT NULL REFERENCES deployments(id) ON DELETE RESTRICT,
+  weight INTEGER NOT NULL CHECK(weight BETWEEN 0 AND 100),
+  PRIMARY KEY(endpoint_id, deployment_id)) WITHOUT ROWID;
+)SQL";
+
 struct TopicTable {
     const char *topic;
     const char *table;
@@ -435,6 +453,9 @@ QStringList statementsFor(int version)
         return splitStatements(version6);
     case 7:
         return version7Statements();
+    case 8: // endpoints change with the deployments they route to: one topic
+        return splitStatements(version8) + bumpTriggers({"deployments", "endpoints"})
+               + bumpTriggers({"deployments", "endpoint_traffic"});
     }
     return {};
 }
@@ -503,7 +524,7 @@ bool apply(const QSqlDatabase &db, int version, QString *error)
 
 int latestVersion()
 {
-    return 7;
+    return 8;
 }
 
 QStringList topics()

@@ -17,6 +17,9 @@ Settings come from the environment:
                        /score need ``Authorization: Bearer KEY`` (re-read when
                        it changes, so a regenerated key takes effect at once)
   MLWB_SAMPLE_INPUT / MLWB_SAMPLE_OUTPUT  JSON files for the OpenAPI schema
+  MLWB_INSTALL_AT_START  requirements the image lacks (space-separated), put
+                       into .packages beside the script with pip before init();
+                       that needs network access (or a wheel source) at deploy time
 
 A failing ``init()`` prints its traceback and exits with status 3, so a
 supervisor can tell it apart from a crash later on.
@@ -26,6 +29,8 @@ import hmac
 import importlib.util
 import json
 import os
+import socket
+import subprocess
 import sys
 import threading
 import time
@@ -35,6 +40,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 APP_DIR = '/var/azureml-app'
 INIT_FAILED = 3
 LATENCY_WINDOW = 4096  # recent requests the quantiles are taken over
+DRAIN_LIMIT = 64 * 1024 * 1024  # of a refused body, read before closing
 
 
 def _env(name, default):
@@ -195,6 +201,21 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def _drain(self, length):
+        # Closing with the body unread resets the connection, and the client
+        # may lose the 413 with it: stop writing, read and drop what it sends.
+        try:
+            self.connection.shutdown(socket.SHUT_WR)
+            self.connection.settimeout(2)
+            left = min(length, DRAIN_LIMIT)
+            while left > 0:
+                chunk = self.rfile.read1(min(left, 65536))
+                if not chunk:
+                    break
+                left -= len(chunk)
+        except OSError:
+            pass
+
     def _error(self, code, message):
         self._send(code, json.dumps({'error': message}))
 
@@ -228,6 +249,7 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True  # the body is not read
             self._error(413, 'the request body has %d bytes; the limit is %d'
                         % (length, self.limit))
+            self._drain(length)
             return 413
         body = self.rfile.read(length)
         if self.keys.enabled() and not self.keys.accepts(self.headers.get('Authorization')):
@@ -262,9 +284,37 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 128
 
 
+def install_at_start(script_path):
+    wanted = os.environ.get('MLWB_INSTALL_AT_START', '').split()
+    if not wanted:
+        return
+    target = os.path.join(os.path.dirname(os.path.abspath(script_path)), '.packages')
+    sys.path.insert(0, target)
+    marker = os.path.join(target, '.mlwb-installed')
+    try:
+        with open(marker) as f:
+            if f.read().split() == wanted:  # installed at an earlier start
+                return
+    except OSError:
+        pass
+    print('installing at first start: ' + ' '.join(wanted), flush=True)
+    result = subprocess.run([sys.executable, '-m', 'pip', 'install', '--no-input',
+                             '--disable-pip-version-check', '--target', target] + wanted,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        sys.stderr.write('could not install %s at first start (pip needs network access, or '
+                         'a wheel source such as PIP_FIND_LINKS, at deploy time):\n%s\n'
+                         % (' '.join(wanted), result.stdout.strip()[-4000:]))
+        sys.stderr.flush()
+        sys.exit(INIT_FAILED)
+    with open(marker, 'w') as f:
+        f.write(' '.join(wanted))
+
+
 def serve():
     script_path = _env('MLWB_SCORING_SCRIPT', os.path.join(APP_DIR, 'score.py'))
     os.environ.setdefault('AZUREML_MODEL_DIR', os.path.join(APP_DIR, 'azureml-models'))
+    install_at_start(script_path)
     try:
         script = load_script(script_path)
         script.init()

@@ -181,7 +181,7 @@ void TestCompletion::bash_data()
     QTest::newRow("nouns") << split("r") << split("run");
     QTest::newRow("help and nouns")
         << split("''").mid(0, 1)
-        << split("help chart compute datastore deployment environment "
+        << split("help chart compute datastore deployment endpoint environment "
                  "experiment image model pipeline run service workspace");
     QTest::newRow("verbs, hidden left out") << split("run s") << split("show submit");
     QTest::newRow("options") << split("run submit --ex") << split("--experiment");

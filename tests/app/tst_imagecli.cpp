@@ -143,8 +143,15 @@ void TestImageCli::resourcesStoredAndShown()
 {
     const MlwbResult r = run(words(QStringLiteral(
         "image build iris-svc --model iris:1 --scoring-script score.py --cpu 1.5 --memory 1.5G "
-        "--base oci-archive:base/base-oci.tar")));
+        "--env GREETING=hi --env EMPTY= --base oci-archive:base/base-oci.tar")));
     QVERIFY2(r.code == 0, qPrintable(r.err));
+    // --env goes into the config's Env, which podman, docker and the Dockerfile use.
+    const MlwbResult dockerfile = run(words(QStringLiteral("image dockerfile iris-svc:1 ctx")));
+    QVERIFY2(dockerfile.code == 0, qPrintable(dockerfile.err));
+    QFile recipe(path(QStringLiteral("ctx/Dockerfile")));
+    QVERIFY(recipe.open(QIODevice::ReadOnly));
+    const QByteArray text = recipe.readAll();
+    QVERIFY2(text.contains("GREETING") && text.contains("hi"), text.constData());
     // image show reads them back from the config's labels, where engines see them.
     const QJsonObject show = json(words(QStringLiteral("image show iris-svc:1"))).toObject();
     QCOMPARE(show.value(QStringLiteral("resources")).toObject(),
@@ -405,6 +412,12 @@ void TestImageCli::refusesBadInput_data()
     QTest::newRow("memory too small") << QStringLiteral(
         "--scoring-script score.py --memory 5M --base oci-archive:base/base-oci.tar")
                                       << QStringLiteral("at least 6M");
+    QTest::newRow("env the server sets") << QStringLiteral(
+        "--scoring-script score.py --env AZUREML_MODEL_DIR=/x --base oci-archive:base/base-oci.tar")
+                                         << QStringLiteral("set by the image's scoring server");
+    QTest::newRow("env not a name") << QStringLiteral(
+        "--scoring-script score.py --env 1X=2 --base oci-archive:base/base-oci.tar")
+                                    << QStringLiteral("'1X' is not an environment variable name");
     QTest::newRow("memory not a size") << QStringLiteral(
         "--scoring-script score.py --memory lots --base oci-archive:base/base-oci.tar")
                                        << QStringLiteral("'lots' is not a memory size");

@@ -5,16 +5,20 @@
 // server's RSS before and after. Target: within 1.5x of http.server.
 // Then the endpoint proxy's own cost: sequential calls straight to the
 // deployment and through an endpoint in front of it (target: < 1 ms at
-// p50), and wrk through the endpoint. And the deployment's front (which
-// holds the public port so `service update` can switch servers): wrk and
-// sequential calls on the server's internal port, without the front.
+// p50), and wrk through the endpoint; the same again through a supervised
+// endpoint (its own mlwb-supervisor process, as `mlwb endpoint create` runs it).
+// And the deployment's front (which holds the public port so `service
+// update` can switch servers): wrk and sequential calls on the server's
+// internal port, without the front.
 //
 //   bench_serve [seconds=30] [connections=64]
 #include "runs/processgroup.h"
 #include "serving/deployer.h"
 #include "serving/deploymentprocess.h"
 #include "serving/endpointproxy.h"
+#include "serving/endpointsupervisor.h"
 #include "serving/scoringclient.h"
+#include "store/endpoints.h"
 #include "store/workspace.h"
 
 #include <QCoreApplication>
@@ -139,6 +143,21 @@ void print(const char *name, const WrkFigures &f)
                 name, f.requestsPerSecond, f.p50Ms, f.p99Ms, f.requests, f.failed);
 }
 
+// A supervised endpoint with all traffic to `d`, as `mlwb endpoint create`
+// and `mlwb endpoint traffic` make it; its scoring URI.
+QString supervisedEndpoint(const Workspace &ws, const Deployment &d, QString *error)
+{
+    Endpoint e;
+    e.name = QStringLiteral("bench-endpoint");
+    e.auth = QStringLiteral("none");
+    e.port = freePort();
+    if (!Endpoints(ws).create(&e, error)
+        || !Endpoints(ws).setTraffic(e.name, {{d.name, 100}}, error)
+        || !EndpointSupervisor::start(ws, e.name, error))
+        return QString();
+    return QStringLiteral("http://127.0.0.1:%1/score").arg(e.port);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -245,6 +264,22 @@ int main(int argc, char *argv[])
                 direct, proxied, proxied - direct);
     const WrkFigures throughEndpoint = runWrk(viaEndpoint, lua, seconds, connections);
     print("through the endpoint", throughEndpoint);
+
+    const QString supervised = supervisedEndpoint(*ws, d, &error);
+    if (supervised.isEmpty()) {
+        std::fprintf(stderr, "supervised endpoint: %s\n", qPrintable(error));
+        return 1;
+    }
+    sequentialP50(client, supervised, 200);
+    const double direct2 = sequentialP50(client, healthy->url, 2000);
+    const double viaSupervised = sequentialP50(client, supervised, 2000);
+    std::printf("sequential p50: %.3f ms direct, %.3f ms through the supervised endpoint: "
+                "+%.3f ms (target < 1 ms)\n",
+                direct2, viaSupervised, viaSupervised - direct2);
+    const WrkFigures throughSupervised = runWrk(supervised, lua, seconds, connections);
+    print("supervised endpoint", throughSupervised);
+    Endpoints(*ws).remove(QStringLiteral("bench-endpoint"), &error);
+    EndpointSupervisor::waitUntilGone(*ws, QStringLiteral("bench-endpoint"), 10000, &error);
 
     baseline.kill();
     baseline.waitForFinished();

@@ -1,11 +1,14 @@
 #include "images/basepage.h"
 
 #include "images/environmentchoicepage.h"
+#include "images/pathfield.h"
 #include "oci/imagebuilder.h"
 #include "oci/packagecheck.h"
+#include "oci/wheelfolder.h"
 #include "store/workspace.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -31,6 +34,9 @@ BasePage::BasePage(const QString &workspacePath, const EnvironmentChoicePage *en
     , m_read(new QPushButton(tr("&Read")))
     , m_facts(new QLabel)
     , m_packages(new QLabel)
+    , m_wheels(new PathField(PathField::Folder, tr("Wheel Folder")))
+    , m_atStart(new QCheckBox(tr("&Install what is missing when the service first starts "
+                                 "(needs network access at deploy time)")))
 {
     setObjectName(QStringLiteral("basePage"));
     setTitle(tr("Base Image"));
@@ -61,8 +67,21 @@ BasePage::BasePage(const QString &workspacePath, const EnvironmentChoicePage *en
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("<b>The environment's packages</b>")));
+    auto *wheels = new QFormLayout;
+    m_wheels->setObjectName(QStringLiteral("wheelFolder"));
+    m_wheels->lineEdit()->setPlaceholderText(tr("none: only what the base has"));
+    wheels->addRow(tr("&Wheel folder:"), m_wheels);
+    layout->addLayout(wheels);
+    m_atStart->setObjectName(QStringLiteral("installAtStart"));
+    layout->addWidget(m_atStart);
     layout->addWidget(m_packages);
     layout->addStretch();
+    const auto report = [this] {
+        if (m_base)
+            m_packages->setText(packageReport());
+    };
+    connect(m_wheels, &PathField::pathChanged, this, report);
+    connect(m_atStart, &QCheckBox::toggled, this, report);
     const auto changed = [this] {
         m_base.reset();
         m_facts->setText(tr("Not read yet."));
@@ -111,6 +130,38 @@ void BasePage::initializePage()
     // The environment may have changed since the base was read.
     if (m_base)
         m_packages->setText(packageReport());
+}
+
+QString BasePage::wheelFolder() const
+{
+    return m_wheels->path();
+}
+
+void BasePage::setWheelFolder(const QString &folder)
+{
+    m_wheels->setPath(folder);
+}
+
+bool BasePage::installMissingAtStart() const
+{
+    return m_atStart->isChecked();
+}
+
+void BasePage::setInstallMissingAtStart(bool on)
+{
+    m_atStart->setChecked(on);
+}
+
+bool BasePage::validatePage()
+{
+    QList<oci::WheelName> wheels;
+    QString error;
+    if (!m_base || wheelFolder().isEmpty()
+        || oci::checkWheelFolder(wheelFolder(), m_base->pythonVersion, m_base->architecture,
+                                 &wheels, &error))
+        return true;
+    m_packages->setText(error);
+    return false;
 }
 
 void BasePage::browse()
@@ -173,17 +224,38 @@ QString BasePage::packageReport() const
     if (wanted.isEmpty() || !m_base)
         return m_environment->environment().isEmpty() ? tr("No environment chosen.")
                                                       : tr("The environment lists no packages.");
-    const oci::PackageCheck check = oci::checkPackages(wanted, m_base->pythonPackages);
     QStringList lines;
+    QMap<QString, QString> installed = m_base->pythonPackages;
+    if (!wheelFolder().isEmpty()) {
+        QList<oci::WheelName> wheels;
+        QString error;
+        if (!oci::checkWheelFolder(wheelFolder(), m_base->pythonVersion, m_base->architecture,
+                                   &wheels, &error))
+            return error;
+        QStringList names;
+        for (const oci::WheelName &w : std::as_const(wheels)) {
+            installed.insert(oci::normalizedPackageName(w.name), w.version);
+            names << w.name + QLatin1Char(' ') + w.version;
+        }
+        lines << tr("The wheel folder adds %n wheel(s) as a layer: %1.", nullptr,
+                    int(wheels.size()))
+                     .arg(names.join(QStringLiteral(", ")));
+    }
+    const oci::PackageCheck check = oci::checkPackages(wanted, installed);
     if (!check.present.isEmpty())
-        lines << tr("In the base: %1.").arg(check.present.join(QStringLiteral(", ")));
-    if (!check.missing.isEmpty())
-        lines << tr("Missing from the base: %1. They are not put into this image: they have to be "
-                    "installed when the service first starts, which needs network access at "
-                    "deploy time. Or choose a base that has them.")
+        lines << tr("In the image: %1.").arg(check.present.join(QStringLiteral(", ")));
+    if (!check.missing.isEmpty() && installMissingAtStart())
+        lines << tr("Missing: %1. pip installs them when the service first starts, which "
+                    "needs network access at deploy time (and pip in the base).")
                      .arg(check.missing.join(QStringLiteral(", ")));
-    // The wheel-folder layer (a local folder of wheels installed into the image at build
-    // time) goes here once the core offers it.
+    else if (!check.missing.isEmpty())
+        lines << tr("Missing: %1. They are not put into this image. Either choose a wheel "
+                    "folder above with wheels for Python %2, or install them when the service "
+                    "first starts, which needs network access at deploy time. Or choose a base "
+                    "that has them.")
+                     .arg(check.missing.join(QStringLiteral(", ")), m_base->pythonVersion);
+    else
+        lines << tr("Nothing is missing.");
     return lines.join(QStringLiteral("\n\n"));
 }
 

@@ -44,9 +44,16 @@ ImageBuildRequest BuildImageWizard::request() const
     r.name = m_configuration->imageName();
     r.models = m_models->models();
     r.scoringScript = m_script->scriptPath();
+    r.sourceDir = m_script->sourceDir();
+    r.sampleInput = m_script->sampleInput();
+    r.sampleOutput = m_script->sampleOutput();
     r.environment = m_environment->environment();
     r.base = m_base->reference();
+    r.wheelFolder = m_base->wheelFolder();
+    r.installMissingAtStart = m_base->installMissingAtStart();
     r.port = m_configuration->port();
+    r.resources = m_configuration->resources();
+    r.environmentVariables = m_configuration->environmentVariables();
     r.labels = m_configuration->labels();
     return r;
 }

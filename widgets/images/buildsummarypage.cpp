@@ -29,17 +29,31 @@ BuildSummaryPage::BuildSummaryPage(const BuildImageWizard *wizard, QWidget *pare
 void BuildSummaryPage::initializePage()
 {
     const ImageBuildRequest r = m_wizard->request();
-    QStringList labels;
-    for (auto it = r.labels.cbegin(); it != r.labels.cend(); ++it)
-        labels << it.key() + QLatin1Char('=') + it.value();
+    const auto pairs = [this](const QMap<QString, QString> &map) {
+        QStringList out;
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            out << it.key() + QLatin1Char('=') + it.value();
+        return out.isEmpty() ? tr("none") : out.join(QStringLiteral(", "));
+    };
+    const auto orNone = [this](const QString &text) { return text.isEmpty() ? tr("none") : text; };
     QStringList lines{
         tr("Image: %1 (the next version of this name)").arg(r.name),
         tr("Models: %1").arg(r.models.join(QStringLiteral(", "))),
         tr("Scoring script: %1").arg(r.scoringScript),
-        tr("Environment: %1").arg(r.environment.isEmpty() ? tr("none") : r.environment),
+        tr("Other sources: %1").arg(orNone(r.sourceDir)),
+        tr("Sample request and answer: %1, %2").arg(orNone(r.sampleInput), orNone(r.sampleOutput)),
+        tr("Environment: %1").arg(orNone(r.environment)),
         tr("Base: %1").arg(r.base),
+        tr("Wheel folder: %1").arg(orNone(r.wheelFolder)),
+        tr("Install what is missing at first start: %1")
+            .arg(r.installMissingAtStart ? tr("yes") : tr("no")),
         tr("Port: %1").arg(r.port),
-        tr("Labels: %1").arg(labels.isEmpty() ? tr("none") : labels.join(QStringLiteral(", "))),
+        tr("CPU: %1, memory: %2")
+            .arg(r.resources.cpu > 0 ? QString::number(r.resources.cpu) : tr("no limit"),
+                 r.resources.memoryBytes > 0 ? oci::memoryText(r.resources.memoryBytes)
+                                             : tr("no limit")),
+        tr("Environment variables: %1").arg(pairs(r.environmentVariables)),
+        tr("Labels: %1").arg(pairs(r.labels)),
         QString(),
         m_wizard->basePage()->packageReport()};
     m_summary->setText(lines.join(QLatin1Char('\n')));

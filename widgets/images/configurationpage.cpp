@@ -1,5 +1,6 @@
 #include "images/configurationpage.h"
 
+#include "oci/imagebuilder.h"
 #include "registry/keyvaluetable.h"
 #include "store/images.h"
 
@@ -15,12 +16,16 @@ ConfigurationPage::ConfigurationPage(QWidget *parent)
     , m_name(new QLineEdit)
     , m_note(new QLineEdit)
     , m_port(new QSpinBox)
+    , m_cpu(new QLineEdit)
+    , m_memory(new QLineEdit)
+    , m_variables(new KeyValueTable(tr("Environment variables")))
     , m_labels(new KeyValueTable(tr("Labels")))
     , m_message(new QLabel)
 {
     setObjectName(QStringLiteral("configurationPage"));
     setTitle(tr("Configuration"));
-    setSubTitle(tr("Name the image; each build of a name gets the next version number."));
+    setSubTitle(tr("Name the image; each build of a name gets the next version number. CPU and "
+                   "memory are the limits a deployment of it runs with."));
     m_name->setObjectName(QStringLiteral("imageName"));
     m_name->setPlaceholderText(tr("e.g. credit-risk-service"));
     m_note->setObjectName(QStringLiteral("imageNote"));
@@ -29,6 +34,11 @@ ConfigurationPage::ConfigurationPage(QWidget *parent)
     m_port->setRange(1, 65535);
     m_port->setValue(5001);
     m_port->setMaximumWidth(m_port->sizeHint().width() * 2);
+    m_cpu->setObjectName(QStringLiteral("imageCpu"));
+    m_cpu->setPlaceholderText(tr("no limit, or cores such as 1.5"));
+    m_memory->setObjectName(QStringLiteral("imageMemory"));
+    m_memory->setPlaceholderText(tr("no limit, or a size such as 512M or 1.5G"));
+    m_variables->setObjectName(QStringLiteral("imageVariables"));
     m_labels->setObjectName(QStringLiteral("imageLabels"));
     m_message->setObjectName(QStringLiteral("configurationMessage"));
     m_message->setWordWrap(true);
@@ -36,12 +46,18 @@ ConfigurationPage::ConfigurationPage(QWidget *parent)
     layout->addRow(tr("&Name:"), m_name);
     layout->addRow(tr("Version &note:"), m_note);
     layout->addRow(tr("&Port:"), m_port);
+    layout->addRow(tr("&CPU:"), m_cpu);
+    layout->addRow(tr("&Memory:"), m_memory);
+    layout->addRow(tr("Environment variables:"), m_variables);
     layout->addRow(tr("Labels:"), m_labels);
     layout->addRow(m_message);
     connect(m_name, &QLineEdit::textChanged, this, [this] {
         m_message->clear();
         Q_EMIT completeChanged();
     });
+    for (QLineEdit *edit : {m_cpu, m_memory})
+        connect(edit, &QLineEdit::textChanged, m_message, &QLabel::clear);
+    connect(m_variables, &KeyValueTable::edited, m_message, &QLabel::clear);
 }
 
 QString ConfigurationPage::imageName() const
@@ -67,6 +83,33 @@ QMap<QString, QString> ConfigurationPage::labels() const
     return out;
 }
 
+QMap<QString, QString> ConfigurationPage::environmentVariables() const
+{
+    return m_variables->map();
+}
+
+oci::ImageResources ConfigurationPage::resources() const
+{
+    oci::ImageResources r;
+    QString ignored; // validatePage() says what is wrong
+    if (!m_cpu->text().trimmed().isEmpty())
+        oci::parseCpu(m_cpu->text().trimmed(), &r.cpu, &ignored);
+    if (!m_memory->text().trimmed().isEmpty())
+        oci::parseMemory(m_memory->text().trimmed(), &r.memoryBytes, &ignored);
+    return r;
+}
+
+void ConfigurationPage::setResources(const QString &cpu, const QString &memory)
+{
+    m_cpu->setText(cpu);
+    m_memory->setText(memory);
+}
+
+void ConfigurationPage::setEnvironmentVariables(const QMap<QString, QString> &variables)
+{
+    m_variables->setMap(variables);
+}
+
 bool ConfigurationPage::isComplete() const
 {
     return !imageName().isEmpty();
@@ -75,11 +118,16 @@ bool ConfigurationPage::isComplete() const
 bool ConfigurationPage::validatePage()
 {
     QString error;
-    if (!Images::validName(imageName(), &error)) {
-        m_message->setText(error);
-        return false;
-    }
-    return true;
+    oci::ImageResources r;
+    const QString cpu = m_cpu->text().trimmed(), memory = m_memory->text().trimmed();
+    bool ok = Images::validName(imageName(), &error)
+              && (cpu.isEmpty() || oci::parseCpu(cpu, &r.cpu, &error))
+              && (memory.isEmpty() || oci::parseMemory(memory, &r.memoryBytes, &error));
+    const QMap<QString, QString> variables = environmentVariables();
+    for (auto it = variables.cbegin(); ok && it != variables.cend(); ++it)
+        ok = checkEnvironmentVariable(it.key(), &error);
+    m_message->setText(ok ? QString() : error);
+    return ok;
 }
 
 } // namespace mlwb

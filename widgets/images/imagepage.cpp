@@ -5,6 +5,7 @@
 #include "oci/imageexport.h"
 #include "oci/imagepush.h"
 #include "oci/imagerecipes.h"
+#include "oci/imageresources.h"
 #include "oci/imagestore.h"
 #include "store/images.h"
 #include "store/models.h"
@@ -123,6 +124,30 @@ void ImagePage::showImage(const Image &image)
                  base.value(QStringLiteral("architecture")).toString(),
                  base.value(QStringLiteral("python")).toString(),
                  in.value(QStringLiteral("scoring_script")).toString().toHtmlEscaped()));
+    // What the environment asks for, and where each package comes from.
+    const QJsonObject packages = in.value(QStringLiteral("packages")).toObject();
+    const auto joined = [&packages](const char *key) {
+        QStringList out;
+        for (const QJsonValue &v : packages.value(QLatin1String(key)).toArray())
+            out << v.toString().toHtmlEscaped();
+        return out.join(QStringLiteral(", "));
+    };
+    QStringList wheels;
+    for (const QJsonValue &v : in.value(QStringLiteral("wheels")).toArray())
+        wheels << v.toString().toHtmlEscaped();
+    QStringList lines;
+    if (!joined("present").isEmpty())
+        lines << tr("Packages in the image: %1").arg(joined("present"));
+    if (!wheels.isEmpty())
+        lines << tr("From the wheel folder: %1").arg(wheels.join(QStringLiteral(", ")));
+    if (!joined("install_at_start").isEmpty())
+        lines << tr("Installed by pip at first start (needs network access): %1")
+                     .arg(joined("install_at_start"));
+    else if (!joined("missing").isEmpty())
+        lines << tr("Missing from the image: %1").arg(joined("missing"));
+    if (!lines.isEmpty())
+        m_inputs->setText(m_inputs->text() + QStringLiteral("<br>")
+                          + lines.join(QStringLiteral("<br>")));
     QJsonObject config, manifest;
     QString error;
     const oci::ImageStore store(m_workspace->folder(Workspace::Folder::Images));
@@ -137,10 +162,22 @@ void ImagePage::showImage(const Image &image)
     const QJsonObject labelObject = c.value(QStringLiteral("Labels")).toObject();
     for (auto it = labelObject.begin(); it != labelObject.end(); ++it)
         labels << QString(it.key() + QLatin1Char('=') + it.value().toString()).toHtmlEscaped();
-    m_config->setText(tr("<b>Configuration</b><br>Port: %1<br>Entrypoint: %2<br>Labels:<br>%3")
-                          .arg(in.value(QStringLiteral("port")).toInt())
-                          .arg(entrypoint.join(QLatin1Char(' ')).toHtmlEscaped(),
-                               labels.join(QStringLiteral("<br>"))));
+    const oci::ImageResources resources = oci::ImageResources::fromConfig(config);
+    const QString cpu = resources.cpu > 0 ? QString::number(resources.cpu) : tr("no limit");
+    const QString memory =
+        resources.memoryBytes > 0 ? oci::memoryText(resources.memoryBytes) : tr("no limit");
+    QStringList variables;
+    const QJsonObject set = in.value(QStringLiteral("environment_variables")).toObject();
+    for (auto it = set.begin(); it != set.end(); ++it)
+        variables << QString(it.key() + QLatin1Char('=') + it.value().toString()).toHtmlEscaped();
+    m_config->setText(
+        tr("<b>Configuration</b><br>Port: %1 · CPU: %2 · Memory: %3<br>Environment variables: "
+           "%4<br>Entrypoint: %5<br>Labels:<br>%6")
+            .arg(in.value(QStringLiteral("port")).toInt())
+            .arg(cpu, memory,
+                 variables.isEmpty() ? tr("none") : variables.join(QStringLiteral(", ")),
+                 entrypoint.join(QLatin1Char(' ')).toHtmlEscaped(),
+                 labels.join(QStringLiteral("<br>"))));
     const QString file = image.name.section(QLatin1Char('/'), -1) + QLatin1Char('-') + image.tag
                          + QStringLiteral(".tar");
     m_load->setText(tr("<b>Load it</b> (export first, then load):<br><code>mlwb image export "
@@ -224,14 +261,16 @@ void ImagePage::askPush()
 {
     auto *dialog = new PushDialog(title(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { pushTo(dialog->destination(), dialog->tlsVerify()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        pushTo(dialog->destination(), dialog->tlsVerify(), dialog->credentials());
+    });
     dialog->open();
 }
 
-void ImagePage::pushTo(const QString &destination, bool tlsVerify)
+void ImagePage::pushTo(const QString &destination, bool tlsVerify,
+                       const oci::RegistryCredentials &credentials)
 {
-    PushRequest request{title(), destination, tlsVerify};
+    PushRequest request{title(), destination, tlsVerify, credentials};
     const ImageTask::Job job = [request](const Workspace &ws, const auto &progress,
                                          const auto &canceled, QString *result, QString *error) {
         PushResult pushed;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "oci/registryauth.h"
 #include "store/types.h"
 
 #include <QWidget>
@@ -34,7 +35,8 @@ public:
     /// Exports to `path` as a task (the Export… button asks for these).
     void exportTo(const QString &path, bool dockerArchive);
     /// Pushes as a task (the Push… dialog asks for these).
-    void pushTo(const QString &destination, bool tlsVerify);
+    void pushTo(const QString &destination, bool tlsVerify,
+                const oci::RegistryCredentials &credentials = {});
     /// Deletes the image; false with the core's reason (e.g. a deployment uses it).
     bool deleteImage(QString *error);
 

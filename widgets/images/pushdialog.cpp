@@ -13,6 +13,8 @@ PushDialog::PushDialog(const QString &imageRef, QWidget *parent)
     : QDialog(parent)
     , m_destination(new QLineEdit)
     , m_tlsVerify(new QCheckBox(tr("&Verify the registry's TLS certificate")))
+    , m_user(new QLineEdit)
+    , m_password(new QLineEdit)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setObjectName(QStringLiteral("pushDialog"));
@@ -27,8 +29,17 @@ PushDialog::PushDialog(const QString &imageRef, QWidget *parent)
     auto *layout = new QFormLayout(this);
     layout->addRow(tr("&Destination:"), m_destination);
     layout->addRow(m_tlsVerify);
-    layout->addRow(new QLabel(tr("Credentials come from the file podman login, skopeo login "
-                                 "or docker login wrote.")));
+    m_user->setObjectName(QStringLiteral("pushUser"));
+    m_user->setPlaceholderText(tr("from the login files"));
+    m_password->setObjectName(QStringLiteral("pushPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    layout->addRow(tr("&User:"), m_user);
+    layout->addRow(tr("Pass&word:"), m_password);
+    auto *note = new QLabel(tr("Leave these empty to use the credentials that podman login, "
+                               "skopeo login or docker login wrote. What is typed here is used "
+                               "for this push only and never stored."));
+    note->setWordWrap(true);
+    layout->addRow(note);
     layout->addRow(m_buttons);
     connect(m_destination, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(text.contains(QLatin1Char('/')));
@@ -40,6 +51,19 @@ PushDialog::PushDialog(const QString &imageRef, QWidget *parent)
 QString PushDialog::destination() const
 {
     return m_destination->text().trimmed();
+}
+
+oci::RegistryCredentials PushDialog::credentials() const
+{
+    if (m_user->text().trimmed().isEmpty())
+        return {};
+    return {m_user->text().trimmed(), m_password->text(), tr("the Push dialog")};
+}
+
+void PushDialog::setCredentials(const QString &user, const QString &password)
+{
+    m_user->setText(user);
+    m_password->setText(password);
 }
 
 bool PushDialog::tlsVerify() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "oci/registryauth.h"
+
 #include <QDialog>
 
 class QCheckBox;
@@ -8,8 +10,9 @@ class QLineEdit;
 
 namespace mlwb {
 
-/// Asks where to push an image: REGISTRY/REPO:TAG and whether to verify
-/// the registry's TLS certificate.
+/// Asks where to push an image: REGISTRY/REPO:TAG, whether to verify the
+/// registry's TLS certificate, and optionally a user and password, used
+/// for this push only (never stored) instead of the login files.
 class PushDialog : public QDialog
 {
     Q_OBJECT
@@ -18,10 +21,15 @@ public:
 
     QString destination() const;
     bool tlsVerify() const;
+    /// What was typed; empty: the credentials podman/docker login wrote.
+    oci::RegistryCredentials credentials() const;
+    void setCredentials(const QString &user, const QString &password);
 
 private:
     QLineEdit *m_destination;
     QCheckBox *m_tlsVerify;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
     QDialogButtonBox *m_buttons;
 };
 

@@ -1,6 +1,9 @@
 #include "images/scriptpage.h"
 
+#include "images/pathfield.h"
 #include "oci/imagebuilder.h"
+
+#include <QFormLayout>
 
 #include <QFile>
 #include <QFileDialog>
@@ -21,6 +24,11 @@ ScriptPage::ScriptPage(QWidget *parent)
     , m_template(new QPushButton(tr("New from &Template…")))
     , m_edit(new QPushButton(tr("Open in &Editor")))
     , m_message(new QLabel)
+    , m_sources(new PathField(PathField::Folder, tr("Source Folder")))
+    , m_sampleInput(new PathField(PathField::File, tr("Sample Request"),
+                                  tr("JSON files (*.json);;All files (*)")))
+    , m_sampleOutput(new PathField(PathField::File, tr("Sample Answer"),
+                                   tr("JSON files (*.json);;All files (*)")))
 {
     setObjectName(QStringLiteral("scriptPage"));
     setTitle(tr("Scoring Script"));
@@ -40,11 +48,28 @@ ScriptPage::ScriptPage(QWidget *parent)
     buttons->addWidget(m_template);
     buttons->addWidget(m_edit);
     buttons->addStretch();
+    m_sources->setObjectName(QStringLiteral("sourceDir"));
+    m_sampleInput->setObjectName(QStringLiteral("sampleInput"));
+    m_sampleOutput->setObjectName(QStringLiteral("sampleOutput"));
+    auto *optional = new QFormLayout;
+    optional->addRow(tr("Other sources (folder):"), m_sources);
+    optional->addRow(tr("Sample request (JSON):"), m_sampleInput);
+    optional->addRow(tr("Sample answer (JSON):"), m_sampleOutput);
+    auto *hint = new QLabel(tr("Optional. The sources are copied beside the script under "
+                               "/var/azureml-app. From the samples, the service's OpenAPI "
+                               "document (/swagger.json) gets its schema and examples, and the "
+                               "test console starts from the sample request."));
+    hint->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addLayout(buttons);
     layout->addWidget(m_message);
+    layout->addSpacing(12);
+    layout->addLayout(optional);
+    layout->addWidget(hint);
     layout->addStretch();
+    for (PathField *field : {m_sources, m_sampleInput, m_sampleOutput})
+        connect(field, &PathField::pathChanged, m_message, &QLabel::clear);
     connect(m_path, &QLineEdit::textChanged, this, [this] {
         m_message->clear();
         Q_EMIT completeChanged();
@@ -63,6 +88,29 @@ QString ScriptPage::scriptPath() const
     return text.isEmpty() ? QString() : QFileInfo(text).absoluteFilePath();
 }
 
+QString ScriptPage::sourceDir() const
+{
+    return m_sources->path();
+}
+
+QString ScriptPage::sampleInput() const
+{
+    return m_sampleInput->path();
+}
+
+QString ScriptPage::sampleOutput() const
+{
+    return m_sampleOutput->path();
+}
+
+void ScriptPage::setOptional(const QString &sourceDir, const QString &sampleInput,
+                             const QString &sampleOutput)
+{
+    m_sources->setPath(sourceDir);
+    m_sampleInput->setPath(sampleInput);
+    m_sampleOutput->setPath(sampleOutput);
+}
+
 bool ScriptPage::isComplete() const
 {
     return !m_path->text().trimmed().isEmpty();
@@ -75,6 +123,16 @@ bool ScriptPage::validatePage()
         m_message->setText(error);
         return false;
     }
+    if (!sourceDir().isEmpty() && !QFileInfo(sourceDir()).isDir()) {
+        m_message->setText(tr("The source folder %1 does not exist.").arg(sourceDir()));
+        return false;
+    }
+    // A sample that is not JSON would only fail the build later.
+    for (const QString &sample : {sampleInput(), sampleOutput()})
+        if (!sample.isEmpty() && !checkSampleJson(sample, &error)) {
+            m_message->setText(error);
+            return false;
+        }
     m_message->clear();
     return true;
 }

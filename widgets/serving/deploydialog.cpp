@@ -21,7 +21,10 @@
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QThread>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace mlwb {
 
@@ -60,6 +63,7 @@ DeployDialog::DeployDialog(Workspace &workspace, QWidget *parent)
     form->addRow(tr("&Port:"), m_port);
     form->addRow(tr("&Authentication:"), m_auth);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons = buttons;
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Deploy"));
     connect(buttons, &QDialogButtonBox::accepted, this, &DeployDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &DeployDialog::reject);
@@ -102,14 +106,17 @@ QWidget *DeployDialog::createServes()
     auto *scriptRow = new QHBoxLayout;
     scriptRow->addWidget(m_script, 1);
     scriptRow->addWidget(browse);
-    auto *inner = new QFormLayout;
+    auto *modelsBox = new QWidget(box); // greyed out while an image is chosen
+    auto *inner = new QFormLayout(modelsBox);
+    inner->setContentsMargins(0, 0, 0, 0);
     inner->addRow(tr("Models:"), m_models);
     inner->addRow(tr("Scoring script:"), scriptRow);
     inner->addRow(tr("&Environment:"), m_environment);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_serveModels);
-    layout->addLayout(inner);
+    layout->addWidget(modelsBox);
+    connect(m_serveModels, &QRadioButton::toggled, modelsBox, &QWidget::setEnabled);
     layout->addWidget(m_serveImage);
     layout->addWidget(m_image);
     connect(m_serveImage, &QRadioButton::toggled, m_image, &QWidget::setEnabled);
@@ -168,9 +175,12 @@ void DeployDialog::fillImages()
     QString error;
     const QList<Image> images = Images(m_workspace).list(&error);
     for (const Image &i : images)
-        m_image->addItem(QStringLiteral("%1:%2").arg(i.name, i.tag), i.id);
-    if (images.isEmpty())
+        if (i.status == QLatin1String("Succeeded"))
+            m_image->addItem(QStringLiteral("%1:%2").arg(i.name, i.tag), i.id);
+    if (m_image->count() == 0) {
         m_image->addItem(tr("No image is built yet"));
+        m_serveImage->setEnabled(false);
+    }
 }
 
 void DeployDialog::selectModelVersions(const QList<Id> &versionIds)
@@ -220,9 +230,10 @@ void DeployDialog::setKeyAuth(bool on)
 void DeployDialog::updateNote()
 {
     if (m_serveImage->isChecked())
-        m_note->setText(tr("Serving an image needs a container engine deployment, which the core "
-                           "does not do yet. Its models and environment are chosen above: serve "
-                           "them with a scoring script instead."));
+        m_note->setText(tr("The image runs with podman or docker where one runs containers here. "
+                           "Where none does, its models and scoring script are served as a local "
+                           "process with its environment's Python; the deployment's page says "
+                           "which and why."));
     else
         m_note->setText(tr("It will be %1.").arg(Deployer::modeReason()));
 }
@@ -240,10 +251,18 @@ bool DeployDialog::request(DeployRequest *out, QString *error) const
         *error = tr("Give the deployment a name.");
         return false;
     }
+    r.target = m_target->currentData().toString();
+    r.port = m_port->value();
+    r.auth = m_auth->currentData().toString();
     if (m_serveImage->isChecked()) {
-        *error = tr("Deploying an image is not supported yet: choose \"Model versions with a "
-                    "scoring script\".");
-        return false;
+        r.image = Images(m_workspace).find(m_image->currentData().toLongLong(), error);
+        if (!r.image) {
+            if (error->isEmpty())
+                *error = tr("Choose an image version to serve.");
+            return false;
+        }
+        *out = r;
+        return true;
     }
     QString ignored;
     for (int row = 0; row < m_models->count(); ++row) {
@@ -263,24 +282,78 @@ bool DeployDialog::request(DeployRequest *out, QString *error) const
     r.scoringScript = QDir::current().absoluteFilePath(r.scoringScript);
     if (const Id env = m_environment->currentData().toLongLong(); env > 0)
         r.environment = Environments(m_workspace).versionById(env, error);
-    r.target = m_target->currentData().toString();
-    r.port = m_port->value();
-    r.auth = m_auth->currentData().toString();
     *out = r;
     return true;
 }
 
 void DeployDialog::accept()
 {
+    if (m_busy)
+        return;
     DeployRequest r;
     QString error;
-    if (!m_workspace.checkWritable(&error) || !request(&r, &error)
-        || !Deployer::deploy(m_workspace, r, &m_deployment, &error)) {
+    if (!m_workspace.checkWritable(&error) || !request(&r, &error)) {
+        m_error->setText(error);
+        return;
+    }
+    if (r.image) { // exporting and loading an image takes seconds: not on the GUI thread
+        deployInBackground(r);
+        return;
+    }
+    if (!Deployer::deploy(m_workspace, r, &m_deployment, &error)) {
         m_error->setText(error);
         return;
     }
     DeployTask::watch(m_workspace.path(), m_deployment, parentWidget());
     QDialog::accept();
+}
+
+void DeployDialog::reject()
+{
+    if (!m_busy) // a half-made deployment would be left behind
+        QDialog::reject();
+}
+
+void DeployDialog::deployInBackground(const DeployRequest &request)
+{
+    struct Outcome {
+        bool ok = false;
+        Deployment deployment;
+        QString error;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const QString path = m_workspace.path();
+    QThread *thread = QThread::create([path, request, outcome] {
+        const auto ws = Workspace::open(path, &outcome->error);
+        if (ws)
+            outcome->ok = Deployer::deploy(*ws, request, &outcome->deployment, &outcome->error);
+    });
+    connect(thread, &QThread::finished, this, [this, thread, outcome] {
+        thread->deleteLater();
+        setBusy(false);
+        if (!outcome->ok) {
+            m_error->setText(outcome->error);
+            updateNote();
+            return;
+        }
+        m_deployment = outcome->deployment;
+        DeployTask::watch(m_workspace.path(), m_deployment, parentWidget());
+        QDialog::accept();
+    });
+    setBusy(true);
+    m_error->clear();
+    m_note->setText(tr("Exporting %1 and starting it with a container engine; this can take a "
+                       "minute…")
+                        .arg(request.image->name + QLatin1Char(':') + request.image->tag));
+    thread->start();
+}
+
+void DeployDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    for (QAbstractButton *button : m_buttons->buttons())
+        button->setEnabled(!busy);
+    setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
 }
 
 Id openDeployDialog(QWidget *parent, Workspace &workspace, const QString &imageRef,

@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -17,10 +18,11 @@ namespace mlwb {
 class Workspace;
 
 /// Asks what to deploy and how: a name; what to serve (model versions with
-/// a scoring script and an environment; an image version is listed but the
-/// core cannot serve one yet, and says so); the target (SSH VMs are listed,
-/// with the reason they cannot be chosen yet); the port and authentication.
-/// OK deploys through the Deployer, as `mlwb service deploy` does.
+/// a scoring script and an environment, or an image version); the target
+/// (SSH VMs are listed, with the reason they cannot be chosen yet); the port
+/// and authentication. OK deploys through the Deployer, as `mlwb service
+/// deploy` does; an image is loaded into the container engine off the GUI
+/// thread while the dialog waits.
 class DeployDialog : public QDialog
 {
     Q_OBJECT
@@ -43,6 +45,7 @@ public:
 
 public Q_SLOTS:
     void accept() override;
+    void reject() override;
 
 private:
     QWidget *createServes();
@@ -51,6 +54,8 @@ private:
     void fillTargets();
     void fillImages();
     void updateNote();
+    void deployInBackground(const DeployRequest &request);
+    void setBusy(bool busy);
 
     Workspace &m_workspace;
     Deployment m_deployment;
@@ -66,6 +71,8 @@ private:
     QComboBox *m_auth;
     QLabel *m_note;
     QLabel *m_error;
+    QDialogButtonBox *m_buttons = nullptr;
+    bool m_busy = false;
 };
 
 /// Shows the Deploy dialog (from a model version, the Deployments group or

@@ -50,19 +50,6 @@ QString stateColour(const QString &status)
     return QStringLiteral("#b06000"); // Transitioning
 }
 
-QString stateName(const QString &status)
-{
-    if (status == QLatin1String("Healthy"))
-        return DeploymentPage::tr("Healthy");
-    if (status == QLatin1String("Unhealthy"))
-        return DeploymentPage::tr("Unhealthy");
-    if (status == QLatin1String("Failed"))
-        return DeploymentPage::tr("Failed");
-    if (status == QLatin1String("Stopped"))
-        return DeploymentPage::tr("Stopped");
-    return DeploymentPage::tr("Transitioning");
-}
-
 // The routes of an OpenAPI document as a reader wants them: method, path,
 // the answers each gives.
 QString openApiSummary(const QJsonObject &doc)
@@ -117,6 +104,19 @@ QLabel *selectableLabel(QWidget *parent, const char *objectName)
 }
 
 } // namespace
+
+QString DeploymentPage::stateName(const QString &status)
+{
+    if (status == QLatin1String("Healthy"))
+        return DeploymentPage::tr("Healthy");
+    if (status == QLatin1String("Unhealthy"))
+        return DeploymentPage::tr("Unhealthy");
+    if (status == QLatin1String("Failed"))
+        return DeploymentPage::tr("Failed");
+    if (status == QLatin1String("Stopped"))
+        return DeploymentPage::tr("Stopped");
+    return DeploymentPage::tr("Transitioning");
+}
 
 DeploymentPage::DeploymentPage(Workspace *workspace, Id deploymentId, QWidget *parent)
     : QWidget(parent)
@@ -363,10 +363,11 @@ void DeploymentPage::showFacts(const Deployment &d)
     const auto target = ComputeTargets(*m_workspace).find(d.targetId, &ignored);
     const QString where =
         target && target->kind == ComputeTarget::Kind::Ssh ? target->name : tr("this computer");
-    const QString mode =
-        d.config.value(QStringLiteral("mode")).toString() == QLatin1String("process")
-            ? tr("a supervised process")
-            : tr("a container");
+    const bool process =
+        d.config.value(QStringLiteral("mode")).toString() == QLatin1String("process");
+    const QString mode = process ? tr("a supervised process") : tr("a container");
+    if (!process)
+        environment = tr("the image's own Python");
     m_facts->setText(
         tr("<b>Serves</b> %1 with %2<br><b>Target</b> %3, as %4, port %5 · "
            "<b>Authentication</b> %6")

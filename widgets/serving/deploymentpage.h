@@ -31,6 +31,8 @@ class DeploymentPage : public QWidget
 {
     Q_OBJECT
 public:
+    /// A stored state (Healthy, Unhealthy, ...) in the user's language.
+    static QString stateName(const QString &status);
     enum Page { ConsolePage, OpenApiPage, TelemetryPage, LogPage };
 
     /// `workspace` must outlive this widget.

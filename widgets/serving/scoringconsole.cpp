@@ -119,6 +119,10 @@ QByteArray ScoringConsole::sampleFrom(const QJsonObject &openApi)
         example = json.value(QStringLiteral("schema")).toObject().value(QStringLiteral("example"));
     if (example.isUndefined() || example.isNull())
         return {};
+    if (example.isObject())
+        return QJsonDocument(example.toObject()).toJson(QJsonDocument::Indented).trimmed();
+    if (example.isArray())
+        return QJsonDocument(example.toArray()).toJson(QJsonDocument::Indented).trimmed();
     // QJsonDocument holds objects and arrays only; wrap and cut for scalars.
     const QByteArray wrapped =
         QJsonDocument(QJsonArray{example}).toJson(QJsonDocument::Indented).trimmed();

@@ -5,6 +5,8 @@
 
 #include "items/taxonomyloader.h"
 #include "items/taxonomymodel.h"
+#include "serving/deployer.h"
+#include "serving/deploymentpage.h"
 #include "store/computetargets.h"
 #include "store/datastores.h"
 #include "store/deployments.h"
@@ -310,9 +312,14 @@ bool ItemProperties::deployment(const Workspace &ws, const QString &name, QList<
         return missing(error, tr("This deployment no longer exists."));
     out->append({tr("Name"), d->name});
     out->append({tr("Id"), QString::number(d->id)});
-    out->append({tr("Status"), d->status});
+    out->append({tr("Status"), DeploymentPage::stateName(d->status)});
     out->append({tr("URL"), d->url});
-    out->append({tr("Image"), QString::number(d->imageId)});
+    QString ignored;
+    if (const auto image = d->imageId > 0 ? Images(ws).find(d->imageId, &ignored) : std::nullopt)
+        out->append({tr("Image"), image->name + QLatin1Char(':') + image->tag});
+    const QStringList models = Deployer::modelRefs(ws, *d);
+    if (!models.isEmpty())
+        out->append({tr("Models"), models.join(QStringLiteral(", "))});
     out->append({tr("Created"), time(d->createdAt)});
     out->append({tr("Updated"), time(d->updatedAt)});
     addObject(tr("Config: %1"), d->config, out);

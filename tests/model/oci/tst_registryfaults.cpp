@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +34,7 @@ private slots:
     void pullPicksPlatformFromIndex();
     void bearerTokenWithAuthFile();
     void basicAuthRefusedNamesTheFile();
+    void typedCredentials();
 
 private:
     bool push(FakeRegistry &fake, QString *error, PushResult *result = nullptr);
@@ -381,6 +383,60 @@ void TestRegistryFaults::basicAuthRefusedNamesTheFile()
     QVERIFY2(error.contains(QLatin1String("refused")) && error.contains(QLatin1String("auth.json")),
              qPrintable(error));
     QVERIFY(!error.contains(QLatin1String("pw2")));
+}
+
+// Credentials typed in the Push dialog or given with --username and
+// --password-stdin are used instead of the login files, named (never
+// printed) when refused, and never stored.
+void TestRegistryFaults::typedCredentials()
+{
+    FakeRegistry fake(m_base.layout);
+    QFile::remove(m_dir.filePath(QStringLiteral("auth.json")));
+    fake.setHook([](const FakeRequest &r, QTcpSocket *s) {
+        if (r.headers.value("authorization") == "Basic " + QByteArray("carol:pw").toBase64())
+            return false;
+        FakeRegistry::reply(s, 401, {}, {{"WWW-Authenticate", "Basic realm=\"fake\""}});
+        return true;
+    });
+    PushRequest request{QStringLiteral("svc:1"), fake.address() + QStringLiteral("/team/svc:1")};
+    PushResult result;
+    QString error;
+    QVERIFY(!pushImage(*m_workspace, request, {}, {}, &result, &error));
+    QVERIFY2(error.contains(QLatin1String("no credentials")), qPrintable(error));
+    request.credentials = {QStringLiteral("carol"), QStringLiteral("wrong-secret"),
+                           QStringLiteral("the Push dialog")};
+    QVERIFY(!pushImage(*m_workspace, request, {}, {}, &result, &error));
+    QVERIFY2(error.contains(QLatin1String("the Push dialog were refused")), qPrintable(error));
+    QVERIFY(!error.contains(QLatin1String("wrong-secret")));
+    request.credentials.password = QStringLiteral("pw");
+    QVERIFY2(pushImage(*m_workspace, request, {}, {}, &result, &error), qPrintable(error));
+    QVERIFY(result.blobsSent > 0);
+
+    // The CLI twin reads the password from standard input, never from its arguments.
+    QProcess cli;
+    cli.setProcessEnvironment(cliEnvironment(m_dir.path(), m_ws));
+    cli.setWorkingDirectory(m_dir.path());
+    cli.start(QStringLiteral(MLWB_BINARY),
+              {QStringLiteral("image"), QStringLiteral("pull"),
+               fake.address() + QStringLiteral("/team/base:1"), QStringLiteral("--username"),
+               QStringLiteral("carol"), QStringLiteral("--password-stdin")});
+    cli.write("pw\n");
+    cli.closeWriteChannel();
+    QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning,
+                             30000); // the fake answers meanwhile
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    const MlwbResult half = runMlwb({QStringLiteral("image"), QStringLiteral("pull"),
+                                     QStringLiteral("127.0.0.1:1/team/base:1"),
+                                     QStringLiteral("--username"), QStringLiteral("carol")},
+                                    cliEnvironment(m_dir.path(), m_ws), m_dir.path());
+    QCOMPARE(half.code, 1);
+    QVERIFY2(half.err.contains(QLatin1String("--password-stdin")), qPrintable(half.err));
+    // Nothing typed was written into the workspace.
+    QProcess grep;
+    grep.start(QStringLiteral("grep"),
+               {QStringLiteral("-rl"), QStringLiteral("wrong-secret"), m_ws});
+    QVERIFY(grep.waitForFinished());
+    QCOMPARE(grep.readAllStandardOutput(), QByteArray());
 }
 
 QTEST_GUILESS_MAIN(TestRegistryFaults)

@@ -9,6 +9,7 @@
 #include "store/images.h"
 #include "store/workspace.h"
 #include "tinybase.h"
+#include "tinywheel.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -20,30 +21,6 @@ using namespace mlwb;
 using namespace mlwb::testing;
 
 namespace {
-
-// A wheel as pip builds them (a zip), written with Python's zipfile so the
-// test does not share the product's zip code.
-bool makeWheel(const QString &dir, const QString &file, const QString &package,
-               const QString &version)
-{
-    const QString distInfo = QStringLiteral("%1-%2.dist-info/").arg(package, version);
-    const QString data = QStringLiteral("%1-%2.data/").arg(package, version);
-    const QString script =
-        QStringLiteral(
-            "import sys, zipfile\n"
-            "z = zipfile.ZipFile(sys.argv[1], 'w')\n"
-            "z.writestr('%1/__init__.py', 'ANSWER = 42\\n')\n"
-            "z.writestr('%2METADATA', 'Metadata-Version: 2.1\\nName: %1\\nVersion: %3\\n')\n"
-            "z.writestr('%2WHEEL', 'Wheel-Version: 1.0\\nRoot-Is-Purelib: true\\n')\n"
-            "z.writestr('%2RECORD', '')\n"
-            "i = zipfile.ZipInfo('%4scripts/%1-cli'); i.external_attr = 0o755 << 16\n"
-            "z.writestr(i, '#!/usr/bin/python3\\nprint(42)\\n')\n"
-            "z.writestr('%4headers/x.h', '')\n"
-            "z.close()\n")
-            .arg(package, distInfo, version, data);
-    return tinyRun(QStringLiteral("/usr/bin/python3"),
-                   {QStringLiteral("-c"), script, dir + QLatin1Char('/') + file});
-}
 
 // "mode path" per line of a layer, from GNU tar's listing.
 QStringList layerListing(const QString &blob)

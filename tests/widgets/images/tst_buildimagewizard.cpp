@@ -145,6 +145,15 @@ void TestBuildImageWizard::buildsPageByPage()
              qPrintable(m_wizard->scriptPage()->message()->text()));
     shoot(m_wizard, QStringLiteral("2-script-refused"));
     path->setText(m_dir->filePath(QStringLiteral("score.py")));
+    // A sample request that is not JSON is refused with where it breaks.
+    QVERIFY(tinyWrite(m_dir->filePath(QStringLiteral("bad.json")), "{\"data\": [1, 2"));
+    QVERIFY(tinyWrite(m_dir->filePath(QStringLiteral("sample.json")), "{\"data\": [[1, 2]]}"));
+    m_wizard->scriptPage()->setOptional({}, m_dir->filePath(QStringLiteral("bad.json")), {});
+    next()->click();
+    QCOMPARE(m_wizard->currentId(), int(BuildImageWizard::ScriptPageId));
+    QVERIFY2(m_wizard->scriptPage()->message()->text().contains(QStringLiteral("not JSON")),
+             qPrintable(m_wizard->scriptPage()->message()->text()));
+    m_wizard->scriptPage()->setOptional({}, m_dir->filePath(QStringLiteral("sample.json")), {});
     next()->click();
     QCOMPARE(m_wizard->currentId(), int(BuildImageWizard::EnvironmentPageId));
     // Back keeps what was typed.
@@ -167,12 +176,29 @@ void TestBuildImageWizard::buildsPageByPage()
     QVERIFY2(facts.contains(QStringLiteral("linux/amd64"))
                  && facts.contains(QStringLiteral("3.11")),
              qPrintable(facts));
-    const QString packages = m_wizard->basePage()->packageReport();
-    QVERIFY2(packages.contains(QStringLiteral("In the base: numpy")), qPrintable(packages));
-    QVERIFY2(packages.contains(QStringLiteral("Missing from the base: pandas"))
+    QString packages = m_wizard->basePage()->packageReport();
+    QVERIFY2(packages.contains(QStringLiteral("In the image: numpy")), qPrintable(packages));
+    QVERIFY2(packages.contains(QStringLiteral("Missing: pandas>=2"))
+                 && packages.contains(QStringLiteral("wheel folder"))
                  && packages.contains(QStringLiteral("network")),
              qPrintable(packages));
     shoot(m_wizard, QStringLiteral("4-base"));
+    // A wheel folder fills the gap (read from the wheels' names here) ...
+    const QString wheels = m_dir->filePath(QStringLiteral("wheels"));
+    QVERIFY(tinyWrite(wheels + QStringLiteral("/pandas-2.1.0-py3-none-any.whl"), "zip"));
+    m_wizard->basePage()->setWheelFolder(wheels);
+    packages = m_wizard->basePage()->packageReport();
+    QVERIFY2(packages.contains(QStringLiteral("pandas 2.1.0"))
+                 && packages.contains(QStringLiteral("Nothing is missing")),
+             qPrintable(packages));
+    shoot(m_wizard, QStringLiteral("4-base-wheels"));
+    // ... and a wheel for another Python keeps the page until it is gone.
+    QVERIFY(tinyWrite(wheels + QStringLiteral("/fast-1.0-cp312-cp312-linux_x86_64.whl"), "zip"));
+    next()->click();
+    QCOMPARE(m_wizard->currentId(), int(BuildImageWizard::BasePageId));
+    QVERIFY2(m_wizard->basePage()->packageReport().contains(QStringLiteral("cp312")),
+             qPrintable(m_wizard->basePage()->packageReport()));
+    m_wizard->basePage()->setWheelFolder({}); // these are not real wheels: build without
     next()->click();
     // 5 Configuration: a name Docker refuses is refused here with the reason.
     auto *name = m_wizard->configurationPage()->nameEdit();
@@ -183,6 +209,19 @@ void TestBuildImageWizard::buildsPageByPage()
         !m_wizard->findChild<QLabel *>(QStringLiteral("configurationMessage"))->text().isEmpty());
     name->setText(QStringLiteral("iris-service"));
     m_wizard->findChild<QLineEdit *>(QStringLiteral("imageNote"))->setText(QStringLiteral("first"));
+    // CPU, memory and variables are checked as the CLI checks them.
+    m_wizard->configurationPage()->setResources(QStringLiteral("1.5"), QStringLiteral("lots"));
+    next()->click();
+    QCOMPARE(m_wizard->currentId(), int(BuildImageWizard::ConfigurationPageId));
+    QVERIFY(m_wizard->configurationPage()->message()->text().contains(QStringLiteral("lots")));
+    m_wizard->configurationPage()->setResources(QStringLiteral("1.5"), QStringLiteral("512M"));
+    m_wizard->configurationPage()->setEnvironmentVariables(
+        {{QStringLiteral("MLWB_PORT"), QStringLiteral("1")}});
+    next()->click();
+    QCOMPARE(m_wizard->currentId(), int(BuildImageWizard::ConfigurationPageId));
+    QVERIFY(m_wizard->configurationPage()->message()->text().contains(QStringLiteral("MLWB_PORT")));
+    m_wizard->configurationPage()->setEnvironmentVariables(
+        {{QStringLiteral("GREETING"), QStringLiteral("hi")}});
     shoot(m_wizard, QStringLiteral("5-configuration"));
     next()->click();
     // 6 Summary says what will be built.
@@ -198,6 +237,14 @@ void TestBuildImageWizard::buildsPageByPage()
     const Image image = built.at(0).at(0).value<Image>();
     QCOMPARE(image.name, QStringLiteral("iris-service"));
     QCOMPARE(image.tag, QStringLiteral("1"));
+    QCOMPARE(
+        image.inputs.value(QStringLiteral("resources")).toObject().value(QStringLiteral("cpu")),
+        QJsonValue(1.5));
+    QCOMPARE(image.inputs.value(QStringLiteral("environment_variables"))
+                 .toObject()
+                 .value(QStringLiteral("GREETING"))
+                 .toString(),
+             QStringLiteral("hi"));
     QString error;
     const QList<Task> tasks = Tasks(*m_ws).list(false, &error);
     QVERIFY(std::any_of(tasks.begin(), tasks.end(), [](const Task &t) {

@@ -2,6 +2,7 @@
 // as a supervised local process), tested as the user sees it, offscreen:
 // the console's answer and history, the telemetry series, the keys.
 #include "items/taxonomymodel.h"
+#include "oci/imagebuilder.h"
 #include "registry/modelregistry.h"
 #include "serving/deploydialog.h"
 #include "serving/deployer.h"
@@ -14,8 +15,10 @@
 #include "sklearnservice.h"
 #include "store/deployments.h"
 #include "store/workspace.h"
+#include "tinybase.h"
 #include "tree/workspacetree.h"
 
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void parsesPrometheusText();
     void dialogRefusesWhatTheCoreCannotServe();
+    void dialogDeploysAnImage();
     void consoleSendsAndKeepsHistory();
     void telemetryGetsPoints();
     void keysHiddenUntilShown();
@@ -148,6 +152,52 @@ void TestDeploymentPage::dialogRefusesWhatTheCoreCannotServe()
     dialog.accept();
     QVERIFY(dialog.errorText().contains(QStringLiteral("scoring script")));
     QVERIFY(dialog.deployment().id == 0);
+}
+
+// An image chosen in the dialog is deployed off the GUI thread; where podman
+// and docker run nothing, its models and script are served as a process,
+// and the deployment says why.
+void TestDeploymentPage::dialogDeploysAnImage()
+{
+    const testing::TinyBase base = testing::makeTinyBase(path(QStringLiteral("base")));
+    QVERIFY(base.ok);
+    ImageBuildRequest build;
+    build.name = QStringLiteral("doubler-img");
+    build.models = {QStringLiteral("doubler:1")};
+    build.scoringScript = path(QStringLiteral("score.py"));
+    build.base = QStringLiteral("oci-archive:") + base.ociArchive;
+    Image image;
+    QString error;
+    QVERIFY2(ImageBuilder(*m_ws).build(build, &image, &error), qPrintable(error));
+    const QString bin = path(QStringLiteral("bin"));
+    for (const char *engine : {"podman", "docker"}) {
+        const QString file = bin + QLatin1Char('/') + QLatin1String(engine);
+        QVERIFY(testing::tinyWrite(file, "#!/bin/sh\necho 'Error: no containers here' >&2\n"
+                                         "exit 125\n"));
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::ExeOwner);
+    }
+    const QByteArray oldPath = qgetenv("PATH");
+    qputenv("PATH", bin.toUtf8() + ':' + oldPath);
+
+    DeployDialog dialog(*m_ws);
+    dialog.selectImage(QStringLiteral("doubler-img:1"));
+    dialog.setDeploymentName(QStringLiteral("from-image"));
+    dialog.accept();
+    // Busy: the buttons wait, and closing is refused until it is done.
+    QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+    dialog.reject();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.deployment().id > 0 || !dialog.errorText().isEmpty(), 60000);
+    qputenv("PATH", oldPath);
+    QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const Deployment d = dialog.deployment();
+    QCOMPARE(d.imageId, image.id);
+    QVERIFY2(Deployer::modeReason(d).contains(QStringLiteral("no container engine")),
+             qPrintable(Deployer::modeReason(d)));
+    const auto settled = Deployer::waitUntilSettled(*m_ws, d.id, 30000, &error);
+    QVERIFY2(settled, qPrintable(error));
+    QCOMPARE(settled->status, QStringLiteral("Healthy"));
+    QVERIFY2(Deployer::remove(*m_ws, d.name, &error), qPrintable(error));
 }
 
 void TestDeploymentPage::consoleSendsAndKeepsHistory()
