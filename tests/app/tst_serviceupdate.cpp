@@ -210,18 +210,23 @@ void TestServiceUpdate::initTestCase()
     // v1 and v2 answer their version; v3's init() raises.
     QVERIFY(tinyWrite(path(QStringLiteral("v1.py")),
                       "def init():\n    pass\n\ndef run(raw_data):\n    return 'v1'\n"));
+    // v2 answers only with its own image's variable (not v1's).
     QVERIFY(tinyWrite(path(QStringLiteral("v2.py")),
-                      "def init():\n    pass\n\ndef run(raw_data):\n    return 'v2'\n"));
+                      "import os\n\ndef init():\n    pass\n\ndef run(raw_data):\n"
+                      "    return 'v2' if os.environ.get('ORIGIN') == 'image-2' else "
+                      "'ORIGIN=' + os.environ.get('ORIGIN', '')\n"));
     QVERIFY(tinyWrite(path(QStringLiteral("v3.py")),
                       "def init():\n    pass\n\ndef run(raw_data):\n    return 'v3'\n"));
     QVERIFY(tinyWrite(path(QStringLiteral("broken.py")),
                       "def init():\n    raise RuntimeError('the model file is corrupt')\n\n"
                       "def run(raw_data):\n    return 'never'\n"));
+    int n = 0;
     for (const char *script : {"v1.py", "v2.py", "broken.py"}) {
         const MlwbResult built = mlwb(QStringLiteral("image build svc-image --model iris:1 "
-                                                     "--scoring-script %1 --base "
-                                                     "oci-archive:base/base-oci.tar")
-                                          .arg(QLatin1String(script)));
+                                                     "--scoring-script %1 --env ORIGIN=image-%2 "
+                                                     "--base oci-archive:base/base-oci.tar")
+                                          .arg(QLatin1String(script))
+                                          .arg(++n));
         QVERIFY2(built.code == 0, qPrintable(built.err));
     }
     const MlwbResult deployed =
