@@ -3,6 +3,7 @@
 // files are laid out in a folder of their own and the supervisor is asked.
 #include "serving/deployer.h"
 
+#include "runs/processgroup.h"
 #include "serving/containerserving.h"
 #include "serving/deploymentfolder.h"
 #include "serving/deploymentprocess.h"
@@ -131,10 +132,12 @@ bool Deployer::update(const Workspace &workspace, const QString &name, const Dep
                           {QStringLiteral("config"), next.config}},
                          error))
         return false;
+    // Its process, not its heartbeat: stopping a container can take longer than a beat.
+    const qint64 supervisor = process.supervisorPid();
     const qint64 until = sql::now() + timeoutMs;
     std::optional<QJsonObject> answer;
     while (!(answer = result(resultPath, token))) {
-        if (sql::now() >= until || !process.hasLiveSupervisor()) {
+        if (sql::now() >= until || !processgroup::isAlive(supervisor)) {
             QFile::remove(requestPath); // not taken: nothing changed
             return sql::fail(error,
                              sql::now() >= until
