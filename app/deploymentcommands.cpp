@@ -3,6 +3,7 @@
 #include "commandcontext.h"
 #include "runs/runending.h"
 #include "serving/deployer.h"
+#include "serving/deploymentfront.h"
 #include "serving/deploymentsupervisor.h"
 #include "serving/scoringclient.h"
 #include "serving/servicekeys.h"
@@ -378,6 +379,36 @@ int remove(CommandContext &context, const Workspace &ws, const Deployment &d)
     return ExitSuccess;
 }
 
+// What to serve instead: --image, or --model ... --scoring-script [--environment].
+int update(CommandContext &context, const Workspace &ws, const Deployment &d)
+{
+    DeployRequest what;
+    QString error;
+    if (!ws.checkWritable(&error) || !fillRequest(context, ws, &what, &error))
+        return context.fail(error);
+    const int seconds = context.isSet(QStringLiteral("timeout"))
+                            ? context.value(QStringLiteral("timeout")).toInt()
+                            : defaultWaitSeconds;
+    Deployment updated;
+    if (!Deployer::update(ws, d.name, what, seconds * 1000, &updated, &error))
+        return context.fail(Cli::tr("%1 was not updated: %2").arg(d.name, error));
+    const QJsonObject record = toJson(ws, updated);
+    const QString served = updated.imageId > 0
+                               ? record.value(QStringLiteral("image")).toString()
+                               : Deployer::modelRefs(ws, updated).join(QStringLiteral(", "));
+    context.output().message(Cli::tr("%1 now serves %2 at %3.").arg(d.name, served, updated.url),
+                             record);
+    return ExitSuccess;
+}
+
+int front(CommandContext &context, const Workspace &ws, const Deployment &d)
+{
+    QString error;
+    if (!DeploymentFront::serve(ws.path(), d.name, &error))
+        return context.fail(error);
+    return ExitSuccess;
+}
+
 int supervise(CommandContext &context, const Workspace &ws, const Deployment &d)
 {
     QString error;
@@ -395,6 +426,13 @@ QList<VerbSpec> verbs()
                         {},
                         onDeployment(supervise)};
     supervisor.hidden = true;
+    VerbSpec holdPort{QStringLiteral("front"),
+                      Cli::tr("Hold a deployment's port in front of its server (started by mlwb "
+                              "itself)."),
+                      {name},
+                      {},
+                      onDeployment(front)};
+    holdPort.hidden = true;
     return {
         {QStringLiteral("deploy"),
          Cli::tr("Serve model versions with a scoring script as a web service; waits until it "
@@ -469,7 +507,25 @@ QList<VerbSpec> verbs()
          {name},
          {},
          onDeployment(remove)},
+        {QStringLiteral("update"),
+         Cli::tr("Serve something else without dropping a request: starts the new server, "
+                 "moves the traffic to it once it is healthy, then stops the old one. The "
+                 "scoring URI stays; a new server that never gets healthy leaves the old one "
+                 "serving."),
+         {name},
+         {{QStringLiteral("image"), QStringLiteral("NAME:VERSION"),
+           Cli::tr("The image to serve now."), QChar()},
+          {QStringLiteral("model"), QStringLiteral("NAME:VERSION"),
+           Cli::tr("A model version to serve now (repeatable)."), QChar(), ValueKind::ModelVersion},
+          {QStringLiteral("scoring-script"), QStringLiteral("FILE"),
+           Cli::tr("The script with init() and run(raw_data)."), QChar(), ValueKind::File},
+          {QStringLiteral("environment"), QStringLiteral("NAME:VERSION"),
+           Cli::tr("The environment whose Python runs it (default /usr/bin/python3)."), QChar()},
+          {QStringLiteral("timeout"), QStringLiteral("SECONDS"),
+           Cli::tr("How long to wait for the new server (default 180)."), QChar()}},
+         onDeployment(update)},
         supervisor,
+        holdPort,
     };
 }
 

@@ -5,6 +5,7 @@
 #include "runs/runlauncher.h"
 #include "serving/containerserving.h"
 #include "serving/deploymentfolder.h"
+#include "serving/deploymentfront.h"
 #include "serving/deploymentprocess.h"
 #include "serving/servicekeys.h"
 #include "store/computetargets.h"
@@ -102,8 +103,38 @@ QString Deployer::modeReason(const Deployment &deployment)
 bool Deployer::deploy(const Workspace &workspace, const DeployRequest &request, Deployment *out,
                       QString *error)
 {
-    if (request.image)
-        return deployImage(workspace, request, out, error);
+    const DeploymentFolder folder(workspace.folder(Workspace::Folder::Deployments), request.name);
+    Deployment d;
+    DeployRequest files = request; // what is laid out when it is served as a process
+    if (request.image) {
+        if (Deployments(workspace).find(request.name, nullptr))
+            return sql::fail(error, tr("A deployment named %1 already exists.").arg(request.name));
+        QDir(folder.root()).removeRecursively(); // left by a deployment of the same name
+        QDir().mkpath(folder.root());
+        if (!describeImage(workspace, request, folder.root(), &d, &files, error))
+            return false;
+    } else if (!describe(workspace, request, &d, error)) {
+        return false;
+    }
+    if (!choosePort(request.port, &d.port, error) || !Deployments(workspace).create(&d, error))
+        return false;
+    QString ignored;
+    const bool process = !containerserving::isContainer(d);
+    if ((process && !layOut(workspace, files, folder, error))
+        || (d.auth == QLatin1String("key") && !ServiceKeys(workspace, d.name).create(error))
+        || !startSupervisor(workspace, d, error)) {
+        Deployments(workspace).remove(d.name, &ignored);
+        QDir(folder.root()).removeRecursively();
+        ServiceKeys(workspace, d.name).remove();
+        return false;
+    }
+    *out = d;
+    return true;
+}
+
+bool Deployer::describe(const Workspace &workspace, const DeployRequest &request, Deployment *out,
+                        QString *error)
+{
     const auto target = ComputeTargets(workspace).find(request.target, error);
     if (!target)
         return false;
@@ -125,8 +156,7 @@ bool Deployer::deploy(const Workspace &workspace, const DeployRequest &request, 
     for (const ModelVersion &v : request.models)
         d.modelVersionIds << v.id;
     QString python;
-    if (!interpreter(request.environment, &python, error)
-        || !choosePort(request.port, &d.port, error))
+    if (!interpreter(request.environment, &python, error))
         return false;
     QJsonObject variables;
     for (auto it = request.environmentVariables.cbegin(); it != request.environmentVariables.cend();
@@ -150,27 +180,13 @@ bool Deployer::deploy(const Workspace &workspace, const DeployRequest &request, 
         d.config.insert(QStringLiteral("mode_reason"), request.modeReason);
     if (d.auth == QLatin1String("key"))
         d.config.insert(QStringLiteral("keys_file"), ServiceKeys(workspace, d.name).filePath());
-    if (!Deployments(workspace).create(&d, error))
-        return false;
-    const DeploymentFolder folder(workspace.folder(Workspace::Folder::Deployments), d.name);
-    QString ignored;
-    if (!layOut(workspace, request, d, error)
-        || (d.auth == QLatin1String("key") && !ServiceKeys(workspace, d.name).create(error))
-        || !startSupervisor(workspace, d, error)) {
-        Deployments(workspace).remove(d.name, &ignored);
-        QDir(folder.root()).removeRecursively();
-        ServiceKeys(workspace, d.name).remove();
-        return false;
-    }
     *out = d;
     return true;
 }
 
 bool Deployer::layOut(const Workspace &workspace, const DeployRequest &request,
-                      const Deployment &deployment, QString *error)
+                      const DeploymentFolder &folder, QString *error)
 {
-    const DeploymentFolder folder(workspace.folder(Workspace::Folder::Deployments),
-                                  deployment.name);
     QDir(folder.root()).removeRecursively(); // left by a deployment of the same name
     if (!QDir().mkpath(folder.app()) || !QDir().mkpath(folder.models()))
         return sql::fail(error, tr("Cannot create the deployment folder %1.")
@@ -273,6 +289,12 @@ bool Deployer::stop(const Workspace &workspace, const QString &name, QString *er
     // Nobody is watching: stop what is left and record it here.
     DeploymentProcess orphan(workspace, d->id);
     const qint64 pgid = orphan.liveServer();
+    QByteArray answer;
+    QString ignored;
+    DeploymentFront::command(
+        DeploymentFront::controlPath(
+            DeploymentFolder(workspace.folder(Workspace::Folder::Deployments), d->name).root()),
+        "quit", &answer, &ignored);
     if (containerserving::isContainer(*d))
         containerserving::removeContainer(*d);
     if (pgid > 0)

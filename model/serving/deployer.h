@@ -8,6 +8,7 @@
 
 namespace mlwb {
 
+class DeploymentFolder;
 class Workspace;
 
 /// What to deploy without an image: model versions and a scoring script,
@@ -64,6 +65,14 @@ public:
     /// supervisor died (a kill, a reboot); returns how many were started.
     /// A server still running is reattached, not started twice.
     static int reattach(const Workspace &workspace, QString *error);
+    /// Replaces what a running deployment serves without dropping a request:
+    /// its supervisor starts the new server beside the old one, moves the
+    /// public port's traffic to it once it answers, then stops the old one.
+    /// `what` says what to serve (an image, or models with a script); the
+    /// rest (port, auth, variables) stays. A new server that never gets
+    /// healthy leaves the old one serving: false, with its log in *error.
+    static bool update(const Workspace &workspace, const QString &name, const DeployRequest &what,
+                       int timeoutMs, Deployment *out, QString *error);
     /// The log of the deployment's scoring server.
     static QString logPath(const Workspace &workspace, const Deployment &deployment);
     /// NAME:VERSION of each model version the deployment serves.
@@ -71,10 +80,18 @@ public:
 
 private:
     static bool choosePort(int wanted, int *port, QString *error);
-    static bool deployImage(const Workspace &workspace, const DeployRequest &request,
-                            Deployment *out, QString *error);
+    /// The record (but its port) of serving `request` as a process.
+    static bool describe(const Workspace &workspace, const DeployRequest &request, Deployment *out,
+                         QString *error);
+    /// The record (but its port) of serving `request`'s image: in a container
+    /// where an engine works (its archives go under `root`), else as a
+    /// process, whose files to lay out go in *files.
+    static bool describeImage(const Workspace &workspace, const DeployRequest &request,
+                              const QString &root, Deployment *out, DeployRequest *files,
+                              QString *error);
+    /// Writes the script, the model files and the scoring server into `folder`.
     static bool layOut(const Workspace &workspace, const DeployRequest &request,
-                       const Deployment &deployment, QString *error);
+                       const DeploymentFolder &folder, QString *error);
 };
 
 } // namespace mlwb

@@ -77,8 +77,9 @@ bool asProcess(const Workspace &ws, const DeployRequest &imageRequest, DeployReq
 
 } // namespace
 
-bool Deployer::deployImage(const Workspace &workspace, const DeployRequest &request,
-                           Deployment *out, QString *error)
+bool Deployer::describeImage(const Workspace &workspace, const DeployRequest &request,
+                             const QString &root, Deployment *out, DeployRequest *files,
+                             QString *error)
 {
     const Image &image = *request.image;
     const auto target = ComputeTargets(workspace).find(request.target, error);
@@ -98,16 +99,10 @@ bool Deployer::deployImage(const Workspace &workspace, const DeployRequest &requ
     d.imageId = image.id;
     d.auth = request.auth;
     d.targetId = target->id;
-    if (!choosePort(request.port, &d.port, error))
-        return false;
-    const DeploymentFolder folder(workspace.folder(Workspace::Folder::Deployments), d.name);
-    if (Deployments(workspace).find(d.name, nullptr))
-        return sql::fail(error, tr("A deployment named %1 already exists.").arg(d.name));
-    QDir(folder.root()).removeRecursively(); // left by a deployment of the same name
-    QDir().mkpath(folder.root());
+    QDir().mkpath(root);
     const auto archiveFor = [&](bool docker, QString *archive, QString *why) {
         *archive =
-            folder.root()
+            root
             + (docker ? QStringLiteral("/image-docker.tar") : QStringLiteral("/image-oci.tar"));
         return QFileInfo::exists(*archive)
                || oci::ImageExport::write(store, ref,
@@ -116,23 +111,22 @@ bool Deployer::deployImage(const Workspace &workspace, const DeployRequest &requ
                                           *archive, why);
     };
     const ContainerEngine engine =
-        ContainerEngine::detect(archiveFor, QStringLiteral("localhost/") + ref, folder.root());
-    QFile::remove(folder.root() + QStringLiteral("/image-oci.tar")); // loaded: not needed now
-    QFile::remove(folder.root() + QStringLiteral("/image-docker.tar"));
+        ContainerEngine::detect(archiveFor, QStringLiteral("localhost/") + ref, root);
+    QFile::remove(root + QStringLiteral("/image-oci.tar")); // loaded: not needed now
+    QFile::remove(root + QStringLiteral("/image-docker.tar"));
     if (!engine.isValid()) {
-        DeployRequest process;
         const QString why = tr("served as a local process with its own Python, because no "
                                "container engine runs containers here (%1)")
                                 .arg(engine.reason);
         QString cannot;
-        if (!asProcess(workspace, request, &process, &cannot))
+        if (!asProcess(workspace, request, files, &cannot))
             return sql::fail(error, tr("Cannot deploy %1: no container engine runs containers "
                                        "here (%2), and %3.")
                                         .arg(ref, engine.reason, cannot));
-        process.image.reset(); // deploy() below must serve it as a process
-        process.fromImageId = image.id;
-        process.modeReason = why;
-        return deploy(workspace, process, out, error);
+        files->image.reset(); // served as a process
+        files->fromImageId = image.id;
+        files->modeReason = why;
+        return describe(workspace, *files, out, error);
     }
     const oci::ImageResources resources = oci::ImageResources::fromConfig(config);
     QJsonObject variables;
@@ -156,16 +150,6 @@ bool Deployer::deployImage(const Workspace &workspace, const DeployRequest &requ
         {QStringLiteral("restart_backoff_ms"), request.restartBackoffMs}};
     if (d.auth == QLatin1String("key"))
         d.config.insert(QStringLiteral("keys_file"), ServiceKeys(workspace, d.name).filePath());
-    if (!Deployments(workspace).create(&d, error))
-        return false;
-    QString ignored;
-    if ((d.auth == QLatin1String("key") && !ServiceKeys(workspace, d.name).create(error))
-        || !startSupervisor(workspace, d, error)) {
-        Deployments(workspace).remove(d.name, &ignored);
-        QDir(folder.root()).removeRecursively();
-        ServiceKeys(workspace, d.name).remove();
-        return false;
-    }
     *out = d;
     return true;
 }

@@ -2,7 +2,9 @@
 
 #include "runs/processgroup.h"
 #include "runs/runending.h"
+#include "runs/runlauncher.h"
 #include "serving/containerserving.h"
+#include "serving/deploymentfront.h"
 #include "serving/deploymentprocess.h"
 #include "serving/scoringclient.h"
 #include "serving/servingconfig.h"
@@ -11,10 +13,12 @@
 #include "store/workspace.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QProcess>
+#include <QTcpServer>
 #include <QThread>
 
 namespace mlwb {
@@ -33,6 +37,41 @@ DeploymentSupervisor::DeploymentSupervisor(const Workspace &workspace, Id deploy
 
 DeploymentSupervisor::~DeploymentSupervisor() = default;
 
+QString DeploymentSupervisor::updateRequestPath(const QString &deploymentRoot)
+{
+    return QDir(deploymentRoot).filePath(QStringLiteral("update.json"));
+}
+
+QString DeploymentSupervisor::updateResultPath(const QString &deploymentRoot)
+{
+    return QDir(deploymentRoot).filePath(QStringLiteral("update-result.json"));
+}
+
+DeploymentFolder DeploymentSupervisor::serverFolder(const QString &deploymentsRoot,
+                                                    const Deployment &deployment)
+{
+    const QString sub = deployment.config.value(QStringLiteral("server_folder")).toString();
+    return sub.isEmpty() ? DeploymentFolder(deploymentsRoot, deployment.name)
+                         : DeploymentFolder(QDir(deploymentsRoot).filePath(deployment.name), sub);
+}
+
+QString DeploymentSupervisor::serverPortFile(const DeploymentFolder &folder)
+{
+    return QDir(folder.root()).filePath(QStringLiteral("port"));
+}
+
+bool DeploymentSupervisor::freePort(int *port, QString *error)
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0)) {
+        *error =
+            tr("No free port on 127.0.0.1 for the scoring server: %1").arg(probe.errorString());
+        return false;
+    }
+    *port = probe.serverPort();
+    return true;
+}
+
 int DeploymentSupervisor::backoffMs(int n, int firstMs)
 {
     return firstMs * std::min(30, 1 << std::min(n - 1, 5));
@@ -46,6 +85,8 @@ bool DeploymentSupervisor::load(QString *error)
     m_deployment = *deployment;
     m_folder = std::make_unique<DeploymentFolder>(
         m_workspace.folder(Workspace::Folder::Deployments), m_deployment.name);
+    m_serverFolder = std::make_unique<DeploymentFolder>(
+        serverFolder(m_workspace.folder(Workspace::Folder::Deployments), m_deployment));
     m_process = std::make_unique<DeploymentProcess>(m_workspace, m_id);
     m_client = std::make_unique<ScoringClient>();
     return true;
@@ -64,10 +105,20 @@ bool DeploymentSupervisor::exec(QString *error)
     const qint64 self = QCoreApplication::applicationPid();
     m_process->heartbeat(self);
     m_pgid = m_process->liveServer(); // a server a killed supervisor left running
-    if (m_pgid > 0)
+    endLeftovers();
+    if (m_pgid > 0) {
         m_startedMs = sql::now();
-    else if (m_process->recordedServer() > 0 && !serverEnded(error))
+        // No port file: a server started before the front, on the public port itself.
+        const qint64 port = processgroup::readNumber(serverPortFile(*m_serverFolder));
+        m_serverPort = port > 0 ? int(port) : m_deployment.port;
+        QString why;
+        if (m_serverPort != m_deployment.port
+            && (!ensureFront(&why) || !pointFront(m_serverPort, &why)))
+            note(why);
+    } else if (m_process->recordedServer() > 0 && !serverEnded(error)) {
+        quitFront();
         return true; // it ended while nobody watched, and that was final
+    }
     while (true) {
         m_process->heartbeat(self);
         if (stopRequested()) {
@@ -78,13 +129,18 @@ bool DeploymentSupervisor::exec(QString *error)
         if (m_pgid <= 0) {
             QString why;
             if (!startServer(&why)) {
+                stopServer();
                 setStatus(QStringLiteral("Failed"), why);
                 return true;
             }
         } else if (!processgroup::isAlive(m_pgid)) {
-            if (!serverEnded(error))
+            if (!serverEnded(error)) {
+                quitFront();
                 return true;
+            }
             continue;
+        } else if (QFileInfo::exists(updateRequestPath(m_folder->root()))) {
+            update();
         } else {
             probe();
         }
@@ -126,21 +182,49 @@ void DeploymentSupervisor::note(const QString &line)
 
 bool DeploymentSupervisor::startServer(QString *error)
 {
-    QFile::remove(m_folder->exitCodeFile());
-    QFile::remove(m_folder->processGroupFile());
+    // The front first: the public port is the deployment's before any server starts.
+    int port = 0;
+    qint64 pgid = -1;
+    if (!ensureFront(error) || !freePort(&port, error)
+        || !launch(m_deployment, *m_serverFolder, port, &pgid, error))
+        return false;
+    m_pgid = pgid;
+    m_serverPort = port;
+    m_startedMs = sql::now();
+    m_failedProbes = 0;
+    QFile portFile(serverPortFile(*m_serverFolder));
+    if (!portFile.open(QIODevice::WriteOnly) || portFile.write(QByteArray::number(port)) <= 0) {
+        *error = tr("Cannot write %1.").arg(portFile.fileName());
+        return false;
+    }
+    portFile.close();
+    if (!m_process->setServer(m_pgid, error) || !pointFront(port, error))
+        return false;
+    if (m_deployment.status != QLatin1String("Transitioning"))
+        setStatus(QStringLiteral("Transitioning"), m_deployment.message);
+    return true;
+}
+
+bool DeploymentSupervisor::launch(const Deployment &deployment, const DeploymentFolder &folder,
+                                  int port, qint64 *pgid, QString *error)
+{
+    QFile::remove(folder.exitCodeFile());
+    QFile::remove(folder.processGroupFile());
+    Deployment internal = deployment; // the server listens on its own port behind the front
+    internal.port = port;
     QProcessEnvironment env;
-    const bool container = containerserving::isContainer(m_deployment);
+    const bool container = containerserving::isContainer(deployment);
     if (container) {
-        containerserving::removeContainer(m_deployment); // one a killed engine left behind
-        if (!containerserving::serverEnvironment(m_deployment, *m_folder, &env, error))
+        containerserving::removeContainer(deployment); // one a killed engine left behind
+        if (!containerserving::serverEnvironment(internal, folder, &env, error))
             return false;
     } else {
-        if (!servingconfig::serverEnvironment(m_deployment, *m_folder, &env, error))
+        if (!servingconfig::serverEnvironment(internal, folder, &env, error))
             return false;
         env.insert(QStringLiteral("MLWB_COMMAND"),
                    QStringLiteral("exec \"$MLWB_PYTHON\" \"$MLWB_SERVER\""));
     }
-    env.insert(QStringLiteral("MLWB_RUN_DIR"), m_folder->root()); // where the wrapper writes
+    env.insert(QStringLiteral("MLWB_RUN_DIR"), folder.root()); // where the wrapper writes
     QProcess process;
     // setsid: its own session, so closing the GUI or a terminal never reaches it.
     process.setProgram(QStringLiteral("setsid"));
@@ -148,41 +232,102 @@ bool DeploymentSupervisor::startServer(QString *error)
                           QString::fromLatin1(RunEnding::wrapperScript()),
                           QStringLiteral("mlwb-serve")});
     process.setProcessEnvironment(env);
-    process.setWorkingDirectory(container ? m_folder->root() : m_folder->app());
+    process.setWorkingDirectory(container ? m_folder->root() : folder.app());
     process.setStandardInputFile(QProcess::nullDevice());
     process.setStandardOutputFile(m_folder->log(), QIODevice::Append);
     process.setStandardErrorFile(m_folder->log(), QIODevice::Append);
-    note(container ? tr("starting the container %1 on 127.0.0.1:%2")
-                         .arg(m_deployment.config.value(QStringLiteral("container")).toString())
-                         .arg(m_deployment.port)
-                   : tr("starting the scoring server on 127.0.0.1:%1").arg(m_deployment.port));
+    note(container ? tr("starting the container %1 on 127.0.0.1:%2 (the front listens on %3)")
+                         .arg(deployment.config.value(QStringLiteral("container")).toString())
+                         .arg(port)
+                         .arg(deployment.port)
+                   : tr("starting the scoring server on 127.0.0.1:%1 (the front listens on %2)")
+                         .arg(port)
+                         .arg(deployment.port));
     if (!process.startDetached()) {
         *error = tr("Could not start the scoring server: %1").arg(process.errorString());
         return false;
     }
-    for (int i = 0; i < 500 && !QFileInfo::exists(m_folder->processGroupFile()); ++i)
+    for (int i = 0; i < 500 && !QFileInfo::exists(folder.processGroupFile()); ++i)
         QThread::msleep(10);
-    m_pgid = processgroup::readNumber(m_folder->processGroupFile());
-    if (m_pgid <= 0) {
+    *pgid = processgroup::readNumber(folder.processGroupFile());
+    if (*pgid <= 0) {
         *error = tr("The scoring server did not start: its wrapper wrote no process group.");
         return false;
     }
-    m_startedMs = sql::now();
-    m_failedProbes = 0;
-    if (!m_process->setServer(m_pgid, error))
-        return false;
-    if (m_deployment.status != QLatin1String("Transitioning"))
-        setStatus(QStringLiteral("Transitioning"), m_deployment.message);
     return true;
+}
+
+bool DeploymentSupervisor::ensureFront(QString *error)
+{
+    const QString control = DeploymentFront::controlPath(m_folder->root());
+    QByteArray answer;
+    QString why;
+    if (DeploymentFront::command(control, "ping", &answer, &why, 1000))
+        return true;
+    // The small program when it is there; the whole mlwb does the same job.
+    const QString small = RunLauncher::supervisorProgram();
+    const QString program = small.isEmpty() ? RunLauncher::program() : small;
+    QStringList arguments{QStringLiteral("--front"), m_deployment.name,
+                          QStringLiteral("--workspace"), m_workspace.path()};
+    if (small.isEmpty())
+        arguments =
+            QStringList{QStringLiteral("service"), QStringLiteral("front"), m_deployment.name,
+                        QStringLiteral("--workspace"), m_workspace.path()};
+    const QString log = QDir(m_folder->root()).filePath(QStringLiteral("front.log"));
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(arguments);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardOutputFile(QProcess::nullDevice());
+    process.setStandardErrorFile(log, QIODevice::Append);
+    process.setWorkingDirectory(m_folder->root());
+    qint64 pid = -1;
+    if (program.isEmpty() || !process.startDetached(&pid)) {
+        *error = tr("Could not start the deployment's front (%1): %2")
+                     .arg(program, process.errorString());
+        return false;
+    }
+    const qint64 until = sql::now() + 10000;
+    while (sql::now() < until && processgroup::isAlive(pid)) {
+        if (DeploymentFront::command(control, "ping", &answer, &why, 1000))
+            return true;
+        QThread::msleep(20);
+    }
+    *error = tr("The deployment's front did not start: %1")
+                 .arg(RunEnding::lastLogLines(log, 5).trimmed());
+    return false;
+}
+
+bool DeploymentSupervisor::pointFront(int port, QString *error)
+{
+    QByteArray answer;
+    if (!DeploymentFront::command(DeploymentFront::controlPath(m_folder->root()),
+                                  "backend " + QByteArray::number(port), &answer, error))
+        return false;
+    if (answer != "ok") {
+        *error = tr("The deployment's front refused port %1: %2")
+                     .arg(port)
+                     .arg(QString::fromUtf8(answer));
+        return false;
+    }
+    return true;
+}
+
+void DeploymentSupervisor::quitFront()
+{
+    QByteArray answer;
+    QString ignored;
+    DeploymentFront::command(DeploymentFront::controlPath(m_folder->root()), "quit", &answer,
+                             &ignored);
 }
 
 bool DeploymentSupervisor::serverEnded(QString *error)
 {
     Q_UNUSED(error)
     // The wrapper writes exit_code once the server is gone; give it a moment.
-    for (int i = 0; i < 100 && !QFileInfo::exists(m_folder->exitCodeFile()); ++i)
+    for (int i = 0; i < 100 && !QFileInfo::exists(m_serverFolder->exitCodeFile()); ++i)
         QThread::msleep(10);
-    const qint64 code = processgroup::readNumber(m_folder->exitCodeFile());
+    const qint64 code = processgroup::readNumber(m_serverFolder->exitCodeFile());
     m_process->clearServer();
     m_pgid = -1;
     const QString lastLines = RunEnding::lastLogLines(m_folder->log(), logLinesShown);
@@ -233,8 +378,17 @@ bool DeploymentSupervisor::pause(int ms)
 
 void DeploymentSupervisor::probe()
 {
+    QByteArray answer;
+    QString frontError;
+    if (m_serverPort != m_deployment.port // a server from before the front holds the port itself
+        && !DeploymentFront::command(DeploymentFront::controlPath(m_folder->root()), "ping",
+                                     &answer, &frontError, 1000)) {
+        note(tr("the deployment's front is gone (%1); starting it again").arg(frontError));
+        if (!ensureFront(&frontError) || !pointFront(m_serverPort, &frontError))
+            note(frontError);
+    }
     const ScoringResponse r =
-        m_client->get(servingconfig::livenessUrl(m_deployment), probeTimeoutMs);
+        m_client->get(QStringLiteral("http://127.0.0.1:%1/").arg(m_serverPort), probeTimeoutMs);
     const QString status = m_deployment.status;
     if (r.status == 200) {
         m_failedProbes = 0;
@@ -264,6 +418,7 @@ void DeploymentSupervisor::probe()
 
 void DeploymentSupervisor::stopServer()
 {
+    quitFront(); // callers are refused at once instead of waiting on a server that goes
     if (containerserving::isContainer(m_deployment)) {
         note(tr("stopping the container"));
         containerserving::removeContainer(m_deployment); // its attached run then ends

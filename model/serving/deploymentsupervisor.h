@@ -4,6 +4,7 @@
 #include "store/types.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <memory>
 
 namespace mlwb {
@@ -21,6 +22,11 @@ class Workspace;
 /// is not restarted: the deployment is Failed, with the traceback in its
 /// log. Every state is stored before it is acted on; a supervisor started
 /// after another was killed reattaches to the running server.
+///
+/// The server listens on an internal port behind the deployment's front
+/// (DeploymentFront), which holds the public one; an update (`service
+/// update`) starts the new server beside the old one, points the front at
+/// it once it is healthy, and stops the old one when nothing is in flight.
 class DeploymentSupervisor
 {
     Q_DECLARE_TR_FUNCTIONS(DeploymentSupervisor)
@@ -41,9 +47,33 @@ public:
     /// most 30 x first (first: 1 s, or config "restart_backoff_ms").
     static int backoffMs(int n, int firstMs = 1000);
 
+    /// Where a supervisor finds an update to make, and leaves its outcome
+    /// (JSON files in the deployment's folder, see Deployer::update()).
+    static QString updateRequestPath(const QString &deploymentRoot);
+    static QString updateResultPath(const QString &deploymentRoot);
+    /// Where the files of the deployment's current server are: its folder,
+    /// or a subfolder of it after an update (config "server_folder").
+    static DeploymentFolder serverFolder(const QString &deploymentsRoot,
+                                         const Deployment &deployment);
+    /// The internal port the server in `folder` listens on.
+    static QString serverPortFile(const DeploymentFolder &folder);
+    static bool freePort(int *port, QString *error);
+
 private:
     bool load(QString *error);
     bool startServer(QString *error);
+    /// Starts `deployment`'s server from `folder` on 127.0.0.1:port; its process group in *pgid.
+    bool launch(const Deployment &deployment, const DeploymentFolder &folder, int port,
+                qint64 *pgid, QString *error);
+    bool ensureFront(QString *error);
+    bool pointFront(int port, QString *error);
+    void quitFront();
+    void update();
+    void endLeftovers();
+    bool switchTo(const QJsonObject &request, QString *error);
+    bool startNext(const Deployment &next, const DeploymentFolder &folder, int *port, qint64 *pgid,
+                   QString *error);
+    bool commit(const Deployment &next, qint64 pgid, QString *error);
     bool serverEnded(QString *error);
     void probe();
     void stopServer();
@@ -55,10 +85,12 @@ private:
     const Workspace &m_workspace;
     Id m_id;
     Deployment m_deployment;
-    std::unique_ptr<DeploymentFolder> m_folder;
+    std::unique_ptr<DeploymentFolder> m_folder;       // the log, the lock, the front
+    std::unique_ptr<DeploymentFolder> m_serverFolder; // the server's files (config "server_folder")
     std::unique_ptr<DeploymentProcess> m_process;
     std::unique_ptr<ScoringClient> m_client;
     qint64 m_pgid = -1;
+    int m_serverPort = 0; // internal; the public port when an older server holds it itself
     qint64 m_startedMs = 0;
     int m_crashes = 0;
     int m_failedProbes = 0;

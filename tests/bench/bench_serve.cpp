@@ -7,6 +7,9 @@
 // deployment and through an endpoint in front of it (target: < 1 ms at
 // p50), and wrk through the endpoint; the same again through a supervised
 // endpoint (its own mlwb-supervisor process, as `mlwb endpoint create` runs it).
+// And the deployment's front (which holds the public port so `service
+// update` can switch servers): wrk and sequential calls on the server's
+// internal port, without the front.
 //
 //   bench_serve [seconds=30] [connections=64]
 #include "runs/processgroup.h"
@@ -223,7 +226,12 @@ int main(int argc, char *argv[])
     const qint64 rssAfter = rssKiB(server);
     const WrkFigures python = runWrk(QStringLiteral("http://127.0.0.1:%1/score").arg(plainPort),
                                      lua, seconds, connections);
+    const QString internal = QStringLiteral("http://127.0.0.1:%1/score")
+                                 .arg(processgroup::readNumber(
+                                     dir.filePath(QStringLiteral("ws/deployments/bench/port"))));
+    const WrkFigures withoutFront = runWrk(internal, lua, seconds, connections);
     print("mlwb scoring server", scoring);
+    print("  without its front", withoutFront);
     print("plain http.server", python);
     std::printf("throughput ratio (http.server / scoring server): %.2fx (target <= 1.5x)\n",
                 scoring.requestsPerSecond > 0 ? python.requestsPerSecond / scoring.requestsPerSecond
@@ -243,6 +251,12 @@ int main(int argc, char *argv[])
     ScoringClient client;
     sequentialP50(client, healthy->url, 200); // warm both paths
     sequentialP50(client, viaEndpoint, 200);
+    sequentialP50(client, internal, 200);
+    const double own = sequentialP50(client, internal, 2000);
+    const double front = sequentialP50(client, healthy->url, 2000);
+    std::printf("sequential p50: %.3f ms on the server's own port, %.3f ms through the "
+                "deployment's front: +%.3f ms\n",
+                own, front, front - own);
     const double direct = sequentialP50(client, healthy->url, 2000);
     const double proxied = sequentialP50(client, viaEndpoint, 2000);
     std::printf("sequential p50: %.3f ms direct, %.3f ms through the endpoint: +%.3f ms "
