@@ -13,6 +13,7 @@
 #include "serving/createendpointdialog.h"
 #include "serving/deploydialog.h"
 #include "serving/deployer.h"
+#include "serving/endpointsupervisor.h"
 #include "store/defaultworkspace.h"
 #include "store/images.h"
 #include "store/models.h"
@@ -478,6 +479,13 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     const int watched = Deployer::reattach(*m_workspace, &error);
     if (watched > 0)
         m_tasks->logMessage(tr("Reattached to %n deployment(s).", nullptr, watched));
+    else if (!error.isEmpty())
+        m_tasks->logError(error);
+    // And endpoints, whose URL should answer again.
+    error.clear();
+    const int endpoints = EndpointSupervisor::reattach(*m_workspace, &error);
+    if (endpoints > 0)
+        m_tasks->logMessage(tr("Started the proxy of %n endpoint(s) again.", nullptr, endpoints));
     else if (!error.isEmpty())
         m_tasks->logError(error);
 }
