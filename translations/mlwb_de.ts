@@ -121,13 +121,37 @@
         <source>Cannot deploy %1: no container engine runs containers here (%2), and %3.</source>
         <translation>%1 kann nicht bereitgestellt werden: Hier führt keine Container-Engine Container aus (%2), und %3.</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: only a healthy, running deployment is updated in place. Start it first (mlwb service start %1).</source>
+        <translation>%1 ist %2: Nur eine fehlerfrei laufende Bereitstellung wird direkt aktualisiert. Starten Sie sie zuerst (mlwb service start %1).</translation>
+    </message>
+    <message>
+        <source>An update of %1 is already under way.</source>
+        <translation>Eine Aktualisierung von %1 läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s supervisor did not finish the update within %2 s; see its log.</source>
+        <translation>Der Überwachungsprozess von %1 hat die Aktualisierung nicht innerhalb von %2 s abgeschlossen; siehe sein Protokoll.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s supervisor stopped during the update.</source>
+        <translation>Der Überwachungsprozess von %1 wurde während der Aktualisierung beendet.</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentSupervisor</name>
-    <message>
-        <source>starting the scoring server on 127.0.0.1:%1</source>
-        <translation>Bewertungsserver wird auf 127.0.0.1:%1 gestartet</translation>
-    </message>
     <message>
         <source>Could not start the scoring server: %1</source>
         <translation>Der Bewertungsserver konnte nicht gestartet werden: %1</translation>
@@ -189,12 +213,92 @@
         <translation>Bewertungsserver wird beendet</translation>
     </message>
     <message>
-        <source>starting the container %1 on 127.0.0.1:%2</source>
-        <translation>Container %1 wird auf 127.0.0.1:%2 gestartet</translation>
-    </message>
-    <message>
         <source>stopping the container</source>
         <translation>Container wird beendet</translation>
+    </message>
+    <message>
+        <source>No free port on 127.0.0.1 for the scoring server: %1</source>
+        <translation>Kein freier Port auf 127.0.0.1 für den Bewertungsserver: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>starting the container %1 on 127.0.0.1:%2 (the front listens on %3)</source>
+        <translation>Container %1 wird auf 127.0.0.1:%2 gestartet (der Vorschaltprozess lauscht auf %3)</translation>
+    </message>
+    <message>
+        <source>starting the scoring server on 127.0.0.1:%1 (the front listens on %2)</source>
+        <translation>Bewertungsserver wird auf 127.0.0.1:%1 gestartet (der Vorschaltprozess lauscht auf %2)</translation>
+    </message>
+    <message>
+        <source>Could not start the deployment&apos;s front (%1): %2</source>
+        <translation>Der Vorschaltprozess der Bereitstellung konnte nicht gestartet werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s front did not start: %1</source>
+        <translation>Der Vorschaltprozess der Bereitstellung ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s front refused port %1: %2</source>
+        <translation>Der Vorschaltprozess der Bereitstellung hat Port %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>the deployment&apos;s front is gone (%1); starting it again</source>
+        <translation>der Vorschaltprozess der Bereitstellung ist nicht mehr vorhanden (%1); er wird erneut gestartet</translation>
+    </message>
+    <message>
+        <source>stopping a server left by an update that was cut off</source>
+        <translation>ein von einer abgebrochenen Aktualisierung übrig gebliebener Server wird beendet</translation>
+    </message>
+    <message>
+        <source>the update failed: %1</source>
+        <translation>die Aktualisierung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s server was started before updates without downtime were possible; restart it once (mlwb service stop, then start) and update again.</source>
+        <translation>Der Server von %1 wurde gestartet, bevor Aktualisierungen ohne Ausfallzeit möglich waren; starten Sie ihn einmal neu (mlwb service stop, dann start) und aktualisieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The update request for %1 is incomplete.</source>
+        <translation>Die Aktualisierungsanforderung für %1 ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>switched to the new server on 127.0.0.1:%1; stopping the old one once its requests are answered</source>
+        <translation>auf den neuen Server auf 127.0.0.1:%1 umgeschaltet; der alte wird beendet, sobald seine Anfragen beantwortet sind</translation>
+    </message>
+    <message>
+        <source>updated: the old server is stopped</source>
+        <translation>aktualisiert: der alte Server ist beendet</translation>
+    </message>
+    <message>
+        <source>updating %1: starting the new server beside the one serving</source>
+        <translation>%1 wird aktualisiert: Der neue Server wird neben dem laufenden gestartet</translation>
+    </message>
+    <message>
+        <source>%1 was stopped during the update.</source>
+        <translation>%1 wurde während der Aktualisierung beendet.</translation>
+    </message>
+    <message>
+        <source>the new scoring script&apos;s init() failed</source>
+        <translation>init() des neuen Bewertungsskripts ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the new scoring server exited with code %1</source>
+        <translation>der neue Bewertungsserver wurde mit Code %1 beendet</translation>
+    </message>
+    <message>
+        <source>%1; %2 keeps serving what it served. The new server&apos;s log:
+%3</source>
+        <translation>%1; %2 stellt weiterhin bereit, was bisher bereitgestellt wurde. Das Protokoll des neuen Servers:
+%3</translation>
+    </message>
+    <message>
+        <source>The new scoring server did not answer GET / within %1 s (%2); %3 keeps serving what it served. The new server&apos;s log:
+%4</source>
+        <translation>Der neue Bewertungsserver hat nicht innerhalb von %1 s auf GET / geantwortet (%2); %3 stellt weiterhin bereit, was bisher bereitgestellt wurde. Das Protokoll des neuen Servers:
+%4</translation>
     </message>
 </context>
 <context>
@@ -221,6 +325,21 @@
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointDeployer</name>
+    <message>
+        <source>%1 is not a port: use 1 to 65535, or 0 for a free one.</source>
+        <translation>%1 ist kein Port: Verwenden Sie 1 bis 65535 oder 0 für einen freien Port.</translation>
+    </message>
+    <message>
+        <source>Port %1 on 127.0.0.1 cannot be used: %2</source>
+        <translation>Port %1 auf 127.0.0.1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>The split of %1 is stored, but its proxy did not take it within %2 s; see %3.</source>
+        <translation>Die Aufteilung von %1 ist gespeichert, aber der Proxy des Endpunkts hat sie nicht innerhalb von %2 s übernommen; siehe %3.</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1483,14 @@ Digest: %4</translation>
         <source>%1 was canceled.</source>
         <translation>%1 wurde abgebrochen.</translation>
     </message>
+    <message>
+        <source>%1 · endpoint · %2</source>
+        <translation>%1 · Endpunkt · %2</translation>
+    </message>
+    <message>
+        <source>no traffic</source>
+        <translation>kein Datenverkehr</translation>
+    </message>
 </context>
 <context>
     <name>RemoteRun</name>
@@ -2110,6 +2237,18 @@ Digest: %4</translation>
         <source>%1 is set by the image&apos;s scoring server itself.</source>
         <translation>%1 wird vom Bewertungsserver des Images selbst gesetzt.</translation>
     </message>
+    <message>
+        <source>The traffic of %1 must be between 0 and 100, not %2.</source>
+        <translation>Der Datenverkehr von %1 muss zwischen 0 und 100 liegen, nicht bei %2.</translation>
+    </message>
+    <message>
+        <source>%1 is named twice in the traffic split.</source>
+        <translation>%1 wird in der Datenverkehrsaufteilung zweimal genannt.</translation>
+    </message>
+    <message>
+        <source>The traffic split adds up to %1%; it must add up to 100%.</source>
+        <translation>Die Datenverkehrsaufteilung ergibt in Summe %1 %; sie muss 100 % ergeben.</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::BasePage</name>
@@ -2610,6 +2749,61 @@ Digest: %4</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::CreateEndpointDialog</name>
+    <message>
+        <source>Create Endpoint</source>
+        <translation>Endpunkt erstellen</translation>
+    </message>
+    <message>
+        <source>e.g. iris-scoring</source>
+        <translation>z. B. iris-scoring</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>Keys (Authorization: Bearer KEY)</source>
+        <translation>Schlüssel (Authorization: Bearer KEY)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Noch keine</translation>
+    </message>
+    <message>
+        <source>An endpoint is one stable URL in front of deployments. Its page splits the traffic between them and shows what each one got.</source>
+        <translation>Ein Endpunkt ist eine feste URL vor Bereitstellungen. Auf seiner Seite wird der Datenverkehr zwischen ihnen aufgeteilt und angezeigt, was jede davon erhalten hat.</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>All traffic &amp;to:</source>
+        <translation>Gesamter &amp;Datenverkehr an:</translation>
+    </message>
+    <message>
+        <source>Give the endpoint a name.</source>
+        <translation>Geben Sie dem Endpunkt einen Namen.</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::DeployDialog</name>
     <message>
         <source>Deploy</source>
@@ -2730,6 +2924,29 @@ Digest: %4</translation>
     <message>
         <source>Exporting %1 and starting it with a container engine; this can take a minute…</source>
         <translation>%1 wird exportiert und mit einer Container-Engine gestartet; das kann eine Minute dauern…</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::DeploymentFront</name>
+    <message>
+        <source>The deployment&apos;s front cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>Der Vorschaltprozess der Bereitstellung kann nicht auf 127.0.0.1:%1 lauschen: %2</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s front cannot listen on %1: %2</source>
+        <translation>Der Vorschaltprozess der Bereitstellung kann nicht auf %1 lauschen: %2</translation>
+    </message>
+    <message>
+        <source>{&quot;error&quot;: &quot;the scoring server on port %1 did not answer&quot;}</source>
+        <translation>{&quot;error&quot;: &quot;der Bewertungsserver auf Port %1 hat nicht geantwortet&quot;}</translation>
+    </message>
+    <message>
+        <source>No front answers on %1: %2</source>
+        <translation>Auf %1 antwortet kein Vorschaltprozess: %2</translation>
+    </message>
+    <message>
+        <source>The front on %1 did not answer &apos;%2&apos;.</source>
+        <translation>Der Vorschaltprozess auf %1 hat auf „%2“ nicht geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -3145,6 +3362,89 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     </message>
 </context>
 <context>
+    <name>mlwb::EndpointPage</name>
+    <message>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <source>Requests are routed by weight. A request with the header &lt;code&gt;azureml-model-deployment: NAME&lt;/code&gt; goes to that deployment. A new split takes effect without dropping requests in flight.</source>
+        <translation>Anfragen werden nach Gewichtung verteilt. Eine Anfrage mit dem Header &lt;code&gt;azureml-model-deployment: NAME&lt;/code&gt; geht an diese Bereitstellung. Eine neue Aufteilung wird wirksam, ohne laufende Anfragen zu verwerfen.</translation>
+    </message>
+    <message>
+        <source>This endpoint no longer exists.</source>
+        <translation>Dieser Endpunkt existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete Endpoint</source>
+        <translation>Endpunkt löschen</translation>
+    </message>
+    <message>
+        <source>Delete the endpoint %1? Its URL stops answering; the deployments behind it keep running.</source>
+        <translation>Den Endpunkt %1 löschen? Seine URL antwortet dann nicht mehr; die Bereitstellungen dahinter laufen weiter.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Scoring URI:</source>
+        <translation>Bewertungs-URI:</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>Senden &amp;an:</translation>
+    </message>
+    <message>
+        <source>Any deployment, by the split</source>
+        <translation>Beliebige Bereitstellung, gemäß Aufteilung</translation>
+    </message>
+    <message>
+        <source>%1 only (pinned)</source>
+        <translation>Nur %1 (festgelegt)</translation>
+    </message>
+    <message>
+        <source>This endpoint was deleted.</source>
+        <translation>Dieser Endpunkt wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Applying the split…</source>
+        <translation>Aufteilung wird angewendet…</translation>
+    </message>
+    <message>
+        <source>%1 now routes %2.</source>
+        <translation>%1 verteilt den Datenverkehr jetzt: %2.</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>%1 wird gelöscht…</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::EndpointProxy</name>
     <message>
         <source>The endpoint cannot listen on 127.0.0.1:%1.</source>
@@ -3169,6 +3469,115 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     <message>
         <source>deployment %1 did not answer: %2</source>
         <translation>Bereitstellung %1 hat nicht geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>the endpoint needs a key: Authorization: Bearer KEY</source>
+        <translation>der Endpunkt benötigt einen Schlüssel: Authorization: Bearer KEY</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::EndpointSupervisor</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot find the mlwb program to run the endpoint.</source>
+        <translation>Das Programm mlwb zum Ausführen des Endpunkts wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Could not start the endpoint&apos;s proxy (%1): %2</source>
+        <translation>Der Proxy des Endpunkts konnte nicht gestartet werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>The proxy of endpoint %1 did not start: %2</source>
+        <translation>Der Proxy des Endpunkts %1 ist nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <source>The proxy of endpoint %1 (pid %2) did not stop.</source>
+        <translation>Der Proxy des Endpunkts %1 (PID %2) wurde nicht beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::EndpointTraffic</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>A&amp;pply Split</source>
+        <translation>Aufteilung &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Traffic %</source>
+        <translation>Datenverkehr %</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Mean latency</source>
+        <translation>Mittlere Latenz</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Total %1 %</source>
+        <translation>Gesamt %1 %</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#b3261e&quot;&gt;Total %1 %: it must be 100&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#b3261e&quot;&gt;Gesamt %1 %: muss 100 sein&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::Endpoints</name>
+    <message>
+        <source>There is no endpoint named &apos;%1&apos;.</source>
+        <translation>Es gibt keinen Endpunkt namens „%1“.</translation>
+    </message>
+    <message>
+        <source>An endpoint needs a name.</source>
+        <translation>Ein Endpunkt benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid endpoint name: use 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;, starting with a letter or digit.</source>
+        <translation>„%1“ ist kein gültiger Endpunktname: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, „-“, „_“ oder „.“, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>The auth of an endpoint is key or none, not &apos;%1&apos;.</source>
+        <translation>Die Authentifizierung eines Endpunkts ist key oder none, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 is not a port.</source>
+        <translation>%1 ist kein Port.</translation>
+    </message>
+    <message>
+        <source>There is already an endpoint named &apos;%1&apos;.</source>
+        <translation>Es gibt bereits einen Endpunkt namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Deployment &apos;%1&apos; is in the traffic split of endpoint &apos;%2&apos;; take it out of the split first (mlwb endpoint traffic %2 ...).</source>
+        <translation>Die Bereitstellung „%1“ ist Teil der Datenverkehrsaufteilung des Endpunkts „%2“; nehmen Sie sie zuerst aus der Aufteilung heraus (mlwb endpoint traffic %2 ...).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not DEPLOYMENT=PERCENT, for example blue=90.</source>
+        <translation>„%1“ hat nicht die Form DEPLOYMENT=PERCENT, zum Beispiel blue=90.</translation>
     </message>
 </context>
 <context>
@@ -3546,10 +3955,6 @@ Welche davon das Basis-Image bereits enthält, wird auf der nächsten Seite ange
         <translation>keine</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Configuration&lt;/b&gt;&lt;br&gt;Port: %1&lt;br&gt;Entrypoint: %2&lt;br&gt;Labels:&lt;br&gt;%3</source>
-        <translation>&lt;b&gt;Konfiguration&lt;/b&gt;&lt;br&gt;Port: %1&lt;br&gt;Einstiegspunkt: %2&lt;br&gt;Labels:&lt;br&gt;%3</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Load it&lt;/b&gt; (export first, then load):&lt;br&gt;&lt;code&gt;mlwb image export %1 %2&lt;/code&gt;&lt;br&gt;&lt;code&gt;podman load -i %2&lt;/code&gt;</source>
         <translation>&lt;b&gt;Laden&lt;/b&gt; (zuerst exportieren, dann laden):&lt;br&gt;&lt;code&gt;mlwb image export %1 %2&lt;/code&gt;&lt;br&gt;&lt;code&gt;podman load -i %2&lt;/code&gt;</translation>
     </message>
@@ -3596,6 +4001,30 @@ Welche davon das Basis-Image bereits enthält, wird auf der nächsten Seite ange
     <message>
         <source>Deleted image %1</source>
         <translation>Image %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Packages in the image: %1</source>
+        <translation>Pakete im Image: %1</translation>
+    </message>
+    <message>
+        <source>From the wheel folder: %1</source>
+        <translation>Aus dem Wheel-Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Installed by pip at first start (needs network access): %1</source>
+        <translation>Beim ersten Start mit pip installiert (benötigt Netzwerkzugang): %1</translation>
+    </message>
+    <message>
+        <source>Missing from the image: %1</source>
+        <translation>Fehlt im Image: %1</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Configuration&lt;/b&gt;&lt;br&gt;Port: %1 · CPU: %2 · Memory: %3&lt;br&gt;Environment variables: %4&lt;br&gt;Entrypoint: %5&lt;br&gt;Labels:&lt;br&gt;%6</source>
+        <translation>&lt;b&gt;Konfiguration&lt;/b&gt;&lt;br&gt;Port: %1 · CPU: %2 · Arbeitsspeicher: %3&lt;br&gt;Umgebungsvariablen: %4&lt;br&gt;Einstiegspunkt: %5&lt;br&gt;Labels:&lt;br&gt;%6</translation>
     </message>
 </context>
 <context>
@@ -3889,6 +4318,17 @@ Welche davon das Basis-Image bereits enthält, wird auf der nächsten Seite ange
     <message>
         <source>&amp;Deploy…</source>
         <translation>&amp;Bereitstellen…</translation>
+    </message>
+    <message>
+        <source>Create &amp;Endpoint…</source>
+        <translation>&amp;Endpunkt erstellen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started the proxy of %n endpoint(s) again.</source>
+        <translation>
+            <numerusform>Der Proxy von %n Endpunkt wurde erneut gestartet.</numerusform>
+            <numerusform>Die Proxys von %n Endpunkten wurden erneut gestartet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4376,8 +4816,24 @@ Welche davon das Basis-Image bereits enthält, wird auf der nächsten Seite ange
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
-        <source>Credentials come from the file podman login, skopeo login or docker login wrote.</source>
-        <translation>Die Anmeldedaten stammen aus der Datei, die podman login, skopeo login oder docker login geschrieben hat.</translation>
+        <source>from the login files</source>
+        <translation>aus den Anmeldedateien</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Leave these empty to use the credentials that podman login, skopeo login or docker login wrote. What is typed here is used for this push only and never stored.</source>
+        <translation>Lassen Sie diese Felder leer, um die Anmeldedaten zu verwenden, die podman login, skopeo login oder docker login geschrieben hat. Was Sie hier eingeben, wird nur für diesen Push verwendet und nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>the Push dialog</source>
+        <translation>dem Push-Dialog</translation>
     </message>
 </context>
 <context>
@@ -6103,6 +6559,10 @@ mlwb environment create NAME --file requirements.txt</translation>
         <source>&amp;Deploy…</source>
         <translation>&amp;Bereitstellen…</translation>
     </message>
+    <message>
+        <source>Create &amp;Endpoint…</source>
+        <translation>&amp;Endpunkt erstellen…</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::cli</name>
@@ -7676,6 +8136,154 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
     <message>
         <source>An environment variable of the scoring server (repeatable).</source>
         <translation>Eine Umgebungsvariable des Bewertungsservers (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>%1 was not updated: %2</source>
+        <translation>%1 wurde nicht aktualisiert: %2</translation>
+    </message>
+    <message>
+        <source>%1 now serves %2 at %3.</source>
+        <translation>%1 stellt jetzt %2 unter %3 bereit.</translation>
+    </message>
+    <message>
+        <source>Hold a deployment&apos;s port in front of its server (started by mlwb itself).</source>
+        <translation>Den Port einer Bereitstellung als Vorschaltprozess vor ihrem Server halten (von mlwb selbst gestartet).</translation>
+    </message>
+    <message>
+        <source>Serve something else without dropping a request: starts the new server, moves the traffic to it once it is healthy, then stops the old one. The scoring URI stays; a new server that never gets healthy leaves the old one serving.</source>
+        <translation>Etwas anderes bereitstellen, ohne eine Anfrage zu verwerfen: Startet den neuen Server, leitet den Datenverkehr auf ihn um, sobald er Healthy ist, und beendet dann den alten. Der Bewertungs-URI bleibt erhalten; wird ein neuer Server nie Healthy, stellt der alte weiter bereit.</translation>
+    </message>
+    <message>
+        <source>The image to serve now.</source>
+        <translation>Das Image, das jetzt bereitgestellt werden soll.</translation>
+    </message>
+    <message>
+        <source>A model version to serve now (repeatable).</source>
+        <translation>Eine Modellversion, die jetzt bereitgestellt werden soll (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>How long to wait for the new server (default 180).</source>
+        <translation>Wie lange auf den neuen Server gewartet wird (Standard 180).</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 listens at %2; give it deployments with mlwb endpoint traffic %1 DEPLOYMENT=100.</source>
+        <translation>Endpunkt %1 lauscht unter %2; weisen Sie ihm Bereitstellungen zu mit mlwb endpoint traffic %1 DEPLOYMENT=100.</translation>
+    </message>
+    <message>
+        <source>Say how to split the traffic, for example: mlwb endpoint traffic %1 blue=90 green=10.</source>
+        <translation>Geben Sie an, wie der Datenverkehr aufgeteilt werden soll, zum Beispiel: mlwb endpoint traffic %1 blue=90 green=10.</translation>
+    </message>
+    <message>
+        <source>%1 now routes %2.</source>
+        <translation>%1 verteilt den Datenverkehr jetzt: %2.</translation>
+    </message>
+    <message>
+        <source>%1 does not use keys: it was created with --auth none.</source>
+        <translation>%1 verwendet keine Schlüssel: Der Endpunkt wurde mit --auth none erstellt.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 did not answer at %2: %3</source>
+        <translation>Endpunkt %1 hat unter %2 nicht geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>status %1 from %2, %3 ms</source>
+        <translation>Status %1 von %2, %3 ms</translation>
+    </message>
+    <message>
+        <source>the endpoint</source>
+        <translation>dem Endpunkt</translation>
+    </message>
+    <message>
+        <source>Deleted endpoint %1.</source>
+        <translation>Endpunkt %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s name.</source>
+        <translation>Der Name des Endpunkts.</translation>
+    </message>
+    <message>
+        <source>Run an endpoint&apos;s proxy (started by mlwb itself).</source>
+        <translation>Den Proxy eines Endpunkts ausführen (von mlwb selbst gestartet).</translation>
+    </message>
+    <message>
+        <source>Create an endpoint: one stable scoring URI, served by its own proxy process.</source>
+        <translation>Einen Endpunkt erstellen: ein fester Bewertungs-URI, bedient von einem eigenen Proxy-Prozess.</translation>
+    </message>
+    <message>
+        <source>The port on 127.0.0.1 (default: a free one, then kept).</source>
+        <translation>Der Port auf 127.0.0.1 (Standard: ein freier, der dann beibehalten wird).</translation>
+    </message>
+    <message>
+        <source>key: callers send Authorization: Bearer KEY (default key).</source>
+        <translation>key: Aufrufer senden Authorization: Bearer KEY (Standard key).</translation>
+    </message>
+    <message>
+        <source>Split an endpoint&apos;s traffic between deployments, e.g. blue=90 green=10 (adding up to 100); takes effect without dropping requests.</source>
+        <translation>Den Datenverkehr eines Endpunkts auf Bereitstellungen aufteilen, z. B. blue=90 green=10 (in Summe 100); wird wirksam, ohne Anfragen zu verwerfen.</translation>
+    </message>
+    <message>
+        <source>A deployment&apos;s share.</source>
+        <translation>Der Anteil einer Bereitstellung.</translation>
+    </message>
+    <message>
+        <source>List the endpoints with their split.</source>
+        <translation>Die Endpunkte mit ihrer Aufteilung auflisten.</translation>
+    </message>
+    <message>
+        <source>Show an endpoint: scoring URI, split, state and requests per deployment.</source>
+        <translation>Einen Endpunkt anzeigen: Bewertungs-URI, Aufteilung, Zustand und Anfragen je Bereitstellung.</translation>
+    </message>
+    <message>
+        <source>Send a scoring request to an endpoint; prints the response, the deployment that answered, its status and latency.</source>
+        <translation>Eine Bewertungsanfrage an einen Endpunkt senden; gibt die Antwort, die antwortende Bereitstellung, ihren Status und die Latenz aus.</translation>
+    </message>
+    <message>
+        <source>Send it to this deployment, whatever the split.</source>
+        <translation>Die Anfrage unabhängig von der Aufteilung an diese Bereitstellung senden.</translation>
+    </message>
+    <message>
+        <source>Show an endpoint&apos;s primary and secondary key, or regenerate one.</source>
+        <translation>Den primären und sekundären Schlüssel eines Endpunkts anzeigen oder einen neu generieren.</translation>
+    </message>
+    <message>
+        <source>Delete an endpoint and stop its proxy; its deployments stay.</source>
+        <translation>Einen Endpunkt löschen und seinen Proxy beenden; seine Bereitstellungen bleiben bestehen.</translation>
+    </message>
+    <message>
+        <source>Endpoints: one stable scoring URI in front of deployments, with a traffic split between them.</source>
+        <translation>Endpunkte: ein fester Bewertungs-URI vor Bereitstellungen, mit einer Datenverkehrsaufteilung zwischen ihnen.</translation>
+    </message>
+    <message>
+        <source>--username and --password-stdin go together: the password is read from standard input, never taken on the command line.</source>
+        <translation>--username und --password-stdin gehören zusammen: Das Passwort wird von der Standardeingabe gelesen, nie von der Befehlszeile übernommen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the password from standard input.</source>
+        <translation>Das Passwort kann nicht von der Standardeingabe gelesen werden.</translation>
+    </message>
+    <message>
+        <source>--password-stdin: standard input held no password.</source>
+        <translation>--password-stdin: Die Standardeingabe enthielt kein Passwort.</translation>
+    </message>
+    <message>
+        <source>Log in as USER instead of using the login files; the password comes with --password-stdin.</source>
+        <translation>Als USER anmelden, statt die Anmeldedateien zu verwenden; das Passwort wird mit --password-stdin übergeben.</translation>
+    </message>
+    <message>
+        <source>Read the password for --username from standard input.</source>
+        <translation>Das Passwort für --username von der Standardeingabe lesen.</translation>
     </message>
 </context>
 <context>

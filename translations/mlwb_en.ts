@@ -160,6 +160,13 @@
             <numerusform>Reattached to %n deployments.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Started the proxy of %n endpoint(s) again.</source>
+        <translation>
+            <numerusform>Started the proxy of %n endpoint again.</numerusform>
+            <numerusform>Started the proxy of %n endpoints again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mlwb::RunGroupsModel</name>

@@ -398,3 +398,6 @@ bool DeploymentFront::command(const QString &controlPath, const QByteArray &line
 }
 
 } // namespace mlwb
+
+// Its own moc: the small supervisor must not pull in every model class (and QtGui).
+#include "moc_deploymentfront.cpp"

@@ -199,3 +199,6 @@ void EndpointProxy::forward(const QHttpServerRequest &request, QHttpServerRespon
 }
 
 } // namespace mlwb
+
+// Its own moc: the small supervisor must not pull in every model class (and QtGui).
+#include "moc_endpointproxy.cpp"

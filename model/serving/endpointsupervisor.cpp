@@ -232,3 +232,6 @@ int EndpointSupervisor::reattach(const Workspace &workspace, QString *error)
 }
 
 } // namespace mlwb
+
+// Its own moc: the small supervisor must not pull in every model class (and QtGui).
+#include "moc_endpointsupervisor.cpp"

@@ -72,3 +72,6 @@ void ChangeWatcher::poll()
 }
 
 } // namespace mlwb
+
+// Its own moc: the small supervisor must not pull in every model class (and QtGui).
+#include "moc_changewatcher.cpp"

@@ -16,6 +16,8 @@
 #include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -208,6 +210,16 @@ void EndpointPage::showEndpoint(const Endpoint &e)
         m_pin->addItem(tr("%1 only (pinned)").arg(share.deployment), share.deployment);
     m_pin->setCurrentIndex(qMax(0, m_pin->findData(pinned)));
     m_pin->blockSignals(false);
+    // The request starts from a deployment's sample, as its OpenAPI document (proxied) has it.
+    QNetworkRequest request(QUrl(EndpointDeployer::baseUrl(e) + QStringLiteral("/swagger.json")));
+    request.setTransferTimeout(3000);
+    if (!address.key.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + address.key.toUtf8());
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_console->prefillFrom(QJsonDocument::fromJson(reply->readAll()).object());
+    });
     refresh();
 }
 

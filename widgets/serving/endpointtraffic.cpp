@@ -38,6 +38,8 @@ EndpointTraffic::EndpointTraffic(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
+                              + 3 * m_table->verticalHeader()->defaultSectionSize() + 4);
     m_candidates->setObjectName(QStringLiteral("endpointCandidates"));
     m_apply->setObjectName(QStringLiteral("applySplit"));
     m_sum->setObjectName(QStringLiteral("splitSum"));

@@ -7,9 +7,11 @@
 #include "items/taxonomymodel.h"
 #include "serving/deployer.h"
 #include "serving/deploymentpage.h"
+#include "serving/endpointdeployer.h"
 #include "store/computetargets.h"
 #include "store/datastores.h"
 #include "store/deployments.h"
+#include "store/endpoints.h"
 #include "store/environments.h"
 #include "store/experiments.h"
 #include "store/images.h"
@@ -114,6 +116,8 @@ bool ItemProperties::describe(const Workspace *ws, const QModelIndex &index, QLi
         return true;
     case NodeKind::Deployment:
         return deployment(*ws, name, out, error);
+    case NodeKind::Endpoint:
+        return endpoint(*ws, name, out, error);
     case NodeKind::Pipeline:
     case NodeKind::PipelineStep:
         return pipeline(*ws, index, out, error);
@@ -301,6 +305,22 @@ bool ItemProperties::image(const Workspace &ws, qint64 id, QList<Field> *out, QS
                                  .toString()});
     out->append({tr("Port"), QString::number(im->inputs.value(QStringLiteral("port")).toInt())});
     out->append({tr("Created"), time(im->createdAt)});
+    return true;
+}
+
+bool ItemProperties::endpoint(const Workspace &ws, const QString &name, QList<Field> *out,
+                              QString *error)
+{
+    const auto e = Endpoints(ws).find(name, error);
+    if (!e)
+        return missing(error, tr("This endpoint no longer exists."));
+    out->append({tr("Name"), e->name});
+    out->append({tr("URL"), EndpointDeployer::baseUrl(*e) + QStringLiteral("/score")});
+    out->append({tr("Traffic"),
+                 e->traffic.isEmpty() ? tr("none") : EndpointDeployer::splitText(e->traffic)});
+    out->append({tr("Authentication"), e->auth == QLatin1String("key") ? tr("keys") : tr("none")});
+    out->append({tr("Created"), time(e->createdAt)});
+    out->append({tr("Updated"), time(e->updatedAt)});
     return true;
 }
 

@@ -46,6 +46,8 @@ private:
     static bool environment(const Workspace &ws, const QModelIndex &index, QList<Field> *out,
                             QString *error);
     static bool image(const Workspace &ws, qint64 id, QList<Field> *out, QString *error);
+    static bool endpoint(const Workspace &ws, const QString &name, QList<Field> *out,
+                         QString *error);
     static bool deployment(const Workspace &ws, const QString &name, QList<Field> *out,
                            QString *error);
     static bool pipeline(const Workspace &ws, const QModelIndex &index, QList<Field> *out,

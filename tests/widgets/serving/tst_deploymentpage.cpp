@@ -272,9 +272,9 @@ void TestDeploymentPage::endpointPageSplitsAndDeletes()
     QTRY_COMPARE_WITH_TIMEOUT(page.history()->count(), 1, 10000);
     QCOMPARE(page.history()->call(0).status, 200);
     QVERIFY(page.console()->responseText().contains(QStringLiteral("8")));
-    // The proxy's counters reach the table.
+    // The proxy's counters reach the table (the page's /swagger.json fetch counts too).
     QTRY_VERIFY_WITH_TIMEOUT(page.traffic()->table()->item(0, 2)
-                                 && page.traffic()->table()->item(0, 2)->text() == QStringLiteral("1"),
+                                 && page.traffic()->table()->item(0, 2)->text().toInt() >= 1,
                              5000);
     // A split that does not add up to 100 cannot be applied.
     page.traffic()->setWeight(m_deployment.name, 60);
