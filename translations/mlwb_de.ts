@@ -672,6 +672,22 @@
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
+    <message>
+        <source>This endpoint no longer exists.</source>
+        <translation>Dieser Endpunkt existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>MetricTail</name>

@@ -30,7 +30,6 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -105,6 +104,12 @@ QLabel *selectableLabel(QWidget *parent, const char *objectName)
 
 } // namespace
 
+QString DeploymentPage::stateBadge(const QString &status, const QString &text)
+{
+    return QStringLiteral("<span style=\"color:white; background:%1;\">&nbsp;%2&nbsp;</span>")
+        .arg(stateColour(status), text.toHtmlEscaped());
+}
+
 QString DeploymentPage::stateName(const QString &status)
 {
     if (status == QLatin1String("Healthy"))
@@ -145,11 +150,7 @@ DeploymentPage::DeploymentPage(Workspace *workspace, Id deploymentId, QWidget *p
         return;
     }
     if (m_deployment->auth == QLatin1String("key"))
-        connect(m_keys, &ServiceKeysBox::primaryKeyChanged, this, [this](const QString &key) {
-            ServiceAddress address = m_console->address();
-            address.key = key;
-            m_console->setAddress(address);
-        });
+        connect(m_keys, &ServiceKeysBox::primaryKeyChanged, m_console, &ScoringConsole::setKey);
     ServiceAddress address;
     address.scoringUrl = servingconfig::scoringUrl(*m_deployment);
     address.key = m_keys ? m_keys->primaryKey() : QString();
@@ -235,15 +236,7 @@ QWidget *DeploymentPage::createHeader()
 
 QWidget *DeploymentPage::createConsolePage()
 {
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_console);
-    split->addWidget(m_history);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    connect(m_console, &ScoringConsole::answered, m_history, &RequestHistory::add);
-    connect(m_history, &RequestHistory::selected, m_console, &ScoringConsole::showCall);
-    connect(m_history, &RequestHistory::resendRequested, m_console, &ScoringConsole::resend);
-    return split;
+    return consoleWithHistory(m_console, m_history, this);
 }
 
 QWidget *DeploymentPage::createOpenApiPage()
@@ -297,9 +290,7 @@ void DeploymentPage::refresh()
 void DeploymentPage::showState(const Deployment &d)
 {
     m_title->setText(d.name);
-    QString text = QStringLiteral("<span style=\"color:white; background:%1;\">&nbsp;%2&nbsp;"
-                                  "</span>")
-                       .arg(stateColour(d.status), stateName(d.status).toHtmlEscaped());
+    QString text = stateBadge(d.status, stateName(d.status));
     // The reason's first words beside the badge; all of it in the tooltip (the
     // log's last lines are shown below when it is broken).
     QString reason = d.message.section(QLatin1Char('\n'), 0, 0).simplified();

@@ -33,6 +33,8 @@ class DeploymentPage : public QWidget
 public:
     /// A stored state (Healthy, Unhealthy, ...) in the user's language.
     static QString stateName(const QString &status);
+    /// `text` on the colour of a stored state, as the page's badge shows it.
+    static QString stateBadge(const QString &status, const QString &text);
     enum Page { ConsolePage, OpenApiPage, TelemetryPage, LogPage };
 
     /// `workspace` must outlive this widget.

@@ -1,5 +1,6 @@
 #include "serving/endpointpage.h"
 
+#include "serving/deploymentpage.h"
 #include "serving/endpointdeployer.h"
 #include "serving/endpointsupervisor.h"
 #include "serving/endpointtraffic.h"
@@ -146,11 +147,7 @@ QWidget *EndpointPage::createHeader()
         *m_workspace, m_endpoint ? EndpointSupervisor::keysName(m_endpoint->name) : QString(),
         keyAuth, keysBox);
     keysLayout->addWidget(m_keys);
-    connect(m_keys, &ServiceKeysBox::primaryKeyChanged, this, [this](const QString &key) {
-        ServiceAddress address = m_console->address();
-        address.key = key;
-        m_console->setAddress(address);
-    });
+    connect(m_keys, &ServiceKeysBox::primaryKeyChanged, m_console, &ScoringConsole::setKey);
     auto *layout = new QVBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(titleRow);
@@ -174,17 +171,9 @@ QWidget *EndpointPage::createConsole()
     auto *pinRow = new QHBoxLayout;
     pinRow->addWidget(pinLabel);
     pinRow->addWidget(m_pin, 1);
-    auto *split = new QSplitter(Qt::Horizontal, box);
-    split->addWidget(m_console);
-    split->addWidget(m_history);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    connect(m_console, &ScoringConsole::answered, m_history, &RequestHistory::add);
-    connect(m_history, &RequestHistory::selected, m_console, &ScoringConsole::showCall);
-    connect(m_history, &RequestHistory::resendRequested, m_console, &ScoringConsole::resend);
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(pinRow);
-    layout->addWidget(split, 1);
+    layout->addWidget(consoleWithHistory(m_console, m_history, box), 1);
     return box;
 }
 
@@ -227,8 +216,8 @@ void EndpointPage::refresh()
 {
     if (!m_endpoint || m_busy)
         return;
-    QString error;
-    const auto now = findById(*m_workspace, m_id, &error);
+    QString error; // by name, kept once opened: one row, not the whole list, every second
+    const auto now = Endpoints(*m_workspace).find(m_endpoint->name, &error);
     if (!now) {
         m_state->setText(QString());
         setMessage(error.isEmpty() ? tr("This endpoint was deleted.") : error, true);
@@ -239,10 +228,10 @@ void EndpointPage::refresh()
     if (changed && !m_traffic->isEdited())
         showEndpoint(*now); // split by someone else (the CLI): show it unless the user is editing
     const bool running = EndpointSupervisor::runningPid(*m_workspace, now->name) > 0;
-    m_state->setText(
-        QStringLiteral("<span style=\"background:%1;color:white;padding:1px 6px;\">%2</span>")
-            .arg(running ? QStringLiteral("#1e7b34") : QStringLiteral("#5f6368"),
-                 running ? tr("Running") : tr("Stopped")));
+    // Coloured as a deployment's Healthy and Stopped are.
+    m_state->setText(running
+                         ? DeploymentPage::stateBadge(QStringLiteral("Healthy"), tr("Running"))
+                         : DeploymentPage::stateBadge(QStringLiteral("Stopped"), tr("Stopped")));
     if (running)
         pollMetrics();
 }
@@ -281,7 +270,7 @@ void EndpointPage::applySplit(const QList<TrafficShare> &traffic)
         },
         [this] {
             QString error;
-            if (const auto now = findById(*m_workspace, m_id, &error)) {
+            if (const auto now = Endpoints(*m_workspace).find(m_endpoint->name, &error)) {
                 m_endpoint = now;
                 showEndpoint(*now);
                 setMessage(tr("%1 now routes %2.")

@@ -1,5 +1,7 @@
 #include "serving/scoringconsole.h"
 
+#include "serving/requesthistory.h"
+
 #include <QElapsedTimer>
 #include <QFontDatabase>
 #include <QJsonArray>
@@ -78,6 +80,24 @@ ScoringConsole::~ScoringConsole() = default;
 void ScoringConsole::setAddress(const ServiceAddress &address)
 {
     m_address = address;
+}
+
+void ScoringConsole::setKey(const QString &key)
+{
+    m_address.key = key;
+}
+
+QWidget *consoleWithHistory(ScoringConsole *console, RequestHistory *history, QWidget *parent)
+{
+    auto *split = new QSplitter(Qt::Horizontal, parent);
+    split->addWidget(console);
+    split->addWidget(history);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    QObject::connect(console, &ScoringConsole::answered, history, &RequestHistory::add);
+    QObject::connect(history, &RequestHistory::selected, console, &ScoringConsole::showCall);
+    QObject::connect(history, &RequestHistory::resendRequested, console, &ScoringConsole::resend);
+    return split;
 }
 
 QString ScoringConsole::requestText() const

@@ -38,6 +38,8 @@ public:
     QString responseText() const;
 
 public Q_SLOTS:
+    /// The key sent as Authorization: Bearer KEY (the keys box's primary key).
+    void setKey(const QString &key);
     void send();
     /// Puts an earlier call's request in the editor and its answer below.
     void showCall(const mlwb::ScoringCall &call);
@@ -59,5 +61,11 @@ private:
     QLabel *m_status;
     QPushButton *m_send;
 };
+
+class RequestHistory;
+
+/// The console beside its history: selecting a call shows it, Resend sends
+/// it again, each answer is added. The deployment and endpoint pages share it.
+QWidget *consoleWithHistory(ScoringConsole *console, RequestHistory *history, QWidget *parent);
 
 } // namespace mlwb
