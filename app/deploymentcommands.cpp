@@ -371,9 +371,11 @@ int start(CommandContext &context, const Workspace &ws, const Deployment &d)
 
 int remove(CommandContext &context, const Workspace &ws, const Deployment &d)
 {
-    QString error;
-    if (!Deployer::remove(ws, d.name, &error))
+    QString error, warning;
+    if (!Deployer::remove(ws, d.name, &error, &warning))
         return context.fail(error);
+    if (!warning.isEmpty())
+        context.note(warning);
     context.output().message(Cli::tr("Deleted %1.").arg(d.name),
                              {{QStringLiteral("name"), d.name}});
     return ExitSuccess;

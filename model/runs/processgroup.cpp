@@ -1,5 +1,6 @@
 #include "runs/processgroup.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QThread>
@@ -26,6 +27,31 @@ bool signal(qint64 pgid, int sig)
     return pgid > 0 && ::kill(-pid_t(pgid), sig) == 0;
 }
 
+bool hasLiveMember(qint64 pgid)
+{
+    if (!signal(pgid, 0))
+        return false;
+    // Zombies count for kill(-pgid, 0), and an init that reaps late (seen:
+    // 1.5 s) would make every stop wait for it: look for a live member.
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        if (entry.isEmpty() || !entry.front().isDigit())
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const int close = line.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        // After ") ": state, ppid, pgrp.
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() > 2 && fields.at(2).toLongLong() == pgid && fields.at(0) != "Z")
+            return true;
+    }
+    return false;
+}
+
 void terminate(qint64 pgid, int graceMs)
 {
     if (!signal(pgid, SIGTERM))
@@ -33,7 +59,7 @@ void terminate(qint64 pgid, int graceMs)
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < graceMs) {
-        if (!isAlive(pgid) && !signal(pgid, 0))
+        if (!hasLiveMember(pgid))
             return;
         QThread::msleep(50);
     }

@@ -9,6 +9,8 @@ namespace mlwb::processgroup {
 bool isAlive(qint64 pid);
 /// Sends `signal` to every process of the group; false if none was there.
 bool signal(qint64 pgid, int signal);
+/// True while a process of the group lives (zombies do not count).
+bool hasLiveMember(qint64 pgid);
 /// SIGTERM to the group, then SIGKILL after `graceMs` if anything is left.
 /// Returns once the group's leader is gone or the kill was sent.
 void terminate(qint64 pgid, int graceMs);

@@ -1,12 +1,15 @@
 #include "serving/deployer.h"
 
 #include "registry/modelregistry.h"
+#include "remote/sshconnection.h"
 #include "runs/processgroup.h"
 #include "runs/runlauncher.h"
 #include "serving/containerserving.h"
 #include "serving/deploymentfolder.h"
 #include "serving/deploymentfront.h"
 #include "serving/deploymentprocess.h"
+#include "serving/deploymentsupervisor.h"
+#include "serving/remoteserving.h"
 #include "serving/servicekeys.h"
 #include "store/computetargets.h"
 #include "store/deployments.h"
@@ -74,6 +77,13 @@ bool settled(const QString &status)
 
 } // namespace
 
+QString Deployer::remoteReason(const SshConnection &vm)
+{
+    return tr("served on the SSH VM %1 as a detached process with its Python (%2), reached "
+              "through an SSH forward to this computer")
+        .arg(vm.name(), vm.python());
+}
+
 QString Deployer::modeReason()
 {
     return tr("served as a local process with its own Python: it has models and a scoring "
@@ -138,10 +148,6 @@ bool Deployer::describe(const Workspace &workspace, const DeployRequest &request
     const auto target = ComputeTargets(workspace).find(request.target, error);
     if (!target)
         return false;
-    if (target->kind != ComputeTarget::Kind::Local)
-        return sql::fail(error, tr("Deploying models with a scoring script to the SSH VM %1 is "
-                                   "not supported yet: use --target local.")
-                                    .arg(target->name));
     const QFileInfo script(request.scoringScript);
     if (!script.isFile() || !script.isReadable())
         return sql::fail(error, tr("The scoring script %1 is not a readable file.")
@@ -155,8 +161,11 @@ bool Deployer::describe(const Workspace &workspace, const DeployRequest &request
     d.auth = request.auth;
     for (const ModelVersion &v : request.models)
         d.modelVersionIds << v.id;
+    const bool onVm = target->kind == ComputeTarget::Kind::Ssh;
     QString python;
-    if (!interpreter(request.environment, &python, error))
+    if (onVm)
+        python = SshConnection(*target).python(); // checked on the VM when it starts
+    else if (!interpreter(request.environment, &python, error))
         return false;
     QJsonObject variables;
     for (auto it = request.environmentVariables.cbegin(); it != request.environmentVariables.cend();
@@ -178,6 +187,13 @@ bool Deployer::describe(const Workspace &workspace, const DeployRequest &request
         d.config.insert(QStringLiteral("max_request_bytes"), request.maxRequestBytes);
     if (!request.modeReason.isEmpty())
         d.config.insert(QStringLiteral("mode_reason"), request.modeReason);
+    if (onVm) {
+        const SshConnection ssh(*target);
+        d.config.insert(QStringLiteral("remote_folder"),
+                        remoteserving::remoteRoot(workspace, ssh.workdir(), d.name));
+        if (request.modeReason.isEmpty())
+            d.config.insert(QStringLiteral("mode_reason"), remoteReason(ssh));
+    }
     if (d.auth == QLatin1String("key"))
         d.config.insert(QStringLiteral("keys_file"), ServiceKeys(workspace, d.name).filePath());
     *out = d;
@@ -297,19 +313,34 @@ bool Deployer::stop(const Workspace &workspace, const QString &name, QString *er
         "quit", &answer, &ignored);
     if (containerserving::isContainer(*d))
         containerserving::removeContainer(*d);
+    if (remoteserving::isRemote(*d))
+        remoteserving::stopServer(workspace, *d,
+                                  DeploymentSupervisor::serverFolder(
+                                      workspace.folder(Workspace::Folder::Deployments), *d));
     if (pgid > 0)
         processgroup::terminate(pgid, 5000);
     orphan.clearServer();
     return deployments.setStatus(d->id, QStringLiteral("Stopped"), d->url, QString(), error);
 }
 
-bool Deployer::remove(const Workspace &workspace, const QString &name, QString *error)
+bool Deployer::remove(const Workspace &workspace, const QString &name, QString *error,
+                      QString *warning)
 {
     const auto d = Deployments(workspace).find(name, error);
     // Before stopping it: an endpoint still routes to it (endpoints).
     if (d && !Endpoints(workspace).checkNotRouted(d->name, error))
         return false;
-    if (!d || !stop(workspace, name, error) || !Deployments(workspace).remove(name, error))
+    if (!d || !stop(workspace, name, error))
+        return false;
+    // A VM that is gone for good must not keep a deployment forever: it goes,
+    // and the caller is told what was left on the VM.
+    QString remoteError;
+    if (remoteserving::isRemote(*d) && !remoteserving::removeFolder(workspace, *d, &remoteError)
+        && warning)
+        *warning =
+            tr("Its files on the VM were left in %1: %2")
+                .arg(d->config.value(QStringLiteral("remote_folder")).toString(), remoteError);
+    if (!Deployments(workspace).remove(name, error))
         return false;
     QDir(DeploymentFolder(workspace.folder(Workspace::Folder::Deployments), d->name).root())
         .removeRecursively();

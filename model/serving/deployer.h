@@ -9,6 +9,7 @@
 namespace mlwb {
 
 class DeploymentFolder;
+class SshConnection;
 class Workspace;
 
 /// What to deploy without an image: model versions and a scoring script,
@@ -46,6 +47,8 @@ public:
                        QString *error);
     /// Why the local-process mode was chosen, for the user.
     static QString modeReason();
+    /// Why a deployment on the VM runs the way it does.
+    static QString remoteReason(const SshConnection &vm);
     /// Why this deployment runs the way it does (config "mode_reason").
     static QString modeReason(const Deployment &deployment);
     /// Waits until the deployment is Healthy, Failed or Stopped, at most
@@ -56,8 +59,10 @@ public:
     static bool start(const Workspace &workspace, const QString &name, QString *error);
     /// Stops the scoring server and records Stopped; waits for it.
     static bool stop(const Workspace &workspace, const QString &name, QString *error);
-    /// Stops it, then removes its record, folder and keys.
-    static bool remove(const Workspace &workspace, const QString &name, QString *error);
+    /// Stops it, then removes its record, folder and keys, and its folder on
+    /// the VM; when that fails, the rest goes and *warning says what is left.
+    static bool remove(const Workspace &workspace, const QString &name, QString *error,
+                       QString *warning = nullptr);
     /// Starts a detached supervisor for the deployment.
     static bool startSupervisor(const Workspace &workspace, const Deployment &deployment,
                                 QString *error);

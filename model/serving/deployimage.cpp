@@ -6,6 +6,7 @@
 #include "oci/imagerecipes.h"
 #include "oci/imageresources.h"
 #include "oci/imagestore.h"
+#include "remote/sshconnection.h"
 #include "serving/containerengine.h"
 #include "serving/deploymentfolder.h"
 #include "serving/servicekeys.h"
@@ -85,10 +86,19 @@ bool Deployer::describeImage(const Workspace &workspace, const DeployRequest &re
     const auto target = ComputeTargets(workspace).find(request.target, error);
     if (!target)
         return false;
-    if (target->kind != ComputeTarget::Kind::Local)
-        return sql::fail(error, tr("Deploying an image to the SSH VM %1 is not supported yet: "
-                                   "use --target local.")
-                                    .arg(target->name));
+    if (target->kind == ComputeTarget::Kind::Ssh) {
+        // The image's own models and script, run with the VM's Python: no
+        // archive of hundreds of MB crosses the link, and no engine is needed there.
+        QString cannot;
+        if (!asProcess(workspace, request, files, &cannot))
+            return sql::fail(error, tr("Cannot deploy %1:%2 to the SSH VM %3: %4.")
+                                        .arg(image.name, image.tag, target->name, cannot));
+        files->image.reset();
+        files->fromImageId = image.id;
+        files->modeReason = tr("the image's models and scoring script, %1")
+                                .arg(remoteReason(SshConnection(*target)));
+        return describe(workspace, *files, out, error);
+    }
     const QString ref = image.name + QLatin1Char(':') + image.tag;
     const oci::ImageStore store(workspace.folder(Workspace::Folder::Images));
     QJsonObject config, manifest;

@@ -6,6 +6,7 @@
 #include "serving/containerserving.h"
 #include "serving/deploymentfront.h"
 #include "serving/deploymentprocess.h"
+#include "serving/remoteserving.h"
 #include "serving/scoringclient.h"
 #include "serving/servingconfig.h"
 #include "store/deployments.h"
@@ -126,9 +127,16 @@ bool DeploymentSupervisor::exec(QString *error)
             setStatus(QStringLiteral("Stopped"), QString());
             return true;
         }
+        if (remoteserving::isRemote(m_deployment))
+            followVm();
         if (m_pgid <= 0) {
             QString why;
+            m_linkDown = false;
             if (!startServer(&why)) {
+                if (m_linkDown) { // the VM may come back: try again, as a run does
+                    linkLost(why);
+                    continue;
+                }
                 stopServer();
                 setStatus(QStringLiteral("Failed"), why);
                 return true;
@@ -214,7 +222,12 @@ bool DeploymentSupervisor::launch(const Deployment &deployment, const Deployment
     internal.port = port;
     QProcessEnvironment env;
     const bool container = containerserving::isContainer(deployment);
-    if (container) {
+    const bool remote = remoteserving::isRemote(deployment);
+    if (remote) {
+        if (!remoteserving::serverEnvironment(m_workspace, deployment, folder, port, &env,
+                                              &m_linkDown, error))
+            return false;
+    } else if (container) {
         containerserving::removeContainer(deployment); // one a killed engine left behind
         if (!containerserving::serverEnvironment(internal, folder, &env, error))
             return false;
@@ -234,15 +247,23 @@ bool DeploymentSupervisor::launch(const Deployment &deployment, const Deployment
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(container ? m_folder->root() : folder.app());
     process.setStandardInputFile(QProcess::nullDevice());
-    process.setStandardOutputFile(m_folder->log(), QIODevice::Append);
+    // On a VM: what the server printed goes through remote.log, so its size is
+    // the offset to stream from after a reconnect.
+    process.setStandardOutputFile(remote ? remoteserving::mirrorLog(folder) : m_folder->log(),
+                                  QIODevice::Append);
     process.setStandardErrorFile(m_folder->log(), QIODevice::Append);
-    note(container ? tr("starting the container %1 on 127.0.0.1:%2 (the front listens on %3)")
-                         .arg(deployment.config.value(QStringLiteral("container")).toString())
-                         .arg(port)
-                         .arg(deployment.port)
-                   : tr("starting the scoring server on 127.0.0.1:%1 (the front listens on %2)")
-                         .arg(port)
-                         .arg(deployment.port));
+    note(remote ? tr("the scoring server runs on the VM %1; forwarded to 127.0.0.1:%2 (the "
+                     "front listens on %3)")
+                      .arg(remoteserving::vmName(m_workspace, deployment))
+                      .arg(port)
+                      .arg(deployment.port)
+         : container ? tr("starting the container %1 on 127.0.0.1:%2 (the front listens on %3)")
+                           .arg(deployment.config.value(QStringLiteral("container")).toString())
+                           .arg(port)
+                           .arg(deployment.port)
+                     : tr("starting the scoring server on 127.0.0.1:%1 (the front listens on %2)")
+                           .arg(port)
+                           .arg(deployment.port));
     if (!process.startDetached()) {
         *error = tr("Could not start the scoring server: %1").arg(process.errorString());
         return false;
@@ -330,6 +351,14 @@ bool DeploymentSupervisor::serverEnded(QString *error)
     const qint64 code = processgroup::readNumber(m_serverFolder->exitCodeFile());
     m_process->clearServer();
     m_pgid = -1;
+    if (remoteserving::isRemote(m_deployment)) {
+        remoteserving::showLog(*m_serverFolder, m_folder->log());
+        if (code == sshLinkLost) { // ssh's own code: the server on the VM may well run on
+            linkLost(tr("The SSH link to %1 was lost.")
+                         .arg(remoteserving::vmName(m_workspace, m_deployment)));
+            return true;
+        }
+    }
     const QString lastLines = RunEnding::lastLogLines(m_folder->log(), logLinesShown);
     if (code == servingconfig::initFailedExitCode) {
         note(tr("init() failed; the deployment is Failed and is not restarted"));
@@ -394,6 +423,7 @@ void DeploymentSupervisor::probe()
         m_failedProbes = 0;
         if (status != QLatin1String("Healthy")) {
             m_crashes = 0; // healthy again: a later crash starts a new streak
+            m_linkLosses = 0;
             setStatus(QStringLiteral("Healthy"), QString());
         }
         return;
@@ -419,6 +449,11 @@ void DeploymentSupervisor::probe()
 void DeploymentSupervisor::stopServer()
 {
     quitFront(); // callers are refused at once instead of waiting on a server that goes
+    if (remoteserving::isRemote(m_deployment)) {
+        note(tr("stopping the scoring server on the VM"));
+        remoteserving::stopServer(m_workspace, m_deployment, *m_serverFolder);
+        remoteserving::showLog(*m_serverFolder, m_folder->log());
+    }
     if (containerserving::isContainer(m_deployment)) {
         note(tr("stopping the container"));
         containerserving::removeContainer(m_deployment); // its attached run then ends
@@ -429,6 +464,29 @@ void DeploymentSupervisor::stopServer()
     }
     m_process->clearServer();
     m_pgid = -1;
+}
+
+void DeploymentSupervisor::followVm()
+{
+    remoteserving::showLog(*m_serverFolder, m_folder->log());
+    QString error;
+    if (m_deployment.auth == QLatin1String("key") && m_pgid > 0
+        && !remoteserving::syncKeys(m_workspace, m_deployment, &error))
+        note(error);
+}
+
+void DeploymentSupervisor::linkLost(const QString &why)
+{
+    ++m_linkLosses;
+    const int waitMs = backoffMs(std::min(m_linkLosses, 4), 1000);
+    const QString said = why.trimmed();
+    const QString message =
+        tr("%1 Reconnecting in %2 s; the server on the VM keeps running meanwhile.")
+            .arg(said.endsWith(QLatin1Char('.')) ? said : said + QLatin1Char('.'))
+            .arg(waitMs / 1000);
+    note(message);
+    setStatus(QStringLiteral("Unhealthy"), message);
+    pause(waitMs);
 }
 
 } // namespace mlwb

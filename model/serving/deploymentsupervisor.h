@@ -43,6 +43,8 @@ public:
     /// Crashes in a row (without becoming healthy between) before a
     /// deployment is Failed instead of restarted.
     static constexpr int maxCrashesInARow = 5;
+    /// What the log stream of a server on a VM ends with when the link is lost.
+    static constexpr int sshLinkLost = 255;
     /// The pause before restart `n`: first, 2 x first, 4 x first, ... at
     /// most 30 x first (first: 1 s, or config "restart_backoff_ms").
     static int backoffMs(int n, int firstMs = 1000);
@@ -76,6 +78,10 @@ private:
     bool commit(const Deployment &next, qint64 pgid, QString *error);
     bool serverEnded(QString *error);
     void probe();
+    /// On a VM: shows what its server printed and sends changed keys.
+    void followVm();
+    /// On a VM: the link failed; waits (longer each time) before reconnecting.
+    void linkLost(const QString &why);
     void stopServer();
     bool pause(int ms);
     bool stopRequested();
@@ -93,6 +99,8 @@ private:
     int m_serverPort = 0; // internal; the public port when an older server holds it itself
     qint64 m_startedMs = 0;
     int m_crashes = 0;
+    int m_linkLosses = 0;    // in a row
+    bool m_linkDown = false; // set by launch(): trying again may work
     int m_failedProbes = 0;
     int m_pollMs = 500;
     bool m_done = false;

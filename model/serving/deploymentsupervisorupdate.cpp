@@ -8,6 +8,7 @@
 #include "serving/containerserving.h"
 #include "serving/deploymentfront.h"
 #include "serving/deploymentprocess.h"
+#include "serving/remoteserving.h"
 #include "serving/scoringclient.h"
 #include "serving/servingconfig.h"
 #include "store/jsoncolumns.h"
@@ -43,8 +44,11 @@ QString logSince(const QString &path, qint64 offset)
     return lines.mid(std::max<qsizetype>(0, lines.size() - logLinesShown)).join(QLatin1Char('\n'));
 }
 
-void stopUnused(const Deployment &deployment, qint64 pgid)
+void stopUnused(const Workspace &workspace, const Deployment &deployment,
+                const DeploymentFolder &folder, qint64 pgid)
 {
+    if (remoteserving::isRemote(deployment))
+        remoteserving::stopServer(workspace, deployment, folder);
     if (containerserving::isContainer(deployment))
         containerserving::removeContainer(deployment);
     if (pgid > 0)
@@ -154,15 +158,16 @@ bool DeploymentSupervisor::switchTo(const QJsonObject &request, QString *error)
     const Deployment old = m_deployment;
     const int oldPort = m_serverPort;
     const qint64 oldPgid = m_pgid;
-    const QString oldFolder = m_serverFolder->root();
+    const DeploymentFolder oldServer = *m_serverFolder;
+    const QString oldFolder = oldServer.root();
     QString ignored;
     if (!pointFront(port, error)) {
-        stopUnused(next, pgid);
+        stopUnused(m_workspace, next, folder, pgid);
         return false;
     }
     if (!commit(next, pgid, error)) {
         pointFront(oldPort, &ignored);
-        stopUnused(next, pgid);
+        stopUnused(m_workspace, next, folder, pgid);
         return false;
     }
     m_deployment = next;
@@ -191,7 +196,7 @@ bool DeploymentSupervisor::switchTo(const QJsonObject &request, QString *error)
         if (busy != "0")
             QThread::msleep(20);
     }
-    stopUnused(old, oldPgid);
+    stopUnused(m_workspace, old, oldServer, oldPgid);
     if (QFileInfo(oldFolder) != QFileInfo(m_folder->root()))
         QDir(oldFolder).removeRecursively();
     note(tr("updated: the old server is stopped"));
@@ -210,8 +215,10 @@ bool DeploymentSupervisor::startNext(const Deployment &next, const DeploymentFol
     const QString url = QStringLiteral("http://127.0.0.1:%1/").arg(*port);
     while (true) {
         m_process->heartbeat(QCoreApplication::applicationPid());
+        if (remoteserving::isRemote(next))
+            remoteserving::showLog(folder, m_folder->log());
         if (stopRequested()) {
-            stopUnused(next, *pgid);
+            stopUnused(m_workspace, next, folder, *pgid);
             *error = tr("%1 was stopped during the update.").arg(next.name);
             return false;
         }
@@ -219,7 +226,7 @@ bool DeploymentSupervisor::startNext(const Deployment &next, const DeploymentFol
             for (int i = 0; i < 100 && !QFileInfo::exists(folder.exitCodeFile()); ++i)
                 QThread::msleep(10);
             const qint64 code = processgroup::readNumber(folder.exitCodeFile());
-            stopUnused(next, -1);
+            stopUnused(m_workspace, next, folder, -1);
             const QString why = code == servingconfig::initFailedExitCode
                                     ? tr("the new scoring script's init() failed")
                                     : tr("the new scoring server exited with code %1").arg(code);
@@ -231,7 +238,7 @@ bool DeploymentSupervisor::startNext(const Deployment &next, const DeploymentFol
         if (r.status == 200)
             return true;
         if (sql::now() >= until) {
-            stopUnused(next, *pgid);
+            stopUnused(m_workspace, next, folder, *pgid);
             *error = tr("The new scoring server did not answer GET / within %1 s (%2); %3 keeps "
                         "serving what it served. The new server's log:\n%4")
                          .arg(startupSeconds)

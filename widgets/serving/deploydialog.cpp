@@ -21,7 +21,6 @@
 #include <QRadioButton>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
-#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -158,13 +157,9 @@ void DeployDialog::fillTargets()
 {
     QString error;
     const QList<ComputeTarget> targets = ComputeTargets(m_workspace).list(&error);
-    auto *model = qobject_cast<QStandardItemModel *>(m_target->model());
     for (const ComputeTarget &t : targets) {
         const bool ssh = t.kind == ComputeTarget::Kind::Ssh;
-        m_target->addItem(ssh ? tr("%1 (SSH VM: not supported yet)").arg(t.name) : t.name, t.name);
-        // The core serves only on this computer so far: VMs are shown, not chosen.
-        if (ssh && model)
-            model->item(m_target->count() - 1)->setEnabled(false);
+        m_target->addItem(ssh ? tr("%1 (SSH VM)").arg(t.name) : t.name, t.name);
     }
     const int local = m_target->findData(QStringLiteral("local"));
     m_target->setCurrentIndex(qMax(0, local));
