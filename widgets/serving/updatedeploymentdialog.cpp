@@ -9,6 +9,7 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -25,7 +26,7 @@ UpdateDeploymentDialog::UpdateDeploymentDialog(Workspace &workspace, const Deplo
     , m_serves(new ServesBox(workspace, this))
     , m_note(new QLabel(this))
     , m_progress(new QProgressBar(this))
-    , m_error(new QLabel(this))
+    , m_error(new QPlainTextEdit(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Update %1").arg(deployment.name));
@@ -41,10 +42,12 @@ UpdateDeploymentDialog::UpdateDeploymentDialog(Workspace &workspace, const Deplo
     m_progress->setTextVisible(false);
     m_progress->hide();
     m_error->setObjectName(QStringLiteral("updateError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The reason comes with the new server's log: room to scroll through it.
+    m_error->setReadOnly(true);
     m_error->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_error->setMinimumHeight(200);
+    m_error->hide();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Update"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &UpdateDeploymentDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &UpdateDeploymentDialog::reject);
@@ -56,12 +59,12 @@ UpdateDeploymentDialog::UpdateDeploymentDialog(Workspace &workspace, const Deplo
     layout->addWidget(m_progress);
     layout->addWidget(m_error, 1);
     layout->addWidget(m_buttons);
-    resize(600, 460);
+    resize(760, 480);
 }
 
 QString UpdateDeploymentDialog::errorText() const
 {
-    return m_error->text();
+    return m_error->toPlainText();
 }
 
 void UpdateDeploymentDialog::accept()
@@ -71,7 +74,7 @@ void UpdateDeploymentDialog::accept()
     DeployRequest what;
     QString error;
     if (!m_workspace.checkWritable(&error) || !m_serves->fill(&what, &error)) {
-        m_error->setText(error);
+        showError(error);
         return;
     }
     const QString name = m_deployment.name;
@@ -86,7 +89,7 @@ void UpdateDeploymentDialog::accept()
         [this, updated](bool ok, const QString &error) {
             setBusy(false);
             if (!ok) {
-                m_error->setText(tr("%1 was not updated: %2").arg(m_deployment.name, error));
+                showError(tr("%1 was not updated: %2").arg(m_deployment.name, error));
                 return;
             }
             m_deployment = *updated;
@@ -100,6 +103,12 @@ void UpdateDeploymentDialog::reject()
         QDialog::reject();
 }
 
+void UpdateDeploymentDialog::showError(const QString &error)
+{
+    m_error->setPlainText(error);
+    m_error->setVisible(!error.isEmpty());
+}
+
 void UpdateDeploymentDialog::setBusy(bool busy)
 {
     m_busy = busy;
@@ -108,7 +117,7 @@ void UpdateDeploymentDialog::setBusy(bool busy)
         button->setEnabled(!busy);
     m_progress->setVisible(busy);
     if (busy)
-        m_error->clear();
+        showError(QString());
     m_note->setText(busy ? tr("Starting the new server beside the running one…") : m_idleNote);
     setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
 }

@@ -6,6 +6,7 @@
 
 class QDialogButtonBox;
 class QLabel;
+class QPlainTextEdit;
 class QProgressBar;
 
 namespace mlwb {
@@ -41,6 +42,7 @@ public Q_SLOTS:
 
 private:
     void setBusy(bool busy);
+    void showError(const QString &error);
 
     Workspace &m_workspace;
     Deployment m_deployment;
@@ -50,7 +52,7 @@ private:
     QLabel *m_note;
     QString m_idleNote;
     QProgressBar *m_progress;
-    QLabel *m_error;
+    QPlainTextEdit *m_error;
     QDialogButtonBox *m_buttons;
 };
 
