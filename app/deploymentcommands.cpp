@@ -22,6 +22,8 @@
 
 namespace mlwb {
 
+VerbSpec serviceMetricsVerb(); // servicemetricscommands.cpp
+
 namespace {
 
 const int defaultWaitSeconds = 180;
@@ -526,6 +528,7 @@ QList<VerbSpec> verbs()
           {QStringLiteral("timeout"), QStringLiteral("SECONDS"),
            Cli::tr("How long to wait for the new server (default 180)."), QChar()}},
          onDeployment(update)},
+        serviceMetricsVerb(),
         supervisor,
         holdPort,
     };

@@ -2866,56 +2866,8 @@ Digest: %4</translation>
         <translation>&amp;Bereitstellen</translation>
     </message>
     <message>
-        <source>&amp;Model versions with a scoring script</source>
-        <translation>&amp;Modellversionen mit einem Bewertungsskript</translation>
-    </message>
-    <message>
-        <source>An &amp;image version</source>
-        <translation>Eine &amp;Image-Version</translation>
-    </message>
-    <message>
-        <source>score.py with init() and run(raw_data)</source>
-        <translation>score.py mit init() und run(raw_data)</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Scoring Script</source>
-        <translation>Bewertungsskript</translation>
-    </message>
-    <message>
-        <source>Python files (*.py)</source>
-        <translation>Python-Dateien (*.py)</translation>
-    </message>
-    <message>
-        <source>Models:</source>
-        <translation>Modelle:</translation>
-    </message>
-    <message>
-        <source>Scoring script:</source>
-        <translation>Bewertungsskript:</translation>
-    </message>
-    <message>
-        <source>&amp;Environment:</source>
-        <translation>&amp;Umgebung:</translation>
-    </message>
-    <message>
-        <source>No model is registered: register one from a run first.</source>
-        <translation>Es ist kein Modell registriert: Registrieren Sie zuerst eines aus einem Lauf.</translation>
-    </message>
-    <message>
-        <source>None (/usr/bin/python3)</source>
-        <translation>Keine (/usr/bin/python3)</translation>
-    </message>
-    <message>
         <source>%1 (SSH VM: not supported yet)</source>
         <translation>%1 (SSH-VM: noch nicht unterstützt)</translation>
-    </message>
-    <message>
-        <source>No image is built yet</source>
-        <translation>Es wurde noch kein Image erstellt</translation>
     </message>
     <message>
         <source>The image runs with podman or docker where one runs containers here. Where none does, its models and scoring script are served as a local process with its environment&apos;s Python; the deployment&apos;s page says which and why.</source>
@@ -2928,14 +2880,6 @@ Digest: %4</translation>
     <message>
         <source>Give the deployment a name.</source>
         <translation>Geben Sie der Bereitstellung einen Namen.</translation>
-    </message>
-    <message>
-        <source>Choose an image version to serve.</source>
-        <translation>Wählen Sie eine bereitzustellende Image-Version.</translation>
-    </message>
-    <message>
-        <source>Choose the scoring script: a Python file with init() and run(raw_data).</source>
-        <translation>Wählen Sie das Bewertungsskript: eine Python-Datei mit init() und run(raw_data).</translation>
     </message>
     <message>
         <source>Exporting %1 and starting it with a container engine; this can take a minute…</source>
@@ -3113,6 +3057,14 @@ Digest: %4</translation>
     <message>
         <source>the image&apos;s own Python</source>
         <translation>dem eigenen Python des Images</translation>
+    </message>
+    <message>
+        <source>&amp;Update…</source>
+        <translation>&amp;Aktualisieren…</translation>
+    </message>
+    <message>
+        <source>Serve another model or image version without dropping a request</source>
+        <translation>Eine andere Modell- oder Image-Version bereitstellen, ohne eine Anfrage zu verlieren</translation>
     </message>
 </context>
 <context>
@@ -3420,10 +3372,6 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <source>Test</source>
-        <translation>Test</translation>
-    </message>
-    <message>
         <source>Send &amp;to:</source>
         <translation>Senden &amp;an:</translation>
     </message>
@@ -3458,6 +3406,22 @@ Auf dem Datenträger gelöscht; speichern Sie, um die Datei neu zu schreiben.</t
     <message>
         <source>Deleting %1…</source>
         <translation>%1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>T&amp;est</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>Tele&amp;metry</source>
+        <translation>Tele&amp;metrie</translation>
+    </message>
+    <message>
+        <source>Deplo&amp;yment:</source>
+        <translation>&amp;Bereitstellung:</translation>
+    </message>
+    <message>
+        <source>From the deployment&apos;s own /metrics: every request it answered, through this endpoint or called directly.</source>
+        <translation>Aus dem eigenen /metrics der Bereitstellung: jede Anfrage, die sie beantwortet hat, über diesen Endpunkt oder direkt aufgerufen.</translation>
     </message>
 </context>
 <context>
@@ -8301,6 +8265,62 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
         <source>Read the password for --username from standard input.</source>
         <translation>Das Passwort für --username von der Standardeingabe lesen.</translation>
     </message>
+    <message>
+        <source>%1 did not answer: %2</source>
+        <translation>%1 hat nicht geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1 hat mit HTTP %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>--samples takes a whole number above 0.</source>
+        <translation>--samples erwartet eine ganze Zahl größer als 0.</translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds above 0.</source>
+        <translation>--interval erwartet eine Anzahl Sekunden größer als 0.</translation>
+    </message>
+    <message>
+        <source>--as takes csv (or leave it out for --format).</source>
+        <translation>--as erwartet csv (oder lassen Sie es für --format weg).</translation>
+    </message>
+    <message>
+        <source>No telemetry from %1: %2</source>
+        <translation>Keine Telemetrie von %1: %2</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>errors/s</source>
+        <translation>Fehler/s</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>Poll a deployment&apos;s /metrics and print requests and errors per second and p50/p95/p99 latency, one row a sample (the columns of its page&apos;s telemetry CSV).</source>
+        <translation>Das /metrics einer Bereitstellung abfragen und Anfragen und Fehler pro Sekunde sowie die Latenz p50/p95/p99 ausgeben, eine Zeile je Messung (die Spalten des Telemetrie-CSV ihrer Seite).</translation>
+    </message>
+    <message>
+        <source>How many samples (default 1).</source>
+        <translation>Wie viele Messungen (Standard 1).</translation>
+    </message>
+    <message>
+        <source>The time each sample covers (default 1).</source>
+        <translation>Die Zeit, die jede Messung umfasst (Standard 1).</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::containerserving</name>
@@ -8794,6 +8814,92 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
     <message>
         <source>The descriptor of %1 has no size.</source>
         <translation>Der Deskriptor von %1 hat keine Größe.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::ServesBox</name>
+    <message>
+        <source>&amp;Model versions with a scoring script</source>
+        <translation>&amp;Modellversionen mit einem Bewertungsskript</translation>
+    </message>
+    <message>
+        <source>An &amp;image version</source>
+        <translation>Eine &amp;Image-Version</translation>
+    </message>
+    <message>
+        <source>score.py with init() and run(raw_data)</source>
+        <translation>score.py mit init() und run(raw_data)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Scoring Script</source>
+        <translation>Bewertungsskript</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python-Dateien (*.py)</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>Scoring script:</source>
+        <translation>Bewertungsskript:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>No model is registered: register one from a run first.</source>
+        <translation>Es ist kein Modell registriert: Registrieren Sie zuerst eines aus einem Lauf.</translation>
+    </message>
+    <message>
+        <source>None (/usr/bin/python3)</source>
+        <translation>Keine (/usr/bin/python3)</translation>
+    </message>
+    <message>
+        <source>No image is built yet</source>
+        <translation>Es wurde noch kein Image erstellt</translation>
+    </message>
+    <message>
+        <source>Choose an image version to serve.</source>
+        <translation>Wählen Sie eine bereitzustellende Image-Version.</translation>
+    </message>
+    <message>
+        <source>Choose the scoring script: a Python file with init() and run(raw_data).</source>
+        <translation>Wählen Sie das Bewertungsskript: eine Python-Datei mit init() und run(raw_data).</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::UpdateDeploymentDialog</name>
+    <message>
+        <source>Update %1</source>
+        <translation>%1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>A new server starts beside the running one and takes over its port once it answers; requests in flight are not dropped. If it does not get healthy, %1 keeps serving what it serves now.</source>
+        <translation>Ein neuer Server startet neben dem laufenden und übernimmt dessen Port, sobald er antwortet; laufende Anfragen gehen nicht verloren. Wird er nicht fehlerfrei, stellt %1 weiter bereit, was es jetzt bereitstellt.</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Serve instead:</source>
+        <translation>Stattdessen bereitstellen:</translation>
+    </message>
+    <message>
+        <source>%1 was not updated: %2</source>
+        <translation>%1 wurde nicht aktualisiert: %2</translation>
+    </message>
+    <message>
+        <source>Starting the new server beside the running one…</source>
+        <translation>Der neue Server wird neben dem laufenden gestartet…</translation>
     </message>
 </context>
 </TS>

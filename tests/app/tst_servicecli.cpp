@@ -24,6 +24,7 @@ private slots:
     void deployPrintsScoringUri();
     void callAnswersLikeTheModel();
     void callReportsBadRequests();
+    void metricsCountRequests();
     void keysAndRegeneration();
     void listShowAndLogs();
     void initFailureIsReported();
@@ -153,6 +154,39 @@ void TestServiceCli::callReportsBadRequests()
     r = run(call + QStringList{QStringLiteral("@missing.json")});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("Cannot read missing.json")), qPrintable(r.err));
+}
+
+// The page's telemetry on the command line: totals and rates from /metrics.
+void TestServiceCli::metricsCountRequests()
+{
+    const QStringList metrics{QStringLiteral("service"), QStringLiteral("metrics"),
+                              QStringLiteral("web"), QStringLiteral("--interval"),
+                              QStringLiteral("0.2")};
+    const QJsonArray samples = json(metrics).toArray();
+    QCOMPARE(samples.size(), 1);
+    const QJsonObject sample = samples.first().toObject();
+    QVERIFY2(sample.value(QStringLiteral("requests")).toDouble() > 0,
+             QJsonDocument(sample).toJson().constData());
+    QVERIFY(sample.value(QStringLiteral("errors")).toDouble() > 0); // the bad requests above
+    QVERIFY(sample.value(QStringLiteral("p99_ms")).toDouble() > 0);
+    QVERIFY(sample.contains(QStringLiteral("requests_per_second")));
+    // CSV: the columns of the page's export, a row a sample.
+    auto r = run(metrics
+                 + QStringList{QStringLiteral("--samples"), QStringLiteral("2"),
+                               QStringLiteral("--as"), QStringLiteral("csv")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.first(),
+             QStringLiteral("seconds,requests_per_second,errors_per_second,p50_ms,p95_ms,p99_ms"));
+    // A table, and the reasons for what cannot be done.
+    r = run(metrics);
+    QVERIFY2(r.code == 0 && r.out.contains(QStringLiteral("requests/s"), Qt::CaseInsensitive), qPrintable(r.out));
+    r = run(metrics + QStringList{QStringLiteral("--samples"), QStringLiteral("0")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("--samples")), qPrintable(r.err));
+    r = run({QStringLiteral("service"), QStringLiteral("metrics"), QStringLiteral("nowhere")});
+    QCOMPARE(r.code, 1);
 }
 
 void TestServiceCli::keysAndRegeneration()

@@ -1,24 +1,17 @@
 #include "serving/deploydialog.h"
 
 #include "serving/deploytask.h"
+#include "serving/servesbox.h"
 #include "serving/workspacejob.h"
 #include "store/computetargets.h"
-#include "store/environments.h"
-#include "store/images.h"
-#include "store/models.h"
 #include "store/workspace.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
-#include <QFileDialog>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -27,14 +20,11 @@
 
 namespace mlwb {
 
-namespace {
-const int IdRole = Qt::UserRole + 1;
-}
-
 DeployDialog::DeployDialog(Workspace &workspace, QWidget *parent)
     : QDialog(parent)
     , m_workspace(workspace)
     , m_name(new QLineEdit(this))
+    , m_serves(new ServesBox(workspace, this))
     , m_target(new QComboBox(this))
     , m_port(new QSpinBox(this))
     , m_auth(new QComboBox(this))
@@ -57,7 +47,7 @@ DeployDialog::DeployDialog(Workspace &workspace, QWidget *parent)
     m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("Serves:"), createServes());
+    form->addRow(tr("Serves:"), m_serves);
     form->addRow(tr("&Target:"), m_target);
     form->addRow(tr("&Port:"), m_port);
     form->addRow(tr("&Authentication:"), m_auth);
@@ -71,86 +61,11 @@ DeployDialog::DeployDialog(Workspace &workspace, QWidget *parent)
     layout->addWidget(m_note);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    fillModels();
-    fillEnvironments();
     fillTargets();
-    fillImages();
     connect(m_target, &QComboBox::currentIndexChanged, this, &DeployDialog::updateNote);
-    connect(m_serveImage, &QRadioButton::toggled, this, &DeployDialog::updateNote);
+    connect(m_serves, &ServesBox::servesImageChanged, this, &DeployDialog::updateNote);
     updateNote();
     resize(600, 480);
-}
-
-QWidget *DeployDialog::createServes()
-{
-    auto *box = new QWidget(this);
-    m_serveModels = new QRadioButton(tr("&Model versions with a scoring script"), box);
-    m_serveImage = new QRadioButton(tr("An &image version"), box);
-    m_serveModels->setChecked(true);
-    m_image = new QComboBox(box);
-    m_models = new QListWidget(box);
-    m_models->setObjectName(QStringLiteral("deployModels"));
-    m_models->setMaximumHeight(110);
-    m_script = new QLineEdit(box);
-    m_script->setObjectName(QStringLiteral("deployScript"));
-    m_script->setPlaceholderText(tr("score.py with init() and run(raw_data)"));
-    auto *browse = new QPushButton(tr("&Browse…"), box);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Scoring Script"), QString(),
-                                                          tr("Python files (*.py)"));
-        if (!path.isEmpty())
-            m_script->setText(path);
-    });
-    m_environment = new QComboBox(box);
-    auto *scriptRow = new QHBoxLayout;
-    scriptRow->addWidget(m_script, 1);
-    scriptRow->addWidget(browse);
-    auto *modelsBox = new QWidget(box); // greyed out while an image is chosen
-    auto *inner = new QFormLayout(modelsBox);
-    inner->setContentsMargins(0, 0, 0, 0);
-    inner->addRow(tr("Models:"), m_models);
-    inner->addRow(tr("Scoring script:"), scriptRow);
-    inner->addRow(tr("&Environment:"), m_environment);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_serveModels);
-    layout->addWidget(modelsBox);
-    connect(m_serveModels, &QRadioButton::toggled, modelsBox, &QWidget::setEnabled);
-    layout->addWidget(m_serveImage);
-    layout->addWidget(m_image);
-    connect(m_serveImage, &QRadioButton::toggled, m_image, &QWidget::setEnabled);
-    m_image->setEnabled(false);
-    return box;
-}
-
-void DeployDialog::fillModels()
-{
-    QString error;
-    const QList<Model> models = Models(m_workspace).list(&error);
-    for (const Model &m : models) {
-        const QList<ModelVersion> versions = Models(m_workspace).versions(m.id, &error);
-        for (const ModelVersion &v : versions) {
-            auto *item = new QListWidgetItem(
-                QStringLiteral("%1:%2").arg(v.modelName).arg(v.version), m_models);
-            item->setData(IdRole, v.id);
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-            item->setCheckState(Qt::Unchecked);
-        }
-    }
-    if (m_models->count() == 0)
-        m_models->addItem(tr("No model is registered: register one from a run first."));
-}
-
-void DeployDialog::fillEnvironments()
-{
-    m_environment->addItem(tr("None (/usr/bin/python3)"), 0);
-    QString error;
-    const QList<Environment> environments = Environments(m_workspace).list(&error);
-    for (const Environment &e : environments) {
-        const QList<EnvironmentVersion> versions = Environments(m_workspace).versions(e.id, &error);
-        for (const EnvironmentVersion &v : versions)
-            m_environment->addItem(QStringLiteral("%1:%2").arg(e.name).arg(v.version), v.id);
-    }
 }
 
 void DeployDialog::fillTargets()
@@ -165,51 +80,22 @@ void DeployDialog::fillTargets()
     m_target->setCurrentIndex(qMax(0, local));
 }
 
-void DeployDialog::fillImages()
-{
-    QString error;
-    const QList<Image> images = Images(m_workspace).list(&error);
-    for (const Image &i : images)
-        if (i.status == QLatin1String("Succeeded"))
-            m_image->addItem(QStringLiteral("%1:%2").arg(i.name, i.tag), i.id);
-    if (m_image->count() == 0) {
-        m_image->addItem(tr("No image is built yet"));
-        m_serveImage->setEnabled(false);
-    }
-}
-
 void DeployDialog::selectModelVersions(const QList<Id> &versionIds)
 {
-    for (int row = 0; row < m_models->count(); ++row) {
-        QListWidgetItem *item = m_models->item(row);
-        const bool chosen = versionIds.contains(item->data(IdRole).toLongLong());
-        if (item->flags() & Qt::ItemIsUserCheckable)
-            item->setCheckState(chosen ? Qt::Checked : Qt::Unchecked);
-        if (chosen && m_name->text().isEmpty())
-            m_name->setText(item->text().section(QLatin1Char(':'), 0, 0)
-                            + QStringLiteral("-service"));
-    }
+    const QString first = m_serves->selectModelVersions(versionIds);
+    if (!first.isEmpty() && m_name->text().isEmpty())
+        m_name->setText(first.section(QLatin1Char(':'), 0, 0) + QStringLiteral("-service"));
 }
 
 void DeployDialog::selectImage(const QString &imageRef)
 {
-    const int index = m_image->findText(imageRef);
-    if (index < 0)
-        return;
-    m_image->setCurrentIndex(index);
-    m_serveImage->setChecked(true);
-    QString error;
-    if (const auto image = Images(m_workspace).find(m_image->currentData().toLongLong(), &error)) {
-        selectModelVersions(image->modelVersionIds);
-        const int env = m_environment->findData(image->environmentVersionId);
-        if (env > 0)
-            m_environment->setCurrentIndex(env);
-    }
+    if (m_serves->selectImage(imageRef) && m_name->text().isEmpty())
+        m_name->setText(imageRef.section(QLatin1Char(':'), 0, 0) + QStringLiteral("-service"));
 }
 
 void DeployDialog::setScoringScript(const QString &path)
 {
-    m_script->setText(path);
+    m_serves->setScoringScript(path);
 }
 
 void DeployDialog::setDeploymentName(const QString &name)
@@ -224,7 +110,7 @@ void DeployDialog::setKeyAuth(bool on)
 
 void DeployDialog::updateNote()
 {
-    if (m_serveImage->isChecked())
+    if (m_serves->servesImage())
         m_note->setText(tr("The image runs with podman or docker where one runs containers here. "
                            "Where none does, its models and scoring script are served as a local "
                            "process with its environment's Python; the deployment's page says "
@@ -249,34 +135,8 @@ bool DeployDialog::request(DeployRequest *out, QString *error) const
     r.target = m_target->currentData().toString();
     r.port = m_port->value();
     r.auth = m_auth->currentData().toString();
-    if (m_serveImage->isChecked()) {
-        r.image = Images(m_workspace).find(m_image->currentData().toLongLong(), error);
-        if (!r.image) {
-            if (error->isEmpty())
-                *error = tr("Choose an image version to serve.");
-            return false;
-        }
-        *out = r;
-        return true;
-    }
-    QString ignored;
-    for (int row = 0; row < m_models->count(); ++row) {
-        const QListWidgetItem *item = m_models->item(row);
-        if (item->checkState() != Qt::Checked)
-            continue;
-        AssetRef ref;
-        if (AssetRef::parse(item->text(), &ref, &ignored))
-            if (const auto v = Models(m_workspace).find(ref, error))
-                r.models << *v;
-    }
-    r.scoringScript = m_script->text().trimmed();
-    if (r.scoringScript.isEmpty()) {
-        *error = tr("Choose the scoring script: a Python file with init() and run(raw_data).");
+    if (!m_serves->fill(&r, error))
         return false;
-    }
-    r.scoringScript = QDir::current().absoluteFilePath(r.scoringScript);
-    if (const Id env = m_environment->currentData().toLongLong(); env > 0)
-        r.environment = Environments(m_workspace).versionById(env, error);
     *out = r;
     return true;
 }

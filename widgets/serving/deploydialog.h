@@ -9,12 +9,11 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
-class QRadioButton;
 class QSpinBox;
 
 namespace mlwb {
 
+class ServesBox;
 class Workspace;
 
 /// Asks what to deploy and how: a name; what to serve (model versions with
@@ -48,11 +47,7 @@ public Q_SLOTS:
     void reject() override;
 
 private:
-    QWidget *createServes();
-    void fillModels();
-    void fillEnvironments();
     void fillTargets();
-    void fillImages();
     void updateNote();
     void deployInBackground(const DeployRequest &request);
     void setBusy(bool busy);
@@ -60,12 +55,7 @@ private:
     Workspace &m_workspace;
     Deployment m_deployment;
     QLineEdit *m_name;
-    QRadioButton *m_serveModels;
-    QRadioButton *m_serveImage;
-    QComboBox *m_image;
-    QListWidget *m_models;
-    QLineEdit *m_script;
-    QComboBox *m_environment;
+    ServesBox *m_serves;
     QComboBox *m_target;
     QSpinBox *m_port;
     QComboBox *m_auth;

@@ -7,6 +7,7 @@
 #include "serving/servicekeysbox.h"
 #include "serving/servicetelemetry.h"
 #include "serving/servingconfig.h"
+#include "serving/updatedeploymentdialog.h"
 #include "store/computetargets.h"
 #include "store/deployments.h"
 #include "store/environments.h"
@@ -197,6 +198,10 @@ QWidget *DeploymentPage::createHeader()
     copy->setToolTip(tr("Copy the scoring URI to the clipboard"));
     connect(copy, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_uri->text()); });
+    m_update = new QPushButton(tr("&Update…"), header);
+    m_update->setObjectName(QStringLiteral("updateDeployment"));
+    m_update->setToolTip(tr("Serve another model or image version without dropping a request"));
+    connect(m_update, &QPushButton::clicked, this, &DeploymentPage::showUpdateDialog);
     m_start = new QPushButton(tr("St&art"), header);
     m_stop = new QPushButton(tr("Sto&p…"), header);
     m_delete = new QPushButton(tr("&Delete…"), header);
@@ -210,6 +215,7 @@ QWidget *DeploymentPage::createHeader()
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title);
     titleRow->addWidget(m_state, 1);
+    titleRow->addWidget(m_update);
     titleRow->addWidget(m_start);
     titleRow->addWidget(m_stop);
     titleRow->addWidget(m_delete);
@@ -312,6 +318,8 @@ void DeploymentPage::showState(const Deployment &d)
     const bool stopped = d.desired == QLatin1String("stopped");
     m_start->setEnabled(stopped || d.status == QLatin1String("Failed"));
     m_stop->setEnabled(!stopped);
+    // Only a healthy server is updated in place (Deployer::update).
+    m_update->setEnabled(!stopped && d.status == QLatin1String("Healthy"));
     m_uri->setText(d.url.isEmpty() ? servingconfig::scoringUrl(d) : d.url);
     if (m_banner->isVisible() && m_lastError.isEmpty())
         m_banner->hide();
@@ -440,6 +448,19 @@ bool DeploymentPage::remove()
     }
     Q_EMIT deleted();
     return true;
+}
+
+void DeploymentPage::showUpdateDialog()
+{
+    if (!m_deployment)
+        return;
+    auto *dialog = new UpdateDeploymentDialog(*m_workspace, *m_deployment, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_openApiLoaded = false; // the new server's document
+        refresh();
+    });
+    dialog->open();
 }
 
 void DeploymentPage::confirmStop()

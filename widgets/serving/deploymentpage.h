@@ -64,6 +64,8 @@ public Q_SLOTS:
     bool stop();
     bool start();
     bool remove();
+    /// Opens the Update dialog (not modal); the page shows what it serves once done.
+    void showUpdateDialog();
 
 Q_SIGNALS:
     void openModelVersion(mlwb::Id modelId, mlwb::Id versionId);
@@ -97,6 +99,7 @@ private:
     QLabel *m_uri;
     QLabel *m_banner;
     QLabel *m_logTail; // the log's last lines while Unhealthy or Failed
+    QPushButton *m_update;
     QPushButton *m_start;
     QPushButton *m_stop;
     QPushButton *m_delete;

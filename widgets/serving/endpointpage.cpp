@@ -7,6 +7,8 @@
 #include "serving/requesthistory.h"
 #include "serving/scoringconsole.h"
 #include "serving/servicekeysbox.h"
+#include "serving/servicetelemetry.h"
+#include "serving/servingconfig.h"
 #include "serving/workspacejob.h"
 #include "store/deployments.h"
 #include "store/workspace.h"
@@ -26,6 +28,8 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace mlwb {
@@ -79,9 +83,13 @@ EndpointPage::EndpointPage(Workspace *workspace, Id endpointId, QWidget *parent)
     hint->setWordWrap(true);
     trafficLayout->addWidget(hint);
     trafficLayout->addWidget(m_traffic);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("endpointTabs"));
+    m_pages->addTab(createConsole(), tr("T&est"));
+    m_pages->addTab(createTelemetry(), tr("Tele&metry"));
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(trafficBox);
-    split->addWidget(createConsole());
+    split->addWidget(m_pages);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
     connect(m_traffic, &EndpointTraffic::applyRequested, this, &EndpointPage::applySplit);
@@ -159,7 +167,7 @@ QWidget *EndpointPage::createHeader()
 
 QWidget *EndpointPage::createConsole()
 {
-    auto *box = new QGroupBox(tr("Test"), this);
+    auto *box = new QWidget(this);
     m_pin->setObjectName(QStringLiteral("endpointPin"));
     connect(m_pin, &QComboBox::currentIndexChanged, this, [this] {
         ServiceAddress address = m_console->address();
@@ -177,6 +185,80 @@ QWidget *EndpointPage::createConsole()
     return box;
 }
 
+QWidget *EndpointPage::createTelemetry()
+{
+    auto *page = new QWidget(this);
+    m_telemetryChoice = new QComboBox(page);
+    m_telemetryChoice->setObjectName(QStringLiteral("endpointTelemetryDeployment"));
+    m_telemetryStack = new QStackedWidget(page);
+    connect(m_telemetryChoice, &QComboBox::currentIndexChanged, m_telemetryStack,
+            &QStackedWidget::setCurrentIndex);
+    auto *label = new QLabel(tr("Deplo&yment:"), page);
+    label->setBuddy(m_telemetryChoice);
+    auto *hint = new QLabel(tr("From the deployment's own /metrics: every request it answered, "
+                               "through this endpoint or called directly."),
+                            page);
+    hint->setWordWrap(true);
+    auto *row = new QHBoxLayout;
+    row->addWidget(label);
+    row->addWidget(m_telemetryChoice, 1);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(row);
+    layout->addWidget(hint);
+    layout->addWidget(m_telemetryStack, 1);
+    return page;
+}
+
+void EndpointPage::showTelemetry(const QList<TrafficShare> &split)
+{
+    QStringList names;
+    for (const TrafficShare &share : split)
+        names << share.deployment;
+    for (auto it = m_telemetries.begin(); it != m_telemetries.end();) {
+        if (names.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        delete it.value();
+        it = m_telemetries.erase(it);
+    }
+    const QString shown = m_telemetryChoice->currentText();
+    m_telemetryChoice->blockSignals(true);
+    m_telemetryChoice->clear();
+    while (m_telemetryStack->count() > 0) // added again in the split's order
+        m_telemetryStack->removeWidget(m_telemetryStack->widget(0));
+    QString error;
+    for (const QString &name : std::as_const(names)) {
+        ServiceTelemetry *&telemetry = m_telemetries[name];
+        if (!telemetry) {
+            telemetry = new ServiceTelemetry(m_telemetryStack);
+            telemetry->setPollInterval(m_telemetryPollMs);
+        }
+        // Its port can change when it is deployed again under the same name.
+        if (const auto d = Deployments(*m_workspace).find(name, &error))
+            telemetry->setMetricsUrl(
+                QUrl(servingconfig::scoringUrl(*d)).resolved(QUrl(QStringLiteral("/metrics"))));
+        m_telemetryStack->addWidget(telemetry);
+        m_telemetryChoice->addItem(name);
+    }
+    const int index = qMax(0, m_telemetryChoice->findText(shown));
+    m_telemetryChoice->setCurrentIndex(index);
+    m_telemetryStack->setCurrentIndex(index);
+    m_telemetryChoice->blockSignals(false);
+}
+
+ServiceTelemetry *EndpointPage::telemetry(const QString &deployment) const
+{
+    return m_telemetries.value(deployment);
+}
+
+void EndpointPage::setTelemetryPollInterval(int ms)
+{
+    m_telemetryPollMs = ms;
+    for (ServiceTelemetry *telemetry : std::as_const(m_telemetries))
+        telemetry->setPollInterval(ms);
+}
+
 void EndpointPage::showEndpoint(const Endpoint &e)
 {
     const QString url = EndpointDeployer::baseUrl(e) + QStringLiteral("/score");
@@ -191,6 +273,7 @@ void EndpointPage::showEndpoint(const Endpoint &e)
     for (const Deployment &d : deployments)
         names << d.name;
     m_traffic->setSplit(e.traffic, names);
+    showTelemetry(e.traffic);
     const QString pinned = m_pin->currentData().toString();
     m_pin->blockSignals(true);
     m_pin->clear();

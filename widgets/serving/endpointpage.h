@@ -2,6 +2,7 @@
 
 #include "store/endpoints.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 #include <optional>
@@ -10,6 +11,8 @@ class QComboBox;
 class QLabel;
 class QNetworkAccessManager;
 class QPushButton;
+class QStackedWidget;
+class QTabWidget;
 
 namespace mlwb {
 
@@ -17,12 +20,14 @@ class EndpointTraffic;
 class RequestHistory;
 class ScoringConsole;
 class ServiceKeysBox;
+class ServiceTelemetry;
 class Workspace;
 
 /// A document tab for one endpoint (Azure ML v2 online endpoint): its
 /// state, stable scoring URI and keys; its traffic split, editable, with
-/// what the proxy counted per deployment, refreshed every second; and a
-/// test console that can pin a request to one deployment. Apply and
+/// what the proxy counted per deployment, refreshed every second; a test
+/// console that can pin a request to one deployment; and each deployment's
+/// live telemetry, read from its own /metrics. Apply and
 /// Delete go through the EndpointDeployer, as `mlwb endpoint traffic` and
 /// `mlwb endpoint delete` do, off the GUI thread.
 class EndpointPage : public QWidget
@@ -39,6 +44,13 @@ public:
     ScoringConsole *console() const { return m_console; }
     RequestHistory *history() const { return m_history; }
     QComboBox *pin() const { return m_pin; }
+    enum Page { ConsolePage, TelemetryPage };
+    QTabWidget *pages() const { return m_pages; }
+    /// Which deployment's telemetry is shown.
+    QComboBox *telemetryChoice() const { return m_telemetryChoice; }
+    /// The telemetry of a deployment in the split (nullptr for others).
+    ServiceTelemetry *telemetry(const QString &deployment) const;
+    void setTelemetryPollInterval(int ms);
     QString stateText() const;
     QString lastError() const;
     bool isBusy() const { return m_busy; }
@@ -59,6 +71,8 @@ Q_SIGNALS:
 private:
     QWidget *createHeader();
     QWidget *createConsole();
+    QWidget *createTelemetry();
+    void showTelemetry(const QList<TrafficShare> &split);
     void showEndpoint(const Endpoint &e);
     void pollMetrics();
     void setMessage(const QString &message, bool error);
@@ -82,6 +96,11 @@ private:
     ScoringConsole *m_console;
     RequestHistory *m_history;
     QComboBox *m_pin;
+    QTabWidget *m_pages = nullptr;
+    QComboBox *m_telemetryChoice = nullptr;
+    QStackedWidget *m_telemetryStack = nullptr;
+    QHash<QString, ServiceTelemetry *> m_telemetries; // kept across refreshes: their series go on
+    int m_telemetryPollMs = 1000;
 };
 
 } // namespace mlwb

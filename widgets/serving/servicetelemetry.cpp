@@ -2,7 +2,6 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
@@ -14,52 +13,12 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 
 namespace mlwb {
-
-bool ServiceCounters::parse(const QByteArray &text, ServiceCounters *out, QString *error)
-{
-    // name{labels} value; comments (# TYPE ...) and other metrics are skipped.
-    static const QRegularExpression line(
-        QStringLiteral(R"(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([^}]*)\})?\s+([-+0-9.eE]+|NaN))"));
-    ServiceCounters c;
-    bool sawRequests = false;
-    for (const QByteArray &raw : text.split('\n')) {
-        const auto m = line.match(QString::fromUtf8(raw.trimmed()));
-        if (!m.hasMatch())
-            continue;
-        const QString name = m.captured(1), labels = m.captured(3);
-        const double value = m.captured(4).toDouble();
-        if (name == QLatin1String("mlwb_requests_total")) {
-            c.requests += value;
-            sawRequests = true;
-        } else if (name == QLatin1String("mlwb_request_errors_total")) {
-            c.errors = value;
-        } else if (name == QLatin1String("mlwb_request_seconds_count")) {
-            sawRequests = true; // a server that answered nothing yet has no per-code lines
-        } else if (name == QLatin1String("mlwb_request_seconds")) {
-            if (labels.contains(QLatin1String("\"0.5\"")))
-                c.p50 = value;
-            else if (labels.contains(QLatin1String("\"0.95\"")))
-                c.p95 = value;
-            else if (labels.contains(QLatin1String("\"0.99\"")))
-                c.p99 = value;
-        }
-    }
-    if (!sawRequests) {
-        if (error)
-            *error = QCoreApplication::translate("ServiceTelemetry",
-                                                 "The answer of /metrics has no request count.");
-        return false;
-    }
-    *out = c;
-    return true;
-}
 
 ServiceTelemetry::ServiceTelemetry(QWidget *parent)
     : QWidget(parent)
@@ -179,15 +138,8 @@ void ServiceTelemetry::onMetrics(const QByteArray &text, qint64 atMs)
     if (m_startMs < 0)
         m_startMs = atMs;
     // Rates need two readings; a server restarted (counts went down) starts again.
-    if (m_lastMs >= 0 && atMs > m_lastMs && now.requests >= m_last.requests) {
-        const double dt = double(atMs - m_lastMs) / 1000.0;
-        TelemetryPoint p;
-        p.seconds = double(atMs - m_startMs) / 1000.0;
-        p.requestsPerSecond = (now.requests - m_last.requests) / dt;
-        p.errorsPerSecond = std::max(0.0, now.errors - m_last.errors) / dt;
-        p.p50Ms = now.p50 * 1000;
-        p.p95Ms = now.p95 * 1000;
-        p.p99Ms = now.p99 * 1000;
+    TelemetryPoint p;
+    if (TelemetryPoint::between(m_last, m_lastMs, now, atMs, m_startMs, &p)) {
         m_points.append(p);
         if (m_points.size() > maximumPoints())
             m_points.removeFirst();
@@ -241,16 +193,9 @@ bool ServiceTelemetry::exportCsv(const QString &path, QString *error) const
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    QByteArray csv = "seconds,requests_per_second,errors_per_second,p50_ms,p95_ms,p99_ms\n";
+    QByteArray csv = TelemetryPoint::csvHeader();
     for (const TelemetryPoint &p : m_points)
-        csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
-                   .arg(p.seconds, 0, 'f', 3)
-                   .arg(p.requestsPerSecond, 0, 'g', 6)
-                   .arg(p.errorsPerSecond, 0, 'g', 6)
-                   .arg(p.p50Ms, 0, 'f', 3)
-                   .arg(p.p95Ms, 0, 'f', 3)
-                   .arg(p.p99Ms, 0, 'f', 3)
-                   .toUtf8();
+        csv += p.csvRow();
     if (file.write(csv) != csv.size() || !file.flush()) {
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "serving/servicecounters.h"
+
 #include <QList>
 #include <QTimer>
 #include <QUrl>
@@ -12,23 +14,6 @@ class QNetworkAccessManager;
 class QValueAxis;
 
 namespace mlwb {
-
-/// The counters of a scoring server's GET /metrics (Prometheus text).
-struct ServiceCounters {
-    double requests = 0;              // all answers
-    double errors = 0;                // answers >= 400
-    double p50 = 0, p95 = 0, p99 = 0; // seconds, over the server's recent requests
-    /// Reads the text; false (with the reason) when it holds no request count.
-    static bool parse(const QByteArray &text, ServiceCounters *out, QString *error);
-};
-
-/// One point of the telemetry: rates since the previous poll, latency now.
-struct TelemetryPoint {
-    double seconds = 0; // since the view started polling
-    double requestsPerSecond = 0;
-    double errorsPerSecond = 0;
-    double p50Ms = 0, p95Ms = 0, p99Ms = 0;
-};
 
 /// Live telemetry of a scoring service: polls its /metrics while visible
 /// and charts requests and errors per second, and p50/p95/p99 latency.
