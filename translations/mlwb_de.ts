@@ -74,10 +74,6 @@
         <translation>als lokaler Prozess mit eigenem Python bereitgestellt: Er hat Modelle und ein Bewertungsskript, aber kein Image, daher wird keine Container-Engine benötigt</translation>
     </message>
     <message>
-        <source>Deploying models with a scoring script to the SSH VM %1 is not supported yet: use --target local.</source>
-        <translation>Das Bereitstellen von Modellen mit einem Bewertungsskript auf der SSH-VM %1 wird noch nicht unterstützt: Verwenden Sie --target local.</translation>
-    </message>
-    <message>
         <source>The scoring script %1 is not a readable file.</source>
         <translation>Das Bewertungsskript %1 ist keine lesbare Datei.</translation>
     </message>
@@ -104,10 +100,6 @@
     <message>
         <source>the image&apos;s scoring script %1 is no longer on this computer to serve it as a process</source>
         <translation>das Bewertungsskript %1 des Images ist nicht mehr auf diesem Computer vorhanden, um es als Prozess bereitzustellen</translation>
-    </message>
-    <message>
-        <source>Deploying an image to the SSH VM %1 is not supported yet: use --target local.</source>
-        <translation>Das Bereitstellen eines Images auf der SSH-VM %1 wird noch nicht unterstützt: Verwenden Sie --target local.</translation>
     </message>
     <message>
         <source>A deployment named %1 already exists.</source>
@@ -148,6 +140,22 @@
     <message>
         <source>%1&apos;s supervisor stopped during the update.</source>
         <translation>Der Überwachungsprozess von %1 wurde während der Aktualisierung beendet.</translation>
+    </message>
+    <message>
+        <source>served on the SSH VM %1 as a detached process with its Python (%2), reached through an SSH forward to this computer</source>
+        <translation>auf der SSH-VM %1 als losgelöster Prozess mit deren Python (%2) bereitgestellt, erreichbar über eine SSH-Weiterleitung zu diesem Computer</translation>
+    </message>
+    <message>
+        <source>Its files on the VM were left in %1: %2</source>
+        <translation>Ihre Dateien auf der VM blieben in %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot deploy %1:%2 to the SSH VM %3: %4.</source>
+        <translation>%1:%2 kann nicht auf der SSH-VM %3 bereitgestellt werden: %4.</translation>
+    </message>
+    <message>
+        <source>the image&apos;s models and scoring script, %1</source>
+        <translation>die Modelle und das Bewertungsskript des Images, %1</translation>
     </message>
 </context>
 <context>
@@ -299,6 +307,22 @@
 %4</source>
         <translation>Der neue Bewertungsserver hat nicht innerhalb von %1 s auf GET / geantwortet (%2); %3 stellt weiterhin bereit, was bisher bereitgestellt wurde. Das Protokoll des neuen Servers:
 %4</translation>
+    </message>
+    <message>
+        <source>the scoring server runs on the VM %1; forwarded to 127.0.0.1:%2 (the front listens on %3)</source>
+        <translation>der Bewertungsserver läuft auf der VM %1; weitergeleitet an 127.0.0.1:%2 (der Vorschaltprozess lauscht auf %3)</translation>
+    </message>
+    <message>
+        <source>The SSH link to %1 was lost.</source>
+        <translation>Die SSH-Verbindung zu %1 ist abgerissen.</translation>
+    </message>
+    <message>
+        <source>stopping the scoring server on the VM</source>
+        <translation>Bewertungsserver auf der VM wird beendet</translation>
+    </message>
+    <message>
+        <source>%1 Reconnecting in %2 s; the server on the VM keeps running meanwhile.</source>
+        <translation>%1 Neue Verbindung in %2 s; der Server auf der VM läuft solange weiter.</translation>
     </message>
 </context>
 <context>
@@ -2866,10 +2890,6 @@ Digest: %4</translation>
         <translation>&amp;Bereitstellen</translation>
     </message>
     <message>
-        <source>%1 (SSH VM: not supported yet)</source>
-        <translation>%1 (SSH-VM: noch nicht unterstützt)</translation>
-    </message>
-    <message>
         <source>The image runs with podman or docker where one runs containers here. Where none does, its models and scoring script are served as a local process with its environment&apos;s Python; the deployment&apos;s page says which and why.</source>
         <translation>Das Image wird mit podman oder docker ausgeführt, sofern eines davon hier Container ausführt. Andernfalls werden seine Modelle und sein Bewertungsskript als lokaler Prozess mit dem Python seiner Umgebung bereitgestellt; die Seite der Bereitstellung zeigt, welche Variante gewählt wurde und warum.</translation>
     </message>
@@ -2884,6 +2904,14 @@ Digest: %4</translation>
     <message>
         <source>Exporting %1 and starting it with a container engine; this can take a minute…</source>
         <translation>%1 wird exportiert und mit einer Container-Engine gestartet; das kann eine Minute dauern…</translation>
+    </message>
+    <message>
+        <source>%1 (SSH VM)</source>
+        <translation>%1 (SSH-VM)</translation>
+    </message>
+    <message>
+        <source>It will be %1. The port is forwarded to this computer, so the scoring URI is a 127.0.0.1 address here; the server keeps running on the VM when this app closes.</source>
+        <translation>Sie wird %1. Der Port wird zu diesem Computer weitergeleitet, die Bewertungs-URI ist also eine 127.0.0.1-Adresse hier; der Server läuft auf der VM weiter, wenn diese App geschlossen wird.</translation>
     </message>
 </context>
 <context>
@@ -5762,6 +5790,65 @@ Gelesen: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwb::ServesBox</name>
+    <message>
+        <source>&amp;Model versions with a scoring script</source>
+        <translation>&amp;Modellversionen mit einem Bewertungsskript</translation>
+    </message>
+    <message>
+        <source>An &amp;image version</source>
+        <translation>Eine &amp;Image-Version</translation>
+    </message>
+    <message>
+        <source>score.py with init() and run(raw_data)</source>
+        <translation>score.py mit init() und run(raw_data)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Scoring Script</source>
+        <translation>Bewertungsskript</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python-Dateien (*.py)</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>Scoring script:</source>
+        <translation>Bewertungsskript:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>No model is registered: register one from a run first.</source>
+        <translation>Es ist kein Modell registriert: Registrieren Sie zuerst eines aus einem Lauf.</translation>
+    </message>
+    <message>
+        <source>None (/usr/bin/python3)</source>
+        <translation>Keine (/usr/bin/python3)</translation>
+    </message>
+    <message>
+        <source>No image is built yet</source>
+        <translation>Es wurde noch kein Image erstellt</translation>
+    </message>
+    <message>
+        <source>Choose an image version to serve.</source>
+        <translation>Wählen Sie eine bereitzustellende Image-Version.</translation>
+    </message>
+    <message>
+        <source>Choose the scoring script: a Python file with init() and run(raw_data).</source>
+        <translation>Wählen Sie das Bewertungsskript: eine Python-Datei mit init() und run(raw_data).</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::ServiceKeysBox</name>
     <message>
         <source>No authentication: anyone who can reach the scoring URI can call it. Deploy with key authentication to require a key.</source>
@@ -6276,6 +6363,33 @@ Hier ist kein Arbeitsbereich mehr.</translation>
     <message>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::UpdateDeploymentDialog</name>
+    <message>
+        <source>Update %1</source>
+        <translation>%1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>A new server starts beside the running one and takes over its port once it answers; requests in flight are not dropped. If it does not get healthy, %1 keeps serving what it serves now.</source>
+        <translation>Ein neuer Server startet neben dem laufenden und übernimmt dessen Port, sobald er antwortet; laufende Anfragen gehen nicht verloren. Wird er nicht fehlerfrei, stellt %1 weiter bereit, was es jetzt bereitstellt.</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Serve instead:</source>
+        <translation>Stattdessen bereitstellen:</translation>
+    </message>
+    <message>
+        <source>%1 was not updated: %2</source>
+        <translation>%1 wurde nicht aktualisiert: %2</translation>
+    </message>
+    <message>
+        <source>Starting the new server beside the running one…</source>
+        <translation>Der neue Server wird neben dem laufenden gestartet…</translation>
     </message>
 </context>
 <context>
@@ -8759,6 +8873,53 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
     </message>
 </context>
 <context>
+    <name>mlwb::remoteserving</name>
+    <message>
+        <source>%1 (exit code %2): %3</source>
+        <translation>%1 (Exit-Code %2): %3</translation>
+    </message>
+    <message>
+        <source>Cannot pack the deployment&apos;s files: %1</source>
+        <translation>Die Dateien der Bereitstellung können nicht gepackt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot copy the deployment&apos;s files to the VM</source>
+        <translation>Die Dateien der Bereitstellung können nicht auf die VM kopiert werden</translation>
+    </message>
+    <message>
+        <source>ssh -O %1 -L %2 failed: %3</source>
+        <translation>ssh -O %1 -L %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>the VM</source>
+        <translation>die VM</translation>
+    </message>
+    <message>
+        <source>Cannot ask the VM about the scoring server</source>
+        <translation>Die VM kann nicht nach dem Bewertungsserver gefragt werden</translation>
+    </message>
+    <message>
+        <source>Cannot start the scoring server on the VM</source>
+        <translation>Der Bewertungsserver kann auf der VM nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>The VM named no port for the scoring server: %1</source>
+        <translation>Die VM nannte keinen Port für den Bewertungsserver: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the deployment&apos;s keys: %1</source>
+        <translation>Die Schlüssel der Bereitstellung können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot send the keys to the VM</source>
+        <translation>Die Schlüssel können nicht an die VM gesendet werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove the deployment&apos;s folder on the VM</source>
+        <translation>Der Ordner der Bereitstellung auf der VM kann nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
     <name>mlwb::servingconfig</name>
     <message>
         <source>The deployment&apos;s Python interpreter %1 is not there (or cannot be run).</source>
@@ -8814,92 +8975,6 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
     <message>
         <source>The descriptor of %1 has no size.</source>
         <translation>Der Deskriptor von %1 hat keine Größe.</translation>
-    </message>
-</context>
-<context>
-    <name>mlwb::ServesBox</name>
-    <message>
-        <source>&amp;Model versions with a scoring script</source>
-        <translation>&amp;Modellversionen mit einem Bewertungsskript</translation>
-    </message>
-    <message>
-        <source>An &amp;image version</source>
-        <translation>Eine &amp;Image-Version</translation>
-    </message>
-    <message>
-        <source>score.py with init() and run(raw_data)</source>
-        <translation>score.py mit init() und run(raw_data)</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Scoring Script</source>
-        <translation>Bewertungsskript</translation>
-    </message>
-    <message>
-        <source>Python files (*.py)</source>
-        <translation>Python-Dateien (*.py)</translation>
-    </message>
-    <message>
-        <source>Models:</source>
-        <translation>Modelle:</translation>
-    </message>
-    <message>
-        <source>Scoring script:</source>
-        <translation>Bewertungsskript:</translation>
-    </message>
-    <message>
-        <source>&amp;Environment:</source>
-        <translation>&amp;Umgebung:</translation>
-    </message>
-    <message>
-        <source>No model is registered: register one from a run first.</source>
-        <translation>Es ist kein Modell registriert: Registrieren Sie zuerst eines aus einem Lauf.</translation>
-    </message>
-    <message>
-        <source>None (/usr/bin/python3)</source>
-        <translation>Keine (/usr/bin/python3)</translation>
-    </message>
-    <message>
-        <source>No image is built yet</source>
-        <translation>Es wurde noch kein Image erstellt</translation>
-    </message>
-    <message>
-        <source>Choose an image version to serve.</source>
-        <translation>Wählen Sie eine bereitzustellende Image-Version.</translation>
-    </message>
-    <message>
-        <source>Choose the scoring script: a Python file with init() and run(raw_data).</source>
-        <translation>Wählen Sie das Bewertungsskript: eine Python-Datei mit init() und run(raw_data).</translation>
-    </message>
-</context>
-<context>
-    <name>mlwb::UpdateDeploymentDialog</name>
-    <message>
-        <source>Update %1</source>
-        <translation>%1 aktualisieren</translation>
-    </message>
-    <message>
-        <source>A new server starts beside the running one and takes over its port once it answers; requests in flight are not dropped. If it does not get healthy, %1 keeps serving what it serves now.</source>
-        <translation>Ein neuer Server startet neben dem laufenden und übernimmt dessen Port, sobald er antwortet; laufende Anfragen gehen nicht verloren. Wird er nicht fehlerfrei, stellt %1 weiter bereit, was es jetzt bereitstellt.</translation>
-    </message>
-    <message>
-        <source>&amp;Update</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Serve instead:</source>
-        <translation>Stattdessen bereitstellen:</translation>
-    </message>
-    <message>
-        <source>%1 was not updated: %2</source>
-        <translation>%1 wurde nicht aktualisiert: %2</translation>
-    </message>
-    <message>
-        <source>Starting the new server beside the running one…</source>
-        <translation>Der neue Server wird neben dem laufenden gestartet…</translation>
     </message>
 </context>
 </TS>

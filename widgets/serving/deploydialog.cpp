@@ -1,5 +1,7 @@
 #include "serving/deploydialog.h"
 
+#include "remote/sshconnection.h"
+#include "serving/deployer.h"
 #include "serving/deploytask.h"
 #include "serving/servesbox.h"
 #include "serving/workspacejob.h"
@@ -110,7 +112,16 @@ void DeployDialog::setKeyAuth(bool on)
 
 void DeployDialog::updateNote()
 {
-    if (m_serves->servesImage())
+    QString ignored;
+    const auto target =
+        ComputeTargets(m_workspace).find(m_target->currentData().toString(), &ignored);
+    if (target && target->kind == ComputeTarget::Kind::Ssh)
+        m_note->setText(
+            tr("It will be %1. The port is forwarded to this computer, so the scoring URI is a "
+               "127.0.0.1 address here; the server keeps running on the VM when this app "
+               "closes.")
+                .arg(Deployer::remoteReason(SshConnection(*target))));
+    else if (m_serves->servesImage())
         m_note->setText(tr("The image runs with podman or docker where one runs containers here. "
                            "Where none does, its models and scoring script are served as a local "
                            "process with its environment's Python; the deployment's page says "
