@@ -3094,6 +3094,14 @@ Digest: %4</translation>
         <source>Serve another model or image version without dropping a request</source>
         <translation>Eine andere Modell- oder Image-Version bereitstellen, ohne eine Anfrage zu verlieren</translation>
     </message>
+    <message>
+        <source>a detached process reached through an SSH forward</source>
+        <translation>losgelöster Prozess, erreichbar über eine SSH-Weiterleitung</translation>
+    </message>
+    <message>
+        <source>the VM&apos;s Python (%1)</source>
+        <translation>dem Python der VM (%1)</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::DesktopNotifier</name>

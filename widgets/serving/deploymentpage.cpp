@@ -2,6 +2,7 @@
 
 #include "runs/logview.h"
 #include "serving/deployer.h"
+#include "serving/remoteserving.h"
 #include "serving/requesthistory.h"
 #include "serving/scoringconsole.h"
 #include "serving/servicekeysbox.h"
@@ -364,9 +365,15 @@ void DeploymentPage::showFacts(const Deployment &d)
         target && target->kind == ComputeTarget::Kind::Ssh ? target->name : tr("this computer");
     const bool process =
         d.config.value(QStringLiteral("mode")).toString() == QLatin1String("process");
-    const QString mode = process ? tr("a supervised process") : tr("a container");
+    const bool onVm = remoteserving::isRemote(d);
+    const QString mode = onVm      ? tr("a detached process reached through an SSH forward")
+                         : process ? tr("a supervised process")
+                                   : tr("a container");
     if (!process)
         environment = tr("the image's own Python");
+    else if (onVm)
+        environment = tr("the VM's Python (%1)")
+                          .arg(d.config.value(QStringLiteral("python")).toString().toHtmlEscaped());
     m_facts->setText(
         tr("<b>Serves</b> %1 with %2<br><b>Target</b> %3, as %4, port %5 · "
            "<b>Authentication</b> %6")

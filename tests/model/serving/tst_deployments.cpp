@@ -65,19 +65,12 @@ void TestDeployments::initTestCase()
     qputenv("XDG_CONFIG_HOME", path(QStringLiteral("config")).toUtf8());
     qputenv("MLWB_PROGRAM", MLWB_BINARY); // mlwb-supervisor is found beside it
     QString error;
-    QDir().mkpath(path(QStringLiteral("train")));
-    m_expected = testing::trainIrisModel(path(QStringLiteral("train")), &error);
-    QVERIFY2(!m_expected.isEmpty(), qPrintable(error));
-    QFile request(path(QStringLiteral("train/request.json")));
-    QVERIFY(request.open(QIODevice::ReadOnly));
-    m_request = request.readAll();
-    m_ws = Workspace::create(path(QStringLiteral("ws")), &error);
-    QVERIFY2(m_ws, qPrintable(error));
-    RegisterRequest model;
-    model.name = QStringLiteral("iris");
-    model.path = path(QStringLiteral("train/model.pkl"));
-    QVERIFY2(ModelRegistry(*m_ws).registerModel(model, &m_model, &error), qPrintable(error));
-    QVERIFY(testing::writeFile(path(QStringLiteral("score.py")), testing::irisScoringScript()));
+    testing::IrisService iris;
+    QVERIFY2(testing::makeIrisService(m_dir.path(), &iris, &error), qPrintable(error));
+    m_ws = std::move(iris.workspace);
+    m_model = iris.model;
+    m_expected = iris.expected;
+    m_request = iris.request;
     QVERIFY(testing::writeFile(path(QStringLiteral("crash.py")), testing::crashingInitScript()));
 }
 

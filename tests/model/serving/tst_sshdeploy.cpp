@@ -3,6 +3,7 @@
 // "VM", reached through a forward on the shared ControlMaster connection;
 // keys sent there, a dropped link, a killed supervisor, stop and delete.
 #include "mlwbprocess.h"
+#include "oci/imagebuilder.h"
 #include "registry/modelregistry.h"
 #include "runs/processgroup.h"
 #include "serving/deployer.h"
@@ -15,6 +16,7 @@
 #include "store/computetargets.h"
 #include "store/deployments.h"
 #include "store/workspace.h"
+#include "tinybase.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +36,7 @@ private slots:
 
     void servesOnTheVm();
     void cliDeploysToTheVm();
+    void imageIsServedOnTheVm();
     void keysReachTheVm();
     void reconnectsAfterTheLinkDrops();
     void reattachesAfterSupervisorAndStreamKilled();
@@ -65,19 +68,12 @@ void TestSshDeploy::initTestCase()
     QString error;
     QVERIFY2(m_sshd.start(&error), qPrintable(error));
     QVERIFY2(m_sshd.trustHostKey(&error), qPrintable(error));
-    QDir().mkpath(path(QStringLiteral("train")));
-    m_expected = testing::trainIrisModel(path(QStringLiteral("train")), &error);
-    QVERIFY2(!m_expected.isEmpty(), qPrintable(error));
-    QFile request(path(QStringLiteral("train/request.json")));
-    QVERIFY(request.open(QIODevice::ReadOnly));
-    m_request = request.readAll();
-    m_ws = Workspace::create(path(QStringLiteral("ws")), &error);
-    QVERIFY2(m_ws, qPrintable(error));
-    RegisterRequest model;
-    model.name = QStringLiteral("iris");
-    model.path = path(QStringLiteral("train/model.pkl"));
-    QVERIFY2(ModelRegistry(*m_ws).registerModel(model, &m_model, &error), qPrintable(error));
-    QVERIFY(testing::writeFile(path(QStringLiteral("score.py")), testing::irisScoringScript()));
+    testing::IrisService iris;
+    QVERIFY2(testing::makeIrisService(m_dir.path(), &iris, &error), qPrintable(error));
+    m_ws = std::move(iris.workspace);
+    m_model = iris.model;
+    m_expected = iris.expected;
+    m_request = iris.request;
     for (const auto &[name, port] : {std::pair{QStringLiteral("vm"), m_sshd.port()},
                                      std::pair{QStringLiteral("gone"), SshFixture::freePort()}}) {
         ComputeTarget t;
@@ -207,6 +203,40 @@ void TestSshDeploy::cliDeploysToTheVm()
         m_dir.path());
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(!QFileInfo::exists(folder));
+}
+
+// An image goes to a VM as its models and scoring script, run with the
+// VM's Python: no archive crosses the link, no engine is needed there.
+void TestSshDeploy::imageIsServedOnTheVm()
+{
+    const testing::TinyBase base = testing::makeTinyBase(path(QStringLiteral("tiny")));
+    QVERIFY(base.ok);
+    ImageBuildRequest build;
+    build.name = QStringLiteral("scorer");
+    build.models = {QStringLiteral("iris:1")};
+    build.scoringScript = path(QStringLiteral("score.py"));
+    build.base = QStringLiteral("oci-archive:") + base.ociArchive;
+    Image image;
+    QString error;
+    QVERIFY2(ImageBuilder(*m_ws).build(build, &image, &error), qPrintable(error));
+    DeployRequest request;
+    request.name = QStringLiteral("image-vm");
+    request.image = image;
+    request.target = QStringLiteral("vm");
+    Deployment d;
+    QVERIFY2(Deployer::deploy(*m_ws, request, &d, &error), qPrintable(error));
+    const auto settled = Deployer::waitUntilSettled(*m_ws, d.id, 60000, &error);
+    QVERIFY(settled);
+    QVERIFY2(settled->status == QLatin1String("Healthy"),
+             qPrintable(settled->status + settled->message));
+    QVERIFY2(Deployer::modeReason(*settled).startsWith(
+                 QStringLiteral("the image's models and scoring script, served on the SSH VM vm")),
+             qPrintable(Deployer::modeReason(*settled)));
+    QCOMPARE(settled->imageId, image.id);
+    const ScoringResponse r = post(*settled, m_request);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(r.body).array(), m_expected);
+    QVERIFY2(Deployer::remove(*m_ws, d.name, &error), qPrintable(error));
 }
 
 void TestSshDeploy::keysReachTheVm()
