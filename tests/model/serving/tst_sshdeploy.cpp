@@ -22,6 +22,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <csignal>
 
 using namespace mlwb;
@@ -40,6 +41,7 @@ private slots:
     void keysReachTheVm();
     void reconnectsAfterTheLinkDrops();
     void reattachesAfterSupervisorAndStreamKilled();
+    void updateReplacesTheServerOnTheVm();
     void stopStartDelete();
     void unreachableVmIsNamed();
 
@@ -131,7 +133,11 @@ QString TestSshDeploy::remoteFolder(const Deployment &d) const
 
 qint64 TestSshDeploy::remoteServer(const Deployment &d) const
 {
-    const QString folder = remoteFolder(d);
+    // After an update the server runs from a subfolder (config "server_folder").
+    const auto now = Deployments(*m_ws).find(d.id);
+    const QString sub =
+        now ? now->config.value(QStringLiteral("server_folder")).toString() : QString();
+    const QString folder = remoteFolder(d) + (sub.isEmpty() ? QString() : QLatin1Char('/') + sub);
     if (QFileInfo::exists(folder + QStringLiteral("/exit_code")))
         return -1;
     const qint64 pgid = processgroup::readNumber(folder + QStringLiteral("/pgid"));
@@ -309,6 +315,43 @@ void TestSshDeploy::reattachesAfterSupervisorAndStreamKilled()
     QTRY_COMPARE_WITH_TIMEOUT(Deployments(*m_ws).find(d->id)->status, QStringLiteral("Healthy"),
                               20000);
     QCOMPARE(remoteServer(*d), server);
+    QCOMPARE(post(*d, m_request).status, 200);
+}
+
+// The new server starts on the VM beside the old one; calls made meanwhile
+// all succeed; the old one is stopped there.
+void TestSshDeploy::updateReplacesTheServerOnTheVm()
+{
+    const auto d = Deployments(*m_ws).find(QStringLiteral("iris-vm"));
+    QVERIFY(d);
+    const qint64 old = remoteServer(*d);
+    QVERIFY(old > 0);
+    DeployRequest what;
+    what.models = {m_model};
+    what.scoringScript = path(QStringLiteral("score.py"));
+    Deployment updated;
+    QString error;
+    int calls = 0, failed = 0;
+    QThread *updater = QThread::create([&] {
+        QString why; // a connection of this thread's own, as the app's jobs have
+        const auto ws = Workspace::open(m_ws->path(), &why);
+        if (!ws || !Deployer::update(*ws, d->name, what, 60000, &updated, &why))
+            error = why.isEmpty() ? QStringLiteral("update failed") : why;
+    });
+    updater->start();
+    while (!updater->isFinished()) {
+        ++calls;
+        failed += post(*d, m_request).status == 200 ? 0 : 1;
+    }
+    updater->wait();
+    delete updater;
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(calls > 5);
+    QCOMPARE(failed, 0);
+    QCOMPARE(updated.url, d->url);
+    QTRY_VERIFY_WITH_TIMEOUT(!processgroup::isAlive(old), 10000);
+    const qint64 now = remoteServer(*d);
+    QVERIFY(now > 0 && now != old);
     QCOMPARE(post(*d, m_request).status, 200);
 }
 
