@@ -3102,6 +3102,14 @@ Digest: %4</translation>
         <source>the VM&apos;s Python (%1)</source>
         <translation>dem Python der VM (%1)</translation>
     </message>
+    <message>
+        <source>Deployment Deleted</source>
+        <translation>Bereitstellung gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 was deleted. %2</source>
+        <translation>%1 wurde gelöscht. %2</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::DesktopNotifier</name>

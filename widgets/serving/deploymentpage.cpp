@@ -446,13 +446,18 @@ bool DeploymentPage::remove()
     m_refresh.stop();
     m_log->setLive(false);
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = m_deployment && Deployer::remove(*m_workspace, m_deployment->name, &error);
+    QString left; // what stayed on a VM that could not be reached
+    const bool ok =
+        m_deployment && Deployer::remove(*m_workspace, m_deployment->name, &error, &left);
     QApplication::restoreOverrideCursor();
     if (!ok) {
         setError(error);
         m_refresh.start();
         return false;
     }
+    if (!left.isEmpty())
+        QMessageBox::warning(this, tr("Deployment Deleted"),
+                             tr("%1 was deleted. %2").arg(m_deployment->name, left));
     Q_EMIT deleted();
     return true;
 }
