@@ -181,7 +181,8 @@ void TestServiceCli::metricsCountRequests()
              QStringLiteral("seconds,requests_per_second,errors_per_second,p50_ms,p95_ms,p99_ms"));
     // A table, and the reasons for what cannot be done.
     r = run(metrics);
-    QVERIFY2(r.code == 0 && r.out.contains(QStringLiteral("requests/s"), Qt::CaseInsensitive), qPrintable(r.out));
+    QVERIFY2(r.code == 0 && r.out.contains(QStringLiteral("requests/s"), Qt::CaseInsensitive),
+             qPrintable(r.out));
     r = run(metrics + QStringList{QStringLiteral("--samples"), QStringLiteral("0")});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("--samples")), qPrintable(r.err));
