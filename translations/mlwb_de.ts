@@ -313,16 +313,16 @@
         <translation>der Bewertungsserver läuft auf der VM %1; weitergeleitet an 127.0.0.1:%2 (der Vorschaltprozess lauscht auf %3)</translation>
     </message>
     <message>
-        <source>The SSH link to %1 was lost.</source>
-        <translation>Die SSH-Verbindung zu %1 ist abgerissen.</translation>
-    </message>
-    <message>
         <source>stopping the scoring server on the VM</source>
         <translation>Bewertungsserver auf der VM wird beendet</translation>
     </message>
     <message>
-        <source>%1 Reconnecting in %2 s; the server on the VM keeps running meanwhile.</source>
-        <translation>%1 Neue Verbindung in %2 s; der Server auf der VM läuft solange weiter.</translation>
+        <source>The SSH link to %1 was lost; the server on the VM keeps running meanwhile.</source>
+        <translation>Die SSH-Verbindung zu %1 ist abgerissen; der Server auf der VM läuft solange weiter.</translation>
+    </message>
+    <message>
+        <source>%1 Reconnecting in %2 s.</source>
+        <translation>%1 Neue Verbindung in %2 s.</translation>
     </message>
 </context>
 <context>

@@ -354,7 +354,8 @@ bool DeploymentSupervisor::serverEnded(QString *error)
     if (remoteserving::isRemote(m_deployment)) {
         remoteserving::showLog(*m_serverFolder, m_folder->log());
         if (code == sshLinkLost) { // ssh's own code: the server on the VM may well run on
-            linkLost(tr("The SSH link to %1 was lost.")
+            linkLost(tr("The SSH link to %1 was lost; the server on the VM keeps running "
+                        "meanwhile.")
                          .arg(remoteserving::vmName(m_workspace, m_deployment)));
             return true;
         }
@@ -480,8 +481,9 @@ void DeploymentSupervisor::linkLost(const QString &why)
     ++m_linkLosses;
     const int waitMs = backoffMs(std::min(m_linkLosses, 4), 1000);
     const QString said = why.trimmed();
+    // Only the caller knows whether a server runs on the VM: it says so in `why`.
     const QString message =
-        tr("%1 Reconnecting in %2 s; the server on the VM keeps running meanwhile.")
+        tr("%1 Reconnecting in %2 s.")
             .arg(said.endsWith(QLatin1Char('.')) ? said : said + QLatin1Char('.'))
             .arg(waitMs / 1000);
     note(message);
