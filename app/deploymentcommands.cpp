@@ -2,6 +2,7 @@
 // model versions with a scoring script, supervised local processes.
 #include "commandcontext.h"
 #include "runs/runending.h"
+#include "servicecommands.h"
 #include "serving/deployer.h"
 #include "serving/deploymentfront.h"
 #include "serving/deploymentsupervisor.h"
@@ -245,36 +246,7 @@ int keys(CommandContext &context, const Workspace &ws, const Deployment &d)
         return context.fail(
             Cli::tr("%1 does not use keys: it was deployed with --auth none.").arg(d.name));
     ServiceKeys keys(ws, d.name);
-    QString error;
-    if (context.isSet(QStringLiteral("regenerate"))
-        && !keys.regenerate(context.value(QStringLiteral("regenerate")), &error))
-        return context.fail(error);
-    QString primary, secondary;
-    if (!keys.read(&primary, &secondary, &error))
-        return context.fail(error);
-    context.output().show({{QStringLiteral("primary"), Cli::tr("primary")},
-                           {QStringLiteral("secondary"), Cli::tr("secondary")}},
-                          {{QStringLiteral("name"), d.name},
-                           {QStringLiteral("primary"), primary},
-                           {QStringLiteral("secondary"), secondary}});
-    return ExitSuccess;
-}
-
-// --data JSON, or @FILE for a file's contents.
-bool requestBody(CommandContext &context, QByteArray *body, QString *error)
-{
-    const QString data = context.value(QStringLiteral("data"));
-    if (!data.startsWith(QLatin1Char('@'))) {
-        *body = data.toUtf8();
-        return true;
-    }
-    QFile file(QDir::current().absoluteFilePath(data.mid(1)));
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = Cli::tr("Cannot read %1: %2").arg(data.mid(1), file.errorString());
-        return false;
-    }
-    *body = file.readAll();
-    return true;
+    return servicecommands::keys(context, keys, d.name);
 }
 
 int call(CommandContext &context, const Workspace &ws, const Deployment &d)
@@ -283,7 +255,7 @@ int call(CommandContext &context, const Workspace &ws, const Deployment &d)
     QString error;
     if (!context.isSet(QStringLiteral("data")))
         return context.fail(Cli::tr("Say what to send: --data JSON or --data @FILE."));
-    if (!requestBody(context, &body, &error))
+    if (!servicecommands::requestBody(context, &body, &error))
         return context.fail(error);
     QString key;
     const QString which = context.isSet(QStringLiteral("key"))

@@ -1,6 +1,7 @@
 // `mlwb endpoint ...`: endpoints (Azure ML v2 managed online endpoints), one
 // stable URL in front of deployments with a traffic split between them.
 #include "commandcontext.h"
+#include "servicecommands.h"
 #include "serving/endpointdeployer.h"
 #include "serving/endpointmetrics.h"
 #include "serving/endpointsupervisor.h"
@@ -169,36 +170,7 @@ int keys(CommandContext &context, const Workspace &ws, const Endpoint &e)
         return context.fail(
             Cli::tr("%1 does not use keys: it was created with --auth none.").arg(e.name));
     ServiceKeys keys(ws, EndpointSupervisor::keysName(e.name));
-    QString error;
-    if (context.isSet(QStringLiteral("regenerate"))
-        && !keys.regenerate(context.value(QStringLiteral("regenerate")), &error))
-        return context.fail(error);
-    QString primary, secondary;
-    if (!keys.read(&primary, &secondary, &error))
-        return context.fail(error);
-    context.output().show({{QStringLiteral("primary"), Cli::tr("primary")},
-                           {QStringLiteral("secondary"), Cli::tr("secondary")}},
-                          {{QStringLiteral("name"), e.name},
-                           {QStringLiteral("primary"), primary},
-                           {QStringLiteral("secondary"), secondary}});
-    return ExitSuccess;
-}
-
-// --data JSON, or @FILE for a file's contents.
-bool requestBody(CommandContext &context, QByteArray *body, QString *error)
-{
-    const QString data = context.value(QStringLiteral("data"));
-    if (!data.startsWith(QLatin1Char('@'))) {
-        *body = data.toUtf8();
-        return true;
-    }
-    QFile file(QDir::current().absoluteFilePath(data.mid(1)));
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = Cli::tr("Cannot read %1: %2").arg(data.mid(1), file.errorString());
-        return false;
-    }
-    *body = file.readAll();
-    return true;
+    return servicecommands::keys(context, keys, e.name);
 }
 
 int call(CommandContext &context, const Workspace &ws, const Endpoint &e)
@@ -207,7 +179,7 @@ int call(CommandContext &context, const Workspace &ws, const Endpoint &e)
     QString error;
     if (!context.isSet(QStringLiteral("data")))
         return context.fail(Cli::tr("Say what to send: --data JSON or --data @FILE."));
-    if (!requestBody(context, &body, &error))
+    if (!servicecommands::requestBody(context, &body, &error))
         return context.fail(error);
     QString key;
     const QString which = context.isSet(QStringLiteral("key"))

@@ -71,7 +71,8 @@ set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
 # Loaded as plugins, so shlibdeps cannot see them; ssh and python3 are run as programs.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6, python3, openssh-client")
-# Qt's own dialog buttons in the user's language, when installed.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+# Qt's own dialog buttons in the user's language, when installed; QtKeychain
+# reaches the desktop keychain through libsecret, which it loads at run time.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, libsecret-1-0")
 set(CPACK_GENERATOR DEB)
 include(CPack)

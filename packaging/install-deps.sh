@@ -11,6 +11,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqscintilla2-qt6-dev libarchive-dev libgl-dev libqt6opengl6-dev libyaml-cpp-dev libsqlite3-dev
   libssl-dev # SHA-256 of snapshots and the model store (OpenSSL libcrypto)
+  qtkeychain-qt6-dev libsecret-1-0 # service keys in the desktop keychain (Secret Service)
   # run
   libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 fonts-dejavu-core python3
   qt6-translations-l10n # Qt's own buttons (Next, Cancel) in the user's language
@@ -19,6 +20,7 @@ packages=(
   wrk # bench_serve: the scoring server under load
   # packaging checks, completion and notification tests
   lintian desktop-file-utils man-db bash zsh dbus-daemon
+  gnome-keyring # the service keys test runs a real keyring on its own session bus
   # scikit-learn for /usr/bin/python3: real models for the registry and serving tests
   python3-sklearn
   # images (issue 12): skopeo and umoci check built images; podman with runc and debootstrap

@@ -157,6 +157,10 @@
         <source>the image&apos;s models and scoring script, %1</source>
         <translation>die Modelle und das Bewertungsskript des Images, %1</translation>
     </message>
+    <message>
+        <source>Its keys were left in the desktop keychain: %1</source>
+        <translation>Seine Schlüssel sind im Schlüsselbund der Arbeitsumgebung geblieben: %1</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentSupervisor</name>
@@ -1755,6 +1759,26 @@ Digest: %4</translation>
     <message>
         <source>Cannot write the service&apos;s keys to %1: %2</source>
         <translation>Die Schlüssel des Dienstes können nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>MLWB_KEY_STORE=file asks for a file</source>
+        <translation>MLWB_KEY_STORE=file verlangt eine Datei</translation>
+    </message>
+    <message>
+        <source>the desktop keychain (Secret Service)</source>
+        <translation>dem Schlüsselbund der Arbeitsumgebung (Secret Service)</translation>
+    </message>
+    <message>
+        <source>%1 (only you can read it)</source>
+        <translation>%1 (nur Sie können sie lesen)</translation>
+    </message>
+    <message>
+        <source>The desktop keychain holds no keys for %1 (entry %2 of ML Workbench).</source>
+        <translation>Der Schlüsselbund der Arbeitsumgebung enthält keine Schlüssel für %1 (Eintrag %2 von ML Workbench).</translation>
+    </message>
+    <message>
+        <source>If they were kept in the desktop keychain, it cannot be used here: %1.</source>
+        <translation>Falls sie im Schlüsselbund der Arbeitsumgebung liegen, ist er hier nicht erreichbar: %1.</translation>
     </message>
 </context>
 <context>
@@ -5875,10 +5899,6 @@ Gelesen: %2</translation>
         <translation>Schlüssel &amp;anzeigen</translation>
     </message>
     <message>
-        <source>Clients send a key as &quot;Authorization: Bearer KEY&quot;. The keys are kept outside the workspace.</source>
-        <translation>Clients senden einen Schlüssel als „Authorization: Bearer KEY“. Die Schlüssel werden außerhalb des Arbeitsbereichs aufbewahrt.</translation>
-    </message>
-    <message>
         <source>Primary key:</source>
         <translation>Primärer Schlüssel:</translation>
     </message>
@@ -5913,6 +5933,10 @@ Gelesen: %2</translation>
     <message>
         <source>Regenerate Key</source>
         <translation>Schlüssel neu generieren</translation>
+    </message>
+    <message>
+        <source>Clients send a key as &quot;Authorization: Bearer KEY&quot;. The keys are kept outside the workspace, in %1.</source>
+        <translation>Clients senden einen Schlüssel als &quot;Authorization: Bearer KEY&quot;. Die Schlüssel liegen außerhalb des Arbeitsbereichs, in %1.</translation>
     </message>
 </context>
 <context>
@@ -8451,12 +8475,31 @@ Rufen Sie „mlwb &lt;Befehl&gt; --help“ oder „mlwb help &lt;Befehl&gt;“ a
         <source>The time each sample covers (default 1).</source>
         <translation>Die Zeit, die jede Messung umfasst (Standard 1).</translation>
     </message>
+    <message>
+        <source>stored in</source>
+        <translation>gespeichert in</translation>
+    </message>
 </context>
 <context>
     <name>mlwb::containerserving</name>
     <message>
         <source>The deployment names no container engine.</source>
         <translation>Die Bereitstellung nennt keine Container-Engine.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwb::keychain</name>
+    <message>
+        <source>The desktop keychain refused: %1</source>
+        <translation>Der Schlüsselbund der Arbeitsumgebung hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session bus (%1)</source>
+        <translation>es gibt keinen D-Bus-Sitzungsbus (%1)</translation>
+    </message>
+    <message>
+        <source>no Secret Service (such as GNOME Keyring) is running</source>
+        <translation>kein Secret Service (etwa GNOME Keyring) läuft</translation>
     </message>
 </context>
 <context>

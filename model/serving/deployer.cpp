@@ -344,7 +344,11 @@ bool Deployer::remove(const Workspace &workspace, const QString &name, QString *
         return false;
     QDir(DeploymentFolder(workspace.folder(Workspace::Folder::Deployments), d->name).root())
         .removeRecursively();
-    ServiceKeys(workspace, d->name).remove();
+    QString keysLeft;
+    ServiceKeys(workspace, d->name).remove(&keysLeft);
+    if (!keysLeft.isEmpty() && warning)
+        *warning += (warning->isEmpty() ? QString() : QStringLiteral(" "))
+                    + tr("Its keys were left in the desktop keychain: %1").arg(keysLeft);
     return true;
 }
 

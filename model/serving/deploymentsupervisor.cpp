@@ -8,6 +8,7 @@
 #include "serving/deploymentprocess.h"
 #include "serving/remoteserving.h"
 #include "serving/scoringclient.h"
+#include "serving/servicekeys.h"
 #include "serving/servingconfig.h"
 #include "store/deployments.h"
 #include "store/sqlerror.h"
@@ -218,6 +219,10 @@ bool DeploymentSupervisor::launch(const Deployment &deployment, const Deployment
 {
     QFile::remove(folder.exitCodeFile());
     QFile::remove(folder.processGroupFile());
+    // Keys in the keychain: the server's copy is gone after a logout.
+    if (deployment.auth == QLatin1String("key")
+        && !ServiceKeys(m_workspace, deployment.name).ensureFile(error))
+        return false;
     Deployment internal = deployment; // the server listens on its own port behind the front
     internal.port = port;
     QProcessEnvironment env;

@@ -42,7 +42,8 @@ ServiceKeysBox::ServiceKeysBox(const Workspace &workspace, const QString &deploy
     row->addWidget(m_note, 1);
     layout->addLayout(row);
     m_note->setText(tr("Clients send a key as \"Authorization: Bearer KEY\". The keys are "
-                       "kept outside the workspace."));
+                       "kept outside the workspace, in %1.")
+                        .arg(ServiceKeys(m_workspace, m_deployment).storedIn()));
     reload();
 }
 

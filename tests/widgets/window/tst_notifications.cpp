@@ -2,6 +2,7 @@
 // (dbus-daemon), registers a fake org.freedesktop.Notifications server on it
 // that records each call, and checks what the app sends and what a click does.
 #include "notify/desktopnotifier.h"
+#include "sessionbus.h"
 #include "store/workspace.h"
 #include "window/appsettings.h"
 #include "window/documentarea.h"
@@ -88,14 +89,8 @@ private:
 
 void TestNotifications::initTestCase()
 {
-    m_daemon.start(QStringLiteral("dbus-daemon"),
-                   {QStringLiteral("--session"), QStringLiteral("--nofork"),
-                    QStringLiteral("--print-address")});
-    QVERIFY2(m_daemon.waitForStarted(), "dbus-daemon is needed (packaging/install-deps.sh)");
-    QTRY_VERIFY(m_daemon.canReadLine());
-    m_address = QString::fromUtf8(m_daemon.readLine().trimmed());
-    // Before anything asks for the session bus: the app's own notifier uses it.
-    qputenv("DBUS_SESSION_BUS_ADDRESS", m_address.toUtf8());
+    m_address = testing::startSessionBus(m_daemon);
+    QVERIFY2(!m_address.isEmpty(), "no session bus: dbus-daemon is needed");
     QDBusConnection server = QDBusConnection::connectToBus(m_address, QStringLiteral("server"));
     QVERIFY2(server.isConnected(), qPrintable(server.lastError().message()));
     QVERIFY(
