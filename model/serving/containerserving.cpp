@@ -54,6 +54,8 @@ bool serverEnvironment(const Deployment &deployment, const DeploymentFolder &fol
     for (auto it = variables.constBegin(); it != variables.constEnd(); ++it)
         args << QStringLiteral("-e") << it.key() + QLatin1Char('=') + it.value().toString();
     args << QStringLiteral("-e") << QStringLiteral("PYTHONUNBUFFERED=1");
+    if (!variables.contains(QStringLiteral("MALLOC_ARENA_MAX"))) // as locally (servingconfig)
+        args << QStringLiteral("-e") << QStringLiteral("MALLOC_ARENA_MAX=2");
     if (deployment.auth == QLatin1String("key")) {
         // The keys stay outside the image: the server reads them through a read-only mount.
         args << QStringLiteral("-v")

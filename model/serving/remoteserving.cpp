@@ -113,6 +113,7 @@ QString startScript(const Deployment &deployment, const QString &dir, const QStr
                         QStringLiteral("MLWB_HOST=127.0.0.1"),
                         QStringLiteral("MLWB_PORT=\"$port\""),
                         QStringLiteral("PYTHONUNBUFFERED=1"),
+                        QStringLiteral("MALLOC_ARENA_MAX=2"), // as locally (servingconfig)
                         QStringLiteral("MLWB_COMMAND='exec \"$MLWB_PYTHON\" \"$MLWB_SERVER\"'")};
     if (deployment.auth == QLatin1String("key"))
         exports << QStringLiteral("MLWB_KEYS_FILE=%1/keys").arg(SshConnection::remotePath(root));

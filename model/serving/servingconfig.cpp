@@ -37,6 +37,10 @@ bool serverEnvironment(const Deployment &deployment, const DeploymentFolder &fol
     }
     *env = QProcessEnvironment::systemEnvironment();
     env->remove(QStringLiteral("MLWB_KEYS_FILE"));
+    // A thread per connection would otherwise get glibc arenas of its own, and
+    // the server's memory would creep with each new burst of connections.
+    if (!env->contains(QStringLiteral("MALLOC_ARENA_MAX")))
+        env->insert(QStringLiteral("MALLOC_ARENA_MAX"), QStringLiteral("2"));
     const QJsonObject variables = config.value(QStringLiteral("environment_variables")).toObject();
     for (auto it = variables.constBegin(); it != variables.constEnd(); ++it)
         env->insert(it.key(), it.value().toString());

@@ -230,6 +230,8 @@ int main(int argc, char *argv[])
                                  .arg(processgroup::readNumber(
                                      dir.filePath(QStringLiteral("ws/deployments/bench/port"))));
     const WrkFigures withoutFront = runWrk(internal, lua, seconds, connections);
+    // Flat means a second run of the same load adds nothing once buffers have grown.
+    const qint64 rssAfterSecond = rssKiB(server);
     print("mlwb scoring server", scoring);
     print("  without its front", withoutFront);
     print("plain http.server", python);
@@ -237,8 +239,8 @@ int main(int argc, char *argv[])
                 scoring.requestsPerSecond > 0 ? python.requestsPerSecond / scoring.requestsPerSecond
                                               : 0.0);
     std::printf("scoring server RSS: %lld KiB idle, %lld KiB after a 5 s warm-up, %lld KiB after "
-                "the run\n",
-                rssStart, rssBefore, rssAfter);
+                "the run, %lld KiB after a second run (%+lld KiB in the second run)\n",
+                rssStart, rssBefore, rssAfter, rssAfterSecond, rssAfterSecond - rssAfter);
 
     EndpointProxy endpoint;
     if (!endpoint.listen(0, &error)
