@@ -1,60 +1,48 @@
 #include "runs/runsupervisor.h"
 
 #include "registry/pendingregistrations.h"
-#include "remote/remoterunsupervisor.h"
+#include "remote/sshbackend.h"
 #include "runs/diskfullwait.h"
-#include "runs/environmentcapture.h"
+#include "runs/localbackend.h"
 #include "runs/processgroup.h"
 #include "runs/runending.h"
-#include "runs/runlauncher.h"
 #include "runs/runqueue.h"
-#include "snapshots/snapshotreader.h"
 #include "store/computetargets.h"
-#include "store/defaultworkspace.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
 
 #include <QDateTime>
 #include <QDir>
-#include <QDirIterator>
-#include <QFile>
 #include <QLockFile>
-#include <QProcess>
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QThread>
 
 namespace mlwb {
 
-namespace {
-
-const int cancelGraceMs = 5000;
-
-// Moves every file under `from` to the same place under `to`; a name that
-// is taken gets " (2)" etc., so nothing a run wrote is overwritten.
-void moveTree(const QString &from, const QString &to)
+std::unique_ptr<TargetBackend> TargetBackend::create(const RunContext &context,
+                                                     const ComputeTarget *target)
 {
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        QString target = QDir(to).filePath(QDir(from).relativeFilePath(source));
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        const QFileInfo info(target);
-        for (int n = 2; QFileInfo::exists(target); ++n)
-            target =
-                QDir(info.absolutePath())
-                    .filePath(QStringLiteral("%1 (%2)%3")
-                                  .arg(info.completeBaseName())
-                                  .arg(n)
-                                  .arg(info.suffix().isEmpty() ? QString()
-                                                               : QLatin1Char('.') + info.suffix()));
-        QFile::rename(source, target);
-    }
-    QDir(from).removeRecursively();
+    if (target && target->kind == ComputeTarget::Kind::Ssh)
+        return std::make_unique<SshBackend>(context, *target);
+    return std::make_unique<LocalBackend>(context);
 }
 
-} // namespace
+bool TargetBackend::snapshot(const RunContext &context, QString *sha, QString *zip, QString *error)
+{
+    QSqlQuery q(context.workspace.database());
+    q.prepare(QStringLiteral("SELECT sha256 FROM snapshots WHERE id = ?"));
+    q.addBindValue(context.run.snapshotId);
+    if (!sql::exec(q, error))
+        return false;
+    if (!q.next())
+        return sql::fail(error, RunSupervisor::tr("The run has no snapshot to run from."));
+    *sha = q.value(0).toString();
+    *zip = QDir(context.workspace.folder(Workspace::Folder::Snapshots))
+               .filePath(*sha + QStringLiteral(".zip"));
+    return true;
+}
 
 RunSupervisor::RunSupervisor(const Workspace &workspace, Id runId)
     : m_workspace(workspace)
@@ -72,10 +60,6 @@ bool RunSupervisor::exec(QString *error)
         QString ignored;
         RunQueue::dispatch(m_workspace, m_run.targetId, &ignored);
     });
-    // SSH targets: their own engine (remoterunsupervisor.cpp).
-    if (const auto target = ComputeTargets(m_workspace).find(m_run.targetId);
-        target && target->kind == ComputeTarget::Kind::Ssh)
-        return RemoteRunSupervisor(m_workspace, m_run, *target).exec(error);
     QDir().mkpath(m_folder->root());
     // One supervisor per run: a second one (say, restarted twice) leaves.
     QLockFile lock(m_folder->lockFile());
@@ -84,7 +68,21 @@ bool RunSupervisor::exec(QString *error)
         return true;
     m_diskFull = std::make_unique<DiskFullWait>(m_folder->noteFile(), m_workspace.path(),
                                                 [this] { heartbeat(); });
+    const auto target = ComputeTargets(m_workspace).find(m_run.targetId);
+    const RunContext context{m_workspace,
+                             m_run,
+                             m_config,
+                             *m_folder,
+                             *m_diskFull,
+                             [this] { heartbeat(); },
+                             [this] { return cancelRequested(); }};
+    m_backend = TargetBackend::create(context, target ? &*target : nullptr);
     heartbeat();
+    return m_backend->resume(error) && supervise(error);
+}
+
+bool RunSupervisor::supervise(QString *error)
+{
     switch (status()) {
     case RunStatus::Queued:
         if (!waitForSlot(error))
@@ -93,14 +91,11 @@ bool RunSupervisor::exec(QString *error)
             return true; // canceled while queued
         Q_FALLTHROUGH();
     case RunStatus::Preparing:
-        if (!QFileInfo::exists(m_folder->processGroupFile())) {
-            if (!prepare(error) || !start(error))
-                return status() != RunStatus::Preparing || failRun(*error, error);
-        }
-        Q_FALLTHROUGH();
     case RunStatus::Running:
-        if (!QFileInfo::exists(m_folder->processGroupFile()) && !start(error))
-            return failRun(*error, error);
+        if (!m_backend->hasStarted() && !launch(error))
+            return isFinal(status()) || failRun(*error, error);
+        if (isFinal(status()))
+            return true; // canceled while preparing
         if (!watch(error))
             return false;
         Q_FALLTHROUGH();
@@ -184,70 +179,14 @@ bool RunSupervisor::waitForSlot(QString *error)
     }
 }
 
-bool RunSupervisor::prepare(QString *error)
+bool RunSupervisor::launch(QString *error)
 {
-    QSqlQuery q(m_workspace.database());
-    q.prepare(QStringLiteral("SELECT sha256 FROM snapshots WHERE id = ?"));
-    q.addBindValue(m_run.snapshotId);
-    if (!sql::exec(q, error))
+    if (!m_backend->prepare(error))
         return false;
-    if (!q.next())
-        return sql::fail(error, tr("The run has no snapshot to run from."));
-    const QString zip = QDir(m_workspace.folder(Workspace::Folder::Snapshots))
-                            .filePath(q.value(0).toString() + QStringLiteral(".zip"));
-    QDir(m_folder->code()).removeRecursively(); // a half expansion from a dead supervisor
-    return SnapshotReader(zip).extractTo(m_folder->code(), error);
-}
-
-bool RunSupervisor::start(QString *error)
-{
-    const QString helper = defaults::pythonHelperFolder(m_workspace, error);
-    if (helper.isEmpty())
-        return false;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (auto it = m_config.environmentVariables.cbegin();
-         it != m_config.environmentVariables.cend(); ++it)
-        env.insert(it.key(), it.value());
-    const QString pythonPath = env.value(QStringLiteral("PYTHONPATH"));
-    env.insert(QStringLiteral("PYTHONPATH"),
-               pythonPath.isEmpty() ? helper : helper + QLatin1Char(':') + pythonPath);
-    env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-    env.insert(QStringLiteral("MLWB_RUN_DIR"), m_folder->root());
-    env.insert(QStringLiteral("MLWB_RUN_ID"), m_run.uid);
-    env.insert(QStringLiteral("MLWB_EXPERIMENT"), m_run.experimentName);
-    env.insert(QStringLiteral("MLWB_COMMAND"), m_config.effectiveCommand());
-    env.insert(QStringLiteral("MLWB_WAIT_FOR_SPACE"), QStringLiteral("1")); // see wrapperScript()
-    // run.register_model() in the script calls this program on this workspace.
-    env.insert(QStringLiteral("MLWB_PROGRAM_PATH"), RunLauncher::program());
-    env.insert(QStringLiteral("MLWB_WORKSPACE_PATH"), m_workspace.path());
-    const QString workingDirectory = QDir(m_folder->code()).filePath(m_config.workingDirectory);
-    // Before the script starts, so a model it registers inherits it. A run
-    // whose Python cannot say what it holds still runs.
-    QString captureError;
-    if (!environmentcapture::captureLocal(m_workspace, m_runId,
-                                          environmentcapture::interpreterFor(m_config),
-                                          workingDirectory, env, &captureError))
-        qWarning("mlwb supervisor: %s", qPrintable(captureError));
-
-    QProcess process;
-    // setsid: its own session and process group, so a cancel reaches all
-    // of it and closing a terminal or the GUI reaches none of it.
-    process.setProgram(QStringLiteral("setsid"));
-    process.setArguments({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                          QString::fromLatin1(RunEnding::wrapperScript()),
-                          QStringLiteral("mlwb-run")});
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(workingDirectory);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.setStandardOutputFile(m_folder->log(), QIODevice::Append);
-    process.setStandardErrorFile(m_folder->log(), QIODevice::Append);
-    QFile::remove(m_folder->exitCodeFile());
-    if (!process.startDetached())
-        return sql::fail(error, tr("Could not start the run: %1").arg(process.errorString()));
-    // The wrapper writes its pgid first thing; wait for it briefly.
-    for (int i = 0; i < 200 && !QFileInfo::exists(m_folder->processGroupFile()); ++i)
-        QThread::msleep(10);
-    return Runs(m_workspace).setStatus(m_runId, RunStatus::Running, error);
+    if (cancelRequested()) // while the snapshot was shipped
+        return Runs(m_workspace).finish(m_runId, RunStatus::Canceled, -1, QString(), error);
+    return m_backend->start(error)
+           && Runs(m_workspace).setStatus(m_runId, RunStatus::Running, error);
 }
 
 bool RunSupervisor::watch(QString *error)
@@ -255,38 +194,34 @@ bool RunSupervisor::watch(QString *error)
     if (status() == RunStatus::Preparing
         && !Runs(m_workspace).setStatus(m_runId, RunStatus::Running, error))
         return false;
-    for (int i = 0; i < 500 && m_pgid <= 0; ++i) {
-        m_pgid = processgroup::readNumber(m_folder->processGroupFile());
-        if (m_pgid <= 0)
-            QThread::msleep(10);
-    }
     const auto run = Runs(m_workspace).find(m_runId, error);
     const QDateTime started =
         run && run->startedAt.isValid() ? run->startedAt : QDateTime::currentDateTimeUtc();
-    bool canceling = false;
+    bool stopping = false;
     while (true) {
-        const bool ended =
-            QFileInfo::exists(m_folder->exitCodeFile()) || !processgroup::isAlive(m_pgid);
-        QString ingestError;
-        if (ingest(ended, &ingestError))
+        heartbeat();
+        bool ended = false, more = false;
+        QString stepError;
+        const TargetBackend::Step step = m_backend->poll(&ended, &more, &stepError);
+        if (step == TargetBackend::Step::Fail)
+            return failRun(stepError, error);
+        if (step == TargetBackend::Step::Done && ingest(ended, &stepError))
             m_diskFull->check();
-        else if (m_diskFull->pauseIfFull(ingestError))
-            continue; // nothing is lost: the next round reads on from the stored offset
+        else if (m_diskFull->pauseIfFull(stepError))
+            continue; // nothing is lost: the next round reads on from the stored offsets
         else
-            qWarning("mlwb supervisor: %s", qPrintable(ingestError)); // retried next round
+            qWarning("mlwb supervisor: %s", qPrintable(stepError)); // retried next round
         if (ended)
             return true;
-        heartbeat();
-        if (!canceling && cancelRequested()) {
-            canceling = true;
-            processgroup::terminate(m_pgid, cancelGraceMs);
-        }
-        if (!canceling && m_config.timeoutSeconds > 0
+        if (!stopping && cancelRequested())
+            stopping = m_backend->terminate();
+        if (!stopping && m_config.timeoutSeconds > 0
             && started.secsTo(QDateTime::currentDateTimeUtc()) > m_config.timeoutSeconds) {
-            canceling = m_timedOut = true;
-            processgroup::terminate(m_pgid, cancelGraceMs);
+            m_timedOut = true;
+            stopping = m_backend->terminate();
         }
-        QThread::msleep(m_pollMs);
+        if (!more)
+            QThread::msleep(m_backend->pollIntervalMs());
     }
 }
 
@@ -302,17 +237,16 @@ bool RunSupervisor::finalize(QString *error)
         && !m_diskFull->retry(
             [&](QString *e) { return runs.setStatus(m_runId, RunStatus::Finalizing, e); }, error))
         return false;
-    collectOutputs();
+    QString collectError;
+    if (m_backend->collect(&collectError) == TargetBackend::Step::Fail)
+        return failRun(collectError, error);
     pendingregistrations::registerAll(m_workspace, m_run,
                                       m_workspace.folder(Workspace::Folder::Runs));
     const qint64 code = processgroup::readNumber(m_folder->exitCodeFile());
     const RunStatus final = RunEnding::finalStatus(code, cancelRequested() && !m_timedOut);
     RunEnding::endChildren(m_workspace.database(), m_runId, final);
     const QString message =
-        final == RunStatus::Failed
-            ? RunEnding::failureMessage(code, m_timedOut, m_config.timeoutSeconds,
-                                        m_config.effectiveCommand(), QString(), m_folder->log())
-            : QString();
+        final == RunStatus::Failed ? m_backend->failureMessage(code, m_timedOut) : QString();
     return m_diskFull->retry(
         [&](QString *e) { return runs.finish(m_runId, final, int(code), message, e); }, error);
 }
@@ -323,13 +257,6 @@ bool RunSupervisor::failRun(const QString &message, QString *error)
     Runs(m_workspace).finish(m_runId, RunStatus::Failed, -1, message, &ignored);
     *error = message;
     return false;
-}
-
-void RunSupervisor::collectOutputs()
-{
-    const QString produced = QDir(m_folder->code()).filePath(QStringLiteral("outputs"));
-    if (QFileInfo(produced).isDir())
-        moveTree(produced, m_folder->outputs());
 }
 
 } // namespace mlwb

@@ -12,14 +12,19 @@
 namespace mlwb {
 
 class DiskFullWait;
+class TargetBackend;
 class Workspace;
 
-/// Watches one run from the queue to its final state; it runs in its own
-/// small process (`mlwb run supervise`), so closing the GUI never stops a
-/// run. Each stage is stored before it is acted on and can be re-entered:
-/// a supervisor started for a run whose previous supervisor died picks up
-/// the running process (through the pgid and exit_code files its shell
-/// wrapper writes) and the metrics from the stored offset.
+/// The run engine: watches one run from the queue to its final state, on
+/// any target. It runs in its own small process (`mlwb-supervisor`), so
+/// closing the GUI never stops a run. It owns what every target shares:
+/// the slot, heartbeat and lock, cancel and time limit, the states, the
+/// exactly-once ingest of metrics from the stored offset, finalizing and
+/// failing with a reason. What differs (shipping the snapshot, starting,
+/// fetching, stopping) is the target's TargetBackend.
+/// Each stage is stored before it is acted on and can be re-entered: a
+/// supervisor started for a run whose previous supervisor died picks up
+/// the running process and the metrics from the stored offset.
 class RunSupervisor
 {
     Q_DECLARE_TR_FUNCTIONS(RunSupervisor)
@@ -27,17 +32,15 @@ public:
     RunSupervisor(const Workspace &workspace, Id runId);
     ~RunSupervisor();
 
-    /// How often files and the cancel flag are checked, in ms (default 50).
-    void setPollInterval(int ms) { m_pollMs = ms; }
     /// Supervises the run to its end. False (with the reason) only when the
     /// supervisor itself could not work; a failed run is a normal end.
     bool exec(QString *error);
 
 private:
     bool load(QString *error);
+    bool supervise(QString *error);
     bool waitForSlot(QString *error);
-    bool prepare(QString *error);
-    bool start(QString *error);
+    bool launch(QString *error);
     bool watch(QString *error);
     bool finalize(QString *error);
     bool ingest(bool processEnded, QString *error);
@@ -45,7 +48,6 @@ private:
     void heartbeat();
     bool failRun(const QString &message, QString *error);
     RunStatus status();
-    void collectOutputs();
 
     const Workspace &m_workspace;
     Id m_runId;
@@ -55,9 +57,8 @@ private:
     std::unique_ptr<MetricTail> m_tail;
     std::unique_ptr<MetricIngestor> m_ingestor;
     std::unique_ptr<DiskFullWait> m_diskFull;
+    std::unique_ptr<TargetBackend> m_backend;
     qint64 m_offset = 0;
-    qint64 m_pgid = -1;
-    int m_pollMs = 50;
     qint64 m_lastHeartbeat = 0;
     bool m_timedOut = false;
 };
