@@ -65,6 +65,21 @@ const SeriesArrays *SeriesLoader::cached(Id seriesId) const
     return it == m_cache.end() ? nullptr : &it->second;
 }
 
+bool SeriesLoader::readBlock(Id seriesId, qsizetype block, qsizetype blockSize,
+                             LodSeries::Points *out, QString *error) const
+{
+    out->x.clear();
+    out->y.clear();
+    return m_reader.read(
+        seriesId, block * blockSize, (block + 1) * blockSize,
+        [out](const PointSlice &slice) {
+            for (qsizetype i = 0; i < slice.count; ++i)
+                out->x.push_back(double(slice.step[i]));
+            out->y.insert(out->y.end(), slice.value, slice.value + slice.count);
+        },
+        error);
+}
+
 void SeriesLoader::forget(Id seriesId)
 {
     m_cache.erase(seriesId);
