@@ -143,12 +143,14 @@ const LodSeries::Points *LodSeries::block(qsizetype b)
         }
     }
     Points points;
+    if (qsizetype(m_cache.size()) >= m_cachedBlocks) { // reuse the oldest's buffers
+        points = std::move(m_cache.back().second);
+        m_cache.pop_back();
+    }
     if (!m_source || !m_source(b, &points)
         || qsizetype(points.x.size()) != m_blocks[size_t(b)].count
         || points.y.size() != points.x.size())
         return nullptr;
-    if (qsizetype(m_cache.size()) >= m_cachedBlocks)
-        m_cache.pop_back();
     m_cache.emplace_front(b, std::move(points));
     return &m_cache.front().second;
 }
@@ -262,12 +264,18 @@ bool LodSeries::extremesPerPixel(double x0, double x1, int width, QList<QPointF>
         const Points *p = block(b);
         if (!p)
             return false;
-        const qsizetype to = std::min(end, start + s.count);
-        for (qsizetype i = std::max(begin, start); i < to; ++i) {
-            const double x = p->x[size_t(i - start)], y = p->y[size_t(i - start)];
-            enter(map.columnOf(x));
-            if (std::isfinite(y))
-                column.take(i, x, y);
+        const double *px = p->x.data(), *py = p->y.data();
+        const qsizetype to = std::min(end, start + s.count) - start;
+        for (qsizetype i = std::max(begin, start) - start; i < to;) {
+            const int c = map.columnOf(px[i]);
+            const qsizetype next =
+                std::partition_point(px + i + 1, px + to,
+                                     [&](double x) { return map.columnOf(x) <= c; })
+                - px;
+            enter(c);
+            for (; i < next; ++i)
+                if (std::isfinite(py[i]))
+                    column.take(start + i, px[i], py[i]);
         }
     }
     column.flushInto(out);

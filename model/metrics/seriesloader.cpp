@@ -73,8 +73,10 @@ bool SeriesLoader::readBlock(Id seriesId, qsizetype block, qsizetype blockSize,
     return m_reader.read(
         seriesId, block * blockSize, (block + 1) * blockSize,
         [out](const PointSlice &slice) {
+            const size_t at = out->x.size();
+            out->x.resize(at + size_t(slice.count));
             for (qsizetype i = 0; i < slice.count; ++i)
-                out->x.push_back(double(slice.step[i]));
+                out->x[at + size_t(i)] = double(slice.step[i]);
             out->y.insert(out->y.end(), slice.value, slice.value + slice.count);
         },
         error);
