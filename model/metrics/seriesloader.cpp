@@ -19,7 +19,11 @@ bool SeriesLoader::fetch(Id seriesId, qint64 fromSeq, qint64 toSeq, SeriesArrays
         return false;
     const qint64 last = toSeq < 0 ? end : std::min(end, toSeq);
     if (last > fromSeq) {
-        const qsizetype room = out->size() + qsizetype(last - fromSeq);
+        qsizetype room = out->size() + qsizetype(last - fromSeq);
+        // A live series grows a little per refresh: reserving exactly would
+        // copy the whole series every time (quadratic over a run).
+        if (out->size() > 0 && room > out->value.capacity())
+            room = std::max(room, out->value.capacity() + out->value.capacity() / 4);
         out->step.reserve(room);
         out->time.reserve(room);
         out->value.reserve(room);
