@@ -19,7 +19,11 @@ bool SeriesLoader::fetch(Id seriesId, qint64 fromSeq, qint64 toSeq, SeriesArrays
         return false;
     const qint64 last = toSeq < 0 ? end : std::min(end, toSeq);
     if (last > fromSeq) {
-        const qsizetype room = out->size() + qsizetype(last - fromSeq);
+        qsizetype room = out->size() + qsizetype(last - fromSeq);
+        // A live series grows a little per refresh: reserving exactly would
+        // copy the whole series every time (quadratic over a run).
+        if (out->size() > 0 && room > out->value.capacity())
+            room = std::max(room, out->value.capacity() + out->value.capacity() / 4);
         out->step.reserve(room);
         out->time.reserve(room);
         out->value.reserve(room);
@@ -63,6 +67,23 @@ const SeriesArrays *SeriesLoader::cached(Id seriesId) const
 {
     const auto it = m_cache.find(seriesId);
     return it == m_cache.end() ? nullptr : &it->second;
+}
+
+bool SeriesLoader::readBlock(Id seriesId, qsizetype block, qsizetype blockSize,
+                             LodSeries::Points *out, QString *error) const
+{
+    out->x.clear();
+    out->y.clear();
+    return m_reader.read(
+        seriesId, block * blockSize, (block + 1) * blockSize,
+        [out](const PointSlice &slice) {
+            const size_t at = out->x.size();
+            out->x.resize(at + size_t(slice.count));
+            for (qsizetype i = 0; i < slice.count; ++i)
+                out->x[at + size_t(i)] = double(slice.step[i]);
+            out->y.insert(out->y.end(), slice.value, slice.value + slice.count);
+        },
+        error);
 }
 
 void SeriesLoader::forget(Id seriesId)

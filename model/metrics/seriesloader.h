@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metrics/lodseries.h"
 #include "metrics/pointblocks.h"
 #include "metrics/pointcolumn.h"
 #include "store/types.h"
@@ -39,6 +40,10 @@ public:
     bool refresh(Id seriesId, bool *grew, QString *error);
     /// The cached points without touching the store (null if never loaded).
     const SeriesArrays *cached(Id seriesId) const;
+    /// Reads block b (points [b * blockSize, (b + 1) * blockSize)) of a series
+    /// with x = step, as a LodSeries reads what it does not hold.
+    bool readBlock(Id seriesId, qsizetype block, qsizetype blockSize, LodSeries::Points *out,
+                   QString *error) const;
     void forget(Id seriesId);
     void clear() { m_cache.clear(); }
 

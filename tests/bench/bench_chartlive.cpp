@@ -92,7 +92,7 @@ public:
 
     QWidget *viewport = nullptr;
     MetricChartView *panel = nullptr;
-    QHash<QString, int> runIndex; // series name (run uid) -> index
+    QHash<QString, int> runIndex; // series name (run's label) -> index
     std::vector<qint64> shown;    // per run: newest step drawn so far
     std::vector<Sighting> sightings;
     int paints = 0;
@@ -217,7 +217,8 @@ QString summary(const std::vector<double> &ms)
 const char script[] = R"PY(import os, sys, time, mlwb
 go, seconds, rate = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
 run = mlwb.Run.get_context()
-run.log('t', time.time(), 0)  # the line exists before the chart opens
+run.log('t', time.time(), 0)  # the line exists before the chart opens, with two
+run.log('t', time.time(), 0)  # points: a metric logged once is shown as a number
 while not os.path.exists(go):
     time.sleep(0.01)
 t0 = time.time()
@@ -288,7 +289,7 @@ int main(int argc, char *argv[])
             qFatal("%s", qPrintable(error));
         runIds << run->id;
     }
-    // Every run started and its line exists (one point each).
+    // Every run started and its line exists (two points each).
     QElapsedTimer started;
     started.start();
     for (int ready = 0; ready < runCount;) {
@@ -297,7 +298,8 @@ int main(int argc, char *argv[])
         spin(50);
         ready = 0;
         for (Id id : std::as_const(runIds))
-            ready += Metrics(*ws).find(id, metric).has_value();
+            if (const auto s = Metrics(*ws).find(id, metric))
+                ready += s->count >= 2;
     }
 
     // The chart of all 10, the way the GUI opens it.
@@ -309,7 +311,8 @@ int main(int argc, char *argv[])
     app.panel = tab.panels().first();
     app.viewport = app.panel->viewport();
     for (int i = 0; i < runCount; ++i)
-        app.runIndex.insert(Runs(*ws).find(runIds.at(i))->uid, i);
+        if (const auto run = Runs(*ws).find(runIds.at(i))) // as the tab labels its lines
+            app.runIndex.insert(run->displayName.isEmpty() ? run->uid : run->displayName, i);
     app.shown.assign(size_t(runCount), -1);
     StorePoller poller(wsPath, runIds);
     poller.start();
@@ -364,8 +367,9 @@ int main(int argc, char *argv[])
     std::vector<double> newest;
     for (const Sighting &s : app.sightings) {
         const SeriesArrays &a = points[size_t(s.run)];
-        if (s.t >= wall0 && s.t <= wall1 && s.step < a.size() && a.step.at(s.step) == s.step)
-            newest.push_back((s.t - a.value.at(s.step)) * 1000.0);
+        const qsizetype at = qsizetype(s.step) + 1; // step 0 came twice
+        if (s.t >= wall0 && s.t <= wall1 && at < a.size() && a.step.at(at) == s.step)
+            newest.push_back((s.t - a.value.at(at)) * 1000.0);
     }
 
     std::printf("bench_chartlive: %d runs x %d points/s, tab of all %d (%dx%d, the panel %dx%d, "
