@@ -718,6 +718,13 @@
     </message>
 </context>
 <context>
+    <name>LocalBackend</name>
+    <message>
+        <source>Could not start the run: %1</source>
+        <translation>Der Lauf konnte nicht gestartet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>MetricTail</name>
     <message>
         <source>line is longer than %1 bytes</source>
@@ -1543,10 +1550,6 @@ Digest: %4</translation>
         <translation>Prüfen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <source>The interpreter &apos;%1&apos; was not found on %2 (or is not Python 3).</source>
-        <translation>Der Interpreter „%1“ wurde auf %2 nicht gefunden (oder ist nicht Python 3).</translation>
-    </message>
-    <message>
         <source>The working folder %1 cannot be made on %2.</source>
         <translation>Der Arbeitsordner %1 kann auf %2 nicht angelegt werden.</translation>
     </message>
@@ -1590,36 +1593,17 @@ Digest: %4</translation>
         <source>Not enough disk space on %1: %2 KiB free in %3, the run needs about %4 KiB (its snapshot is %5 KiB). Free some space there or choose another working folder.</source>
         <translation>Nicht genug Speicherplatz auf %1: %2 KiB frei in %3, der Lauf benötigt etwa %4 KiB (sein Snapshot hat %5 KiB). Geben Sie dort Speicherplatz frei oder wählen Sie einen anderen Arbeitsordner.</translation>
     </message>
-</context>
-<context>
-    <name>RemoteRunSupervisor</name>
     <message>
-        <source>The run has no snapshot to run from.</source>
-        <translation>Der Lauf hat keinen Snapshot, aus dem er laufen kann.</translation>
+        <source>The interpreter &apos;%1&apos; was not found on %2.</source>
+        <translation>Der Interpreter „%1“ wurde auf %2 nicht gefunden.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
+        <source>Cannot read the snapshot %1.</source>
+        <translation>Der Snapshot %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>The run may still be going on on the VM.</source>
-        <translation>Der Lauf ist auf der VM möglicherweise noch aktiv.</translation>
-    </message>
-    <message>
-        <source>The run&apos;s folder on %1 (%2) has vanished.</source>
-        <translation>Der Ordner des Laufs auf %1 (%2) ist verschwunden.</translation>
-    </message>
-    <message>
-        <source>Could not fetch the outputs from %1: %2</source>
-        <translation>Die Ausgaben konnten nicht von %1 abgerufen werden: %2</translation>
-    </message>
-    <message>
-        <source>The disk of %1 is full (No space left on device in %2): the run failed and its exit code could not be written.</source>
-        <translation>Der Datenträger von %1 ist voll (No space left on device in %2): Der Lauf ist fehlgeschlagen, und sein Exit-Code konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Cannot write to the run folder %1: %2</source>
-        <translation>In den Ordner des Laufs %1 kann nicht geschrieben werden: %2</translation>
+        <source>Could not pack the snapshot: %1</source>
+        <translation>Der Snapshot konnte nicht gepackt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1725,10 +1709,6 @@ Digest: %4</translation>
     <message>
         <source>The run has no snapshot to run from.</source>
         <translation>Der Lauf hat keinen Snapshot, aus dem er laufen kann.</translation>
-    </message>
-    <message>
-        <source>Could not start the run: %1</source>
-        <translation>Der Lauf konnte nicht gestartet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2001,6 +1981,33 @@ Digest: %4</translation>
     <message>
         <source>Skipped %1: a top-level name ending in a backslash reads back as a folder</source>
         <translation>%1 übersprungen: Ein Name auf oberster Ebene, der mit einem Backslash endet, wird beim Lesen als Ordner aufgefasst</translation>
+    </message>
+</context>
+<context>
+    <name>SshBackend</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The run may still be going on on the VM.</source>
+        <translation>Der Lauf ist auf der VM möglicherweise noch aktiv.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder on %1 (%2) has vanished.</source>
+        <translation>Der Ordner des Laufs auf %1 (%2) ist verschwunden.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the run folder %1: %2</source>
+        <translation>In den Ordner des Laufs %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not fetch the outputs from %1: %2</source>
+        <translation>Die Ausgaben konnten nicht von %1 abgerufen werden: %2</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is full (No space left on device in %2): the run failed and its exit code could not be written.</source>
+        <translation>Der Datenträger von %1 ist voll (No space left on device in %2): Der Lauf ist fehlgeschlagen, und sein Exit-Code konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>

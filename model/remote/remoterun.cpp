@@ -48,6 +48,34 @@ int uploadTimeout(const QString &file)
     return 60000 + int(QFileInfo(file).size() / 1000); // >= 1 MB/s
 }
 
+// Snapshots up to this size go with the check, cached on the VM or not.
+const qint64 bundleLimit = 4 << 20;
+
+// The snapshot is stored, then expanded: room for it three times and 1 MiB to spare.
+qint64 neededKb(const QString &zip)
+{
+    return (QFileInfo(zip).size() * 3 + (1 << 20) + 1023) / 1024;
+}
+
+// The check both ways of preparing start with: Python 3, the folders, free space.
+QString checkScript(const QString &python, const QString &workdir, qint64 needKb,
+                    const QString &onFailure)
+{
+    return QStringLiteral(
+               "PY=%1; W=%2\n"
+               // Found, not run: each Python start-up costs; the version shows in the
+               // environment read after the start.
+               "command -v \"$PY\" >/dev/null 2>&1 || { %4echo nopython; exit 0; }\n"
+               "mkdir -p \"$W/snapshots\" \"$W/python\" \"$W/runs\" || { %4echo nofolder; exit 0; "
+               "}\n"
+               "free=$(df -Pk \"$W\" </dev/null | awk 'NR==2{print $4}')\n"
+               "echo ok; [ -n \"$free\" ] && echo \"free=$free\"\n"
+               "[ -n \"$free\" ] && [ \"$free\" -lt %3 ] && { %4exit 0; }\n")
+        .arg(python, workdir)
+        .arg(needKb)
+        .arg(onFailure);
+}
+
 } // namespace
 
 RemoteRun::RemoteRun(const SshConnection &connection, const QString &uid)
@@ -70,41 +98,19 @@ SshResult RemoteRun::prepare(const QString &helperFolder, const QString &zip, co
 {
     const QString hash = treeHash(helperFolder);
     m_helperHash = hash;
+    // Small enough to send unasked: checking and shipping in one session.
+    if (QFileInfo(zip).size() <= bundleLimit)
+        return prepareInOneSession(helperFolder, zip, sha256);
     const QString script =
-        QStringLiteral(
-            "PY=%1; W=%2\n"
-            "v=$(\"$PY\" -c 'import sys; print(sys.version_info[0])' 2>/dev/null)\n"
-            "[ \"$v\" = 3 ] || { echo nopython; exit 0; }\n"
-            "mkdir -p \"$W/snapshots\" \"$W/python\" \"$W/runs\" || { echo nofolder; exit 0; }\n"
-            "echo ok; [ -d %3 ] && echo helper; [ -f \"$W/snapshots/%4.zip\" ] && echo snapshot\n"
-            "df -Pk \"$W\" | awk 'NR==2{print \"free=\" $4}'\n")
-            .arg(SshConnection::remotePath(m_connection.python()),
-                 SshConnection::remotePath(m_connection.workdir()), helperPath(hash), sha256);
+        checkScript(SshConnection::remotePath(m_connection.python()),
+                    SshConnection::remotePath(m_connection.workdir()), neededKb(zip), QString())
+        + QStringLiteral("[ -d %1 ] && echo helper; [ -f \"$W/snapshots/%2.zip\" ] && echo "
+                         "snapshot\nexit 0\n")
+              .arg(helperPath(hash), sha256);
     SshResult result = m_connection.run(script);
-    if (!result.ok())
-        return result.message.isEmpty()
-                   ? failed(tr("Checking %1 failed: %2")
-                                .arg(m_connection.name(), QString::fromUtf8(result.err).trimmed()))
-                   : result;
+    if (!checked(&result, zip))
+        return result;
     const QString out = QString::fromUtf8(result.out);
-    if (out.startsWith(QLatin1String("nopython")))
-        return failed(tr("The interpreter '%1' was not found on %2 (or is not Python 3).")
-                          .arg(m_connection.python(), m_connection.name()));
-    if (out.startsWith(QLatin1String("nofolder")))
-        return failed(tr("The working folder %1 cannot be made on %2.")
-                          .arg(m_connection.workdir(), m_connection.name()));
-    // The snapshot is stored, then expanded: room for it three times and 1 MiB to spare.
-    const qint64 freeKb = out.section(QLatin1String("free="), 1).trimmed().toLongLong();
-    const qint64 neededKb = (QFileInfo(zip).size() * 3 + (1 << 20) + 1023) / 1024;
-    if (out.contains(QLatin1String("free=")) && freeKb < neededKb)
-        return failed(tr("Not enough disk space on %1: %2 KiB free in %3, the run needs about "
-                         "%4 KiB (its snapshot is %5 KiB). Free some space there or choose "
-                         "another working folder.")
-                          .arg(m_connection.name())
-                          .arg(freeKb)
-                          .arg(m_connection.workdir())
-                          .arg(neededKb)
-                          .arg((QFileInfo(zip).size() + 1023) / 1024));
     if (!out.contains(QLatin1String("helper"))) {
         result = shipHelper(helperFolder, hash);
         if (!result.ok())
@@ -115,10 +121,46 @@ SshResult RemoteRun::prepare(const QString &helperFolder, const QString &zip, co
     return result;
 }
 
-SshResult RemoteRun::shipHelper(const QString &helperFolder, const QString &hash)
+bool RemoteRun::checked(SshResult *result, const QString &zip) const
 {
-    QTemporaryDir temp;
-    const QString tar = temp.filePath(QStringLiteral("helper.tar"));
+    if (!result->ok()) {
+        if (result->message.isEmpty())
+            *result =
+                failed(tr("Checking %1 failed: %2")
+                           .arg(m_connection.name(), QString::fromUtf8(result->err).trimmed()));
+        return false;
+    }
+    const QString out = QString::fromUtf8(result->out);
+    if (out.startsWith(QLatin1String("nopython"))) {
+        *result = failed(tr("The interpreter '%1' was not found on %2.")
+                             .arg(m_connection.python(), m_connection.name()));
+        return false;
+    }
+    if (out.startsWith(QLatin1String("nofolder"))) {
+        *result = failed(tr("The working folder %1 cannot be made on %2.")
+                             .arg(m_connection.workdir(), m_connection.name()));
+        return false;
+    }
+    const qint64 freeKb = out.section(QLatin1String("free="), 1)
+                              .section(QLatin1Char('\n'), 0, 0)
+                              .trimmed()
+                              .toLongLong();
+    if (out.contains(QLatin1String("free=")) && freeKb < neededKb(zip)) {
+        *result = failed(tr("Not enough disk space on %1: %2 KiB free in %3, the run needs about "
+                            "%4 KiB (its snapshot is %5 KiB). Free some space there or choose "
+                            "another working folder.")
+                             .arg(m_connection.name())
+                             .arg(freeKb)
+                             .arg(m_connection.workdir())
+                             .arg(neededKb(zip))
+                             .arg((QFileInfo(zip).size() + 1023) / 1024));
+        return false;
+    }
+    return true;
+}
+
+SshResult RemoteRun::packHelper(const QString &helperFolder, const QString &tar)
+{
     QProcess pack;
     pack.start(QStringLiteral("tar"),
                {QStringLiteral("-cf"), tar, QStringLiteral("--exclude=__pycache__"),
@@ -126,6 +168,67 @@ SshResult RemoteRun::shipHelper(const QString &helperFolder, const QString &hash
     if (!pack.waitForFinished(60000) || pack.exitCode() != 0)
         return failed(tr("Could not pack the Python helper: %1")
                           .arg(QString::fromUtf8(pack.readAllStandardError())));
+    SshResult packed;
+    packed.exitCode = 0;
+    return packed;
+}
+
+SshResult RemoteRun::prepareInOneSession(const QString &helperFolder, const QString &zip,
+                                         const QString &sha256)
+{
+    // One tar holding the helper's tar and the snapshot, received whole or not at all.
+    QTemporaryDir temp;
+    const QString helperTar = temp.filePath(QStringLiteral("helper.tar"));
+    SshResult result = packHelper(helperFolder, helperTar);
+    if (!result.ok())
+        return result;
+    const QString bundle = temp.filePath(QStringLiteral("bundle.tar"));
+    if (!QFile::copy(zip, temp.filePath(QStringLiteral("snapshot.zip"))))
+        return failed(tr("Cannot read the snapshot %1.").arg(zip));
+    QProcess pack;
+    pack.start(QStringLiteral("tar"),
+               {QStringLiteral("-cf"), bundle, QStringLiteral("-C"), temp.path(),
+                QStringLiteral("helper.tar"), QStringLiteral("snapshot.zip")});
+    if (!pack.waitForFinished(60000) || pack.exitCode() != 0)
+        return failed(tr("Could not pack the snapshot: %1")
+                          .arg(QString::fromUtf8(pack.readAllStandardError())));
+    // Whatever is not needed is still read, so the sender never sees a broken pipe.
+    const QString script =
+        checkScript(SshConnection::remotePath(m_connection.python()),
+                    SshConnection::remotePath(m_connection.workdir()), neededKb(zip),
+                    QStringLiteral("cat >/dev/null; "))
+        + QStringLiteral("B=\"$W/bundle.$$\"; D=%1; Z=\"$W/snapshots/%2.zip\"\n")
+              .arg(helperPath(m_helperHash), sha256)
+        + receive(QStringLiteral("\"$B.tar\""), QFileInfo(bundle).size())
+        + QStringLiteral(
+            "mkdir -p \"$B\" && tar -xf \"$B.tar\" -C \"$B\" && rm -f \"$B.tar\" || "
+            "{ rm -rf \"$B\" \"$B.tar\"; exit 1; }\n"
+            "if [ ! -d \"$D\" ]; then rm -rf \"$D.part.$$\" && mkdir -p \"$D.part.$$\" && tar -xf "
+            "\"$B/helper.tar\" -C \"$D.part.$$\" && rm -rf \"$D\" && mv \"$D.part.$$\" \"$D\" || "
+            "{ rm -rf \"$B\" \"$D.part.$$\"; exit 1; }; fi\n"
+            "[ -f \"$Z\" ] || mv -f \"$B/snapshot.zip\" \"$Z\" || { rm -rf \"$B\"; exit 1; }\n"
+            "rm -rf \"$B\"; echo shipped\n");
+    result = m_connection.runWithFiles(script, bundle, QString(), uploadTimeout(bundle));
+    if (!checked(&result, zip))
+        return result;
+    if (!result.out.contains("shipped")) {
+        const QString err = QString::fromUtf8(result.err).trimmed();
+        return failed(
+            err.contains(QLatin1String("No space left"))
+                ? tr("The disk of %1 is full: the snapshot could not be copied.")
+                      .arg(m_connection.name())
+                : tr("Could not copy the snapshot to %1: %2").arg(m_connection.name(), err));
+    }
+    return result;
+}
+
+SshResult RemoteRun::shipHelper(const QString &helperFolder, const QString &hash)
+{
+    QTemporaryDir temp;
+    const QString tar = temp.filePath(QStringLiteral("helper.tar"));
+    SshResult packed = packHelper(helperFolder, tar);
+    if (!packed.ok())
+        return packed;
     const QString dir = helperPath(hash);
     const QString script =
         QStringLiteral("D=%1\n").arg(dir)
@@ -169,7 +272,8 @@ SshResult RemoteRun::shipSnapshot(const QString &zip, const QString &sha256)
     return result;
 }
 
-SshResult RemoteRun::start(const QString &sha256, const Launch &launch, qint64 *pgid)
+SshResult RemoteRun::start(const QString &sha256, const Launch &launch, qint64 *pgid,
+                           QByteArray *captured)
 {
     QString exports;
     for (auto it = launch.environment.cbegin(); it != launch.environment.cend(); ++it)
@@ -185,9 +289,11 @@ SshResult RemoteRun::start(const QString &sha256, const Launch &launch, qint64 *
             "%4"
             "if [ ! -f \"$R/pgid\" ] && [ ! -d \"$R/launched\" ]; then\n"
             "rm -rf \"$R/code\" && mkdir -p \"$R/code\" || exit 3\n"
+            // unzip where there is one: a Python start-up less before the run's own.
+            "if command -v unzip >/dev/null 2>&1; then unzip -q -o %5 -d \"$R/code\"; else "
             "\"$PY\" -c 'import sys, zipfile; "
             "zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "
-            "%5 \"$R/code\" || { echo 'cannot expand the snapshot' >&2; exit 3; }\n"
+            "%5 \"$R/code\"; fi || { echo 'cannot expand the snapshot' >&2; exit 3; }\n"
             "cd \"$R/code\"/%6 || exit 3\n"
             "export MLWB_RUN_DIR=\"$R\" PYTHONUNBUFFERED=1 "
             "PYTHONPATH=\"$H${PYTHONPATH:+:$PYTHONPATH}\"\n"
@@ -197,28 +303,41 @@ SshResult RemoteRun::start(const QString &sha256, const Launch &launch, qint64 *
             "i=0; while [ ! -f \"$R/pgid\" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done\n"
             "rm -f \"$R/start.lock\"\n"
             "cat \"$R/pgid\" 2>/dev/null || { echo 'the run was launched but wrote no process "
-            "group' >&2; exit 3; }\n")
+            "group' >&2; exit 3; }\n"
+            "%9")
             .arg(folder(), helperPath(m_helperHash),
                  SshConnection::remotePath(m_connection.python()), startLock(),
                  SshConnection::remotePath(m_connection.workdir()) + QStringLiteral("/snapshots/")
                      + sha256 + QStringLiteral(".zip"),
                  shellQuote(launch.workingDirectory.isEmpty() ? QStringLiteral(".")
                                                               : launch.workingDirectory),
-                 exports, shellQuote(wrapper));
+                 exports, shellQuote(wrapper),
+                 launch.captureProgram.isEmpty()
+                     ? QString()
+                     : QStringLiteral("echo MLWB-ENVIRONMENT; %1 -c %2 </dev/null 2>/dev/null\n"
+                                      "exit 0\n")
+                           .arg(shellQuote(launch.captureInterpreter),
+                                shellQuote(launch.captureProgram)));
     SshResult result = m_connection.run(script, 120000);
     bool ok = false;
-    *pgid = QString::fromUtf8(result.out).trimmed().toLongLong(&ok);
+    const qsizetype newline = result.out.indexOf('\n');
+    *pgid = QString::fromUtf8(result.out.left(newline)).trimmed().toLongLong(&ok);
+    const QByteArray marker("MLWB-ENVIRONMENT\n");
+    const qsizetype environment = result.out.indexOf(marker);
+    if (captured && environment >= 0)
+        *captured = result.out.mid(environment + marker.size());
     if (result.ok() && ok)
         return result;
     if (result.message.isEmpty()) {
         const QString err = QString::fromUtf8(result.err).trimmed();
         result.failure = SshResult::Failure::Other;
-        result.message = err.contains(QLatin1String("No space left"))
-                             ? tr("The disk of %1 is full: the snapshot could not be expanded.")
-                                   .arg(m_connection.name())
-                             : tr("Could not start the run on %1: %2")
-                                   .arg(m_connection.name(),
-                                        err.isEmpty() ? tr("no process group was written") : err);
+        result.message =
+            err.contains(QLatin1String("No space left")) || err.contains(QLatin1String("disk full"))
+                ? tr("The disk of %1 is full: the snapshot could not be expanded.")
+                      .arg(m_connection.name())
+                : tr("Could not start the run on %1: %2")
+                      .arg(m_connection.name(),
+                           err.isEmpty() ? tr("no process group was written") : err);
     }
     return result;
 }

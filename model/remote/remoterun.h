@@ -35,6 +35,10 @@ public:
     struct Launch {
         QString workingDirectory;
         QMap<QString, QString> environment; // MLWB_RUN_ID, MLWB_COMMAND, ... and the user's
+        /// When set, this Python runs `captureProgram` once the run started, in
+        /// the same connection; its output goes to *captured (one SSH session
+        /// less per submit: each costs the login shell's start-up on the VM).
+        QString captureInterpreter, captureProgram;
     };
 
     RemoteRun(const SshConnection &connection, const QString &uid);
@@ -47,7 +51,8 @@ public:
     /// Expands the snapshot and starts the run detached; sets *pgid. Safe to
     /// repeat after a lost link: a run already started (by an attempt whose
     /// answer was lost, or a supervisor that died) is found, never started again.
-    SshResult start(const QString &sha256, const Launch &launch, qint64 *pgid);
+    SshResult start(const QString &sha256, const Launch &launch, qint64 *pgid,
+                    QByteArray *captured = nullptr);
     /// The state and up to `maxBytes` of each file from the given offsets;
     /// *more is set when bytes were left for the next poll.
     SshResult poll(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes, Poll *out, bool *more);
@@ -60,6 +65,10 @@ public:
 
 private:
     QString helperPath(const QString &hash) const;
+    SshResult prepareInOneSession(const QString &helperFolder, const QString &zip,
+                                  const QString &sha256);
+    bool checked(SshResult *result, const QString &zip) const;
+    static SshResult packHelper(const QString &helperFolder, const QString &tar);
     SshResult shipHelper(const QString &helperFolder, const QString &hash);
     SshResult shipSnapshot(const QString &zip, const QString &sha256);
     static QString startLock();

@@ -117,41 +117,52 @@ bool SshBackend::start(QString *error)
     RunConfig config = m_context.config;
     if (config.interpreter.isEmpty())
         config.interpreter = m_connection.python();
-    captureEnvironment(config);
     RemoteRun::Launch launch;
     launch.workingDirectory = config.workingDirectory;
     launch.environment = config.environmentVariables;
     launch.environment.insert(QStringLiteral("MLWB_RUN_ID"), m_context.run.uid);
     launch.environment.insert(QStringLiteral("MLWB_EXPERIMENT"), m_context.run.experimentName);
     launch.environment.insert(QStringLiteral("MLWB_COMMAND"), config.effectiveCommand());
+    // The VM's Python, as locally (environmentcapture.h), read in the same
+    // connection once the run started; a model the script registers is
+    // registered at the end, so it still inherits it.
+    QString ignored;
+    const QString interpreter = environmentcapture::interpreterFor(config);
+    if (!interpreter.isEmpty()
+        && !Environments(m_context.workspace).forRun(m_context.run.id, &ignored)) {
+        launch.captureInterpreter = interpreter;
+        launch.captureProgram = environmentcapture::program();
+    }
     qint64 pgid = -1;
-    const SshResult result =
-        withRetries([&] { return m_remote.start(m_sha, launch, &pgid); }, prepareRetryMs);
+    QByteArray captured;
+    const SshResult result = withRetries(
+        [&] { return m_remote.start(m_sha, launch, &pgid, &captured); }, prepareRetryMs);
     if (!result.ok())
         return sql::fail(error, result.message);
-    QFile file(remotePgidFile());
-    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(pgid) + '\n') < 0)
-        return sql::fail(error, tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    // The run is going on: a full disk here is waited out, not a failed run.
+    const auto keepPgid = [&](QString *e) {
+        QFile file(remotePgidFile());
+        if (file.open(QIODevice::WriteOnly)
+            && file.write(QByteArray::number(pgid) + '\n') == QByteArray::number(pgid).size() + 1
+            && file.flush())
+            return true;
+        file.remove();
+        return sql::fail(e, tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    };
+    if (!m_context.diskFull.retry(keepPgid, error))
+        return false;
     m_pgid = pgid;
-    return true;
-}
-
-// The VM's Python, as locally (environmentcapture.h); a run whose Python
-// cannot say what it holds still runs.
-void SshBackend::captureEnvironment(const RunConfig &config)
-{
-    const QString interpreter = environmentcapture::interpreterFor(config);
-    QString error;
-    if (interpreter.isEmpty() || Environments(m_context.workspace).forRun(m_context.run.id, &error))
-        return;
-    const SshResult result = m_connection.run(shellQuote(interpreter) + QStringLiteral(" -c ")
-                                                  + shellQuote(environmentcapture::program()),
-                                              60000);
-    if (!result.ok()
-        || !environmentcapture::store(m_context.workspace, m_context.run.id, result.out, &error))
+    // A run whose Python cannot say what it holds still runs.
+    if (!launch.captureProgram.isEmpty()
+        && !m_context.diskFull.retry(
+            [&](QString *e) {
+                return environmentcapture::store(m_context.workspace, m_context.run.id, captured,
+                                                 e);
+            },
+            &ignored))
         qWarning("mlwb supervisor: could not read the environment on %s: %s",
-                 qPrintable(m_connection.name()),
-                 qPrintable(result.ok() ? error : result.message + QString::fromUtf8(result.err)));
+                 qPrintable(m_connection.name()), qPrintable(ignored));
+    return true;
 }
 
 TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)

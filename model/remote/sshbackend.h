@@ -32,7 +32,6 @@ public:
     QString failureMessage(qint64 exitCode, bool timedOut) const override;
 
 private:
-    void captureEnvironment(const RunConfig &config);
     SshResult withRetries(const std::function<SshResult()> &call, qint64 giveUpMs);
     bool store(const RemoteRun::Poll &poll, QString *error);
     bool storeLogOffset(QString *error);

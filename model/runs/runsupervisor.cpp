@@ -185,8 +185,13 @@ bool RunSupervisor::launch(QString *error)
         return false;
     if (cancelRequested()) // while the snapshot was shipped
         return Runs(m_workspace).finish(m_runId, RunStatus::Canceled, -1, QString(), error);
+    // Started: from here a full disk is waited out, never a failed run.
     return m_backend->start(error)
-           && Runs(m_workspace).setStatus(m_runId, RunStatus::Running, error);
+           && m_diskFull->retry(
+               [this](QString *e) {
+                   return Runs(m_workspace).setStatus(m_runId, RunStatus::Running, e);
+               },
+               error);
 }
 
 bool RunSupervisor::watch(QString *error)
