@@ -33,14 +33,6 @@ QStringList toSortedList(const QSet<QString> &set)
     return list;
 }
 
-QString shortKey(const QString &key)
-{
-    if (key.startsWith(QLatin1String("params.")))
-        return key.mid(7);
-    if (key.startsWith(QLatin1String("metrics.")))
-        return key.mid(8);
-    return key;
-}
 } // namespace
 
 ParallelCoordinates::ParallelCoordinates(QWidget *parent)
@@ -281,12 +273,10 @@ double ParallelCoordinates::normalized(int axis, int run) const
 
 QStringList ParallelCoordinates::axisTitles() const
 {
-    // Short ("lr"), but the whole key where two would read the same.
-    QStringList shortTitles, titles;
+    // As the runs filter names them (params.lr, metrics.lr), the same on every axis.
+    QStringList titles;
     for (const Axis &axis : m_axes)
-        shortTitles << shortKey(axis.key);
-    for (int i = 0; i < shortTitles.size(); ++i)
-        titles << (shortTitles.count(shortTitles.at(i)) > 1 ? m_axes.at(i).key : shortTitles.at(i));
+        titles << axis.key;
     return titles;
 }
 

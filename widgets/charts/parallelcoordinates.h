@@ -44,7 +44,7 @@ public:
 
     /// The shown axes, left to right.
     QStringList axisKeys() const;
-    /// Their titles: the key without "params." or "metrics." unless that is ambiguous.
+    /// Their titles: the keys as the runs filter names them ("params.lr", "metrics.lr").
     QStringList axisTitles() const;
     int runCount() const { return int(m_runs.size()); }
     /// Where run (by index) sits on axis: 0 bottom (min) .. 1 top (max); NaN missing.

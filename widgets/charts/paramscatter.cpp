@@ -70,10 +70,20 @@ void ParamScatter::setData(const RunsTableModel *model, const QList<ChartRun> &r
             else if (key.startsWith(QLatin1String("metrics.")))
                 m_y->addItem(key.mid(8), key);
         }
-        m_x->setCurrentIndex(std::max(0, m_x->findData(oldX)));
+        m_x->setCurrentIndex(m_x->findData(oldX) >= 0 ? m_x->findData(oldX) : defaultX());
         m_y->setCurrentIndex(std::max(0, m_y->findData(oldY)));
     }
     rebuild();
+}
+
+// A parameter that is the same for every run puts all points on one line:
+// start from the first one that varies.
+int ParamScatter::defaultX() const
+{
+    for (int i = 0; i < m_x->count(); ++i)
+        if (!m_model->isConstant(m_model->columnOf(m_x->itemData(i).toString())))
+            return i;
+    return 0;
 }
 
 bool ParamScatter::setAxes(const QString &xKey, const QString &yKey)

@@ -31,6 +31,7 @@ public:
     QList<QScatterSeries *> series() const;
 
 private:
+    int defaultX() const;
     void rebuild();
 
     const RunsTableModel *m_model = nullptr;

@@ -59,6 +59,7 @@ private slots:
     void nonScalarValues();
     void parallelCoordinatesAndScatter();
     void parallelCoordinatesAxesChosen();
+    void scatterStartsFromAVaryingParameter();
     void runsTableColumnsChosen();
     void savedViewsOpenAndDelete();
 
@@ -452,6 +453,27 @@ void TestComparisonViews::parallelCoordinatesAndScatter()
     QVERIFY(tab.grab().save(QStringLiteral("/tmp/param_scatter.png")));
 }
 
+// `epochs` comes first but is 3 for every run: x starts from `lr`, which varies.
+void TestComparisonViews::scatterStartsFromAVaryingParameter()
+{
+    QList<Id> runs;
+    for (int i = 0; i < 3; ++i) {
+        const Id run = addRun(*m_ws, QStringLiteral("sweep"),
+                              {QStringLiteral("--epochs"), QStringLiteral("3"),
+                               QStringLiteral("--lr"), QString::number(0.01 * (i + 1))});
+        addSeries(*m_ws, run, QStringLiteral("loss"), 10, linear);
+        runs << run;
+    }
+    ComparisonTab tab(*m_ws);
+    QString error;
+    QVERIFY2(tab.setComparison(runs, {}, &error), qPrintable(error));
+    ParamScatter *scatter = tab.paramScatter();
+    QCOMPARE(scatter->xCombo()->findData(QStringLiteral("params.epochs")), 0);
+    QCOMPARE(scatter->xCombo()->currentData().toString(), QStringLiteral("params.lr"));
+    QCOMPARE(scatter->series().size(), 3);
+    QCOMPARE(scatter->series().at(1)->at(0).x(), 0.02);
+}
+
 void TestComparisonViews::parallelCoordinatesAxesChosen()
 {
     ComparisonTab tab(*m_ws);
@@ -480,8 +502,7 @@ void TestComparisonViews::parallelCoordinatesAxesChosen()
     const QStringList chosen{QStringLiteral("params.lr"), QStringLiteral("metrics.accuracy"),
                              QStringLiteral("metrics.loss"), QStringLiteral("metrics.loss.max")};
     QCOMPARE(pc->axisKeys(), chosen);
-    QCOMPARE(pc->axisTitles(), (QStringList{QStringLiteral("lr"), QStringLiteral("accuracy"),
-                                            QStringLiteral("loss"), QStringLiteral("loss.max")}));
+    QCOMPARE(pc->axisTitles(), chosen);  // as the runs filter names them, on every axis
     QCOMPARE(pc->normalized(3, 2), 1.0); // the largest loss: run 3's, 199 + 3
 
     // Remembered by the next comparison, whose runs also log an "lr" metric.
@@ -493,8 +514,7 @@ void TestComparisonViews::parallelCoordinatesAxesChosen()
              (QStringList{QStringLiteral("params.lr"), QStringLiteral("metrics.accuracy"),
                           QStringLiteral("metrics.loss"), QStringLiteral("metrics.loss.max"),
                           QStringLiteral("metrics.lr")}));
-    QCOMPARE(next->axisTitles().first(), QStringLiteral("params.lr")); // two would read "lr"
-    QCOMPARE(next->axisTitles().last(), QStringLiteral("metrics.lr"));
+    QCOMPARE(next->axisTitles(), next->axisKeys()); // "params.lr" and "metrics.lr"
     other.resize(1100, 600);
     other.pages()->setCurrentWidget(next);
     other.show();
