@@ -334,6 +334,11 @@ void ComparisonTab::mergePanels(const QString &metric, const QString &into)
     changeLayout([&] { m_layout.merge(metric, into); });
 }
 
+void ComparisonTab::movePanel(const QString &metric, const QString &beside, bool after)
+{
+    changeLayout([&] { m_layout.move(metric, beside, after, m_metrics); });
+}
+
 int ComparisonTab::mergeMatching(const QString &pattern)
 {
     int moved = 0;
@@ -362,6 +367,7 @@ void ComparisonTab::addPanel(const QString &metric, const QStringList &merged)
     m_gridLayout->addWidget(panel, cell / panelColumns, cell % panelColumns);
     panel->setMerged(merged);
     connect(panel, &MetricChartView::mergeRequested, this, &ComparisonTab::mergePanels);
+    connect(panel, &MetricChartView::moveRequested, this, &ComparisonTab::movePanel);
     connect(panel, &MetricChartView::titleMenuRequested, this,
             [this, panel](const QPoint &at) { showPanelMenu(panel, at); });
     m_panels << panel;

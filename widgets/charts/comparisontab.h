@@ -50,6 +50,8 @@ public:
     QList<Id> runIds() const { return m_runIds; }
     /// Overlays `metric` on `into`'s panel; remembered for the experiment.
     void mergePanels(const QString &metric, const QString &into);
+    /// Moves `metric`'s panel just before or after `beside`'s (remembered).
+    void movePanel(const QString &metric, const QString &beside, bool after);
     /// Merges the metrics matching a regular expression; how many moved.
     int mergeMatching(const QString &pattern);
     PanelLayout &layout() { return m_layout; }

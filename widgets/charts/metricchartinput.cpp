@@ -1,5 +1,5 @@
 // MetricChartView: the hover crosshair, zoom and pan with the mouse, and
-// dragging a panel by its title onto another to merge them.
+// dragging a panel by its title onto another to merge them, or onto its edge to move it.
 #include "charts/metricchartline.h"
 
 #include <QApplication>
@@ -7,6 +7,8 @@
 #include <QDrag>
 #include <QDragEnterEvent>
 #include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QToolTip>
@@ -102,7 +104,9 @@ void MetricChartView::leaveEvent(QEvent *event)
 
 namespace {
 const QString metricMime = QStringLiteral("application/x-mlwb-metric");
-}
+// Dropped on a side band, a panel moves beside this one; on the middle it merges.
+constexpr double edgeShare = 0.25;
+} // namespace
 
 // The band above the plot, where the title is: a handle to drag the panel by.
 bool MetricChartView::inTitle(const QPoint &pos) const
@@ -122,13 +126,58 @@ void MetricChartView::dragEnterEvent(QDragEnterEvent *event)
 void MetricChartView::dragMoveEvent(QDragMoveEvent *event)
 {
     event->acceptProposedAction();
+    showDropMark(dropZone(event->position().toPoint()));
+}
+
+void MetricChartView::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    showDropMark(DropZone::None);
+    QChartView::dragLeaveEvent(event);
 }
 
 void MetricChartView::dropEvent(QDropEvent *event)
 {
     const QString metric = QString::fromUtf8(event->mimeData()->data(metricMime));
+    const DropZone zone = dropZone(event->position().toPoint());
     event->acceptProposedAction();
-    Q_EMIT mergeRequested(metric, m_metric);
+    showDropMark(DropZone::None);
+    if (zone == DropZone::Merge)
+        Q_EMIT mergeRequested(metric, m_metric);
+    else
+        Q_EMIT moveRequested(metric, m_metric, zone == DropZone::After);
+}
+
+MetricChartView::DropZone MetricChartView::dropZone(const QPoint &pos) const
+{
+    const int band = int(viewport()->width() * edgeShare);
+    if (pos.x() < band)
+        return DropZone::Before;
+    return pos.x() >= viewport()->width() - band ? DropZone::After : DropZone::Merge;
+}
+
+// A bar on the edge the panel would move to, or a frame around the whole
+// panel it would merge into.
+void MetricChartView::showDropMark(DropZone zone)
+{
+    if (!m_dropMark) {
+        if (zone == DropZone::None)
+            return;
+        m_dropMark = scene()->addRect(QRectF());
+        m_dropMark->setZValue(1000);
+    }
+    const QRectF all = mapToScene(viewport()->rect()).boundingRect();
+    const QColor color = palette().color(QPalette::Highlight);
+    QColor fill = color;
+    fill.setAlpha(zone == DropZone::Merge ? 30 : 160);
+    m_dropMark->setPen(QPen(color, 2));
+    m_dropMark->setBrush(fill);
+    if (zone == DropZone::Before)
+        m_dropMark->setRect(all.left() + 1, all.top() + 1, 6, all.height() - 2);
+    else if (zone == DropZone::After)
+        m_dropMark->setRect(all.right() - 7, all.top() + 1, 6, all.height() - 2);
+    else
+        m_dropMark->setRect(all.adjusted(1, 1, -1, -1));
+    m_dropMark->setVisible(zone != DropZone::None);
 }
 
 void MetricChartView::mousePressEvent(QMouseEvent *event)

@@ -11,6 +11,7 @@
 
 class QAreaSeries;
 class QGraphicsLineItem;
+class QGraphicsRectItem;
 class QLineSeries;
 class QAbstractAxis;
 
@@ -94,8 +95,11 @@ public:
 
 Q_SIGNALS:
     void followingChanged(bool following);
-    /// Another panel's metric was dropped on this one's (dragged by its title).
+    /// Another panel's metric was dropped on the middle of this one (dragged
+    /// by its title).
     void mergeRequested(const QString &metric, const QString &into);
+    /// ... or on its left or right edge: that panel moves beside this one.
+    void moveRequested(const QString &metric, const QString &beside, bool after);
     /// A right click on the title: the panel's own menu.
     void titleMenuRequested(const QPoint &globalPos);
 
@@ -108,6 +112,7 @@ protected:
     void leaveEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
@@ -132,6 +137,9 @@ private:
     void showCrosshair(const QPoint &pos);
     void hideCrosshair();
     bool inTitle(const QPoint &pos) const;
+    enum class DropZone { None, Before, Merge, After };
+    DropZone dropZone(const QPoint &pos) const;
+    void showDropMark(DropZone zone);
 
     const Workspace &m_workspace;
     SeriesLoader *m_loader;
@@ -157,6 +165,7 @@ private:
     QList<QPointF> m_meanPoints, m_minPoints, m_maxPoints;
     QGraphicsLineItem *m_crosshair = nullptr; // made on first hover
     QPoint m_dragFrom{-1, -1};                // a press on the title: maybe a drag
+    QGraphicsRectItem *m_dropMark = nullptr;  // where a dragged panel would go
     QTimer m_redrawTimer;                     // coalesces range changes into one redraw
 };
 

@@ -27,9 +27,10 @@ QList<PanelLayout::Panel> PanelLayout::panels(const QStringList &metrics) const
     for (const QString &m : m_pinned)
         if (metrics.contains(m) && !inside.contains(m))
             order << m;
-    for (const QString &m : metrics)
-        if (!order.contains(m) && !inside.contains(m))
-            order << m;
+    for (const QStringList &list : {m_order, metrics})
+        for (const QString &m : list)
+            if (metrics.contains(m) && !order.contains(m) && !inside.contains(m))
+                order << m;
     QList<Panel> out;
     for (const QString &m : std::as_const(order)) {
         Panel panel{m, {}};
@@ -80,6 +81,22 @@ void PanelLayout::split(const QString &metric)
     m_merged.remove(metric);
 }
 
+void PanelLayout::move(const QString &metric, const QString &target, bool after,
+                       const QStringList &metrics)
+{
+    QStringList order;
+    for (const Panel &panel : panels(metrics))
+        order << panel.metric;
+    if (metric == target || !order.contains(metric) || !order.contains(target))
+        return;
+    order.removeAll(metric);
+    order.insert(order.indexOf(target) + (after ? 1 : 0), metric);
+    m_pinned.removeAll(metric);
+    if (isPinned(target))
+        m_pinned.insert(m_pinned.indexOf(target) + (after ? 1 : 0), metric);
+    m_order = order;
+}
+
 void PanelLayout::setPinned(const QString &metric, bool pinned)
 {
     m_pinned.removeAll(metric);
@@ -96,6 +113,7 @@ void PanelLayout::load(Id experimentId)
     for (auto it = merged.begin(); it != merged.end(); ++it)
         m_merged.insert(it.key(), it.value().toVariant().toStringList());
     m_pinned = o.value(QStringLiteral("pinned")).toVariant().toStringList();
+    m_order = o.value(QStringLiteral("order")).toVariant().toStringList();
 }
 
 void PanelLayout::save(Id experimentId) const
@@ -109,7 +127,8 @@ void PanelLayout::save(Id experimentId) const
     for (auto it = m_merged.cbegin(); it != m_merged.cend(); ++it)
         merged.insert(it.key(), QJsonValue::fromVariant(it.value()));
     const QJsonObject o{{QStringLiteral("merged"), merged},
-                        {QStringLiteral("pinned"), QJsonValue::fromVariant(m_pinned)}};
+                        {QStringLiteral("pinned"), QJsonValue::fromVariant(m_pinned)},
+                        {QStringLiteral("order"), QJsonValue::fromVariant(m_order)}};
     settings.setValue(key(experimentId), QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 

@@ -7,8 +7,9 @@
 
 namespace mlwb {
 
-/// Which metrics share a chart panel and which panels are pinned first,
-/// remembered per experiment (the user's settings, not the workspace).
+/// Which metrics share a chart panel, which panels are pinned first and the
+/// order the user dragged them into, remembered per experiment (the user's
+/// settings, not the workspace).
 class PanelLayout
 {
 public:
@@ -18,7 +19,8 @@ public:
     };
 
     /// The panels for these metrics: pinned ones first, in pin order; then
-    /// the rest in the given order; a merged metric inside its panel only.
+    /// the rest in the order they were moved to, new ones in the given
+    /// order; a merged metric inside its panel only.
     QList<Panel> panels(const QStringList &metrics) const;
     /// Puts `metric` (and what was merged into it) into `into`'s panel.
     void merge(const QString &metric, const QString &into);
@@ -27,10 +29,13 @@ public:
     int mergeMatching(const QString &pattern, const QStringList &metrics);
     /// Gives every metric of `metric`'s panel its own panel again.
     void split(const QString &metric);
+    /// Moves `metric`'s panel just before (or after) `target`'s; beside a
+    /// pinned panel it is pinned too, beside an unpinned one it is not.
+    void move(const QString &metric, const QString &target, bool after, const QStringList &metrics);
     void setPinned(const QString &metric, bool pinned);
     bool isPinned(const QString &metric) const { return m_pinned.contains(metric); }
     QStringList mergedInto(const QString &metric) const { return m_merged.value(metric); }
-    bool isEmpty() const { return m_merged.isEmpty() && m_pinned.isEmpty(); }
+    bool isEmpty() const { return m_merged.isEmpty() && m_pinned.isEmpty() && m_order.isEmpty(); }
 
     void load(Id experimentId);
     void save(Id experimentId) const;
@@ -38,6 +43,7 @@ public:
 private:
     QHash<QString, QStringList> m_merged; // panel metric -> metrics merged into it
     QStringList m_pinned;
+    QStringList m_order; // panels as the user moved them
 };
 
 } // namespace mlwb

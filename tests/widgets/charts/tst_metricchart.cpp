@@ -65,6 +65,7 @@ private slots:
     void legendClickIsolatesDoubleClickShowsAll();
     void singleValueMetricIsATileAndLegendSaysWhatDiffers();
     void panelsMergePinAndAreRemembered();
+    void panelsMoveByDragAndAreRemembered();
     void liveGrowthAppends();
     void smallValuesGetTheirOwnRangeFromTheFirstPoint();
     void tabRefreshesAtOnceThenCoalesces();
@@ -304,10 +305,11 @@ void TestMetricChart::panelsMergePinAndAreRemembered()
     MetricChartView *loss = panelOf(*tab, QStringLiteral("loss"));
     QMimeData data;
     data.setData(QStringLiteral("application/x-mlwb-metric"), "val_loss");
-    QDragEnterEvent enter(QPoint(50, 50), Qt::MoveAction, &data, Qt::LeftButton, {});
+    const QPoint middle = loss->viewport()->rect().center(); // the edges move, not merge
+    QDragEnterEvent enter(middle, Qt::MoveAction, &data, Qt::LeftButton, {});
     QApplication::sendEvent(loss->viewport(), &enter);
     QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(50, 50), Qt::MoveAction, &data, Qt::LeftButton, {});
+    QDropEvent drop(middle, Qt::MoveAction, &data, Qt::LeftButton, {});
     QApplication::sendEvent(loss->viewport(), &drop);
     QCOMPARE(tab->panels().size(), 2);
     loss = panelOf(*tab, QStringLiteral("loss"));
@@ -329,6 +331,59 @@ void TestMetricChart::panelsMergePinAndAreRemembered()
     QCOMPARE(tab->mergeMatching(QStringLiteral("loss$")), 1);
     QCOMPARE(tab->panels().size(), 2);
     QCOMPARE(tab->mergeMatching(QStringLiteral("([")), 0); // not a pattern: nothing moves
+}
+
+static QStringList panelOrder(const ComparisonTab &tab)
+{
+    QStringList out;
+    for (MetricChartView *panel : tab.panels())
+        out << panel->metric();
+    return out;
+}
+
+// A panel dropped on another's left or right edge moves there (the middle merges).
+static void dropPanel(MetricChartView *onto, const QString &metric, int x)
+{
+    QMimeData data;
+    data.setData(QStringLiteral("application/x-mlwb-metric"), metric.toUtf8());
+    const QPoint at(x, onto->viewport()->height() / 2);
+    QDragEnterEvent enter(at, Qt::MoveAction, &data, Qt::LeftButton, {});
+    QApplication::sendEvent(onto->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(at, Qt::MoveAction, &data, Qt::LeftButton, {});
+    QApplication::sendEvent(onto->viewport(), &move);
+    QDropEvent drop(at, Qt::MoveAction, &data, Qt::LeftButton, {});
+    QApplication::sendEvent(onto->viewport(), &drop);
+}
+
+void TestMetricChart::panelsMoveByDragAndAreRemembered()
+{
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir->path());
+    for (const Id run : std::as_const(m_runs))
+        addSeries(*m_ws, run, QStringLiteral("val_loss"), 300, lossCurve);
+    auto tab = std::make_unique<ComparisonTab>(*m_ws);
+    tab->resize(1200, 700);
+    QVERIFY(tab->setComparison(m_runs, {}, nullptr));
+    const QStringList before = panelOrder(*tab);
+    QCOMPARE(before.size(), 3);
+    // The last panel dropped on the first one's left edge: it comes first.
+    dropPanel(tab->panels().first(), before.at(2), 5);
+    QCOMPARE(panelOrder(*tab), (QStringList{before.at(2), before.at(0), before.at(1)}));
+    // The (new) first dropped on the right edge of the last: it goes last.
+    MetricChartView *last = tab->panels().last();
+    dropPanel(last, before.at(2), last->viewport()->width() - 5);
+    QCOMPARE(panelOrder(*tab), before);
+    dropPanel(tab->panels().at(1), before.at(0), tab->panels().at(1)->viewport()->width() - 5);
+    const QStringList moved{before.at(1), before.at(0), before.at(2)};
+    QCOMPARE(panelOrder(*tab), moved);
+    QCOMPARE(tab->panels().size(), 3); // moved, not merged
+    // Beside a pinned panel a panel is pinned too; the order is the experiment's.
+    tab->changeLayout([&] { tab->layout().setPinned(before.at(1), true); });
+    dropPanel(tab->panels().first(), before.at(2), tab->panels().first()->viewport()->width() - 5);
+    QVERIFY(tab->layout().isPinned(before.at(2)));
+    tab = std::make_unique<ComparisonTab>(*m_ws);
+    QVERIFY(tab->setComparison(m_runs, {}, nullptr));
+    QCOMPARE(panelOrder(*tab), (QStringList{before.at(1), before.at(2), before.at(0)}));
 }
 
 void TestMetricChart::liveGrowthAppends()
