@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScatterSeries>
+#include <QSet>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
@@ -52,6 +53,8 @@ ParamScatter::ParamScatter(QWidget *parent)
     layout->addLayout(row);
     layout->addWidget(m_view, 1);
     connect(m_x, &QComboBox::currentIndexChanged, this, &ParamScatter::rebuild);
+    connect(m_x, &QComboBox::activated, this,
+            [this] { m_chosenX = m_x->currentData().toString(); });
     connect(m_y, &QComboBox::currentIndexChanged, this, &ParamScatter::rebuild);
 }
 
@@ -70,7 +73,9 @@ void ParamScatter::setData(const RunsTableModel *model, const QList<ChartRun> &r
             else if (key.startsWith(QLatin1String("metrics.")))
                 m_y->addItem(key.mid(8), key);
         }
-        m_x->setCurrentIndex(m_x->findData(oldX) >= 0 ? m_x->findData(oldX) : defaultX());
+        // Kept only when the user chose it: runs arriving later change what varies.
+        const int chosen = m_chosenX.isEmpty() ? -1 : m_x->findData(m_chosenX);
+        m_x->setCurrentIndex(chosen >= 0 ? chosen : defaultX());
         m_y->setCurrentIndex(std::max(0, m_y->findData(oldY)));
     }
     rebuild();
@@ -80,15 +85,26 @@ void ParamScatter::setData(const RunsTableModel *model, const QList<ChartRun> &r
 // start from the first one that varies.
 int ParamScatter::defaultX() const
 {
-    for (int i = 0; i < m_x->count(); ++i)
-        if (!m_model->isConstant(m_model->columnOf(m_x->itemData(i).toString())))
+    // Varying among the compared runs, not the whole table.
+    for (int i = 0; i < m_x->count(); ++i) {
+        const int column = m_model->columnOf(m_x->itemData(i).toString());
+        QSet<QString> values;
+        for (const ChartRun &run : m_runs) {
+            const int row = m_model->rowOf(run.runId);
+            if (row >= 0)
+                values.insert(m_model->index(row, column).data(Qt::DisplayRole).toString());
+        }
+        if (values.size() > 1)
             return i;
+    }
     return 0;
 }
 
 bool ParamScatter::setAxes(const QString &xKey, const QString &yKey)
 {
     const int x = m_x->findData(xKey), y = m_y->findData(yKey);
+    if (x >= 0)
+        m_chosenX = xKey;
     if (x < 0 || y < 0)
         return false;
     const QSignalBlocker bx(m_x);

@@ -37,6 +37,7 @@ private:
     const RunsTableModel *m_model = nullptr;
     QList<ChartRun> m_runs;
     QComboBox *m_x = nullptr;
+    QString m_chosenX; // the X the user chose, kept across new data
     QComboBox *m_y = nullptr;
     QChartView *m_view = nullptr;
 };

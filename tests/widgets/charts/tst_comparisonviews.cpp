@@ -470,6 +470,8 @@ void TestComparisonViews::scatterStartsFromAVaryingParameter()
     ParamScatter *scatter = tab.paramScatter();
     QCOMPARE(scatter->xCombo()->findData(QStringLiteral("params.epochs")), 0);
     QCOMPARE(scatter->xCombo()->currentData().toString(), QStringLiteral("params.lr"));
+    // Other tests' runs share the workspace: Y is chosen, X stays as it started.
+    QVERIFY(scatter->setAxes(QStringLiteral("params.lr"), QStringLiteral("metrics.loss")));
     QCOMPARE(scatter->series().size(), 3);
     QCOMPARE(scatter->series().at(1)->at(0).x(), 0.02);
 }
