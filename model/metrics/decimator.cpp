@@ -1,5 +1,7 @@
 #include "metrics/decimator.h"
 
+#include "metrics/pixelmapping.h"
+
 #include <QtNumeric>
 #include <algorithm>
 #include <cmath>
@@ -7,24 +9,6 @@
 namespace mlwb {
 
 namespace {
-
-// Maps x to a pixel column exactly as the tests' reference does; NaN lands in
-// column 0 instead of becoming an undefined int conversion.
-struct PixelMapping {
-    double x0 = 0;
-    double scale = 0;
-    int width = 1;
-
-    int columnOf(double x) const
-    {
-        const double f = (x - x0) * scale;
-        if (!(f > 0.0))
-            return 0;
-        if (f >= width)
-            return width - 1;
-        return int(f);
-    }
-};
 
 inline void prefetch(const double *p)
 {

@@ -1,5 +1,7 @@
 #include "metrics/lodseries.h"
 
+#include "metrics/pixelmapping.h"
+
 #include <QtNumeric>
 #include <algorithm>
 #include <cmath>
@@ -7,24 +9,6 @@
 namespace mlwb {
 
 namespace {
-
-// The decimator's pixel mapping (decimator.cpp), kept identical so the
-// columns and so the picture are the same.
-struct PixelMapping {
-    double x0 = 0;
-    double scale = 0;
-    int width = 1;
-
-    int columnOf(double x) const
-    {
-        const double f = (x - x0) * scale;
-        if (!(f > 0.0))
-            return 0;
-        if (f >= width)
-            return width - 1;
-        return int(f);
-    }
-};
 
 // One column's first finite minimum and maximum, in point order.
 struct ColumnExtremes {
