@@ -5,6 +5,7 @@
 #include "runs/rundeletion.h"
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
+#include "runs/runreason.h"
 #include "runs/runsubmitter.h"
 #include "runs/runsupervisor.h"
 #include "runs/supervisornote.h"
@@ -44,7 +45,7 @@ QJsonObject toJson(const Run &r)
             {QStringLiteral("duration_seconds"),
              r.startedAt.isValid() ? QJsonValue(double(r.durationMs()) / 1000.0) : QJsonValue()},
             {QStringLiteral("exit_code"), r.exitCode >= 0 ? QJsonValue(r.exitCode) : QJsonValue()},
-            {QStringLiteral("error"), CliOutput::text(r.error)},
+            {QStringLiteral("error"), CliOutput::text(RunReason::text(r.error))},
             {QStringLiteral("parent"), QJsonValue()},
             {QStringLiteral("tags"), tags}};
 }
@@ -175,7 +176,7 @@ int submit(CommandContext &context)
     else if (ended->status != RunStatus::Completed)
         context.note(Cli::tr("Run %1 %2: %3")
                          .arg(ended->uid, statusName(ended->status).toLower(),
-                              ended->error.section(QLatin1Char('\n'), 0, 0)));
+                              RunReason::summary(ended->error)));
     if (ended->status == RunStatus::Completed)
         return ExitSuccess;
     return ended->exitCode > 0 ? ended->exitCode : ExitFailure;

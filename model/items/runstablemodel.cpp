@@ -1,6 +1,7 @@
 #include "items/runstablemodel.h"
 
 #include "runs/durationtext.h"
+#include "runs/runreason.h"
 
 #include "store/sqlerror.h"
 #include "store/workspace.h"
@@ -33,6 +34,7 @@ struct RunsTableModel::Loaded {
         Id id = 0;
         QVariant fixed[fixedCount];
         QHash<QString, QVariant> extra; // tags.*, params.*, metrics.*
+        QString reason;                 // why it failed, as stored
     };
     QVector<Record> runs;
     QHash<Id, int> index;
@@ -81,7 +83,7 @@ bool RunsTableModel::loadRuns(Loaded *loaded, QString *error) const
     if (!sql::prepare(q,
                       QStringLiteral("SELECT r.id, r.uid, r.display_name, e.name, r.status, "
                                      "r.started_at, r.ended_at, t.name, r.created_at, "
-                                     "r.arguments FROM runs r "
+                                     "r.arguments, r.error FROM runs r "
                                      "JOIN experiments e ON e.id = r.experiment_id "
                                      "LEFT JOIN compute_targets t ON t.id = r.target_id ")
                           % where % QStringLiteral("ORDER BY r.created_at DESC, r.id DESC"),
@@ -96,6 +98,7 @@ bool RunsTableModel::loadRuns(Loaded *loaded, QString *error) const
             r.fixed[c - 1] = q.value(c).toString();
         r.fixed[4] = sql::dateTime(q.value(5));
         r.fixed[7] = sql::dateTime(q.value(8));
+        r.reason = q.value(10).toString();
         if (!q.value(5).isNull()) {
             const qint64 end = q.value(6).isNull() ? now : q.value(6).toLongLong();
             r.fixed[5] = double(end - q.value(5).toLongLong()) / 1000.0;
@@ -216,7 +219,7 @@ void RunsTableModel::build(const Loaded &loaded)
     m_rows.reserve(loaded.runs.size());
     m_rowOfRun.clear();
     for (const auto &r : loaded.runs) {
-        Row row{r.id, QVector<QVariant>(m_columns.size())};
+        Row row{r.id, QVector<QVariant>(m_columns.size()), r.reason};
         std::copy(std::begin(r.fixed), std::end(r.fixed), row.cells.begin());
         for (auto it = r.extra.cbegin(); it != r.extra.cend(); ++it)
             row.cells[m_columnIndex.value(it.key())] = it.value();
@@ -292,9 +295,11 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         return row.cells.at(index.column());
     case RunIdRole:
         return row.id;
-    case Qt::ToolTipRole: // the run id, where the name is shown
+    case Qt::ToolTipRole: // the run id where the name is shown, why it failed on its status
         if (m_columns.at(index.column()) == u"name")
             return row.cells.at(m_columnIndex.value(QStringLiteral("id")));
+        if (m_columns.at(index.column()) == u"status" && !row.reason.isEmpty())
+            return RunReason::summary(row.reason);
         return {};
     case Qt::TextAlignmentRole:
         if (row.cells.at(index.column()).typeId() == QMetaType::Double)

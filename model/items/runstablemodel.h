@@ -72,6 +72,7 @@ private:
     struct Row {
         Id id = 0;
         QVector<QVariant> cells;
+        QString reason; // runs.error as stored
     };
     struct Loaded;
     bool loadRuns(Loaded *loaded, QString *error) const;

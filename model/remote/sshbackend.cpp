@@ -4,6 +4,7 @@
 #include "runs/environmentcapture.h"
 #include "runs/processgroup.h"
 #include "runs/runending.h"
+#include "runs/runreason.h"
 #include "snapshots/snapshotreader.h"
 #include "store/defaultworkspace.h"
 #include "store/environments.h"
@@ -186,8 +187,7 @@ TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)
             *more = false;
             return Step::Done;
         }
-        *error = tr("The run's folder on %1 (%2) has vanished.")
-                     .arg(m_connection.name(), m_remote.folder());
+        *error = RunReason::folderVanished(m_connection.name(), m_remote.folder());
         return Step::Fail;
     }
     if (!store(poll, error))
@@ -258,10 +258,10 @@ TargetBackend::Step SshBackend::collect(QString *error)
 {
     const SshResult fetched = fetchOutputs();
     if (!fetched.ok()) {
-        *error = tr("Could not fetch the outputs from %1: %2")
-                     .arg(m_connection.name(), fetched.message.isEmpty()
-                                                   ? QString::fromUtf8(fetched.err).trimmed()
-                                                   : fetched.message);
+        *error = RunReason::fetchFailed(m_connection.name(),
+                                        fetched.message.isEmpty()
+                                            ? QString::fromUtf8(fetched.err).trimmed()
+                                            : fetched.message);
         return Step::Fail;
     }
     if (!m_connection.keepRunFolders()) {
@@ -278,10 +278,8 @@ QString SshBackend::failureMessage(qint64 exitCode, bool timedOut) const
     // A full disk also keeps the wrapper from writing exit_code: say so, not "killed".
     const QString tail = RunEnding::lastLogLines(m_context.folder.log(), 20);
     if (exitCode < 0 && !timedOut && tail.contains(QLatin1String("No space left on device")))
-        return tr("The disk of %1 is full (No space left on device in %2): the run failed and "
-                  "its exit code could not be written.")
-                   .arg(m_connection.name(), m_connection.workdir())
-               + QLatin1Char('\n') + tail;
+        return RunReason::withLog(
+            RunReason::remoteDiskFull(m_connection.name(), m_connection.workdir()), tail);
     return RunEnding::failureMessage(exitCode, timedOut, m_context.config.timeoutSeconds,
                                      m_context.config.effectiveCommand(), m_connection.name(),
                                      m_context.folder.log());

@@ -1,5 +1,7 @@
 #include "runs/runending.h"
 
+#include "runs/runreason.h"
+
 #include "metrics/metricingestor.h"
 #include "metrics/metrictail.h"
 #include "store/sqlerror.h"
@@ -87,22 +89,16 @@ QString RunEnding::failureMessage(qint64 exitCode, bool timedOut, int timeoutSec
                                   const QString &command, const QString &where,
                                   const QString &logPath)
 {
-    QString message;
+    QString reason;
     if (timedOut)
-        message = tr("Stopped after the time limit of %1 s.").arg(timeoutSeconds);
-    else if (exitCode < 0 && where.isEmpty())
-        message = tr("The run's process ended without an exit code (killed from outside?).");
+        reason = RunReason::timedOut(timeoutSeconds);
     else if (exitCode < 0)
-        message = tr("The run's process on %1 ended without an exit code (killed from outside?).")
-                      .arg(where);
-    else if (exitCode == 127 && where.isEmpty())
-        message = tr("Command not found: %1").arg(command);
+        reason = RunReason::noExitCode(where);
     else if (exitCode == 127)
-        message = tr("Command not found on %1: %2").arg(where, command);
+        reason = RunReason::commandNotFound(command, where);
     else
-        message = tr("Exited with code %1.").arg(exitCode);
-    const QString tail = lastLogLines(logPath, 20);
-    return tail.isEmpty() ? message : message + QLatin1Char('\n') + tail;
+        reason = RunReason::exited(exitCode);
+    return RunReason::withLog(reason, lastLogLines(logPath, 20));
 }
 
 QString RunEnding::lastLogLines(const QString &logPath, int count)

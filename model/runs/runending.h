@@ -36,8 +36,8 @@ public:
     /// True once a cancel was asked for (by the GUI, the CLI, a time limit).
     static bool cancelRequested(const QSqlDatabase &db, Id runId);
     static RunStatus finalStatus(qint64 exitCode, bool canceled);
-    /// Why a run failed, with the last lines of its log. `where` names a
-    /// remote host ("on gpu-box"), or is empty for this computer.
+    /// Why a run failed as stored (a RunReason code), with the last lines of
+    /// its log. `where` names a remote host, or is empty for this computer.
     static QString failureMessage(qint64 exitCode, bool timedOut, int timeoutSeconds,
                                   const QString &command, const QString &where,
                                   const QString &logPath);

@@ -7,6 +7,7 @@
 #include "runs/processgroup.h"
 #include "runs/runending.h"
 #include "runs/runqueue.h"
+#include "runs/runreason.h"
 #include "store/computetargets.h"
 #include "store/runs.h"
 #include "store/sqlerror.h"
@@ -37,7 +38,7 @@ bool TargetBackend::snapshot(const RunContext &context, QString *sha, QString *z
     if (!sql::exec(q, error))
         return false;
     if (!q.next())
-        return sql::fail(error, RunSupervisor::tr("The run has no snapshot to run from."));
+        return sql::fail(error, RunReason::noSnapshot());
     *sha = q.value(0).toString();
     *zip = QDir(context.workspace.folder(Workspace::Folder::Snapshots))
                .filePath(*sha + QStringLiteral(".zip"));
@@ -260,7 +261,7 @@ bool RunSupervisor::failRun(const QString &message, QString *error)
 {
     QString ignored;
     Runs(m_workspace).finish(m_runId, RunStatus::Failed, -1, message, &ignored);
-    *error = message;
+    *error = RunReason::text(message);
     return false;
 }
 

@@ -168,6 +168,16 @@ void TestCliRun::failingRunExitsWithItsCode()
     QCOMPARE(r.code, 7);
     QVERIFY(r.out.contains(QLatin1String("bad things")));
     QVERIFY2(r.err.contains(QLatin1String("failed")), qPrintable(r.err));
+    // Stored as a code, said in words (English: the tests load no translation).
+    QVERIFY2(r.err.contains(QLatin1String("failed: Exited with code 7.")), qPrintable(r.err));
+    const QString id = r.out.section(QLatin1Char('\n'), 0, 0).trimmed();
+    const Result shown = mlwb({QStringLiteral("run"), QStringLiteral("show"), id,
+                               QStringLiteral("--format"), QStringLiteral("json")});
+    const QJsonObject run = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+    QVERIFY2(run.value(QStringLiteral("error"))
+                 .toString()
+                 .startsWith(QLatin1String("Exited with code 7.\n")),
+             qPrintable(shown.out + shown.err));
 }
 
 void TestCliRun::metricsAsCsvAndJson()

@@ -9,6 +9,7 @@
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
+#include "runs/runreason.h"
 #include "runs/runsubmitter.h"
 #include "runs/supervisornote.h"
 #include "sshfixture.h"
@@ -302,7 +303,8 @@ void TestFaultDiskFull::runWithFullDisk(const QString &target)
     QVERIFY2(run.status == (exitCode == 0 ? RunStatus::Completed : RunStatus::Failed),
              qPrintable(run.error));
     if (exitCode != 0)
-        QVERIFY2(run.error.startsWith(QStringLiteral("Exited with code %1.").arg(exitCode)),
+        QVERIFY2(RunReason::text(run.error).startsWith(
+                     QStringLiteral("Exited with code %1.").arg(exitCode)),
                  qPrintable(run.error));
     testing::verifyEachStepOnce(*m_ws, run.id, pointCount);
     const RunFolder folder(m_ws->folder(Workspace::Folder::Runs), run.uid);

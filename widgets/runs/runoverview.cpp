@@ -1,6 +1,7 @@
 #include "runs/runoverview.h"
 
 #include "runs/durationtext.h"
+#include "runs/runreason.h"
 #include "runs/runsummary.h"
 #include "runs/supervisornote.h"
 
@@ -259,7 +260,7 @@ bool RunOverview::setRun(const Run &run, QString *error)
     m_ended->setText(formatTime(run.endedAt));
     updateDuration();
     m_exitCode->setText(run.exitCode >= 0 ? QString::number(run.exitCode) : tr("—"));
-    m_error->setText(run.error);
+    m_error->setText(RunReason::text(run.error));
     auto *form = static_cast<QFormLayout *>(m_error->parentWidget()->layout());
     form->setRowVisible(m_error, !run.error.isEmpty());
     updateSupervisorNote();

@@ -10,6 +10,7 @@
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
+#include "runs/runreason.h"
 #include "runs/runsubmitter.h"
 #include "sshfixture.h"
 #include "store/computetargets.h"
@@ -349,8 +350,8 @@ void TestSshRuns::missingInterpreterFailsClearly()
     QVERIFY(submitted);
     const Run run = waitForFinal(submitted->id);
     QCOMPARE(run.status, RunStatus::Failed);
-    QVERIFY2(run.error.contains(QLatin1String("/nonexistent/python9"))
-                 && run.error.contains(QLatin1String("not found")),
+    QVERIFY2(RunReason::text(run.error).contains(QLatin1String("/nonexistent/python9"))
+                 && RunReason::text(run.error).contains(QLatin1String("not found")),
              qPrintable(run.error));
 }
 
@@ -364,7 +365,7 @@ void TestSshRuns::unreachableHostFailsClearly()
     const Run run = waitForFinal(submitted->id);
     QCOMPARE(run.status, RunStatus::Failed);
     QVERIFY2(
-        run.error.startsWith(
+        RunReason::text(run.error).startsWith(
             QStringLiteral("Cannot reach gpu-box (127.0.0.1:%1): Connection refused").arg(closed)),
         qPrintable(run.error));
     // The rest of the workspace keeps working: a run on the good target completes.
@@ -384,7 +385,7 @@ void TestSshRuns::vanishedRemoteFolderFailsClearly()
     QVERIFY(QDir(remoteRunFolder(*submitted)).removeRecursively());
     const Run run = waitForFinal(submitted->id);
     QCOMPARE(run.status, RunStatus::Failed);
-    QVERIFY2(run.error.contains(QLatin1String("vanished")), qPrintable(run.error));
+    QVERIFY2(RunReason::text(run.error).contains(QLatin1String("vanished")), qPrintable(run.error));
     processgroup::terminate(pgid, 1000);
 }
 
@@ -403,9 +404,10 @@ void TestSshRuns::snapshotLargerThanRemoteDiskFailsClearly()
     QVERIFY(submitted);
     const Run run = waitForFinal(submitted->id);
     QCOMPARE(run.status, RunStatus::Failed);
-    QVERIFY2(run.error.startsWith(QLatin1String("Not enough disk space on tight: "))
-                 && run.error.contains(QStringLiteral("KiB free in ") + tight),
-             qPrintable(run.error));
+    QVERIFY2(
+        RunReason::text(run.error).startsWith(QLatin1String("Not enough disk space on tight: "))
+            && RunReason::text(run.error).contains(QStringLiteral("KiB free in ") + tight),
+        qPrintable(run.error));
     QVERIFY(
         !QFileInfo::exists(tight + QStringLiteral("/runs/") + run.uid + QStringLiteral("/pgid")));
     // The rest of the workspace keeps working: the same project runs on the roomy target.
@@ -434,8 +436,10 @@ with open("outputs/fill.bin", "wb") as f:
     QVERIFY(submitted);
     const Run run = waitForFinal(submitted->id);
     QCOMPARE(run.status, RunStatus::Failed);
-    QVERIFY2(run.error.contains(QLatin1String("No space left on device")), qPrintable(run.error));
-    QVERIFY2(run.error.contains(QLatin1String("filling the disk")), qPrintable(run.error));
+    QVERIFY2(RunReason::text(run.error).contains(QLatin1String("No space left on device")),
+             qPrintable(run.error));
+    QVERIFY2(RunReason::text(run.error).contains(QLatin1String("filling the disk")),
+             qPrintable(run.error));
 }
 
 QTEST_GUILESS_MAIN(TestSshRuns)

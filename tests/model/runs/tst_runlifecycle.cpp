@@ -7,6 +7,7 @@
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
+#include "runs/runreason.h"
 #include "runs/runsubmitter.h"
 #include "store/computetargets.h"
 #include "store/runs.h"
@@ -169,8 +170,9 @@ void TestRunLifecycle::failedRunKeepsExitCodeAndLogTail()
     const Run run = waitForFinal(submitted->id);
     QCOMPARE(run.status, RunStatus::Failed);
     QCOMPARE(run.exitCode, 3);
-    QVERIFY2(run.error.contains(QLatin1String("code 3")), qPrintable(run.error));
-    QVERIFY2(run.error.contains(QLatin1String("about to fail")), qPrintable(run.error));
+    QVERIFY2(RunReason::text(run.error).contains(QLatin1String("code 3")), qPrintable(run.error));
+    QVERIFY2(RunReason::text(run.error).contains(QLatin1String("about to fail")),
+             qPrintable(run.error));
 }
 
 void TestRunLifecycle::missingInterpreterIsClear()
@@ -186,7 +188,8 @@ void TestRunLifecycle::missingInterpreterIsClear()
     const Run run = waitForFinal(submitted->id);
     QCOMPARE(run.status, RunStatus::Failed);
     QCOMPARE(run.exitCode, 127);
-    QVERIFY2(run.error.contains(QLatin1String("not found")), qPrintable(run.error));
+    QVERIFY2(RunReason::text(run.error).contains(QLatin1String("not found")),
+             qPrintable(run.error));
 }
 
 void TestRunLifecycle::cancelStopsTheWholeProcessGroup()
@@ -363,7 +366,8 @@ void TestRunLifecycle::timeLimitStopsRun()
     QVERIFY2(submitted, qPrintable(error));
     const Run run = waitForFinal(submitted->id, 30000);
     QCOMPARE(run.status, RunStatus::Failed);
-    QVERIFY2(run.error.contains(QLatin1String("time limit")), qPrintable(run.error));
+    QVERIFY2(RunReason::text(run.error).contains(QLatin1String("time limit")),
+             qPrintable(run.error));
 }
 
 void TestRunLifecycle::childRunsNestUnderParent()

@@ -10,6 +10,7 @@
 #include "runs/rundetails.h"
 #include "runs/runfolder.h"
 #include "runs/runoverview.h"
+#include "runs/runreason.h"
 #include "runs/runsummary.h"
 #include "runs/snapshotbrowser.h"
 #include "runs/sparkline.h"
@@ -41,6 +42,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 #include <QTreeView>
 
 using namespace mlwb;
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void cleanup();
     void overviewShowsFields();
     void statusFollowsTheStore();
+    void failureReasonInTheReadersLanguage();
     void cancelDisabledForFinalRun();
     void supervisorNoteShownWhileItWaits();
     void editingTagStoresIt();
@@ -259,6 +262,29 @@ void TestRunDetails::statusFollowsTheStore()
     QVERIFY(!child<QPushButton>("cancelRun")->isEnabled());
     QVERIFY(!m_details->logView()->isLive());
     QCOMPARE(title.count(), 0);
+}
+
+// Supervisors store why a run failed as a code; the page says it in German
+// under a German translator, with the log lines as stored.
+void TestRunDetails::failureReasonInTheReadersLanguage()
+{
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral("mlwb_de"), QStringLiteral(MLWB_TRANSLATIONS)));
+    QCoreApplication::installTranslator(&german);
+    const QString stored =
+        RunReason::withLog(RunReason::exited(3), QStringLiteral("Traceback: boom"));
+    QString error;
+    QVERIFY(Runs(*m_ws).finish(m_run.id, RunStatus::Failed, 3, stored, &error));
+    details();
+    const QString shown = child<QLabel>("errorValue")->text();
+    QCoreApplication::removeTranslator(&german);
+    QCOMPARE(shown, QStringLiteral("Mit Code 3 beendet.\nTraceback: boom"));
+    QCOMPARE(RunReason::text(stored), QStringLiteral("Exited with code 3.\nTraceback: boom"));
+    QCOMPARE(RunReason::summary(RunReason::exited(137)),
+             QStringLiteral("Exited with code 137 (killed by signal 9)."));
+    QCOMPARE(RunReason::summary(
+                 RunReason::commandNotFound(QStringLiteral("python9"), QStringLiteral("gpu-box"))),
+             QStringLiteral("Command not found on gpu-box: python9"));
 }
 
 void TestRunDetails::supervisorNoteShownWhileItWaits()
