@@ -1,6 +1,7 @@
 #include "window/itemproperties.h"
 
 #include "runs/durationtext.h"
+#include "runs/runreason.h"
 #include "runs/runstatustext.h"
 
 #include "items/taxonomyloader.h"
@@ -50,6 +51,15 @@ void addMap(const QString &prefix, const QMap<QString, QString> &map,
 {
     for (auto it = map.cbegin(); it != map.cend(); ++it)
         out->append({prefix.arg(it.key()), it.value()});
+}
+
+// Tags as one field, a "key=value" line each: the properties panel draws them as chips.
+void addTags(const QMap<QString, QString> &tags, QList<ItemProperties::Field> *out)
+{
+    QStringList lines;
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        lines << it.key() + u'=' + it.value();
+    out->append({ItemProperties::tr("Tags"), lines.join(u'\n')});
 }
 
 void addObject(const QString &prefix, const QJsonObject &object, QList<ItemProperties::Field> *out)
@@ -207,10 +217,10 @@ bool ItemProperties::run(const Workspace &ws, qint64 id, QList<Field> *out, QStr
     out->append(
         {tr("Duration"), r->startedAt.isValid() ? durationText(r->durationMs()) : QString()});
     out->append({tr("Exit code"), r->exitCode >= 0 ? QString::number(r->exitCode) : QString()});
-    out->append({tr("Error"), r->error});
+    out->append({tr("Error"), RunReason::text(r->error)});
     out->append({tr("Notes"), r->notes});
     out->append({tr("Snapshot"), r->snapshotId > 0 ? QString::number(r->snapshotId) : QString()});
-    addMap(tr("Tag: %1"), r->tags, out);
+    addTags(r->tags, out);
     addMap(tr("Property: %1"), r->properties, out);
     addObject(tr("Config: %1"), r->config, out);
     return true;
@@ -248,7 +258,7 @@ bool ItemProperties::modelVersion(const Workspace &ws, const QModelIndex &index,
         out->append({tr("Content sha256"), v.sha256});
         out->append({tr("Size"), QLocale().formattedDataSize(v.size)});
         out->append({tr("Created"), time(v.createdAt)});
-        addMap(tr("Tag: %1"), v.tags, out);
+        addTags(v.tags, out);
         return true;
     }
     return missing(error, tr("This model version no longer exists."));

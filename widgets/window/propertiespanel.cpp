@@ -2,6 +2,7 @@
 
 #include "items/taxonomymodel.h"
 #include "window/itemproperties.h"
+#include "window/tagchips.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -32,6 +33,11 @@ PropertiesPanel::PropertiesPanel(QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setItemDelegateForColumn(1, new TagChips(m_table));
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (column == 1)
+            fitChipRows(); // chips wrap anew
+    });
     connect(m_table, &QTableWidget::cellClicked, this, &PropertiesPanel::toggleDetails);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -85,12 +91,15 @@ void PropertiesPanel::reload(const Workspace *workspace)
         m_table->insertRow(row);
         auto *value = new QTableWidgetItem(field.second);
         value->setToolTip(field.second);
+        if (field.first == ItemProperties::tr("Tags"))
+            value->setData(TagChips::ChipsRole, field.second.split(u'\n'));
         m_table->setItem(row, 0, new QTableWidgetItem(field.first));
         m_table->setItem(row, 1, value);
         m_table->setRowHidden(row, detail && !m_showDetails);
     };
     for (const auto &field : std::as_const(plain))
         addRow(field, false);
+    fitChipRows();
     if (technical.isEmpty())
         return;
     const int header = m_table->rowCount();
@@ -106,6 +115,20 @@ void PropertiesPanel::reload(const Workspace *workspace)
     m_table->setSpan(header, 0, 1, 2);
     for (const auto &field : std::as_const(technical))
         addRow(field, true);
+}
+
+void PropertiesPanel::fitChipRows()
+{
+    const int width = m_table->columnWidth(1);
+    const QFontMetrics metrics(m_table->font());
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QTableWidgetItem *item = m_table->item(row, 1);
+        const QStringList chips =
+            item ? item->data(TagChips::ChipsRole).toStringList() : QStringList();
+        if (!chips.isEmpty())
+            m_table->setRowHeight(row, std::max(m_table->verticalHeader()->defaultSectionSize(),
+                                                TagChips::height(chips, width, metrics)));
+    }
 }
 
 bool PropertiesPanel::isTechnical(const QString &field)

@@ -14,7 +14,7 @@ class Workspace;
 
 /// The properties dock: the fields of the selected taxonomy node as a
 /// two-column, read-only table; empty ones left out, technical ones folded
-/// under Details.
+/// under Details, tags drawn as chips.
 class PropertiesPanel : public QWidget
 {
     Q_OBJECT
@@ -40,6 +40,8 @@ public:
 
 private:
     void toggleDetails(int row);
+    /// Rows of tag chips as tall as their wrapped lines.
+    void fitChipRows();
 
     QLabel *m_title;
     QTableWidget *m_table;

@@ -11,6 +11,7 @@
 #include "window/documentarea.h"
 #include "window/mainwindow.h"
 #include "window/propertiespanel.h"
+#include "window/tagchips.h"
 #include "window/taskspanel.h"
 #include "window/welcomepage.h"
 
@@ -21,6 +22,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -129,6 +131,7 @@ void TestMainWindow::selectingAnExperimentFillsProperties()
     run.experimentId = e.id;
     run.experimentName = e.name;
     run.tags.insert(QStringLiteral("lr"), QStringLiteral("0.1"));
+    run.tags.insert(QStringLiteral("model"), QStringLiteral("cnn"));
     QVERIFY(Runs(*ws).create(&run, &error));
     ws.reset();
     MainWindow window(path(QStringLiteral("ws")));
@@ -148,7 +151,7 @@ void TestMainWindow::selectingAnExperimentFillsProperties()
     tree->setCurrentIndex(tree->model()->index(0, 0, mnist));
     QCOMPARE(panel->value(QStringLiteral("Run id")), run.uid);
     QCOMPARE(panel->value(QStringLiteral("Status")), QStringLiteral("Queued"));
-    QCOMPARE(panel->value(QStringLiteral("Tag: lr")), QStringLiteral("0.1"));
+    QCOMPARE(panel->value(QStringLiteral("Tags")), QStringLiteral("lr=0.1\nmodel=cnn"));
     QCOMPARE(panel->value(QStringLiteral("Experiment")), QStringLiteral("mnist"));
     // Empty fields are left out; ids wait under a folded Details row.
     QVERIFY(panel->value(QStringLiteral("Error")).isEmpty());
@@ -162,6 +165,23 @@ void TestMainWindow::selectingAnExperimentFillsProperties()
             detailsRow = row;
     }
     QVERIFY(detailsRow >= 0 && idRow > detailsRow);
+    // Tags are chips, one key=value each, wrapped onto lines in a narrow dock.
+    int tagsRow = -1;
+    for (int row = 0; row < table->rowCount(); ++row)
+        if (table->item(row, 0)->text() == u"Tags")
+            tagsRow = row;
+    QVERIFY(tagsRow >= 0);
+    const QStringList chips = table->item(tagsRow, 1)->data(TagChips::ChipsRole).toStringList();
+    QCOMPARE(chips, (QStringList{QStringLiteral("lr=0.1"), QStringLiteral("model=cnn")}));
+    const QFontMetrics metrics(table->font());
+    const QList<QRect> wide = TagChips::layout(chips, 400, metrics);
+    QCOMPARE(wide.at(0).top(), wide.at(1).top()); // side by side
+    const QList<QRect> narrow =
+        TagChips::layout(chips, metrics.horizontalAdvance(u"model=cnn") + 24, metrics);
+    QVERIFY(narrow.at(1).top() > narrow.at(0).bottom()); // the second on its own line
+    QCOMPARE(table->rowHeight(tagsRow),
+             std::max(table->verticalHeader()->defaultSectionSize(),
+                      TagChips::height(chips, table->columnWidth(1), metrics)));
     QVERIFY(table->isRowHidden(idRow));
     QVERIFY(!table->isRowHidden(detailsRow));
     Q_EMIT table->cellClicked(detailsRow, 0);
