@@ -11,12 +11,17 @@
 // Baselines from the same run: the GUI thread's CPU share with the same chart
 // open and the same runs alive but idle, and log -> visible in the store for
 // the same points (another thread polls the series counts every 10 ms).
+// As a user has it: each run also logs `u` every 10th step, merged into the
+// panel of `t`; the pointer hovers over the plot (a move every 100 ms, so the
+// crosshair's readout is recomputed); the first run's page is open on its
+// Metrics tab, its live charts included.
 //
 //   bench_chartlive [runs=10] [points per second=1000] [window seconds=8]
 #include "charts/comparisontab.h"
 #include "charts/metricchartview.h"
 #include "metrics/metrics.h"
 #include "metrics/seriesloader.h"
+#include "runs/rundetails.h"
 #include "store/computetargets.h"
 #include "store/runs.h"
 #include "store/workspace.h"
@@ -28,7 +33,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QProcess>
+#include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -92,7 +100,7 @@ public:
 
     QWidget *viewport = nullptr;
     MetricChartView *panel = nullptr;
-    QHash<QString, int> runIndex; // series name (run's label) -> index
+    QHash<QString, int> runIndex; // series name ("run name · t") -> index
     std::vector<qint64> shown;    // per run: newest step drawn so far
     std::vector<Sighting> sightings;
     int paints = 0;
@@ -217,8 +225,10 @@ QString summary(const std::vector<double> &ms)
 const char script[] = R"PY(import os, sys, time, mlwb
 go, seconds, rate = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
 run = mlwb.Run.get_context()
-run.log('t', time.time(), 0)  # the line exists before the chart opens, with two
-run.log('t', time.time(), 0)  # points: a metric logged once is shown as a number
+run.log('t', time.time(), 0)  # the lines exist before the chart opens, with two
+run.log('t', time.time(), 0)  # points each: a metric logged once is shown as a number
+run.log('u', time.time(), 0)
+run.log('u', time.time(), 0)
 while not os.path.exists(go):
     time.sleep(0.01)
 t0 = time.time()
@@ -230,6 +240,8 @@ while True:
     due = int((now - t0) * rate) + 1
     while step <= due:
         run.log('t', time.time(), step)  # value: when this log call happened
+        if step % 10 == 0:
+            run.log('u', time.time(), step)  # merged into t's panel
         step += 1
     time.sleep(0.002)
 )PY";
@@ -249,6 +261,9 @@ int main(int argc, char *argv[])
         qputenv("MLWB_PROGRAM", MLWB_BINARY);
 
     QTemporaryDir dir;
+    // The merged panel is remembered in the user's settings: keep them here.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
     const QString wsPath = dir.filePath(QStringLiteral("ws"));
     QString error;
     auto ws = Workspace::create(wsPath, &error);
@@ -289,7 +304,7 @@ int main(int argc, char *argv[])
             qFatal("%s", qPrintable(error));
         runIds << run->id;
     }
-    // Every run started and its line exists (two points each).
+    // Every run started and its lines exist (two points each).
     QElapsedTimer started;
     started.start();
     for (int ready = 0; ready < runCount;) {
@@ -297,22 +312,44 @@ int main(int argc, char *argv[])
             qFatal("the runs did not start");
         spin(50);
         ready = 0;
-        for (Id id : std::as_const(runIds))
-            if (const auto s = Metrics(*ws).find(id, metric))
-                ready += s->count >= 2;
+        for (Id id : std::as_const(runIds)) {
+            const auto t = Metrics(*ws).find(id, metric);
+            const auto u = Metrics(*ws).find(id, QStringLiteral("u"));
+            ready += t && u && t->count >= 2 && u->count >= 2;
+        }
     }
 
-    // The chart of all 10, the way the GUI opens it.
+    // The chart of all 10, the way the GUI opens it, `u` merged into `t`.
     ComparisonTab tab(*ws);
-    if (!tab.setComparison(runIds, {}, &error) || tab.panels().size() != 1)
+    if (!tab.setComparison(runIds, {}, &error))
         qFatal("cannot open the comparison: %s", qPrintable(error));
+    tab.mergePanels(QStringLiteral("u"), metric);
+    if (tab.panels().size() != 1 || tab.panels().first()->metrics().size() != 2)
+        qFatal("cannot merge u into t");
     tab.resize(1400, 900);
     tab.show();
     app.panel = tab.panels().first();
     app.viewport = app.panel->viewport();
-    for (int i = 0; i < runCount; ++i)
-        if (const auto run = Runs(*ws).find(runIds.at(i))) // as the tab labels its lines
-            app.runIndex.insert(run->displayName.isEmpty() ? run->uid : run->displayName, i);
+    for (int i = 0; i < runCount; ++i) {
+        const auto run = Runs(*ws).find(runIds.at(i));
+        const QString name = run->displayName.isEmpty() ? run->uid : run->displayName;
+        app.runIndex.insert(name + QStringLiteral(" · ") + metric, i);
+    }
+    RunDetails page(ws.get(), runIds.first());
+    page.pages()->setCurrentIndex(RunDetails::MetricsPage);
+    page.resize(1400, 900);
+    page.show();
+    QTimer hover; // the pointer rests on the plot, moving a little
+    int wiggle = 0;
+    QObject::connect(&hover, &QTimer::timeout, [&] {
+        const QRectF plot = app.panel->chart()->plotArea();
+        const QPoint at = app.panel->mapFromScene(app.panel->chart()->mapToScene(
+            plot.center() + QPointF(plot.width() / 5 + (++wiggle % 2), 0)));
+        QMouseEvent move(QEvent::MouseMove, at, app.viewport->mapToGlobal(at), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(app.viewport, &move);
+    });
+    hover.start(100);
     app.shown.assign(size_t(runCount), -1);
     StorePoller poller(wsPath, runIds);
     poller.start();
@@ -373,7 +410,8 @@ int main(int argc, char *argv[])
     }
 
     std::printf("bench_chartlive: %d runs x %d points/s, tab of all %d (%dx%d, the panel %dx%d, "
-                "offscreen), steady window %.1f s from %.1f s after logging began (%zu points)\n",
+                "offscreen, u merged into t, hover, run page open), steady window %.1f s from "
+                "%.1f s after logging began (%zu points)\n",
                 runCount, rate, runCount, tab.width(), tab.height(), app.panel->width(),
                 app.panel->height(), wall1 - wall0, wall0 - goTime, pixel.size());
     std::printf(

@@ -1,17 +1,23 @@
 // (b) Redraw one panel of 50 runs x 1,000,000 points after a zoom: decimate
 // every line from the full data, replace() its points and paint the panel.
 // Baseline: the same panel painting without re-decimation (paint only).
+// As a user has it: val_loss (100,000 points a run, every 10th step) merged
+// into the panel, the hover crosshair over it (its readout computed for each
+// redraw) and run 1's page open on its Metrics tab.
 // Usage: bench_chartredraw [runs] [picture.png of the last zoom, to check it].
 #include "benchtiming.h"
 #include "benchworkspace.h"
 #include "charts/comparisontab.h"
 #include "charts/metricchartview.h"
 #include "metrics/seriesloader.h"
+#include "runs/rundetails.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QImage>
+#include <QMouseEvent>
 #include <QPainter>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -29,8 +35,14 @@ int main(int argc, char *argv[])
     if (!ws)
         qFatal("%s", qPrintable(error));
     bench::fill(*ws, runs, 1'000'000);
+    bench::fill(*ws, runs, 100'000, QStringLiteral("val_loss"), 10, runs);
+    RunDetails page(ws.get(), 1);
+    page.pages()->setCurrentIndex(RunDetails::MetricsPage);
+    page.resize(1400, 900);
+    page.show();
     SeriesLoader loader(*ws);
     MetricChartView view(*ws, &loader, QStringLiteral("loss"));
+    view.setMerged({QStringLiteral("val_loss")});
     view.resize(1600, 600);
     // Shown (offscreen), so the chart is laid out at the panel's size with
     // its axes; a hidden view paints QChart's default size without them.
@@ -48,6 +60,12 @@ int main(int argc, char *argv[])
     auto paint = [&] {
         // New axis labels relayout the chart (a posted event in the app).
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        // The pointer rests on the plot: the crosshair's readout follows the new data.
+        const QPointF at = view.mapFromScene(view.chart()->mapToScene(
+            view.chart()->plotArea().center() + QPointF(view.chart()->plotArea().width() / 5, 0)));
+        QMouseEvent hover(QEvent::MouseMove, at, view.viewport()->mapToGlobal(at), Qt::NoButton,
+                          Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view.viewport(), &hover);
         QPainter painter(&image);
         view.render(&painter);
     };
@@ -73,7 +91,9 @@ int main(int argc, char *argv[])
         view.resetZoom();
         paint();
     });
-    out << "bench_chartredraw: " << runs << " runs x 1,000,000 points, 1600 px panel (median ms)\n"
+    out << "bench_chartredraw: " << runs
+        << " runs x 1,000,000 points + val_loss merged (100,000 a run), hover readout, run 1's "
+           "page open, 1600 px panel (median ms)\n"
         << "  first load of all points from the store: " << loadMs << "\n"
         << "  paint only (baseline): " << paintOnly << "\n"
         << "  zoom: re-decimate + replace + paint: " << redraw << "  ratio " << redraw / paintOnly
