@@ -544,10 +544,6 @@
         <translation>Snapshot</translation>
     </message>
     <message>
-        <source>Tag: %1</source>
-        <translation>Tag: %1</translation>
-    </message>
-    <message>
         <source>Property: %1</source>
         <translation>Eigenschaft: %1</translation>
     </message>
@@ -715,6 +711,10 @@
     <message>
         <source>keys</source>
         <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
     </message>
 </context>
 <context>
@@ -1645,7 +1645,30 @@ Digest: %4</translation>
     </message>
 </context>
 <context>
-    <name>RunEnding</name>
+    <name>RunLauncher</name>
+    <message>
+        <source>Cannot find the mlwb program to supervise the run.</source>
+        <translation>Das Programm mlwb zum Überwachen des Laufs wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Could not start the run&apos;s supervisor (%1): %2</source>
+        <translation>Die Überwachung des Laufs konnte nicht gestartet werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>Run %1 has already ended (%2).</source>
+        <translation>Lauf %1 ist bereits beendet (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>RunReason</name>
+    <message>
+        <source>Exited with code %1 (killed by signal %2).</source>
+        <translation>Mit Code %1 beendet (durch Signal %2 abgebrochen).</translation>
+    </message>
+    <message>
+        <source>Exited with code %1.</source>
+        <translation>Mit Code %1 beendet.</translation>
+    </message>
     <message>
         <source>Stopped after the time limit of %1 s.</source>
         <translation>Nach Ablauf des Zeitlimits von %1 s gestoppt.</translation>
@@ -1667,23 +1690,20 @@ Digest: %4</translation>
         <translation>Befehl auf %1 nicht gefunden: %2</translation>
     </message>
     <message>
-        <source>Exited with code %1.</source>
-        <translation>Mit Code %1 beendet.</translation>
-    </message>
-</context>
-<context>
-    <name>RunLauncher</name>
-    <message>
-        <source>Cannot find the mlwb program to supervise the run.</source>
-        <translation>Das Programm mlwb zum Überwachen des Laufs wurde nicht gefunden.</translation>
+        <source>The disk of %1 is full (No space left on device in %2): the run failed and its exit code could not be written.</source>
+        <translation>Der Datenträger von %1 ist voll (No space left on device in %2): Der Lauf ist fehlgeschlagen, und sein Exit-Code konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <source>Could not start the run&apos;s supervisor (%1): %2</source>
-        <translation>Die Überwachung des Laufs konnte nicht gestartet werden (%1): %2</translation>
+        <source>The run&apos;s folder on %1 (%2) has vanished.</source>
+        <translation>Der Ordner des Laufs auf %1 (%2) ist verschwunden.</translation>
     </message>
     <message>
-        <source>Run %1 has already ended (%2).</source>
-        <translation>Lauf %1 ist bereits beendet (%2).</translation>
+        <source>The run has no snapshot to run from.</source>
+        <translation>Der Lauf hat keinen Snapshot, aus dem er laufen kann.</translation>
+    </message>
+    <message>
+        <source>Could not fetch the outputs from %1: %2</source>
+        <translation>Die Ausgaben konnten nicht von %1 abgerufen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1702,13 +1722,6 @@ Digest: %4</translation>
     <message>
         <source>The submit was canceled while packing the snapshot.</source>
         <translation>Die Übermittlung wurde beim Packen des Snapshots abgebrochen.</translation>
-    </message>
-</context>
-<context>
-    <name>RunSupervisor</name>
-    <message>
-        <source>The run has no snapshot to run from.</source>
-        <translation>Der Lauf hat keinen Snapshot, aus dem er laufen kann.</translation>
     </message>
 </context>
 <context>
@@ -1994,20 +2007,8 @@ Digest: %4</translation>
         <translation>Der Lauf ist auf der VM möglicherweise noch aktiv.</translation>
     </message>
     <message>
-        <source>The run&apos;s folder on %1 (%2) has vanished.</source>
-        <translation>Der Ordner des Laufs auf %1 (%2) ist verschwunden.</translation>
-    </message>
-    <message>
         <source>Cannot write to the run folder %1: %2</source>
         <translation>In den Ordner des Laufs %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Could not fetch the outputs from %1: %2</source>
-        <translation>Die Ausgaben konnten nicht von %1 abgerufen werden: %2</translation>
-    </message>
-    <message>
-        <source>The disk of %1 is full (No space left on device in %2): the run failed and its exit code could not be written.</source>
-        <translation>Der Datenträger von %1 ist voll (No space left on device in %2): Der Lauf ist fehlgeschlagen, und sein Exit-Code konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>

@@ -258,10 +258,9 @@ TargetBackend::Step SshBackend::collect(QString *error)
 {
     const SshResult fetched = fetchOutputs();
     if (!fetched.ok()) {
-        *error = RunReason::fetchFailed(m_connection.name(),
-                                        fetched.message.isEmpty()
-                                            ? QString::fromUtf8(fetched.err).trimmed()
-                                            : fetched.message);
+        *error = RunReason::fetchFailed(
+            m_connection.name(),
+            fetched.message.isEmpty() ? QString::fromUtf8(fetched.err).trimmed() : fetched.message);
         return Step::Fail;
     }
     if (!m_connection.keepRunFolders()) {

@@ -6,8 +6,6 @@ namespace mlwb {
 
 namespace {
 
-const QLatin1String codePrefix("{\"reason\":");
-
 QString key(const char *name)
 {
     return QString::fromLatin1(name);
@@ -78,9 +76,12 @@ QString RunReason::text(const QString &stored)
 QString RunReason::summary(const QString &stored)
 {
     const QString first = stored.section(QLatin1Char('\n'), 0, 0);
-    if (!first.startsWith(codePrefix))
+    // JSON sorts the keys, so a code is known by its parsed "reason", not a prefix.
+    if (!first.startsWith(QLatin1Char('{')))
         return first; // stored before codes: plain text
     const QJsonObject reason = QJsonDocument::fromJson(first.toUtf8()).object();
+    if (!reason.value(key("reason")).isString())
+        return first;
     const QString shown = translated(reason);
     return shown.isEmpty() ? first : shown;
 }

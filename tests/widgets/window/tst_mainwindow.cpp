@@ -176,8 +176,8 @@ void TestMainWindow::selectingAnExperimentFillsProperties()
     const QFontMetrics metrics(table->font());
     const QList<QRect> wide = TagChips::layout(chips, 400, metrics);
     QCOMPARE(wide.at(0).top(), wide.at(1).top()); // side by side
-    const QList<QRect> narrow =
-        TagChips::layout(chips, metrics.horizontalAdvance(u"model=cnn") + 24, metrics);
+    const QList<QRect> narrow = TagChips::layout(
+        chips, metrics.horizontalAdvance(QStringLiteral("model=cnn")) + 24, metrics);
     QVERIFY(narrow.at(1).top() > narrow.at(0).bottom()); // the second on its own line
     QCOMPARE(table->rowHeight(tagsRow),
              std::max(table->verticalHeader()->defaultSectionSize(),
