@@ -365,6 +365,8 @@ SshResult RemoteRun::poll(qint64 logOffset, qint64 metricsOffset, qint64 maxByte
         QStringLiteral("cd %1 2>/dev/null || { echo MLWB-VANISHED; exit 0; }\n"
                        "ec=$(cat exit_code 2>/dev/null); pg=$(cat pgid 2>/dev/null)\n"
                        "alive=0; [ -n \"$pg\" ] && kill -0 \"$pg\" 2>/dev/null && alive=1\n"
+                       // The wrapper writes exit_code just before its group ends.
+                       "[ $alive = 0 ] && ec=$(cat exit_code 2>/dev/null)\n"
                        "ls=$(wc -c < output.log 2>/dev/null || echo 0); ms=$(wc -c < metrics.jsonl "
                        "2>/dev/null || echo 0)\n"
                        "ln=$((ls - %2)); [ $ln -gt %4 ] && ln=%4; [ $ln -lt 0 ] && ln=0\n"
@@ -393,14 +395,22 @@ SshResult RemoteRun::poll(qint64 logOffset, qint64 metricsOffset, qint64 maxByte
 
 bool RemoteRun::parsePoll(const QByteArray &out, Poll *poll)
 {
-    if (out.startsWith("MLWB-VANISHED")) {
+    return parseFrame(out, poll) == out.size(); // else cut short: ask again
+}
+
+qsizetype RemoteRun::parseFrame(const QByteArray &bytes, Poll *poll)
+{
+    static const QByteArray vanished("MLWB-VANISHED\n");
+    if (bytes.startsWith(vanished)) {
         poll->vanished = true;
-        return true;
+        return vanished.size();
     }
-    const qsizetype newline = out.indexOf('\n');
-    const QList<QByteArray> words = out.left(newline).split(' ');
-    if (newline < 0 || words.size() != 8 || words.at(0) != "MLWB")
-        return false;
+    const qsizetype newline = bytes.indexOf('\n');
+    if (newline < 0)
+        return bytes.size() > 200 ? -1 : 0; // a header line is short
+    const QList<QByteArray> words = bytes.left(newline).split(' ');
+    if (words.size() != 8 || words.at(0) != "MLWB")
+        return -1;
     poll->hasExitCode = words.at(1) != "-";
     poll->exitCode = poll->hasExitCode ? words.at(1).toInt() : -1;
     poll->pgid = words.at(2) == "-" ? -1 : words.at(2).toLongLong();
@@ -408,11 +418,47 @@ bool RemoteRun::parsePoll(const QByteArray &out, Poll *poll)
     poll->logSize = words.at(4).toLongLong();
     poll->metricsSize = words.at(5).toLongLong();
     const qint64 logBytes = words.at(6).toLongLong(), metricBytes = words.at(7).toLongLong();
-    if (out.size() != newline + 1 + logBytes + metricBytes)
-        return false; // cut short: ask again
-    poll->log = out.mid(newline + 1, logBytes);
-    poll->metrics = out.mid(newline + 1 + logBytes, metricBytes);
-    return true;
+    const qsizetype end = newline + 1 + logBytes + metricBytes;
+    if (bytes.size() < end)
+        return 0;
+    poll->log = bytes.mid(newline + 1, logBytes);
+    poll->metrics = bytes.mid(newline + 1 + logBytes, metricBytes);
+    return end;
+}
+
+QString RemoteRun::streamScript(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes,
+                                bool waitForStart) const
+{
+    // As poll(), in a loop. Between answers it sleeps only while nothing is
+    // new, and briefly after a small answer, so that bytes travel in chunks.
+    return QStringLiteral(
+               "R=%1; i=%5\n"
+               // Beside start(): up to 30 s for the folder, 120 s for the process group.
+               "while [ ! -f \"$R/pgid\" ] && [ -d \"$R\" -o $i -lt 600 ] && [ $i -lt 2400 ]; do "
+               "sleep 0.05; i=$((i+1)); done\n"
+               "lo=%2; mo=%3; quiet=0\n"
+               "while :; do\n"
+               "[ -d \"$R\" ] || { echo MLWB-VANISHED; exit 0; }\n"
+               "ec=$(cat \"$R/exit_code\" 2>/dev/null); pg=$(cat \"$R/pgid\" 2>/dev/null)\n"
+               "alive=0; [ -n \"$pg\" ] && kill -0 \"$pg\" 2>/dev/null && alive=1\n"
+               "[ $alive = 0 ] && ec=$(cat \"$R/exit_code\" 2>/dev/null)\n"
+               "over=0; { [ -n \"$ec\" ] || { [ -n \"$pg\" ] && [ $alive = 0 ]; }; } && over=1\n"
+               "ls=$(wc -c < \"$R/output.log\" 2>/dev/null || echo 0)\n"
+               "ms=$(wc -c < \"$R/metrics.jsonl\" 2>/dev/null || echo 0)\n"
+               "ln=$((ls - lo)); [ $ln -gt %4 ] && ln=%4; [ $ln -lt 0 ] && ln=0\n"
+               "mn=$((ms - mo)); [ $mn -gt %4 ] && mn=%4; [ $mn -lt 0 ] && mn=0\n"
+               "if [ $ln -gt 0 ] || [ $mn -gt 0 ] || [ $over = 1 ] || [ $quiet -ge 20 ]; then\n"
+               "echo \"MLWB ${ec:--} ${pg:--} $alive $ls $ms $ln $mn\"\n"
+               "[ $ln -gt 0 ] && tail -c +$((lo + 1)) \"$R/output.log\" | head -c $ln\n"
+               "[ $mn -gt 0 ] && tail -c +$((mo + 1)) \"$R/metrics.jsonl\" | head -c $mn\n"
+               "lo=$((lo + ln)); mo=$((mo + mn)); quiet=0\n"
+               "[ $over = 1 ] && [ $lo -ge $ls ] && [ $mo -ge $ms ] && exit 0\n"
+               "[ $((ln + mn)) -lt 65536 ] && { sleep 0.05 2>/dev/null || sleep 1; }\n"
+               "else quiet=$((quiet + 1)); sleep 0.1 2>/dev/null || sleep 1; fi\n"
+               "done\n")
+        .arg(folder(), QString::number(logOffset), QString::number(metricsOffset),
+             QString::number(maxBytes),
+             waitForStart ? QStringLiteral("0") : QStringLiteral("2400"));
 }
 
 SshResult RemoteRun::terminate(qint64 pgid, int graceMs)

@@ -56,6 +56,15 @@ public:
     /// The state and up to `maxBytes` of each file from the given offsets;
     /// *more is set when bytes were left for the next poll.
     SshResult poll(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes, Poll *out, bool *more);
+    /// A script that sends poll() answers one after another, each as soon as
+    /// the files grew (or every 2 s), and ends after the one that carries the
+    /// exit code and the files' last bytes. With `waitForStart` it first waits
+    /// for the run to start, so it can be started beside start(). See RemoteStream.
+    QString streamScript(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes,
+                         bool waitForStart) const;
+    /// Reads one poll answer from the front of `bytes`: its length, 0 while
+    /// it is incomplete, or -1 when it is not one.
+    static qsizetype parseFrame(const QByteArray &bytes, Poll *poll);
     /// SIGTERM to the run's process group, SIGKILL after `graceMs`.
     SshResult terminate(qint64 pgid, int graceMs);
     /// Copies code/outputs/ into `localFolder`/outputs/.

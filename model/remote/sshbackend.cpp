@@ -20,9 +20,10 @@
 namespace mlwb {
 
 namespace {
-const qint64 chunkBytes = 16 << 20;    // per file and poll
-const qint64 prepareRetryMs = 8000;    // a VM that is down at submit fails the run soon
-const qint64 reconnectMs = 15 * 60000; // a dropped connection mid-run is retried this long
+const qint64 chunkBytes = 16 << 20;      // per file and poll
+const qint64 streamChunkBytes = 4 << 20; // per file and streamed answer
+const qint64 prepareRetryMs = 8000;      // a VM that is down at submit fails the run soon
+const qint64 reconnectMs = 15 * 60000;   // a dropped connection mid-run is retried this long
 const int cancelGraceMs = 5000;
 
 // Appends all of `bytes` or, on failure (say, a full disk), none of them.
@@ -46,6 +47,7 @@ SshBackend::SshBackend(const RunContext &context, const ComputeTarget &target)
     : m_context(context)
     , m_connection(target)
     , m_remote(m_connection, context.run.uid)
+    , m_stream(m_connection)
 {}
 
 bool SshBackend::resume(QString *error)
@@ -136,10 +138,13 @@ bool SshBackend::start(QString *error)
     }
     qint64 pgid = -1;
     QByteArray captured;
+    startStream(true); // beside the start, so that its session's start-up costs no time
     const SshResult result = withRetries(
         [&] { return m_remote.start(m_sha, launch, &pgid, &captured); }, prepareRetryMs);
-    if (!result.ok())
+    if (!result.ok()) {
+        m_stream.stop();
         return sql::fail(error, result.message);
+    }
     // The run is going on: a full disk here is waited out, not a failed run.
     const auto keepPgid = [&](QString *e) {
         QFile file(remotePgidFile());
@@ -166,7 +171,37 @@ bool SshBackend::start(QString *error)
     return true;
 }
 
+void SshBackend::startStream(bool waitForStart)
+{
+    m_stream.start(m_remote.streamScript(m_logOffset, QFileInfo(m_context.folder.metrics()).size(),
+                                         streamChunkBytes, waitForStart));
+}
+
 TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)
+{
+    if (!m_stream.isRunning())
+        startStream(false);
+    RemoteRun::Poll poll;
+    switch (m_stream.read(pollIntervalMs(), &poll)) {
+    case RemoteStream::Read::Ended:
+        return pollOnce(ended, more, error); // waits out a lost link, then streams again
+    case RemoteStream::Read::Nothing:
+        *more = true; // the stream paces the rounds
+        return Step::Done;
+    case RemoteStream::Read::Frames:
+        break;
+    }
+    const bool left =
+        m_logOffset + poll.log.size() < poll.logSize
+        || QFileInfo(m_context.folder.metrics()).size() + poll.metrics.size() < poll.metricsSize;
+    const Step step = take(poll, ended, left, error);
+    if (step != Step::Done)
+        m_stream.stop(); // it ran ahead of what is stored: start again from the store's offsets
+    *more = !*ended;
+    return step;
+}
+
+TargetBackend::Step SshBackend::pollOnce(bool *ended, bool *more, QString *error)
 {
     RemoteRun::Poll poll;
     const SshResult result = withRetries(
@@ -180,11 +215,16 @@ TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)
         *error = result.message + QLatin1Char(' ') + tr("The run may still be going on on the VM.");
         return Step::Fail;
     }
+    return take(poll, ended, *more, error);
+}
+
+TargetBackend::Step SshBackend::take(const RemoteRun::Poll &poll, bool *ended, bool more,
+                                     QString *error)
+{
     if (poll.vanished) {
         // Removed by an earlier supervisor that had everything, then died.
         if (QFileInfo::exists(m_context.folder.exitCodeFile())) {
             *ended = true;
-            *more = false;
             return Step::Done;
         }
         *error = RunReason::folderVanished(m_connection.name(), m_remote.folder());
@@ -193,7 +233,7 @@ TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)
     if (!store(poll, error))
         return Step::Retry; // the next poll asks again from what is stored
     const bool over = poll.hasExitCode || (poll.pgid > 0 && !poll.alive);
-    if (over && !*more) { // everything the run wrote, to the last byte, and its exit code
+    if (over && !more) { // everything the run wrote, to the last byte, and its exit code
         if (!keepExitCode(poll, error))
             return Step::Retry;
         *ended = true;
@@ -204,11 +244,15 @@ TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)
 bool SshBackend::store(const RemoteRun::Poll &poll, QString *error)
 {
     QString reason;
-    if (!appendTo(m_context.folder.log(), poll.log, &reason)
-        || !appendTo(m_context.folder.metrics(), poll.metrics, &reason))
+    const qint64 logSize = QFileInfo(m_context.folder.log()).size();
+    const bool logKept = appendTo(m_context.folder.log(), poll.log, &reason);
+    if (!logKept || !appendTo(m_context.folder.metrics(), poll.metrics, &reason)) {
+        if (logKept) // both or neither: the next poll asks for the log again
+            QFile::resize(m_context.folder.log(), logSize);
         return sql::fail(
             error,
             tr("Cannot write to the run folder %1: %2").arg(m_context.folder.root(), reason));
+    }
     if (poll.log.isEmpty())
         return true;
     m_logOffset += poll.log.size();
@@ -256,6 +300,7 @@ SshResult SshBackend::fetchOutputs()
 
 TargetBackend::Step SshBackend::collect(QString *error)
 {
+    m_stream.stop();
     const SshResult fetched = fetchOutputs();
     if (!fetched.ok()) {
         *error = RunReason::fetchFailed(

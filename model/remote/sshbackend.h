@@ -1,6 +1,7 @@
 #pragma once
 
 #include "remote/remoterun.h"
+#include "remote/remotestream.h"
 #include "remote/sshconnection.h"
 #include "runs/targetbackend.h"
 
@@ -12,7 +13,8 @@ namespace mlwb {
 /// Runs on an attached Linux VM over the shared SSH connection: ships the
 /// snapshot and the helper, starts the run detached on the VM, and copies
 /// its log and metrics into the local run folder from the stored offsets,
-/// so the rest of the app reads them as for a local run. A restarted
+/// so the rest of the app reads them as for a local run. They arrive over
+/// one long-lived stream; a single poll bridges a lost stream. A restarted
 /// supervisor finds the remote run through the `remote_pgid` file. A
 /// dropped connection is retried with backoff.
 class SshBackend : public TargetBackend
@@ -32,6 +34,9 @@ public:
     QString failureMessage(qint64 exitCode, bool timedOut) const override;
 
 private:
+    Step pollOnce(bool *ended, bool *more, QString *error);
+    Step take(const RemoteRun::Poll &poll, bool *ended, bool more, QString *error);
+    void startStream(bool waitForStart);
     SshResult withRetries(const std::function<SshResult()> &call, qint64 giveUpMs);
     bool store(const RemoteRun::Poll &poll, QString *error);
     bool storeLogOffset(QString *error);
@@ -42,6 +47,7 @@ private:
     RunContext m_context;
     SshConnection m_connection;
     RemoteRun m_remote;
+    RemoteStream m_stream;
     QString m_sha;          // the snapshot shipped by prepare()
     qint64 m_logOffset = 0; // log bytes copied (the store's)
     qint64 m_pgid = -1;     // on the target

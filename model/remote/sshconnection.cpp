@@ -118,12 +118,15 @@ QString SshConnection::remotePath(const QString &path)
     return shellQuote(path);
 }
 
+QStringList SshConnection::arguments(const QString &script) const
+{
+    return options() + QStringList{destination(), QStringLiteral("sh -c ") + shellQuote(script)};
+}
+
 SshResult SshConnection::run(const QString &script, int timeoutMs, const QByteArray &input) const
 {
     QProcess process;
-    process.start(QStringLiteral("ssh"),
-                  options()
-                      + QStringList{destination(), QStringLiteral("sh -c ") + shellQuote(script)});
+    process.start(QStringLiteral("ssh"), arguments(script));
     SshResult result;
     finish(process, input, timeoutMs, &result);
     classify(&result);
@@ -138,9 +141,7 @@ SshResult SshConnection::runWithFiles(const QString &script, const QString &stdi
         process.setStandardInputFile(stdinFile);
     if (!stdoutFile.isEmpty())
         process.setStandardOutputFile(stdoutFile, QIODevice::Truncate);
-    process.start(QStringLiteral("ssh"),
-                  options()
-                      + QStringList{destination(), QStringLiteral("sh -c ") + shellQuote(script)});
+    process.start(QStringLiteral("ssh"), arguments(script));
     SshResult result;
     finish(process, QByteArray(), timeoutMs, &result);
     classify(&result);

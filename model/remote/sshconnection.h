@@ -74,6 +74,8 @@ public:
 
     /// The ssh command line options every call uses (without the destination).
     QStringList options() const;
+    /// The whole `ssh` argument list that runs `script` through `sh -c`.
+    QStringList arguments(const QString &script) const;
     /// [user@]host for the command line.
     QString destination() const;
     /// A remote path for a script: "~/x" becomes "$HOME"/'x', the rest is quoted.
