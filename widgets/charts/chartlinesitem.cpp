@@ -1,5 +1,7 @@
 #include "charts/chartlinesitem.h"
 
+#include "charts/dashes.h"
+
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -63,12 +65,18 @@ void ChartLinesItem::setAxes(QAbstractAxis *x, QAbstractAxis *y)
 {
     m_x = x;
     m_y = y;
-    update();
+    changed();
 }
 
 void ChartLinesItem::setSeries(const QList<QLineSeries *> &series)
 {
     m_series = series;
+    changed();
+}
+
+void ChartLinesItem::changed()
+{
+    m_imageValid = false;
     update();
 }
 
@@ -80,7 +88,7 @@ void ChartLinesItem::updateGeometry()
         prepareGeometryChange();
         m_rect = rect;
     }
-    update();
+    changed();
 }
 
 QRectF ChartLinesItem::boundingRect() const
@@ -118,12 +126,9 @@ void ChartLinesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     if (plot.isEmpty() || std::none_of(m_series.cbegin(), m_series.cend(), drawable))
         return;
     const QTransform device = painter->deviceTransform();
-    const bool solid = std::all_of(m_series.cbegin(), m_series.cend(), [](const QLineSeries *s) {
-        return s->pen().style() == Qt::SolidLine || s->pen().style() == Qt::NoPen;
-    });
     const bool raster =
         painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
-    if (raster && solid && !painter->testRenderHint(QPainter::Antialiasing)
+    if (raster && !painter->testRenderHint(QPainter::Antialiasing)
         && device.type() <= QTransform::TxScale && device.m11() > 0 && device.m22() > 0)
         paintStroked(painter, plot);
     else
@@ -141,10 +146,25 @@ void ChartLinesItem::paintStroked(QPainter *painter, const QRectF &plot)
     Mapping map;
     if (!mapping(area.translated(-target.topLeft()), &map))
         return;
-    if (m_image.size() != target.size())
-        m_image = QImage(target.size(), QImage::Format_ARGB32_Premultiplied);
+    const std::array<double, 4> axes{map.x0, map.xScale, map.y0, map.yScale};
+    if (!m_imageValid || m_imageDevice != device || m_imageArea != area || m_imageAxes != axes)
+        strokeImage(target.size(), map, std::sqrt(device.m11() * device.m22()));
+    m_imageValid = true;
+    m_imageDevice = device;
+    m_imageArea = area;
+    m_imageAxes = axes;
+    painter->save();
+    // Draw in device pixels: undo everything below the world transform.
+    painter->setWorldTransform(device.inverted() * painter->worldTransform());
+    painter->drawImage(target.topLeft(), m_image);
+    painter->restore();
+}
+
+void ChartLinesItem::strokeImage(const QSize &size, const Mapping &map, double scale)
+{
+    if (m_image.size() != size)
+        m_image = QImage(size, QImage::Format_ARGB32_Premultiplied);
     m_image.fill(Qt::transparent);
-    const double scale = std::sqrt(device.m11() * device.m22());
     for (const QLineSeries *s : std::as_const(m_series)) {
         if (!drawable(s))
             continue;
@@ -155,13 +175,18 @@ void ChartLinesItem::paintStroked(QPainter *painter, const QRectF &plot)
         // Width 0 is QPainter's one-pixel cosmetic pen.
         const qreal width = pen.isCosmetic() ? std::max<qreal>(1, pen.widthF())
                                              : std::max<qreal>(1, pen.widthF() * scale);
-        m_stroker.stroke(&m_image, m_mapped.data(), qsizetype(m_mapped.size()), width, pen.color());
+        if (pen.style() == Qt::SolidLine) {
+            m_stroker.stroke(&m_image, m_mapped.data(), qsizetype(m_mapped.size()), width,
+                             pen.color());
+            continue;
+        }
+        dashSegments(m_mapped.data(), qsizetype(m_mapped.size()), pen.dashPattern(), width,
+                     &m_dashes);
+        for (const QLineF &dash : m_dashes) {
+            const QPointF ends[] = {dash.p1(), dash.p2()};
+            m_stroker.stroke(&m_image, ends, 2, width, pen.color());
+        }
     }
-    painter->save();
-    // Draw in device pixels: undo everything below the world transform.
-    painter->setWorldTransform(device.inverted() * painter->worldTransform());
-    painter->drawImage(target.topLeft(), m_image);
-    painter->restore();
 }
 
 // As QtCharts' LineChartItem paints: clipped to the plot area, a solid line
@@ -184,11 +209,22 @@ void ChartLinesItem::paintWithPainter(QPainter *painter, const QRectF &plot)
         const QList<QPointF> points = s->points();
         line.resize(points.size());
         std::transform(points.cbegin(), points.cend(), line.begin(), map);
-        painter->setPen(s->pen());
-        if (raster && s->pen().style() == Qt::SolidLine) {
+        QPen pen = s->pen();
+        if (raster && pen.style() == Qt::SolidLine) {
+            m_dashes.clear();
             for (qsizetype i = 1; i < line.size(); ++i)
-                painter->drawLine(line.at(i - 1), line.at(i));
+                m_dashes.emplace_back(line.at(i - 1), line.at(i));
+            painter->setPen(pen);
+            painter->drawLines(m_dashes.data(), int(m_dashes.size()));
+        } else if (raster) {
+            // QPainter's dash stroker costs several times the solid line.
+            const qreal unit = pen.widthF() > 0 ? pen.widthF() : 1;
+            dashSegments(line.constData(), line.size(), pen.dashPattern(), unit, &m_dashes);
+            pen.setStyle(Qt::SolidLine);
+            painter->setPen(pen);
+            painter->drawLines(m_dashes.data(), int(m_dashes.size()));
         } else {
+            painter->setPen(pen);
             painter->drawPolyline(line);
         }
     }

@@ -5,6 +5,7 @@
 #include <QGraphicsItem>
 #include <QImage>
 #include <QList>
+#include <array>
 #include <vector>
 
 class QAbstractAxis;
@@ -22,7 +23,8 @@ namespace mlwb {
 /// redraw's budget. Here a redraw costs mapping the points at paint time.
 /// Without antialiasing on a raster device the lines go through
 /// ColumnStroker into one image; otherwise (antialiased few points, SVG,
-/// printing) through QPainter as QtCharts draws them.
+/// printing) through QPainter as QtCharts draws them. On raster devices a
+/// dashed line is cut into its dashes here (dashes.h) and drawn solid.
 class ChartLinesItem : public QGraphicsItem
 {
 public:
@@ -33,6 +35,8 @@ public:
     void setSeries(const QList<QLineSeries *> &series);
     /// Follows the chart's plot area (call when it changed).
     void updateGeometry();
+    /// The series' points changed (after replace()): paint them again.
+    void changed();
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -41,6 +45,7 @@ private:
     struct Mapping;
     bool mapping(const QRectF &area, Mapping *out) const;
     void paintStroked(QPainter *painter, const QRectF &plot);
+    void strokeImage(const QSize &size, const Mapping &map, double scale);
     void paintWithPainter(QPainter *painter, const QRectF &plot);
 
     QChart *m_chart;
@@ -49,7 +54,14 @@ private:
     QList<QLineSeries *> m_series;
     QRectF m_rect;
     QImage m_image; // reused between paints
+    // What m_image shows is still right while nothing changed: a crosshair
+    // moving over the lines repaints only the image, not every line.
+    bool m_imageValid = false;
+    QTransform m_imageDevice;
+    QRectF m_imageArea;
+    std::array<double, 4> m_imageAxes{}; // the axes' ranges it was drawn for
     std::vector<QPointF> m_mapped;
+    std::vector<QLineF> m_dashes;
     ColumnStroker m_stroker;
 };
 

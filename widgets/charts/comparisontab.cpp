@@ -380,8 +380,11 @@ void ComparisonTab::addPanel(const QString &metric, const QStringList &merged)
 
 void ComparisonTab::addNewMetrics()
 {
-    if (!m_allMetrics)
+    // Reading every run's series list is the dearest part of a live refresh:
+    // new metrics are looked for once a second.
+    if (!m_allMetrics || (m_metricsChecked.isValid() && m_metricsChecked.elapsed() < 1000))
         return;
+    m_metricsChecked.start();
     const Metrics store(m_workspace);
     QStringList fresh;
     for (const ChartRun &run : std::as_const(m_runs)) {

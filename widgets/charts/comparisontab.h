@@ -126,6 +126,7 @@ private:
     QList<ChartRun> m_runs;
     QStringList m_metrics;
     bool m_allMetrics = false; // no list was given: metrics logged later get panels too
+    QElapsedTimer m_metricsChecked;
     ChartOptions m_options;
     QList<MetricChartView *> m_panels;
     QList<MetricTile *> m_tiles;

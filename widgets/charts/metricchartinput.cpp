@@ -11,7 +11,6 @@
 #include <QGraphicsScene>
 #include <QMimeData>
 #include <QMouseEvent>
-#include <QToolTip>
 #include <cmath>
 #include <utility>
 
@@ -43,24 +42,28 @@ QList<HoverValue> MetricChartView::valuesAt(double x) const
     return out;
 }
 
-QString MetricChartView::readoutAt(double x) const
+Readout MetricChartView::readout(double x) const
 {
     const QList<HoverValue> values = valuesAt(x);
+    Readout out;
     if (values.isEmpty())
-        return QString();
+        return out;
     const auto number = [](double v) { return QString::number(v, 'g', 6); };
-    QString text = QStringLiteral("<b>%1 %2</b>")
-                       .arg(axisTitle().toHtmlEscaped(), xText(values.first().x).toHtmlEscaped());
+    out.title = axisTitle() + QLatin1Char(' ') + xText(values.first().x);
     for (const HoverValue &v : values) {
         const QString value = std::isnan(v.smoothed)
                                   ? number(v.raw)
                                   : tr("%1 (raw %2)").arg(number(v.smoothed), number(v.raw));
         const QString who =
             m_merged.isEmpty() ? v.run.label : v.run.label + QStringLiteral(" · ") + v.metric;
-        text += QStringLiteral("<br><span style=\"color:%1\">&#9632;</span> %2: %3")
-                    .arg(v.run.color.name(), who.toHtmlEscaped(), value);
+        out.rows.append({v.run.color, who + QStringLiteral(": ") + value});
     }
-    return text;
+    return out;
+}
+
+QString MetricChartView::readoutAt(double x) const
+{
+    return readout(x).toPlainText();
 }
 
 QString MetricChartView::xText(double x) const
@@ -74,26 +77,29 @@ void MetricChartView::showCrosshair(const QPoint &pos)
 {
     const QRectF plot = chart()->plotArea();
     const QPointF at = chart()->mapFromScene(mapToScene(pos));
-    const QString text = plot.contains(at) ? readoutAt(chart()->mapToValue(at).x()) : QString();
-    if (text.isEmpty()) {
+    const Readout shown = plot.contains(at) ? readout(chart()->mapToValue(at).x()) : Readout();
+    if (shown.isEmpty()) {
         hideCrosshair();
         return;
     }
     if (!m_crosshair) {
+        // Solid and faint: a dashed pen goes through QPainter's dash stroker on every move.
         m_crosshair = new QGraphicsLineItem(chart());
-        m_crosshair->setPen(QPen(QColor(0, 0, 0, 90), 1, Qt::DashLine));
+        m_crosshair->setPen(QPen(QColor(0, 0, 0, 70), 0)); // cosmetic: no stroked shape
         m_crosshair->setZValue(100);
+        m_readout = new HoverReadout(chart());
     }
     m_crosshair->setLine(at.x(), plot.top(), at.x(), plot.bottom());
     m_crosshair->show();
-    QToolTip::showText(mapToGlobal(pos + QPoint(16, 8)), text, this);
+    m_readout->show(shown, at, chart()->boundingRect());
 }
 
 void MetricChartView::hideCrosshair()
 {
     if (m_crosshair)
         m_crosshair->hide();
-    QToolTip::hideText();
+    if (m_readout)
+        m_readout->hide();
 }
 
 void MetricChartView::leaveEvent(QEvent *event)

@@ -30,12 +30,23 @@
 namespace mlwb {
 
 namespace {
-// Beyond this many points antialiasing costs more than it shows.
-constexpr qsizetype antialiasLimit = 60000;
+// Beyond this many points antialiasing costs more than it shows: about ten
+// lines dense enough to fill every column, whose pixels it hardly changes,
+// while it costs a live panel most of its paint time (bench_chartlive).
+constexpr qsizetype antialiasLimit = 20000;
 
-// Runs work(0 .. count - 1) on this thread and the global pool's idle ones.
-template <typename Work> void forEachInParallel(qsizetype count, const Work &work)
+// Below this many points a line's decimation is quicker than waking a thread.
+constexpr qsizetype parallelLimit = 500000;
+
+// Runs work(0 .. count - 1) on this thread and, for `points` worth it, the
+// global pool's idle ones.
+template <typename Work> void forEachInParallel(qsizetype count, qsizetype points, const Work &work)
 {
+    if (points < parallelLimit) {
+        for (qsizetype i = 0; i < count; ++i)
+            work(i);
+        return;
+    }
     QThreadPool *pool = QThreadPool::globalInstance();
     std::atomic<qsizetype> next{0};
     auto worker = [&] {
@@ -202,6 +213,13 @@ void MetricChartView::makeAxes()
     m_yAxis->setTitleText(metrics().join(QStringLiteral(", ")));
     chart()->addAxis(m_xAxis, Qt::AlignBottom);
     chart()->addAxis(m_yAxis, Qt::AlignLeft);
+    for (QAbstractAxis *axis : {m_xAxis, m_yAxis}) {
+        // A one-pixel cosmetic pen, as the theme's looks: a grid line with a
+        // width asks a path stroker for its shape on every range change.
+        QPen grid = axis->gridLinePen();
+        grid.setWidthF(0);
+        axis->setGridLinePen(grid);
+    }
     m_axisSeries->attachAxis(m_xAxis);
     m_axisSeries->attachAxis(m_yAxis);
     m_linesItem->setAxes(m_xAxis, m_yAxis);
@@ -365,7 +383,10 @@ void MetricChartView::redraw()
         points->removeIf(
             [logY](const QPointF &p) { return !std::isfinite(p.y()) || (logY && p.y() <= 0); });
     };
-    forEachInParallel(qsizetype(shown.size()), [&](qsizetype i) {
+    qsizetype points = 0;
+    for (const Line *line : shown)
+        points += line->curve.size();
+    forEachInParallel(qsizetype(shown.size()), points, [&](qsizetype i) {
         Line *line = shown[size_t(i)];
         const MetricCurve &c = line->curve;
         if (c.isSmoothed()) {
@@ -397,7 +418,7 @@ void MetricChartView::redraw()
         line->main->replace(line->mainPoints);
         line->raw->replace(line->rawPoints);
     }
-    m_linesItem->update();
+    m_linesItem->changed();
     showAggregate();
 }
 

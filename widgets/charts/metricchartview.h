@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charts/chartoptions.h"
+#include "charts/hoverreadout.h"
 #include "metrics/metriccurve.h"
 
 #include <QChartView>
@@ -90,7 +91,7 @@ public:
     /// Each shown run's point nearest x (in axis units), raw and smoothed;
     /// runs whose data does not reach x are left out.
     QList<HoverValue> valuesAt(double x) const;
-    /// The crosshair's readout at x as rich text (empty: no run there).
+    /// The crosshair's readout at x as plain text (empty: no run there).
     QString readoutAt(double x) const;
 
 Q_SIGNALS:
@@ -134,6 +135,7 @@ private:
     void setFollowing(bool following);
     QString axisTitle() const;
     QString xText(double x) const;
+    Readout readout(double x) const;
     void showCrosshair(const QPoint &pos);
     void hideCrosshair();
     bool inTitle(const QPoint &pos) const;
@@ -164,6 +166,7 @@ private:
     QAreaSeries *m_band = nullptr; // and the min..max band behind it
     QList<QPointF> m_meanPoints, m_minPoints, m_maxPoints;
     QGraphicsLineItem *m_crosshair = nullptr; // made on first hover
+    HoverReadout *m_readout = nullptr;        // beside it
     QPoint m_dragFrom{-1, -1};                // a press on the title: maybe a drag
     QGraphicsRectItem *m_dropMark = nullptr;  // where a dragged panel would go
     QTimer m_redrawTimer;                     // coalesces range changes into one redraw

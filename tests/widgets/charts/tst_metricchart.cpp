@@ -1,6 +1,8 @@
 #include "chartfixture.h"
 #include "charts/columnstroker.h"
 #include "charts/comparisontab.h"
+#include "charts/dashes.h"
+#include "charts/hoverreadout.h"
 #include "charts/metricchartview.h"
 #include "charts/metrictile.h"
 #include "cli.h"
@@ -62,6 +64,7 @@ private slots:
     void axisModes();
     void smoothingAddsFaintRawLine();
     void hoverReadoutGivesEveryRunsValueAtX();
+    void dashesAreCutWhereThePatternSwitches();
     void legendClickIsolatesDoubleClickShowsAll();
     void singleValueMetricIsATileAndLegendSaysWhatDiffers();
     void panelsMergePinAndAreRemembered();
@@ -216,8 +219,42 @@ void TestMetricChart::hoverReadoutGivesEveryRunsValueAtX()
     QVERIFY(text.contains(QString::number(lossCurve(120, m_runs[0]), 'g', 6)));
     // Past the data's end nothing is read out; a hidden run is left out.
     QVERIFY(view.valuesAt(400).isEmpty());
+    // The pointer over the plot shows the readout, painted in the chart.
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QPointF inPlot = view.chart()->plotArea().center();
+    const QPoint pos = view.mapFromScene(view.chart()->mapToScene(inPlot));
+    QTest::mouseMove(view.viewport(), pos);
+    HoverReadout *readout = nullptr;
+    for (QGraphicsItem *item : view.scene()->items())
+        if (auto *r = dynamic_cast<HoverReadout *>(item))
+            readout = r;
+    QVERIFY(readout && readout->isVisible());
+    QVERIFY(
+        view.chart()->boundingRect().contains(readout->mapRectToParent(readout->boundingRect())));
     view.setRunVisible(m_runs[1], false);
     QCOMPARE(view.valuesAt(10).size(), 2);
+}
+
+void TestMetricChart::dashesAreCutWhereThePatternSwitches()
+{
+    // Dash 4, gap 2 at width 1, running on around the corner at (5, 0).
+    const QPointF corner[] = {{0, 0}, {5, 0}, {5, 10}};
+    std::vector<QLineF> dashes;
+    dashSegments(corner, 3, {4, 2}, 1, &dashes);
+    const std::vector<QLineF> expected{{{0, 0}, {4, 0}}, {{5, 1}, {5, 5}}, {{5, 7}, {5, 10}}};
+    QCOMPARE(dashes.size(), expected.size());
+    for (size_t i = 0; i < dashes.size(); ++i) {
+        QVERIFY2(QLineF(dashes[i].p1(), expected[i].p1()).length() < 1e-9,
+                 qPrintable(QString::number(i)));
+        QVERIFY2(QLineF(dashes[i].p2(), expected[i].p2()).length() < 1e-9,
+                 qPrintable(QString::number(i)));
+    }
+    // Twice the width, twice the lengths; a zero-length segment adds nothing.
+    const QPointF line[] = {{0, 0}, {0, 0}, {12, 0}};
+    dashSegments(line, 3, {4, 2}, 2, &dashes);
+    QCOMPARE(dashes.size(), size_t(1));
+    QCOMPARE(dashes.front(), QLineF(0, 0, 8, 0));
 }
 
 void TestMetricChart::legendClickIsolatesDoubleClickShowsAll()
