@@ -1,5 +1,6 @@
 #include "window/tagchips.h"
 
+#include <QApplication>
 #include <QPainter>
 #include <algorithm>
 
@@ -39,15 +40,20 @@ void TagChips::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const QStringList chips = index.data(ChipsRole).toStringList();
     if (chips.isEmpty())
         return QStyledItemDelegate::paint(painter, option, index);
+    // Selection and alternate rows without the text: QStyledItemDelegate::paint
+    // would fill the text in again from the index.
     QStyleOptionViewItem background = option;
     initStyleOption(&background, index);
     background.text.clear();
-    QStyledItemDelegate::paint(painter, background, index); // selection and alternate rows
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
     const QFontMetrics metrics(option.font);
     const QList<QRect> rects = layout(chips, option.rect.width(), metrics);
     QColor fill = option.palette.color(QPalette::Highlight);
     fill.setAlpha(40);
     painter->save();
+    painter->setFont(option.font); // as measured
     painter->setRenderHint(QPainter::Antialiasing);
     for (int i = 0; i < chips.size(); ++i) {
         const QRectF r = rects.at(i).translated(option.rect.topLeft());
@@ -55,9 +61,10 @@ void TagChips::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->setBrush(fill);
         painter->drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), r.height() / 2, r.height() / 2);
         painter->setPen(option.palette.color(QPalette::Text));
+        // Elided only when the cell is narrower than the chip (+1: rounding).
         painter->drawText(
             r.adjusted(padding, 0, -padding, 0), Qt::AlignCenter,
-            metrics.elidedText(chips.at(i), Qt::ElideMiddle, int(r.width()) - 2 * padding));
+            metrics.elidedText(chips.at(i), Qt::ElideMiddle, int(r.width()) - 2 * padding + 1));
     }
     painter->restore();
 }

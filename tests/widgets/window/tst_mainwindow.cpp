@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPainter>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -187,6 +188,23 @@ void TestMainWindow::selectingAnExperimentFillsProperties()
     Q_EMIT table->cellClicked(detailsRow, 0);
     QVERIFY(!table->isRowHidden(idRow));
     QVERIFY(panel->detailsShown());
+    // Only the chips are drawn, not the cell's text behind them.
+    const auto cell = [&](const QString &text) {
+        QTableWidgetItem item(text);
+        item.setData(TagChips::ChipsRole, chips);
+        QTableWidget one(1, 1);
+        one.setItem(0, 0, item.clone());
+        QStyleOptionViewItem option;
+        option.initFrom(&one);
+        option.rect = QRect(0, 0, 300, 60);
+        option.widget = &one;
+        QImage image(option.rect.size(), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        TagChips(nullptr).paint(&painter, option, one.model()->index(0, 0));
+        return image;
+    };
+    QCOMPARE(cell(chips.join(u'\n')), cell(QString()));
 }
 
 // No dead ends: every group and every kind of node has something to offer.
