@@ -174,7 +174,7 @@ SshResult RemoteRun::packHelper(const QString &helperFolder, const QString &tar)
 }
 
 SshResult RemoteRun::prepareInOneSession(const QString &helperFolder, const QString &zip,
-                                         const QString &sha256)
+                                         const QString &sha256, const QString &then)
 {
     // One tar holding the helper's tar and the snapshot, received whole or not at all.
     QTemporaryDir temp;
@@ -208,7 +208,13 @@ SshResult RemoteRun::prepareInOneSession(const QString &helperFolder, const QStr
             "{ rm -rf \"$B\" \"$D.part.$$\"; exit 1; }; fi\n"
             "[ -f \"$Z\" ] || mv -f \"$B/snapshot.zip\" \"$Z\" || { rm -rf \"$B\"; exit 1; }\n"
             "rm -rf \"$B\"; echo shipped\n");
-    result = m_connection.runWithFiles(script, bundle, QString(), uploadTimeout(bundle));
+    result = m_connection.runWithFiles(script + then, bundle, QString(), uploadTimeout(bundle));
+    const QByteArray shipped("shipped\n");
+    const qsizetype at = result.out.indexOf(shipped);
+    if (!then.isEmpty() && at >= 0) { // checked and shipped: the rest is what `then` said
+        result.out = result.out.mid(at + shipped.size());
+        return result;
+    }
     if (!checked(&result, zip))
         return result;
     if (!result.out.contains("shipped")) {
@@ -275,6 +281,28 @@ SshResult RemoteRun::shipSnapshot(const QString &zip, const QString &sha256)
 SshResult RemoteRun::start(const QString &sha256, const Launch &launch, qint64 *pgid,
                            QByteArray *captured)
 {
+    return parseStart(m_connection.run(startScript(sha256, launch), 120000), pgid, captured);
+}
+
+SshResult RemoteRun::prepareAndStart(const QString &helperFolder, const QString &zip,
+                                     const QString &sha256, const Launch &launch, qint64 *pgid,
+                                     QByteArray *captured)
+{
+    m_helperHash = treeHash(helperFolder);
+    const SshResult result =
+        prepareInOneSession(helperFolder, zip, sha256, startScript(sha256, launch));
+    if (!result.ok() && !result.message.isEmpty())
+        return result; // said by the check or the shipping
+    return parseStart(result, pgid, captured);
+}
+
+bool RemoteRun::fitsOneSession(const QString &zip)
+{
+    return QFileInfo(zip).size() <= bundleLimit;
+}
+
+QString RemoteRun::startScript(const QString &sha256, const Launch &launch) const
+{
     QString exports;
     for (auto it = launch.environment.cbegin(); it != launch.environment.cend(); ++it)
         exports += QStringLiteral("export %1=%2\n").arg(it.key(), shellQuote(it.value()));
@@ -282,43 +310,46 @@ SshResult RemoteRun::start(const QString &sha256, const Launch &launch, qint64 *
     const QString wrapper = QStringLiteral("mkdir \"$MLWB_RUN_DIR/launched\" 2>/dev/null "
                                            "|| [ ! -d \"$MLWB_RUN_DIR/launched\" ] || exit 0\n")
                             + QString::fromLatin1(RunEnding::wrapperScript());
-    const QString script =
-        QStringLiteral(
-            "R=%1; H=%2; PY=%3\n"
-            "mkdir -p \"$R\" && R=$(cd \"$R\" && pwd) || exit 3\n"
-            "%4"
-            "if [ ! -f \"$R/pgid\" ] && [ ! -d \"$R/launched\" ]; then\n"
-            "rm -rf \"$R/code\" && mkdir -p \"$R/code\" || exit 3\n"
-            // unzip where there is one: a Python start-up less before the run's own.
-            "if command -v unzip >/dev/null 2>&1; then unzip -q -o %5 -d \"$R/code\"; else "
-            "\"$PY\" -c 'import sys, zipfile; "
-            "zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "
-            "%5 \"$R/code\"; fi || { echo 'cannot expand the snapshot' >&2; exit 3; }\n"
-            "cd \"$R/code\"/%6 || exit 3\n"
-            "export MLWB_RUN_DIR=\"$R\" PYTHONUNBUFFERED=1 "
-            "PYTHONPATH=\"$H${PYTHONPATH:+:$PYTHONPATH}\"\n"
-            "%7"
-            "setsid nohup /bin/sh -c %8 mlwb-run </dev/null >>\"$R/output.log\" 2>&1 &\n"
-            "fi\n"
-            "i=0; while [ ! -f \"$R/pgid\" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done\n"
-            "rm -f \"$R/start.lock\"\n"
-            "cat \"$R/pgid\" 2>/dev/null || { echo 'the run was launched but wrote no process "
-            "group' >&2; exit 3; }\n"
-            "%9")
-            .arg(folder(), helperPath(m_helperHash),
-                 SshConnection::remotePath(m_connection.python()), startLock(),
-                 SshConnection::remotePath(m_connection.workdir()) + QStringLiteral("/snapshots/")
-                     + sha256 + QStringLiteral(".zip"),
-                 shellQuote(launch.workingDirectory.isEmpty() ? QStringLiteral(".")
-                                                              : launch.workingDirectory),
-                 exports, shellQuote(wrapper),
-                 launch.captureProgram.isEmpty()
-                     ? QString()
-                     : QStringLiteral("echo MLWB-ENVIRONMENT; %1 -c %2 </dev/null 2>/dev/null\n"
-                                      "exit 0\n")
-                           .arg(shellQuote(launch.captureInterpreter),
-                                shellQuote(launch.captureProgram)));
-    SshResult result = m_connection.run(script, 120000);
+    return QStringLiteral(
+               "R=%1; H=%2; PY=%3\n"
+               "mkdir -p \"$R\" && R=$(cd \"$R\" && pwd) || exit 3\n"
+               "%4"
+               "if [ ! -f \"$R/pgid\" ] && [ ! -d \"$R/launched\" ]; then\n"
+               "rm -rf \"$R/code\" && mkdir -p \"$R/code\" || exit 3\n"
+               // unzip where there is one: a Python start-up less before the run's own.
+               "if command -v unzip >/dev/null 2>&1; then unzip -q -o %5 -d \"$R/code\"; else "
+               "\"$PY\" -c 'import sys, zipfile; "
+               "zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "
+               "%5 \"$R/code\"; fi || { echo 'cannot expand the snapshot' >&2; exit 3; }\n"
+               "cd \"$R/code\"/%6 || exit 3\n"
+               "export MLWB_RUN_DIR=\"$R\" PYTHONUNBUFFERED=1 "
+               "PYTHONPATH=\"$H${PYTHONPATH:+:$PYTHONPATH}\"\n"
+               "%7"
+               "setsid nohup /bin/sh -c %8 mlwb-run </dev/null >>\"$R/output.log\" 2>&1 &\n"
+               "fi\n"
+               "i=0; while [ ! -f \"$R/pgid\" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); "
+               "done\n"
+               "rm -f \"$R/start.lock\"\n"
+               "cat \"$R/pgid\" 2>/dev/null || { echo 'the run was launched but wrote no process "
+               "group' >&2; exit 3; }\n"
+               "%9")
+        .arg(folder(), helperPath(m_helperHash), SshConnection::remotePath(m_connection.python()),
+             startLock(),
+             SshConnection::remotePath(m_connection.workdir()) + QStringLiteral("/snapshots/")
+                 + sha256 + QStringLiteral(".zip"),
+             shellQuote(launch.workingDirectory.isEmpty() ? QStringLiteral(".")
+                                                          : launch.workingDirectory),
+             exports, shellQuote(wrapper),
+             launch.captureProgram.isEmpty()
+                 ? QString()
+                 : QStringLiteral("echo MLWB-ENVIRONMENT; %1 -c %2 </dev/null 2>/dev/null\n"
+                                  "exit 0\n")
+                       .arg(shellQuote(launch.captureInterpreter),
+                            shellQuote(launch.captureProgram)));
+}
+
+SshResult RemoteRun::parseStart(SshResult result, qint64 *pgid, QByteArray *captured) const
+{
     bool ok = false;
     const qsizetype newline = result.out.indexOf('\n');
     *pgid = QString::fromUtf8(result.out.left(newline)).trimmed().toLongLong(&ok);
@@ -367,8 +398,8 @@ SshResult RemoteRun::poll(qint64 logOffset, qint64 metricsOffset, qint64 maxByte
                        "alive=0; [ -n \"$pg\" ] && kill -0 \"$pg\" 2>/dev/null && alive=1\n"
                        // The wrapper writes exit_code just before its group ends.
                        "[ $alive = 0 ] && ec=$(cat exit_code 2>/dev/null)\n"
-                       "ls=$(wc -c < output.log 2>/dev/null || echo 0); ms=$(wc -c < metrics.jsonl "
-                       "2>/dev/null || echo 0)\n"
+                       "ls=$(wc -c 2>/dev/null < output.log || echo 0); ms=$(wc -c 2>/dev/null "
+                       "< metrics.jsonl || echo 0)\n"
                        "ln=$((ls - %2)); [ $ln -gt %4 ] && ln=%4; [ $ln -lt 0 ] && ln=0\n"
                        "mn=$((ms - %3)); [ $mn -gt %4 ] && mn=%4; [ $mn -lt 0 ] && mn=0\n"
                        "echo \"MLWB ${ec:--} ${pg:--} $alive $ls $ms $ln $mn\"\n"
@@ -426,16 +457,12 @@ qsizetype RemoteRun::parseFrame(const QByteArray &bytes, Poll *poll)
     return end;
 }
 
-QString RemoteRun::streamScript(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes,
-                                bool waitForStart) const
+QString RemoteRun::streamScript(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes) const
 {
     // As poll(), in a loop. Between answers it sleeps only while nothing is
     // new, and briefly after a small answer, so that bytes travel in chunks.
     return QStringLiteral(
-               "R=%1; i=%5\n"
-               // Beside start(): up to 30 s for the folder, 120 s for the process group.
-               "while [ ! -f \"$R/pgid\" ] && [ -d \"$R\" -o $i -lt 600 ] && [ $i -lt 2400 ]; do "
-               "sleep 0.05; i=$((i+1)); done\n"
+               "R=%1\n"
                "lo=%2; mo=%3; quiet=0\n"
                "while :; do\n"
                "[ -d \"$R\" ] || { echo MLWB-VANISHED; exit 0; }\n"
@@ -443,8 +470,9 @@ QString RemoteRun::streamScript(qint64 logOffset, qint64 metricsOffset, qint64 m
                "alive=0; [ -n \"$pg\" ] && kill -0 \"$pg\" 2>/dev/null && alive=1\n"
                "[ $alive = 0 ] && ec=$(cat \"$R/exit_code\" 2>/dev/null)\n"
                "over=0; { [ -n \"$ec\" ] || { [ -n \"$pg\" ] && [ $alive = 0 ]; }; } && over=1\n"
-               "ls=$(wc -c < \"$R/output.log\" 2>/dev/null || echo 0)\n"
-               "ms=$(wc -c < \"$R/metrics.jsonl\" 2>/dev/null || echo 0)\n"
+               // 2> first: a missing file's message comes from the redirection.
+               "ls=$(wc -c 2>/dev/null < \"$R/output.log\" || echo 0)\n"
+               "ms=$(wc -c 2>/dev/null < \"$R/metrics.jsonl\" || echo 0)\n"
                "ln=$((ls - lo)); [ $ln -gt %4 ] && ln=%4; [ $ln -lt 0 ] && ln=0\n"
                "mn=$((ms - mo)); [ $mn -gt %4 ] && mn=%4; [ $mn -lt 0 ] && mn=0\n"
                "if [ $ln -gt 0 ] || [ $mn -gt 0 ] || [ $over = 1 ] || [ $quiet -ge 20 ]; then\n"
@@ -457,8 +485,7 @@ QString RemoteRun::streamScript(qint64 logOffset, qint64 metricsOffset, qint64 m
                "else quiet=$((quiet + 1)); sleep 0.1 2>/dev/null || sleep 1; fi\n"
                "done\n")
         .arg(folder(), QString::number(logOffset), QString::number(metricsOffset),
-             QString::number(maxBytes),
-             waitForStart ? QStringLiteral("0") : QStringLiteral("2400"));
+             QString::number(maxBytes));
 }
 
 SshResult RemoteRun::terminate(qint64 pgid, int graceMs)

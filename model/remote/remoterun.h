@@ -53,15 +53,19 @@ public:
     /// answer was lost, or a supervisor that died) is found, never started again.
     SshResult start(const QString &sha256, const Launch &launch, qint64 *pgid,
                     QByteArray *captured = nullptr);
+    /// prepare() and start() in one SSH session, for a snapshot that
+    /// fitsOneSession(): each session costs the VM's login shell start-up.
+    SshResult prepareAndStart(const QString &helperFolder, const QString &zip,
+                              const QString &sha256, const Launch &launch, qint64 *pgid,
+                              QByteArray *captured = nullptr);
+    static bool fitsOneSession(const QString &zip);
     /// The state and up to `maxBytes` of each file from the given offsets;
     /// *more is set when bytes were left for the next poll.
     SshResult poll(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes, Poll *out, bool *more);
     /// A script that sends poll() answers one after another, each as soon as
     /// the files grew (or every 2 s), and ends after the one that carries the
-    /// exit code and the files' last bytes. With `waitForStart` it first waits
-    /// for the run to start, so it can be started beside start(). See RemoteStream.
-    QString streamScript(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes,
-                         bool waitForStart) const;
+    /// exit code and the files' last bytes. See RemoteStream.
+    QString streamScript(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes) const;
     /// Reads one poll answer from the front of `bytes`: its length, 0 while
     /// it is incomplete, or -1 when it is not one.
     static qsizetype parseFrame(const QByteArray &bytes, Poll *poll);
@@ -74,8 +78,12 @@ public:
 
 private:
     QString helperPath(const QString &hash) const;
+    /// Checks and ships in one session, then runs `then` in it when shipped;
+    /// the answer is then only what `then` printed.
     SshResult prepareInOneSession(const QString &helperFolder, const QString &zip,
-                                  const QString &sha256);
+                                  const QString &sha256, const QString &then = {});
+    QString startScript(const QString &sha256, const Launch &launch) const;
+    SshResult parseStart(SshResult result, qint64 *pgid, QByteArray *captured) const;
     bool checked(SshResult *result, const QString &zip) const;
     static SshResult packHelper(const QString &helperFolder, const QString &tar);
     SshResult shipHelper(const QString &helperFolder, const QString &hash);

@@ -36,7 +36,7 @@ public:
 private:
     Step pollOnce(bool *ended, bool *more, QString *error);
     Step take(const RemoteRun::Poll &poll, bool *ended, bool more, QString *error);
-    void startStream(bool waitForStart);
+    void startStream();
     SshResult withRetries(const std::function<SshResult()> &call, qint64 giveUpMs);
     bool store(const RemoteRun::Poll &poll, QString *error);
     bool storeLogOffset(QString *error);
@@ -48,9 +48,10 @@ private:
     SshConnection m_connection;
     RemoteRun m_remote;
     RemoteStream m_stream;
-    QString m_sha;          // the snapshot shipped by prepare()
-    qint64 m_logOffset = 0; // log bytes copied (the store's)
-    qint64 m_pgid = -1;     // on the target
+    QString m_sha;           // the snapshot shipped by prepare()
+    QString m_helper, m_zip; // set when they go with the start, in one session
+    qint64 m_logOffset = 0;  // log bytes copied (the store's)
+    qint64 m_pgid = -1;      // on the target
     bool m_stopping = false;
     bool m_reached = false; // the VM answered once: later link failures are waited out
 };
