@@ -1,5 +1,6 @@
 #include "remote/remotestream.h"
 
+#include <QFile>
 #include <QProcess>
 
 namespace mlwb {
@@ -7,6 +8,8 @@ namespace mlwb {
 namespace {
 const int silentMs = 15000; // no answer (even an empty one) this long: the stream is lost
 const qsizetype keptErrorBytes = 4096;
+const qint64 spoolReadBytes = 16 << 20; // read from the spool at most this much ahead
+const int pauseMs = 20;                 // between looks at the spool
 } // namespace
 
 RemoteStream::RemoteStream(const SshConnection &connection)
@@ -20,15 +23,20 @@ RemoteStream::~RemoteStream()
 
 bool RemoteStream::isRunning() const
 {
-    return m_process && m_process->state() != QProcess::NotRunning;
+    return m_process != nullptr;
 }
 
-void RemoteStream::start(const QString &script)
+void RemoteStream::start(const QString &script, const QString &spool)
 {
     stop();
+    // ssh writes into a file, not a pipe: the VM sends at the link's speed
+    // while the supervisor stores and ingests, instead of waiting for it.
+    m_spool.setFileName(spool);
     m_process = std::make_unique<QProcess>();
+    m_process->setStandardOutputFile(spool, QIODevice::Truncate);
     m_process->start(QStringLiteral("ssh"), m_connection.arguments(script));
     m_process->closeWriteChannel();
+    m_spool.open(QIODevice::ReadOnly);
     m_sinceFrame.start();
 }
 
@@ -40,30 +48,42 @@ void RemoteStream::stop()
     }
     m_process.reset();
     m_buffer.clear();
+    if (m_spool.isOpen())
+        m_spool.close();
+    if (!m_spool.fileName().isEmpty())
+        QFile::remove(m_spool.fileName());
 }
 
 RemoteStream::Read RemoteStream::read(int waitMs, RemoteRun::Poll *out)
 {
     if (!m_process)
         return Read::Ended;
-    if (takeFrames(out) > 0)
-        return Read::Frames;
-    if (m_process->state() != QProcess::NotRunning)
-        m_process->waitForReadyRead(waitMs);
-    m_buffer += m_process->readAllStandardOutput();
-    const QByteArray err = m_process->readAllStandardError();
-    if (!err.isEmpty())
-        qWarning("mlwb supervisor: %s", err.right(keptErrorBytes).trimmed().constData());
-    const int frames = takeFrames(out);
-    if (frames < 0 || (frames == 0 && m_process->state() == QProcess::NotRunning)
-        || (frames == 0 && m_sinceFrame.elapsed() > silentMs)) {
-        if (frames < 0)
-            qWarning("mlwb supervisor: the stream from %s sent an unreadable answer",
-                     qPrintable(m_connection.name()));
-        stop();
-        return frames > 0 ? Read::Frames : Read::Ended;
+    QElapsedTimer waited;
+    waited.start();
+    while (true) {
+        const bool running = m_process->state() != QProcess::NotRunning;
+        if (m_buffer.size() < spoolReadBytes)
+            m_buffer += m_spool.read(spoolReadBytes - m_buffer.size());
+        const QByteArray err = m_process->readAllStandardError();
+        if (!err.isEmpty())
+            qWarning("mlwb supervisor: %s", err.right(keptErrorBytes).trimmed().constData());
+        const int frames = takeFrames(out);
+        if (frames > 0)
+            return Read::Frames;
+        const bool lost =
+            frames < 0 || (!running && m_spool.atEnd()) || m_sinceFrame.elapsed() > silentMs;
+        if (lost) {
+            if (frames < 0)
+                qWarning("mlwb supervisor: the stream from %s sent an unreadable answer",
+                         qPrintable(m_connection.name()));
+            stop();
+            return Read::Ended;
+        }
+        if (waited.elapsed() >= waitMs)
+            return Read::Nothing;
+        if (running)
+            m_process->waitForFinished(pauseMs); // returns early when ssh ends
     }
-    return frames > 0 ? Read::Frames : Read::Nothing;
 }
 
 int RemoteStream::takeFrames(RemoteRun::Poll *out)

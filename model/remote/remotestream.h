@@ -3,6 +3,7 @@
 #include "remote/remoterun.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <memory>
 
 class QProcess;
@@ -27,17 +28,22 @@ public:
     ~RemoteStream();
 
     bool isRunning() const;
-    void start(const QString &script);
+    /// Runs `script` on the VM, its answers spooled into the file `spool`
+    /// (removed by stop()).
+    void start(const QString &script, const QString &spool);
     /// Waits up to `waitMs` for answers; all complete ones are merged into
     /// *out (bytes appended, the state of the newest).
     Read read(int waitMs, RemoteRun::Poll *out);
     void stop();
+    /// Bytes of the spool read so far.
+    qint64 spooled() const { return m_spool.isOpen() ? m_spool.pos() : 0; }
 
 private:
     int takeFrames(RemoteRun::Poll *out);
 
     const SshConnection &m_connection;
     std::unique_ptr<QProcess> m_process;
+    QFile m_spool; // what ssh wrote, read from here on
     QByteArray m_buffer;
     QElapsedTimer m_sinceFrame; // answers come at least every 2 s while it lives
 };

@@ -22,6 +22,7 @@ namespace mlwb {
 namespace {
 const qint64 chunkBytes = 16 << 20;      // per file and poll
 const qint64 streamChunkBytes = 4 << 20; // per file and streamed answer
+const qint64 spoolLimit = 256 << 20;     // a stream is started anew past this, to free its spool
 const qint64 prepareRetryMs = 8000;      // a VM that is down at submit fails the run soon
 const qint64 reconnectMs = 15 * 60000;   // a dropped connection mid-run is retried this long
 const int cancelGraceMs = 5000;
@@ -184,7 +185,8 @@ bool SshBackend::start(QString *error)
 void SshBackend::startStream()
 {
     m_stream.start(m_remote.streamScript(m_logOffset, QFileInfo(m_context.folder.metrics()).size(),
-                                         streamChunkBytes));
+                                         streamChunkBytes),
+                   QDir(m_context.folder.root()).filePath(QStringLiteral("stream.spool")));
 }
 
 TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)
@@ -207,8 +209,10 @@ TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)
         m_logOffset + poll.log.size() < poll.logSize
         || QFileInfo(m_context.folder.metrics()).size() + poll.metrics.size() < poll.metricsSize;
     const Step step = take(poll, ended, left, error);
-    if (step != Step::Done)
-        m_stream.stop(); // it ran ahead of what is stored: start again from the store's offsets
+    // Ahead of what is stored after a failure, or a large spool: started
+    // again from the store's offsets.
+    if (step != Step::Done || m_stream.spooled() > spoolLimit)
+        m_stream.stop();
     *more = !*ended;
     return step;
 }
