@@ -429,7 +429,7 @@ bool RemoteRun::parsePoll(const QByteArray &out, Poll *poll)
     return parseFrame(out, poll) == out.size(); // else cut short: ask again
 }
 
-qsizetype RemoteRun::parseFrame(const QByteArray &bytes, Poll *poll)
+qsizetype RemoteRun::parseFrame(QByteArrayView bytes, Poll *poll)
 {
     static const QByteArray vanished("MLWB-VANISHED\n");
     if (bytes.startsWith(vanished)) {
@@ -439,7 +439,7 @@ qsizetype RemoteRun::parseFrame(const QByteArray &bytes, Poll *poll)
     const qsizetype newline = bytes.indexOf('\n');
     if (newline < 0)
         return bytes.size() > 200 ? -1 : 0; // a header line is short
-    const QList<QByteArray> words = bytes.left(newline).split(' ');
+    const QList<QByteArray> words = bytes.first(newline).toByteArray().split(' ');
     if (words.size() != 8 || words.at(0) != "MLWB")
         return -1;
     poll->hasExitCode = words.at(1) != "-";
@@ -449,11 +449,13 @@ qsizetype RemoteRun::parseFrame(const QByteArray &bytes, Poll *poll)
     poll->logSize = words.at(4).toLongLong();
     poll->metricsSize = words.at(5).toLongLong();
     const qint64 logBytes = words.at(6).toLongLong(), metricBytes = words.at(7).toLongLong();
+    if (logBytes < 0 || metricBytes < 0)
+        return -1;
     const qsizetype end = newline + 1 + logBytes + metricBytes;
     if (bytes.size() < end)
         return 0;
-    poll->log = bytes.mid(newline + 1, logBytes);
-    poll->metrics = bytes.mid(newline + 1 + logBytes, metricBytes);
+    poll->log = bytes.sliced(newline + 1, logBytes).toByteArray();
+    poll->metrics = bytes.sliced(newline + 1 + logBytes, metricBytes).toByteArray();
     return end;
 }
 

@@ -68,7 +68,7 @@ public:
     QString streamScript(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes) const;
     /// Reads one poll answer from the front of `bytes`: its length, 0 while
     /// it is incomplete, or -1 when it is not one.
-    static qsizetype parseFrame(const QByteArray &bytes, Poll *poll);
+    static qsizetype parseFrame(QByteArrayView bytes, Poll *poll);
     /// SIGTERM to the run's process group, SIGKILL after `graceMs`.
     SshResult terminate(qint64 pgid, int graceMs);
     /// Copies code/outputs/ into `localFolder`/outputs/.

@@ -91,8 +91,8 @@ int RemoteStream::takeFrames(RemoteRun::Poll *out)
     int frames = 0;
     qsizetype at = 0;
     while (at < m_buffer.size()) {
-        RemoteRun::Poll frame;
-        const qsizetype used = RemoteRun::parseFrame(m_buffer.mid(at), &frame);
+        RemoteRun::Poll frame; // a view: the rest of the buffer is not copied per answer
+        const qsizetype used = RemoteRun::parseFrame(QByteArrayView(m_buffer).sliced(at), &frame);
         if (used < 0)
             return -1;
         if (used == 0)

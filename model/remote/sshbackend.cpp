@@ -192,9 +192,7 @@ void SshBackend::startStream()
 TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)
 {
     if (!m_stream.isRunning())
-        // After the start, not beside it: two login shells starting at once on the
-        // VM slowed the start by about a second (bench_ssh).
-        startStream();
+        startStream(); // after a resume or a lost stream
     RemoteRun::Poll poll;
     switch (m_stream.read(pollIntervalMs(), &poll)) {
     case RemoteStream::Read::Ended:
