@@ -128,8 +128,7 @@ void ChartLinesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     const QTransform device = painter->deviceTransform();
     const bool raster =
         painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
-    if (raster && !painter->testRenderHint(QPainter::Antialiasing)
-        && device.type() <= QTransform::TxScale && device.m11() > 0 && device.m22() > 0)
+    if (raster && device.type() <= QTransform::TxScale && device.m11() > 0 && device.m22() > 0)
         paintStroked(painter, plot);
     else
         paintWithPainter(painter, plot);
@@ -137,7 +136,8 @@ void ChartLinesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
 
 // Every line into one transparent image in device pixels, then that image
 // over the chart: composing source-over in steps gives the same result as
-// drawing each line straight onto the chart.
+// drawing each line straight onto the chart. The image is kept while the
+// lines and axes stay: a paint for the crosshair or a tooltip only blits it.
 void ChartLinesItem::paintStroked(QPainter *painter, const QRectF &plot)
 {
     const QTransform device = painter->deviceTransform();
@@ -147,9 +147,12 @@ void ChartLinesItem::paintStroked(QPainter *painter, const QRectF &plot)
     if (!mapping(area.translated(-target.topLeft()), &map))
         return;
     const std::array<double, 4> axes{map.x0, map.xScale, map.y0, map.yScale};
-    if (!m_imageValid || m_imageDevice != device || m_imageArea != area || m_imageAxes != axes)
-        strokeImage(target.size(), map, std::sqrt(device.m11() * device.m22()));
+    const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
+    if (!m_imageValid || m_imageDevice != device || m_imageArea != area || m_imageAxes != axes
+        || m_imageAntialiased != antialiased)
+        strokeImage(target.size(), map, std::sqrt(device.m11() * device.m22()), antialiased);
     m_imageValid = true;
+    m_imageAntialiased = antialiased;
     m_imageDevice = device;
     m_imageArea = area;
     m_imageAxes = axes;
@@ -160,11 +163,18 @@ void ChartLinesItem::paintStroked(QPainter *painter, const QRectF &plot)
     painter->restore();
 }
 
-void ChartLinesItem::strokeImage(const QSize &size, const Mapping &map, double scale)
+void ChartLinesItem::strokeImage(const QSize &size, const Mapping &map, double scale,
+                                 bool antialiased)
 {
     if (m_image.size() != size)
         m_image = QImage(size, QImage::Format_ARGB32_Premultiplied);
     m_image.fill(Qt::transparent);
+    if (antialiased) { // few points: QPainter's smooth edges are affordable
+        QPainter painter(&m_image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        drawLines(&painter, map, true, scale);
+        return;
+    }
     for (const QLineSeries *s : std::as_const(m_series)) {
         if (!drawable(s))
             continue;
@@ -201,6 +211,13 @@ void ChartLinesItem::paintWithPainter(QPainter *painter, const QRectF &plot)
         painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
     painter->save();
     painter->setClipRect(plot, Qt::IntersectClip);
+    drawLines(painter, map, raster, 1);
+    painter->restore();
+}
+
+// `scale`: device pixels per unit of the series' pen widths.
+void ChartLinesItem::drawLines(QPainter *painter, const Mapping &map, bool raster, double scale)
+{
     painter->setBrush(Qt::NoBrush);
     QPolygonF line;
     for (const QLineSeries *s : std::as_const(m_series)) {
@@ -210,6 +227,8 @@ void ChartLinesItem::paintWithPainter(QPainter *painter, const QRectF &plot)
         line.resize(points.size());
         std::transform(points.cbegin(), points.cend(), line.begin(), map);
         QPen pen = s->pen();
+        if (!pen.isCosmetic())
+            pen.setWidthF(pen.widthF() * scale);
         if (raster && pen.style() == Qt::SolidLine) {
             m_dashes.clear();
             for (qsizetype i = 1; i < line.size(); ++i)
@@ -228,7 +247,6 @@ void ChartLinesItem::paintWithPainter(QPainter *painter, const QRectF &plot)
             painter->drawPolyline(line);
         }
     }
-    painter->restore();
 }
 
 } // namespace mlwb

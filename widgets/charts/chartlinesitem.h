@@ -21,9 +21,10 @@ namespace mlwb {
 /// a hover shape around it, and it paints a wide pen segment by segment; for
 /// 50 lines of a few thousand decimated points that alone is several times a
 /// redraw's budget. Here a redraw costs mapping the points at paint time.
-/// Without antialiasing on a raster device the lines go through
-/// ColumnStroker into one image; otherwise (antialiased few points, SVG,
-/// printing) through QPainter as QtCharts draws them. On raster devices a
+/// On a raster device the lines go into one image that is kept until they
+/// or the axes change: through ColumnStroker without antialiasing, through
+/// QPainter with it (few points). Elsewhere (SVG, printing) they go through
+/// QPainter as QtCharts draws them. On raster devices a
 /// dashed line is cut into its dashes here (dashes.h) and drawn solid.
 class ChartLinesItem : public QGraphicsItem
 {
@@ -45,8 +46,9 @@ private:
     struct Mapping;
     bool mapping(const QRectF &area, Mapping *out) const;
     void paintStroked(QPainter *painter, const QRectF &plot);
-    void strokeImage(const QSize &size, const Mapping &map, double scale);
+    void strokeImage(const QSize &size, const Mapping &map, double scale, bool antialiased);
     void paintWithPainter(QPainter *painter, const QRectF &plot);
+    void drawLines(QPainter *painter, const Mapping &map, bool raster, double scale);
 
     QChart *m_chart;
     QAbstractAxis *m_x = nullptr;
@@ -57,6 +59,7 @@ private:
     // What m_image shows is still right while nothing changed: a crosshair
     // moving over the lines repaints only the image, not every line.
     bool m_imageValid = false;
+    bool m_imageAntialiased = false;
     QTransform m_imageDevice;
     QRectF m_imageArea;
     std::array<double, 4> m_imageAxes{}; // the axes' ranges it was drawn for

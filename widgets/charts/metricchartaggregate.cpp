@@ -37,6 +37,7 @@ void MetricChartView::setAggregate(bool aggregate)
         m_mean->setVisible(aggregate);
     }
     m_autoY = true;
+    m_refit = true;
     redraw();
 }
 

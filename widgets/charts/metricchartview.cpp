@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <utility>
 
 namespace mlwb {
 
@@ -256,6 +257,7 @@ QString MetricChartView::axisTitle() const
 
 void MetricChartView::rebuildCurves()
 {
+    m_refit = true;
     m_unit = m_options.xMode == XAxisMode::RelativeTime ? relativeUnit() : 1;
     const Metrics metrics(m_workspace);
     for (const auto &line : m_lines) {
@@ -316,6 +318,7 @@ void MetricChartView::setRunVisible(Id runId, bool visible)
     for (const auto &line : m_lines)
         if (line->run.runId == runId)
             line->visible = visible;
+    m_refit = true;
     redraw();
 }
 
@@ -356,7 +359,10 @@ int MetricChartView::plotWidth() const
 void MetricChartView::redraw()
 {
     m_redrawTimer.stop();
-    const auto [x0, x1] = m_following ? dataRange() : shownRange();
+    const bool keep = m_following && !std::exchange(m_refit, false);
+    const auto [x0, x1] = !m_following ? shownRange()
+                          : keep       ? roomToGrow(dataRange(), shownRange())
+                                       : dataRange();
     const int width = plotWidth();
     m_decimationWidth = width;
     std::vector<Line *> shown;
@@ -411,7 +417,11 @@ void MetricChartView::redraw()
     setRenderHint(QPainter::Antialiasing, drawn < antialiasLimit);
     if (m_options.ignoreOutliers)
         std::tie(lo, hi) = percentiles(x0, x1);
-    const auto [y0, y1] = m_autoY ? padded(lo, hi) : std::pair<double, double>{qQNaN(), qQNaN()};
+    auto [y0, y1] = m_autoY ? padded(lo, hi) : std::pair<double, double>{qQNaN(), qQNaN()};
+    if (keep && m_autoY && !m_options.logY) {
+        const auto *y = static_cast<const QValueAxis *>(m_yAxis);
+        std::tie(y0, y1) = roomToGrow({y0, y1}, {y->min(), y->max()});
+    }
     applyRanges(x0, x1, y0, y1);
     // The series are not in the chart: replace() only shares the list.
     for (const auto &line : m_lines) {
@@ -454,6 +464,29 @@ std::pair<double, double> MetricChartView::padded(double lo, double hi) const
     // A flat line gets ±10 % of its value, so 0.001 is not shown on 0…0.5.
     const double pad = hi > lo ? (hi - lo) * 0.05 : lo != 0 ? std::abs(lo) * 0.1 : 0.5;
     return {lo - pad, hi + pad};
+}
+
+// While points arrive, an axis that must widen gets a tenth more than the
+// data needs, and keeps its range while the data fits and fills most of it.
+// Otherwise every refresh would move the ticks, lay out QtCharts' axes again
+// and shift the lines under the reader's eye.
+std::pair<double, double> MetricChartView::roomToGrow(std::pair<double, double> wanted,
+                                                      std::pair<double, double> shown) const
+{
+    const auto [lo, hi] = wanted;
+    const auto [a, b] = shown;
+    const double span = hi - lo;
+    if (!(span > 0) || !(b > a) || !std::isfinite(a) || !std::isfinite(b))
+        return wanted;
+    if (lo >= a && hi <= b)
+        return span >= 0.8 * (b - a) ? shown : wanted;
+    // Room on the side that grew; the other side stays where it was (a step
+    // axis keeps starting at its first step) unless that leaves too much empty.
+    const double room = 0.1 * span;
+    const double from = lo < a ? lo - room : a, to = hi > b ? hi + room : b;
+    if (span >= 0.8 * (to - from))
+        return {from, to};
+    return {lo < a ? from : lo, hi > b ? to : hi};
 }
 
 // Ticks at 1, 2 or 5 times a power of ten, at least `spacing` pixels apart
@@ -518,6 +551,7 @@ void MetricChartView::resetZoom()
 {
     m_autoY = true;
     setFollowing(true);
+    m_refit = true;
     redraw();
 }
 

@@ -131,6 +131,8 @@ private:
     void applyRanges(double x0, double x1, double y0, double y1);
     std::pair<double, double> percentiles(double x0, double x1) const;
     std::pair<double, double> padded(double lo, double hi) const;
+    std::pair<double, double> roomToGrow(std::pair<double, double> wanted,
+                                         std::pair<double, double> shown) const;
     void onAxisRangeChanged();
     void setFollowing(bool following);
     QString axisTitle() const;
@@ -159,6 +161,7 @@ private:
     bool m_following = true;
     bool m_autoY = true;
     bool m_applying = false;
+    bool m_refit = true; // the next redraw fits the axes to the data, without room to grow
     bool m_panning = false;
     QPoint m_lastPan;
     bool m_aggregate = false;

@@ -70,6 +70,7 @@ private slots:
     void panelsMergePinAndAreRemembered();
     void panelsMoveByDragAndAreRemembered();
     void liveGrowthAppends();
+    void liveAxesGrowInSteps();
     void smallValuesGetTheirOwnRangeFromTheFirstPoint();
     void tabRefreshesAtOnceThenCoalesces();
     void metricsLoggedLaterAppear();
@@ -442,6 +443,47 @@ void TestMetricChart::liveGrowthAppends()
     QVERIFY(view.refresh(nullptr));
     QCOMPARE(view.lineSeries().first()->count(), 600);
     QVERIFY(static_cast<QValueAxis *>(view.xAxis())->max() >= 599);
+}
+
+// A live chart widens its axes with room to spare instead of on every
+// refresh (each change relays out QtCharts' axes and moves every line),
+// yet always shows every point, and a reset fits the data again.
+void TestMetricChart::liveAxesGrowInSteps()
+{
+    const Id run = addRun(*m_ws, QStringLiteral("growing"));
+    const Id series =
+        addSeries(*m_ws, run, QStringLiteral("acc"), 100, [](int i, Id) { return double(i); });
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("acc"));
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(view.setRuns(chartRuns({run}), nullptr));
+    auto *x = static_cast<QValueAxis *>(view.xAxis());
+    auto *y = static_cast<QValueAxis *>(view.yAxis());
+    QCOMPARE(x->max(), 99.0);
+    int xChanges = 0, yChanges = 0;
+    connect(x, &QValueAxis::rangeChanged, this, [&] { ++xChanges; });
+    connect(y, &QValueAxis::rangeChanged, this, [&] { ++yChanges; });
+    PointBlockWriter writer(m_ws->database());
+    int step = 100;
+    for (int refresh = 0; refresh < 30; ++refresh) {
+        for (int i = 0; i < 5; ++i, ++step)
+            QVERIFY(writer.append(series, step, step, 1.7e9 + step, step, nullptr));
+        QVERIFY(writer.flush(nullptr));
+        QVERIFY(view.refresh(nullptr));
+        QVERIFY2(x->max() >= step - 1 && y->max() >= step - 1 && y->min() <= 0,
+                 qPrintable(QStringLiteral("step %1: x ..%2, y %3..%4")
+                                .arg(step - 1)
+                                .arg(x->max())
+                                .arg(y->min())
+                                .arg(y->max())));
+    }
+    QVERIFY2(
+        xChanges <= 10 && yChanges <= 10,
+        qPrintable(
+            QStringLiteral("%1 x and %2 y changes in 30 refreshes").arg(xChanges).arg(yChanges)));
+    view.resetZoom();
+    QCOMPARE(x->max(), double(step - 1));
 }
 
 void TestMetricChart::smallValuesGetTheirOwnRangeFromTheFirstPoint()
