@@ -59,6 +59,8 @@ bool MetricChartView::saveImage(const QString &path, const QSize &size, QString 
         QImage image(size, QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
         QPainter painter(&image);
+        // As on screen: smooth lines unless there are too many to afford it.
+        painter.setRenderHint(QPainter::Antialiasing, renderHints() & QPainter::Antialiasing);
         draw(&painter);
         painter.end();
         ok = image.save(path);
