@@ -173,8 +173,18 @@ SshResult RemoteRun::packHelper(const QString &helperFolder, const QString &tar)
     return packed;
 }
 
+RemoteRun::Runner RemoteRun::orOwnSession(const Runner &runner) const
+{
+    if (runner)
+        return runner;
+    return [this](const QString &script, const QString &stdinFile, int timeoutMs) {
+        return m_connection.runWithFiles(script, stdinFile, QString(), timeoutMs);
+    };
+}
+
 SshResult RemoteRun::prepareInOneSession(const QString &helperFolder, const QString &zip,
-                                         const QString &sha256, const QString &then)
+                                         const QString &sha256, const QString &then,
+                                         const Runner &runner)
 {
     // One tar holding the helper's tar and the snapshot, received whole or not at all.
     QTemporaryDir temp;
@@ -196,7 +206,7 @@ SshResult RemoteRun::prepareInOneSession(const QString &helperFolder, const QStr
     const QString script =
         checkScript(SshConnection::remotePath(m_connection.python()),
                     SshConnection::remotePath(m_connection.workdir()), neededKb(zip),
-                    QStringLiteral("cat >/dev/null; "))
+                    QStringLiteral("head -c %1 >/dev/null; ").arg(QFileInfo(bundle).size()))
         + QStringLiteral("B=\"$W/bundle.$$\"; D=%1; Z=\"$W/snapshots/%2.zip\"\n")
               .arg(helperPath(m_helperHash), sha256)
         + receive(QStringLiteral("\"$B.tar\""), QFileInfo(bundle).size())
@@ -208,7 +218,7 @@ SshResult RemoteRun::prepareInOneSession(const QString &helperFolder, const QStr
             "{ rm -rf \"$B\" \"$D.part.$$\"; exit 1; }; fi\n"
             "[ -f \"$Z\" ] || mv -f \"$B/snapshot.zip\" \"$Z\" || { rm -rf \"$B\"; exit 1; }\n"
             "rm -rf \"$B\"; echo shipped\n");
-    result = m_connection.runWithFiles(script + then, bundle, QString(), uploadTimeout(bundle));
+    result = orOwnSession(runner)(script + then, bundle, uploadTimeout(bundle));
     const QByteArray shipped("shipped\n");
     const qsizetype at = result.out.indexOf(shipped);
     if (!then.isEmpty() && at >= 0) { // checked and shipped: the rest is what `then` said
@@ -252,9 +262,10 @@ SshResult RemoteRun::shipHelper(const QString &helperFolder, const QString &hash
 QString RemoteRun::receive(const QString &file, qint64 size)
 {
     // stdin into `file`, whole or not at all. A per-attempt part file, and
-    // its size checked: cat cannot tell a dropped link from the end of the
-    // data, and an attempt whose link died may still be writing.
-    return QStringLiteral("P=%1.part.$$; cat > \"$P\" && [ \"$(wc -c < \"$P\")\" -eq %2 ] "
+    // its size checked: head cannot tell a dropped link from the end of the
+    // data, and an attempt whose link died may still be writing. head, not
+    // cat: stdin may stay open after the file (a stream's start).
+    return QStringLiteral("P=%1.part.$$; head -c %2 > \"$P\" && [ \"$(wc -c < \"$P\")\" -eq %2 ] "
                           "&& mv -f \"$P\" %1 || { rm -f \"$P\"; exit 1; }\n")
         .arg(file)
         .arg(size);
@@ -279,21 +290,21 @@ SshResult RemoteRun::shipSnapshot(const QString &zip, const QString &sha256)
 }
 
 SshResult RemoteRun::start(const QString &sha256, const Launch &launch, qint64 *pgid,
-                           QByteArray *captured)
+                           const Runner &runner)
 {
-    return parseStart(m_connection.run(startScript(sha256, launch), 120000), pgid, captured);
+    return parseStart(orOwnSession(runner)(startScript(sha256, launch), QString(), 120000), pgid);
 }
 
 SshResult RemoteRun::prepareAndStart(const QString &helperFolder, const QString &zip,
                                      const QString &sha256, const Launch &launch, qint64 *pgid,
-                                     QByteArray *captured)
+                                     const Runner &runner)
 {
     m_helperHash = treeHash(helperFolder);
     const SshResult result =
-        prepareInOneSession(helperFolder, zip, sha256, startScript(sha256, launch));
+        prepareInOneSession(helperFolder, zip, sha256, startScript(sha256, launch), runner);
     if (!result.ok() && !result.message.isEmpty())
         return result; // said by the check or the shipping
-    return parseStart(result, pgid, captured);
+    return parseStart(result, pgid);
 }
 
 bool RemoteRun::fitsOneSession(const QString &zip)
@@ -331,32 +342,21 @@ QString RemoteRun::startScript(const QString &sha256, const Launch &launch) cons
                "done\n"
                "rm -f \"$R/start.lock\"\n"
                "cat \"$R/pgid\" 2>/dev/null || { echo 'the run was launched but wrote no process "
-               "group' >&2; exit 3; }\n"
-               "%9")
+               "group' >&2; exit 3; }\n")
         .arg(folder(), helperPath(m_helperHash), SshConnection::remotePath(m_connection.python()),
              startLock(),
              SshConnection::remotePath(m_connection.workdir()) + QStringLiteral("/snapshots/")
                  + sha256 + QStringLiteral(".zip"),
              shellQuote(launch.workingDirectory.isEmpty() ? QStringLiteral(".")
                                                           : launch.workingDirectory),
-             exports, shellQuote(wrapper),
-             launch.captureProgram.isEmpty()
-                 ? QString()
-                 : QStringLiteral("echo MLWB-ENVIRONMENT; %1 -c %2 </dev/null 2>/dev/null\n"
-                                  "exit 0\n")
-                       .arg(shellQuote(launch.captureInterpreter),
-                            shellQuote(launch.captureProgram)));
+             exports, shellQuote(wrapper));
 }
 
-SshResult RemoteRun::parseStart(SshResult result, qint64 *pgid, QByteArray *captured) const
+SshResult RemoteRun::parseStart(SshResult result, qint64 *pgid) const
 {
     bool ok = false;
     const qsizetype newline = result.out.indexOf('\n');
     *pgid = QString::fromUtf8(result.out.left(newline)).trimmed().toLongLong(&ok);
-    const QByteArray marker("MLWB-ENVIRONMENT\n");
-    const qsizetype environment = result.out.indexOf(marker);
-    if (captured && environment >= 0)
-        *captured = result.out.mid(environment + marker.size());
     if (result.ok() && ok)
         return result;
     if (result.message.isEmpty()) {
@@ -439,6 +439,37 @@ qsizetype RemoteRun::parseFrame(QByteArrayView bytes, Poll *poll)
     const qsizetype newline = bytes.indexOf('\n');
     if (newline < 0)
         return bytes.size() > 200 ? -1 : 0; // a header line is short
+    static const QByteArray environment("MLWB-ENVIRONMENT ");
+    if (bytes.startsWith(environment)) {
+        bool ok = false;
+        const qint64 n = bytes.sliced(environment.size(), newline - environment.size())
+                             .toByteArray()
+                             .toLongLong(&ok);
+        if (!ok || n < 0)
+            return -1;
+        if (bytes.size() < newline + 1 + n)
+            return 0;
+        poll->hasEnvironment = true;
+        poll->environment = bytes.sliced(newline + 1, n).toByteArray();
+        return newline + 1 + n;
+    }
+    static const QByteArray outputs("MLWB-OUTPUTS ");
+    if (bytes.startsWith(outputs)) { // "-": too large for the stream, fetched apart
+        const QByteArray size = bytes.sliced(outputs.size(), newline - outputs.size()).toByteArray();
+        if (size == "-") {
+            poll->outputs = Poll::Outputs::Apart;
+            return newline + 1;
+        }
+        bool ok = false;
+        const qint64 n = size.toLongLong(&ok);
+        if (!ok || n < 0)
+            return -1;
+        if (bytes.size() < newline + 1 + n)
+            return 0;
+        poll->outputs = Poll::Outputs::Sent;
+        poll->outputsTar = bytes.sliced(newline + 1, n).toByteArray();
+        return newline + 1 + n;
+    }
     const QList<QByteArray> words = bytes.first(newline).toByteArray().split(' ');
     if (words.size() != 8 || words.at(0) != "MLWB")
         return -1;
@@ -459,19 +490,37 @@ qsizetype RemoteRun::parseFrame(QByteArrayView bytes, Poll *poll)
     return end;
 }
 
-QString RemoteRun::streamScript(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes) const
+QString RemoteRun::streamScript(qint64 logOffset, qint64 metricsOffset, qint64 maxBytes,
+                                const QString &captureInterpreter,
+                                const QString &captureProgram) const
 {
+    // The environment is read beside the run, not in the start's session:
+    // the stream's own start-up (the login shell) then overlaps it.
+    const QString capture =
+        captureProgram.isEmpty()
+            ? QStringLiteral("envsent=1\n")
+            : QStringLiteral("envsent=0; ew=0\n"
+                             "[ -f \"$E\" ] || ( %1 -c %2 >\"$E.$$\" 2>/dev/null; "
+                             "mv -f \"$E.$$\" \"$E\" ) </dev/null >/dev/null 2>&1 &\n")
+                  .arg(shellQuote(captureInterpreter), shellQuote(captureProgram));
     // As poll(), in a loop. Between answers it sleeps only while nothing is
     // new, and briefly after a small answer, so that bytes travel in chunks.
+    // The environment goes before the last answer (registrations at the
+    // end inherit it), waited for at most 10 s.
     return QStringLiteral(
-               "R=%1\n"
+               "R=%1; E=\"$R/environment.txt\"\n"
                "lo=%2; mo=%3; quiet=0\n"
+               "%5"
                "while :; do\n"
                "[ -d \"$R\" ] || { echo MLWB-VANISHED; exit 0; }\n"
+               "if [ $envsent = 0 ] && [ -f \"$E\" ]; then\n"
+               "echo \"MLWB-ENVIRONMENT $(wc -c < \"$E\")\"; cat \"$E\"; envsent=1; fi\n"
                "ec=$(cat \"$R/exit_code\" 2>/dev/null); pg=$(cat \"$R/pgid\" 2>/dev/null)\n"
                "alive=0; [ -n \"$pg\" ] && kill -0 \"$pg\" 2>/dev/null && alive=1\n"
                "[ $alive = 0 ] && ec=$(cat \"$R/exit_code\" 2>/dev/null)\n"
                "over=0; { [ -n \"$ec\" ] || { [ -n \"$pg\" ] && [ $alive = 0 ]; }; } && over=1\n"
+               "[ $over = 1 ] && [ $envsent = 0 ] && [ $ew -lt 200 ] && "
+               "{ ew=$((ew + 1)); sleep 0.05 2>/dev/null || sleep 1; continue; }\n"
                // 2> first: a missing file's message comes from the redirection.
                "ls=$(wc -c 2>/dev/null < \"$R/output.log\" || echo 0)\n"
                "ms=$(wc -c 2>/dev/null < \"$R/metrics.jsonl\" || echo 0)\n"
@@ -482,12 +531,26 @@ QString RemoteRun::streamScript(qint64 logOffset, qint64 metricsOffset, qint64 m
                "[ $ln -gt 0 ] && tail -c +$((lo + 1)) \"$R/output.log\" | head -c $ln\n"
                "[ $mn -gt 0 ] && tail -c +$((mo + 1)) \"$R/metrics.jsonl\" | head -c $mn\n"
                "lo=$((lo + ln)); mo=$((mo + mn)); quiet=0\n"
-               "[ $over = 1 ] && [ $lo -ge $ls ] && [ $mo -ge $ms ] && exit 0\n"
+               "[ $over = 1 ] && [ $lo -ge $ls ] && [ $mo -ge $ms ] && break\n"
                "[ $((ln + mn)) -lt 65536 ] && { sleep 0.05 2>/dev/null || sleep 1; }\n"
                "else quiet=$((quiet + 1)); sleep 0.1 2>/dev/null || sleep 1; fi\n"
-               "done\n")
+               "done\n"
+               // The outputs in this session when small (du first: no large
+               // tar on the VM's disk), then the folder goes when asked.
+               "O=\"$R/code/outputs\"; T=\"$R/outputs.tar.$$\"; os=0\n"
+               "if [ -d \"$O\" ]; then os=-\n"
+               "  k=$(du -sk \"$O\" 2>/dev/null | cut -f1)\n"
+               "  [ -n \"$k\" ] && [ \"$k\" -le $((%4 / 1024)) ] && "
+               "tar -cf \"$T\" -C \"$R/code\" outputs 2>/dev/null && os=$(wc -c < \"$T\")\n"
+               "  [ \"$os\" != - ] && [ \"$os\" -gt %4 ] && os=-\n"
+               "fi\n"
+               "echo \"MLWB-OUTPUTS $os\"\n"
+               "[ \"$os\" != - ] && [ \"$os\" -gt 0 ] && cat \"$T\"\n"
+               "rm -f \"$T\"\n"
+               "read -r w && [ \"$w\" = remove ] && rm -rf \"$R\"\n"
+               "exit 0\n")
         .arg(folder(), QString::number(logOffset), QString::number(metricsOffset),
-             QString::number(maxBytes));
+             QString::number(maxBytes), capture);
 }
 
 SshResult RemoteRun::terminate(qint64 pgid, int graceMs)
@@ -512,13 +575,21 @@ SshResult RemoteRun::fetchOutputs(const QString &localFolder)
     SshResult result = m_connection.runWithFiles(script, QString(), tar, 3600 * 1000);
     if (!result.ok() || QFileInfo(tar).size() == 0)
         return result;
+    const SshResult unpacked = unpackOutputs(tar, localFolder);
+    return unpacked.ok() ? result : unpacked;
+}
+
+SshResult RemoteRun::unpackOutputs(const QString &tar, const QString &localFolder)
+{
     QProcess unpack;
     unpack.start(QStringLiteral("tar"),
                  {QStringLiteral("-xf"), tar, QStringLiteral("-C"), localFolder});
     if (!unpack.waitForFinished(600000) || unpack.exitCode() != 0)
         return failed(tr("Could not unpack the outputs of the run: %1")
                           .arg(QString::fromUtf8(unpack.readAllStandardError())));
-    return result;
+    SshResult unpacked;
+    unpacked.exitCode = 0;
+    return unpacked;
 }
 
 SshResult RemoteRun::remove()

@@ -1,5 +1,6 @@
 #include "remote/remotestream.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 
@@ -26,7 +27,7 @@ bool RemoteStream::isRunning() const
     return m_process != nullptr;
 }
 
-void RemoteStream::start(const QString &script, const QString &spool)
+void RemoteStream::start(const QString &script, const QString &spool, const QString &input)
 {
     stop();
     // ssh writes into a file, not a pipe: the VM sends at the link's speed
@@ -35,9 +36,66 @@ void RemoteStream::start(const QString &script, const QString &spool)
     m_process = std::make_unique<QProcess>();
     m_process->setStandardOutputFile(spool, QIODevice::Truncate);
     m_process->start(QStringLiteral("ssh"), m_connection.arguments(script));
-    m_process->closeWriteChannel();
+    if (!input.isEmpty()) { // stdin stays open after it, for finish()
+        QFile file(input);
+        if (file.open(QIODevice::ReadOnly))
+            m_process->write(file.readAll());
+    }
     m_spool.open(QIODevice::ReadOnly);
     m_sinceFrame.start();
+}
+
+SshResult RemoteStream::waitForStart(int timeoutMs)
+{
+    SshResult result;
+    QElapsedTimer waited;
+    waited.start();
+    while (m_process) {
+        const bool running = m_process->state() != QProcess::NotRunning;
+        m_buffer += m_spool.read(spoolReadBytes);
+        result.err += m_process->readAllStandardError();
+        const qsizetype at = m_buffer.indexOf(startedMarker());
+        if (at >= 0) {
+            result.exitCode = 0;
+            result.out = m_buffer.left(at);
+            m_buffer.remove(0, at + startedMarker().size());
+            m_sinceFrame.start();
+            return result;
+        }
+        if (!running && m_spool.atEnd()) {
+            if (m_process->error() == QProcess::FailedToStart) {
+                result.failure = SshResult::Failure::Other;
+                result.message = SshConnection::tr("Cannot run ssh: %1")
+                                     .arg(m_process->errorString());
+            }
+            result.exitCode =
+                m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : 255;
+            result.out = m_buffer;
+            stop();
+            return result;
+        }
+        if (waited.elapsed() > timeoutMs) {
+            result.failure = SshResult::Failure::Timeout;
+            stop();
+            return result;
+        }
+        m_process->waitForFinished(pauseMs); // also writes the input
+    }
+    result.failure = SshResult::Failure::Other;
+    return result;
+}
+
+bool RemoteStream::finish(const QByteArray &word, int waitMs)
+{
+    if (!m_process || m_process->state() != QProcess::Running)
+        return false;
+    m_process->write(word + '\n');
+    m_process->closeWriteChannel();
+    const bool ended = m_process->waitForFinished(waitMs)
+                       && m_process->exitStatus() == QProcess::NormalExit
+                       && m_process->exitCode() == 0;
+    stop();
+    return ended;
 }
 
 void RemoteStream::stop()
@@ -99,10 +157,24 @@ int RemoteStream::takeFrames(RemoteRun::Poll *out)
             break;
         at += used;
         ++frames;
+        if (frame.outputs != RemoteRun::Poll::Outputs::NotYet) { // the states' fields stay
+            out->outputs = frame.outputs;
+            out->outputsTar = frame.outputsTar;
+            continue;
+        }
+        if (frame.hasEnvironment) {
+            out->hasEnvironment = true;
+            out->environment = frame.environment;
+            continue;
+        }
         out->log += frame.log;
         out->metrics += frame.metrics;
         frame.log = out->log;
         frame.metrics = out->metrics;
+        frame.hasEnvironment = out->hasEnvironment;
+        frame.environment = out->environment;
+        frame.outputs = out->outputs;
+        frame.outputsTar = out->outputsTar;
         *out = frame;
     }
     m_buffer.remove(0, at);

@@ -121,41 +121,49 @@ bool SshBackend::prepare(QString *error)
     return result.ok() || sql::fail(error, result.message);
 }
 
-bool SshBackend::start(QString *error)
+RunConfig SshBackend::runConfig() const
 {
     RunConfig config = m_context.config;
     if (config.interpreter.isEmpty())
         config.interpreter = m_connection.python();
+    return config;
+}
+
+bool SshBackend::start(QString *error)
+{
+    const RunConfig config = runConfig();
     RemoteRun::Launch launch;
     launch.workingDirectory = config.workingDirectory;
     launch.environment = config.environmentVariables;
     launch.environment.insert(QStringLiteral("MLWB_RUN_ID"), m_context.run.uid);
     launch.environment.insert(QStringLiteral("MLWB_EXPERIMENT"), m_context.run.experimentName);
     launch.environment.insert(QStringLiteral("MLWB_COMMAND"), config.effectiveCommand());
-    // The VM's Python, as locally (environmentcapture.h), read in the same
-    // connection once the run started; a model the script registers is
-    // registered at the end, so it still inherits it.
-    QString ignored;
-    const QString interpreter = environmentcapture::interpreterFor(config);
-    if (!interpreter.isEmpty()
-        && !Environments(m_context.workspace).forRun(m_context.run.id, &ignored)) {
-        launch.captureInterpreter = interpreter;
-        launch.captureProgram = environmentcapture::program();
-    }
+    // The start's session goes on as the run's stream: a second session
+    // would cost the VM's login shell start-up again before the first point
+    // (and beside the start it slowed the start, bench_ssh).
+    const RemoteRun::Runner thenStream = [this](const QString &script, const QString &input,
+                                                int timeoutMs) {
+        m_stream.start(script + QStringLiteral("echo ") + QString::fromLatin1(
+                                    RemoteStream::startedMarker().trimmed())
+                           + QLatin1Char('\n') + streamScript(),
+                       spoolFile(), input);
+        SshResult started = m_stream.waitForStart(timeoutMs);
+        m_connection.classify(&started);
+        return started;
+    };
     qint64 pgid = -1;
-    QByteArray captured;
     const SshResult result = withRetries(
         [&] {
             return m_zip.isEmpty()
-                       ? m_remote.start(m_sha, launch, &pgid, &captured)
-                       : m_remote.prepareAndStart(m_helper, m_zip, m_sha, launch, &pgid, &captured);
+                       ? m_remote.start(m_sha, launch, &pgid, thenStream)
+                       : m_remote.prepareAndStart(m_helper, m_zip, m_sha, launch, &pgid,
+                                                  thenStream);
         },
         prepareRetryMs);
-    if (!result.ok())
+    if (!result.ok()) {
+        m_stream.stop();
         return sql::fail(error, result.message);
-    // After the start, not beside it: two login shells starting at once on the
-    // VM slowed the start by about a second (bench_ssh).
-    startStream();
+    }
     // The run is going on: a full disk here is waited out, not a failed run.
     const auto keepPgid = [&](QString *e) {
         QFile file(remotePgidFile());
@@ -169,24 +177,51 @@ bool SshBackend::start(QString *error)
     if (!m_context.diskFull.retry(keepPgid, error))
         return false;
     m_pgid = pgid;
-    // A run whose Python cannot say what it holds still runs.
-    if (!launch.captureProgram.isEmpty()
-        && !m_context.diskFull.retry(
-            [&](QString *e) {
-                return environmentcapture::store(m_context.workspace, m_context.run.id, captured,
-                                                 e);
-            },
-            &ignored))
-        qWarning("mlwb supervisor: could not read the environment on %s: %s",
-                 qPrintable(m_connection.name()), qPrintable(ignored));
     return true;
+}
+
+QString SshBackend::spoolFile() const
+{
+    return QDir(m_context.folder.root()).filePath(QStringLiteral("stream.spool"));
 }
 
 void SshBackend::startStream()
 {
-    m_stream.start(m_remote.streamScript(m_logOffset, QFileInfo(m_context.folder.metrics()).size(),
-                                         streamChunkBytes),
-                   QDir(m_context.folder.root()).filePath(QStringLiteral("stream.spool")));
+    m_stream.start(streamScript(), spoolFile());
+}
+
+QString SshBackend::streamScript()
+{
+    // The VM's Python, as locally (environmentcapture.h), read by the stream
+    // beside the run until it is stored; a model the script registers is
+    // registered at the end, so it still inherits it.
+    QString interpreter, program, ignored;
+    if (!m_environmentKept) {
+        interpreter = environmentcapture::interpreterFor(runConfig());
+        if (!interpreter.isEmpty()
+            && !Environments(m_context.workspace).forRun(m_context.run.id, &ignored))
+            program = environmentcapture::program();
+        else
+            m_environmentKept = true;
+    }
+    return m_remote.streamScript(m_logOffset, QFileInfo(m_context.folder.metrics()).size(),
+                                 streamChunkBytes, interpreter, program);
+}
+
+void SshBackend::keepEnvironment(const RemoteRun::Poll &poll)
+{
+    if (!poll.hasEnvironment || m_environmentKept)
+        return;
+    m_environmentKept = true; // asked once: a run whose Python cannot say what it holds still runs
+    QString error;
+    if (!m_context.diskFull.retry(
+            [&](QString *e) {
+                return environmentcapture::store(m_context.workspace, m_context.run.id,
+                                                 poll.environment, e);
+            },
+            &error))
+        qWarning("mlwb supervisor: could not read the environment on %s: %s",
+                 qPrintable(m_connection.name()), qPrintable(error));
 }
 
 TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)
@@ -203,13 +238,18 @@ TargetBackend::Step SshBackend::poll(bool *ended, bool *more, QString *error)
     case RemoteStream::Read::Frames:
         break;
     }
+    keepEnvironment(poll);
     const bool left =
         m_logOffset + poll.log.size() < poll.logSize
         || QFileInfo(m_context.folder.metrics()).size() + poll.metrics.size() < poll.metricsSize;
     const Step step = take(poll, ended, left, error);
+    if (*ended && poll.outputs != RemoteRun::Poll::Outputs::NotYet) {
+        m_outputs = poll.outputs;
+        m_outputsTar = poll.outputsTar;
+    }
     // Ahead of what is stored after a failure, or a large spool: started
-    // again from the store's offsets.
-    if (step != Step::Done || m_stream.spooled() > spoolLimit)
+    // again from the store's offsets. At the end it brings the outputs.
+    if (step != Step::Done || (!*ended && m_stream.spooled() > spoolLimit))
         m_stream.stop();
     *more = !*ended;
     return step;
@@ -305,29 +345,79 @@ SshResult SshBackend::fetchOutputs()
 {
     // Into the workspace, so a full disk waits for space like the metrics.
     while (true) {
-        const SshResult fetched = withRetries(
-            [&] { return m_remote.fetchOutputs(m_context.folder.root()); }, reconnectMs);
+        const SshResult fetched =
+            m_outputs == RemoteRun::Poll::Outputs::Sent
+                ? unpackStreamedOutputs()
+                : withRetries([&] { return m_remote.fetchOutputs(m_context.folder.root()); },
+                              reconnectMs);
         if (fetched.ok() || !m_context.diskFull.pauseIfFull(fetched.message))
             return fetched;
     }
 }
 
+bool SshBackend::outputsFromStream()
+{
+    // They follow the last state the stream sent, which ended the run.
+    QElapsedTimer waited;
+    waited.start();
+    while (m_outputs == RemoteRun::Poll::Outputs::NotYet && m_stream.isRunning()
+           && waited.elapsed() < 15000) {
+        m_context.heartbeat();
+        RemoteRun::Poll poll;
+        if (m_stream.read(pollIntervalMs(), &poll) == RemoteStream::Read::Ended)
+            break;
+        keepEnvironment(poll);
+        m_outputs = poll.outputs;
+        m_outputsTar = poll.outputsTar;
+    }
+    return m_outputs == RemoteRun::Poll::Outputs::Sent;
+}
+
+SshResult SshBackend::unpackStreamedOutputs()
+{
+    SshResult done;
+    done.exitCode = 0;
+    if (m_outputsTar.isEmpty())
+        return done; // the run made no outputs/
+    const QString tar = QDir(m_context.folder.root()).filePath(QStringLiteral("outputs.tar.part"));
+    QString reason;
+    QFile::remove(tar); // of an attempt cut short
+    if (!appendTo(tar, m_outputsTar, &reason)) {
+        QFile::remove(tar);
+        done.exitCode = -1;
+        done.message = tr("Cannot write %1: %2").arg(tar, reason);
+        return done;
+    }
+    done = RemoteRun::unpackOutputs(tar, m_context.folder.root());
+    QFile::remove(tar);
+    return done;
+}
+
+void SshBackend::removeRunFolder()
+{
+    // Told through the stream when it brought the outputs: no session more.
+    const QByteArray word = m_connection.keepRunFolders() ? "keep" : "remove";
+    if (m_stream.finish(word, 120000) || m_connection.keepRunFolders())
+        return;
+    const SshResult removed = withRetries([&] { return m_remote.remove(); }, reconnectMs);
+    if (!removed.ok())
+        qWarning("mlwb supervisor: could not remove %s: %s", qPrintable(m_remote.folder()),
+                 qPrintable(removed.message));
+}
+
 TargetBackend::Step SshBackend::collect(QString *error)
 {
-    m_stream.stop();
+    if (!outputsFromStream() && m_outputs == RemoteRun::Poll::Outputs::NotYet)
+        m_stream.stop(); // lost before it said: the outputs and the folder in sessions of their own
     const SshResult fetched = fetchOutputs();
     if (!fetched.ok()) {
+        m_stream.stop();
         *error = RunReason::fetchFailed(
             m_connection.name(),
             fetched.message.isEmpty() ? QString::fromUtf8(fetched.err).trimmed() : fetched.message);
         return Step::Fail;
     }
-    if (!m_connection.keepRunFolders()) {
-        const SshResult removed = withRetries([&] { return m_remote.remove(); }, reconnectMs);
-        if (!removed.ok())
-            qWarning("mlwb supervisor: could not remove %s: %s", qPrintable(m_remote.folder()),
-                     qPrintable(removed.message));
-    }
+    removeRunFolder();
     return Step::Done;
 }
 

@@ -42,6 +42,13 @@ private:
     bool storeLogOffset(QString *error);
     bool keepExitCode(const RemoteRun::Poll &poll, QString *error);
     SshResult fetchOutputs();
+    RunConfig runConfig() const;
+    QString spoolFile() const;
+    QString streamScript();
+    void keepEnvironment(const RemoteRun::Poll &poll);
+    bool outputsFromStream();
+    SshResult unpackStreamedOutputs();
+    void removeRunFolder();
     QString remotePgidFile() const;
 
     RunContext m_context;
@@ -53,6 +60,9 @@ private:
     qint64 m_logOffset = 0;  // log bytes copied (the store's)
     qint64 m_pgid = -1;      // on the target
     bool m_stopping = false;
+    RemoteRun::Poll::Outputs m_outputs = RemoteRun::Poll::Outputs::NotYet; // from the stream
+    QByteArray m_outputsTar;
+    bool m_environmentKept = false; // stored, or asked of the VM once
     bool m_reached = false; // the VM answered once: later link failures are waited out
 };
 

@@ -83,8 +83,11 @@ public:
     /// The folder holding the control sockets (made private on first use).
     static QString controlFolder();
 
-private:
+    /// Names what went wrong in an ended session: a lost link, a host key,
+    /// the login (ssh's exit code 255), a timeout.
     void classify(SshResult *result) const;
+
+private:
 
     QString m_name;
     QString m_host;

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void aCutAnswerWaitsForTheRest();
     void answersBackToBackAreReadOneByOne();
     void aVanishedFolderAndGarbageAreTold();
+    void outputsFollowTheLastAnswer();
+    void theEnvironmentIsAnAnswerOfItsOwn();
 };
 
 void TestRemoteFrames::aWholeAnswerIsRead()
@@ -69,6 +71,49 @@ void TestRemoteFrames::aVanishedFolderAndGarbageAreTold()
     QVERIFY(poll.vanished);
     QCOMPARE(RemoteRun::parseFrame("bash: warning: setlocale failed\n", &poll), -1);
     QCOMPARE(RemoteRun::parseFrame(QByteArray(300, 'x'), &poll), -1); // no header line
+}
+
+void TestRemoteFrames::outputsFollowTheLastAnswer()
+{
+    const QByteArray last = frame("0 99 0 3 0", "ab\n", ""), outputs = "MLWB-OUTPUTS 5\ntar!!";
+    const QByteArray bytes = last + outputs;
+    RemoteRun::Poll poll;
+    QCOMPARE(RemoteRun::parseFrame(bytes, &poll), last.size());
+    QCOMPARE(poll.outputs, RemoteRun::Poll::Outputs::NotYet);
+    RemoteRun::Poll tail;
+    QCOMPARE(RemoteRun::parseFrame(bytes.mid(last.size()), &tail), outputs.size());
+    QCOMPARE(tail.outputs, RemoteRun::Poll::Outputs::Sent);
+    QCOMPARE(tail.outputsTar, QByteArray("tar!!"));
+    for (qsizetype cut = 0; cut < outputs.size(); ++cut) {
+        RemoteRun::Poll cutShort;
+        QCOMPARE(RemoteRun::parseFrame(outputs.left(cut), &cutShort), 0);
+    }
+    RemoteRun::Poll none, apart, garbage;
+    QCOMPARE(RemoteRun::parseFrame("MLWB-OUTPUTS 0\n", &none), 15);
+    QCOMPARE(none.outputs, RemoteRun::Poll::Outputs::Sent); // the run made no outputs/
+    QVERIFY(none.outputsTar.isEmpty());
+    QCOMPARE(RemoteRun::parseFrame("MLWB-OUTPUTS -\n", &apart), 15);
+    QCOMPARE(apart.outputs, RemoteRun::Poll::Outputs::Apart);
+    QCOMPARE(RemoteRun::parseFrame("MLWB-OUTPUTS x1\n", &garbage), -1);
+    QCOMPARE(RemoteRun::parseFrame("MLWB-OUTPUTS -3\n", &garbage), -1);
+}
+
+void TestRemoteFrames::theEnvironmentIsAnAnswerOfItsOwn()
+{
+    const QByteArray environment = "MLWB-ENVIRONMENT 16\n3.11.2\nnumpy==1\n",
+                     next = frame("- 99 1 0 0", "", "");
+    const QByteArray bytes = environment + next;
+    RemoteRun::Poll poll;
+    QCOMPARE(RemoteRun::parseFrame(bytes, &poll), environment.size());
+    QVERIFY(poll.hasEnvironment);
+    QCOMPARE(poll.environment, QByteArray("3.11.2\nnumpy==1\n"));
+    QCOMPARE(RemoteRun::parseFrame(bytes.mid(environment.size()), &poll), next.size());
+    for (qsizetype cut = 0; cut < environment.size(); ++cut) {
+        RemoteRun::Poll cutShort;
+        QCOMPARE(RemoteRun::parseFrame(environment.left(cut), &cutShort), 0);
+    }
+    RemoteRun::Poll garbage;
+    QCOMPARE(RemoteRun::parseFrame("MLWB-ENVIRONMENT many\n", &garbage), -1);
 }
 
 QTEST_GUILESS_MAIN(TestRemoteFrames)

@@ -18,6 +18,7 @@
 #include "store/models.h"
 #include "store/runs.h"
 #include "store/workspace.h"
+#include <QCryptographicHash>
 #include <QDir>
 
 #include <QElapsedTimer>
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void completedRunFetchesOutputsAndRemovesFolder();
+    void outputsComeWithTheStreamUnlessLarge_data();
+    void outputsComeWithTheStreamUnlessLarge();
     void scriptRegistersModelWhenOutputsArrive();
     void cancelStopsTheRemoteProcessGroup();
     void droppedConnectionResumesExactlyOnce();
@@ -72,6 +75,7 @@ private:
     QString remoteRunFolder(const Run &run) const;
     void verifyEveryPointOnce(const Run &run);
     bool mountTmpfs(const QString &size, QString *folder, QString *error);
+    QString logSshSessions();
 
     QStringList m_mounts; // tmpfs mounted by the current test, unmounted in cleanup()
 
@@ -227,6 +231,89 @@ print("to stderr", file=sys.stderr)
              text.constData());
     QVERIFY(text.contains("to stderr"));
     QVERIFY(!QFileInfo::exists(remoteRunFolder(run))); // removed on the "VM"
+}
+
+// Puts an `ssh` in front of PATH (the supervisor inherits it) that writes
+// each session's remote command to the returned file, one line each.
+QString TestSshRuns::logSshSessions()
+{
+    const QString bin = m_dir->filePath(QStringLiteral("bin"));
+    const QString log = m_dir->filePath(QStringLiteral("ssh-sessions.log"));
+    QDir().mkpath(bin);
+    QFile ssh(bin + QStringLiteral("/ssh"));
+    if (!ssh.open(QIODevice::WriteOnly))
+        return QString();
+    ssh.write("#!/bin/sh\nfor last; do :; done\nprintf '%s\\n' \"$last\" | tr '\\n' ' ' >> '"
+              + log.toUtf8() + "'\necho >> '" + log.toUtf8() + "'\nexec /usr/bin/ssh \"$@\"\n");
+    ssh.close();
+    ssh.setPermissions(ssh.permissions() | QFile::ExeOwner);
+    qputenv("PATH", bin.toUtf8() + ':' + qgetenv("PATH"));
+    return log;
+}
+
+void TestSshRuns::outputsComeWithTheStreamUnlessLarge_data()
+{
+    QTest::addColumn<int>("kib");
+    QTest::addColumn<bool>("keepFolder");
+    QTest::addColumn<int>("fetchSessions");
+    QTest::addColumn<int>("removeSessions");
+    QTest::addColumn<int>("allSessions");
+    QTest::newRow("small, folder removed") << 64 << false << 0 << 0 << 1;
+    QTest::newRow("small, folder kept") << 64 << true << 0 << 0 << 1;
+    QTest::newRow("5 MiB, fetched apart") << 5 * 1024 << false << 1 << 0 << 2;
+}
+
+void TestSshRuns::outputsComeWithTheStreamUnlessLarge()
+{
+    // The start's session goes on as the stream, which brings the metrics,
+    // then the outputs, and removes the folder: one SSH session per run
+    // (each costs the VM's login shell).
+    QFETCH(int, kib);
+    QFETCH(bool, keepFolder);
+    QFETCH(int, fetchSessions);
+    QFETCH(int, removeSessions);
+    QFETCH(int, allSessions);
+    const QByteArray path = qgetenv("PATH");
+    const QString sessions = logSshSessions();
+    QVERIFY(!sessions.isEmpty());
+    addTarget(QStringLiteral("vm2"), {{QStringLiteral("keepRunFolders"), keepFolder}});
+    writeFile(QStringLiteral("out.py"), "import os, sys, hashlib\n"
+                                        "os.makedirs('outputs', exist_ok=True)\n"
+                                        "data = os.urandom(int(sys.argv[1]) * 1024)\n"
+                                        "open('outputs/model.bin', 'wb').write(data)\n"
+                                        "print('sha', hashlib.sha256(data).hexdigest())\n");
+    RunConfig config;
+    config.experimentName = QStringLiteral("remote");
+    config.code = m_project;
+    config.compute = QStringLiteral("vm2");
+    config.command = QStringLiteral("python3 out.py %1").arg(kib);
+    QString error;
+    const auto submitted = RunSubmitter(*m_ws).submit(config, &error);
+    QVERIFY2(submitted, qPrintable(error));
+    const Run run = waitForFinal(submitted->id);
+    qputenv("PATH", path);
+    QVERIFY2(run.status == RunStatus::Completed, qPrintable(run.error));
+    const RunFolder local(m_ws->folder(Workspace::Folder::Runs), run.uid);
+    QFile model(local.outputs() + QStringLiteral("/model.bin"));
+    QVERIFY(model.open(QIODevice::ReadOnly));
+    QFile log(local.log());
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QByteArray sha =
+        QCryptographicHash::hash(model.readAll(), QCryptographicHash::Sha256).toHex();
+    const QByteArray line = "sha " + sha;
+    QVERIFY2(log.readAll().contains(line), "the outputs arrived changed");
+    QFile logged(sessions);
+    QVERIFY(logged.open(QIODevice::ReadOnly));
+    const QList<QByteArray> commands = logged.readAll().split('\n');
+    int fetched = 0, removed = 0;
+    for (const QByteArray &command : commands) {
+        fetched += command.contains("exec tar -cf - outputs");
+        removed += command.startsWith("sh -c 'rm -rf ");
+    }
+    QCOMPARE(fetched, fetchSessions);
+    QCOMPARE(removed, removeSessions);
+    QCOMPARE(commands.count() - 1, allSessions); // the last line ends with a newline
+    QCOMPARE(QFileInfo::exists(remoteRunFolder(run)), keepFolder); // before the run ended
 }
 
 void TestSshRuns::scriptRegistersModelWhenOutputsArrive()
