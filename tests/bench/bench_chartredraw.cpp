@@ -99,7 +99,8 @@ int main(int argc, char *argv[])
         << "  zoom: re-decimate + replace + paint: " << redraw << "  ratio " << redraw / paintOnly
         << "\n"
         << "  of which re-decimate + replace (no paint): " << noPaint << "\n"
-        << "  reset to all data: re-decimate + replace + paint: " << whole << "  ratio "
+        << "  reset to all data (unchanged: the kept columns) + replace + paint: " << whole
+        << "  ratio "
         << whole / paintOnly << "\n  target < 50 ms per redraw\n";
     return 0;
 }

@@ -18,6 +18,16 @@ struct MetricChartView::Line {
     QLineSeries *main = nullptr; // the line users read: smoothed or raw
     bool visible = true;
     QList<QPointF> mainPoints, rawPoints; // decimated, shared with the series
+    quint64 generation = 0;               // counts changes to the curve
+    // The columns of the last redraw over all the data, reused when the
+    // view returns there unchanged (Reset Zoom after a zoom).
+    struct Columns {
+        quint64 generation = 0;
+        double x0 = 0, x1 = 0;
+        int width = 0;
+        bool logY = false;
+        QList<QPointF> main, raw;
+    } whole;
 };
 
 } // namespace mlwb

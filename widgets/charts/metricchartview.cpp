@@ -272,6 +272,7 @@ void MetricChartView::rebuildCurves()
         line->curve.setSource(line->seriesId ? m_loader->cached(line->seriesId) : nullptr, x,
                               line->run.start);
         line->curve.build(m_options.xMode, m_unit, m_options.smoothing);
+        ++line->generation;
     }
     m_xAxis->setTitleText(axisTitle());
     redraw();
@@ -296,6 +297,7 @@ bool MetricChartView::refresh(QString *error)
             return false;
         if (grew) {
             line->curve.update();
+            ++line->generation;
             any = true;
         }
     }
@@ -372,8 +374,10 @@ void MetricChartView::redraw()
         line->main->setVisible(show);
         line->raw->setVisible(show && c.isSmoothed());
         // A hidden line keeps no points (nothing to draw, nothing to hold).
-        if (!show)
+        if (!show) {
             line->mainPoints.clear();
+            line->whole = {};
+        }
         if (!line->raw->isVisible())
             line->rawPoints.clear();
         if (show)
@@ -389,17 +393,39 @@ void MetricChartView::redraw()
         points->removeIf(
             [logY](const QPointF &p) { return !std::isfinite(p.y()) || (logY && p.y() <= 0); });
     };
+    // Back to all data after a zoom, with nothing new: the columns kept then.
+    const Line::Columns key{0, x0, x1, width, logY, {}, {}};
+    const auto kept = [&](const Line *line) {
+        const Line::Columns &w = line->whole;
+        return w.generation == line->generation && w.x0 == x0 && w.x1 == x1 && w.width == width
+               && w.logY == logY;
+    };
+    std::vector<Line *> toDecimate;
+    for (Line *line : shown) {
+        if (m_following && kept(line)) {
+            line->mainPoints = line->whole.main;
+            line->rawPoints = line->whole.raw;
+        } else {
+            toDecimate.push_back(line);
+        }
+    }
     qsizetype points = 0;
-    for (const Line *line : shown)
+    for (const Line *line : toDecimate)
         points += line->curve.size();
-    forEachInParallel(qsizetype(shown.size()), points, [&](qsizetype i) {
-        Line *line = shown[size_t(i)];
+    forEachInParallel(qsizetype(toDecimate.size()), points, [&](qsizetype i) {
+        Line *line = toDecimate[size_t(i)];
         const MetricCurve &c = line->curve;
         if (c.isSmoothed()) {
             feed(c, c.smoothed(), c.smoothedBlocks(), &line->mainPoints);
             feed(c, c.y(), c.yBlocks(), &line->rawPoints);
         } else {
             feed(c, c.y(), c.yBlocks(), &line->mainPoints);
+        }
+        if (m_following) { // shares the lists: no copy
+            line->whole = key;
+            line->whole.generation = line->generation;
+            line->whole.main = line->mainPoints;
+            line->whole.raw = line->rawPoints;
         }
     });
     qsizetype drawn = 0;

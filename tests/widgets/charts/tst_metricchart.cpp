@@ -77,6 +77,7 @@ private slots:
     void runsTableFollowsTheStore();
     void hiddenViewExportFillsTheImage();
     void zoomStopsFollowing();
+    void resetZoomDrawsTheDataAsItIsNow();
     void tabLegendAndExport();
     void cliExportsPngAndSvg();
     void runsTableFilterAndCompare();
@@ -592,6 +593,53 @@ void TestMetricChart::zoomStopsFollowing()
     QCOMPARE(static_cast<QValueAxis *>(view.xAxis())->min(), 10.0);
     view.resetZoom();
     QVERIFY(view.isFollowing());
+}
+
+void TestMetricChart::resetZoomDrawsTheDataAsItIsNow()
+{
+    // Reset Zoom reuses the columns of the whole data when nothing changed
+    // since: what it shows must equal a fresh panel's, after growth too.
+    const Id run = addRun(*m_ws, QStringLiteral("long"));
+    const Id series = addSeries(*m_ws, run, QStringLiteral("noise"), 20000,
+                                [](int i, Id) { return std::sin(i * 0.37) * (1 + i % 7); });
+    const auto pointsOf = [](const MetricChartView &view) {
+        return view.lineSeries().first()->points();
+    };
+    const auto fresh = [&](const ChartOptions &options) {
+        SeriesLoader loader(*m_ws);
+        MetricChartView view(*m_ws, &loader, QStringLiteral("noise"));
+        view.resize(600, 400);
+        view.setOptions(options);
+        view.setRuns(chartRuns({run}), nullptr);
+        return pointsOf(view);
+    };
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("noise"));
+    view.resize(600, 400);
+    QVERIFY(view.setRuns(chartRuns({run}), nullptr));
+    const QList<QPointF> whole = pointsOf(view);
+    QVERIFY(whole.size() < 20000 / 4); // decimated
+    view.zoomTo(1000, 1100);
+    QVERIFY(pointsOf(view) != whole);
+    view.resetZoom();
+    QCOMPARE(pointsOf(view), whole);
+    // Grown while zoomed in.
+    view.zoomTo(1000, 1100);
+    PointBlockWriter writer(m_ws->database());
+    for (int i = 20000; i < 20500; ++i)
+        QVERIFY(writer.append(series, i, i, 1.7e9 + i, 50.0 + i % 3, nullptr));
+    QVERIFY(writer.flush(nullptr));
+    QVERIFY(view.refresh(nullptr));
+    view.resetZoom();
+    QCOMPARE(pointsOf(view), fresh(ChartOptions()));
+    QVERIFY(pointsOf(view).last().x() > 20400 && pointsOf(view).last().y() >= 50);
+    // Smoothed while zoomed in.
+    ChartOptions smoothed;
+    smoothed.smoothing = 0.6;
+    view.zoomTo(1000, 1100);
+    view.setOptions(smoothed);
+    view.resetZoom();
+    QCOMPARE(pointsOf(view), fresh(smoothed));
 }
 
 void TestMetricChart::tabLegendAndExport()
