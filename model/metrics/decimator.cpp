@@ -218,11 +218,11 @@ namespace {
 
 // The work shared by both per-pixel decimations: the exact points when the
 // range holds at most exactLimit, else the edges and, per column [i, next),
-// what appendColumn(i, next, out) keeps.
-template <typename AppendColumn>
+// what appendColumn(i, next, out) keeps; finish(out) after the last column.
+template <typename AppendColumn, typename Finish>
 void perPixel(const double *x, const double *y, qsizetype count, double x0, double x1, int width,
               qsizetype exactLimit, qsizetype perColumn, QList<QPointF> *out,
-              AppendColumn appendColumn)
+              AppendColumn appendColumn, Finish finish)
 {
     out->clear();
     if (count <= 0 || width <= 0)
@@ -263,6 +263,7 @@ void perPixel(const double *x, const double *y, qsizetype count, double x0, doub
         appendColumn(i, next, out);
         i = next;
     }
+    finish(out);
     appendOutside(x, y, count, end, +1, out);
 }
 
@@ -278,21 +279,38 @@ void Decimator::minMaxPerPixel(const double *x, const double *y, qsizetype count
                      return;
                  qsizetype picks[4] = {p.first, p.lo, p.hi, p.last};
                  appendPicks(x, y, picks, points);
-             });
+             },
+             [](QList<QPointF> *) {});
 }
 
 void Decimator::extremesPerPixel(const double *x, const double *y, qsizetype count, double x0,
                                  double x1, int width, QList<QPointF> *out,
                                  const ExtremaBlocks *blocks)
 {
+    // The blocks say where a column's extremes are, inside the column, away
+    // from what was read: ask for their x and y at once and append them one
+    // column later, when they have arrived (waiting for them was most of
+    // a zoom's decimation).
+    qsizetype pending[2] = {-1, -1};
+    auto appendPending = [&](QList<QPointF> *points) {
+        if (pending[0] >= 0)
+            appendPicks(x, y, pending, points);
+        pending[0] = -1;
+    };
     perPixel(x, y, count, x0, x1, width, 2 * qsizetype(width), 2, out,
              [&](qsizetype from, qsizetype to, QList<QPointF> *points) {
                  const auto [lo, hi] = scanExtremes(y, from, to, blocks);
+                 appendPending(points);
                  if (lo < 0)
                      return;
-                 qsizetype picks[2] = {lo, hi};
-                 appendPicks(x, y, picks, points);
-             });
+                 prefetch(x + lo);
+                 prefetch(y + lo);
+                 prefetch(x + hi);
+                 prefetch(y + hi);
+                 pending[0] = lo;
+                 pending[1] = hi;
+             },
+             appendPending);
 }
 
 void ExtremaBlocks::clear()

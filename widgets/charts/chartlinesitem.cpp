@@ -192,10 +192,8 @@ void ChartLinesItem::strokeImage(const QSize &size, const Mapping &map, double s
         }
         dashSegments(m_mapped.data(), qsizetype(m_mapped.size()), pen.dashPattern(), width,
                      &m_dashes);
-        for (const QLineF &dash : m_dashes) {
-            const QPointF ends[] = {dash.p1(), dash.p2()};
-            m_stroker.stroke(&m_image, ends, 2, width, pen.color());
-        }
+        m_stroker.strokeSegments(&m_image, m_dashes.data(), qsizetype(m_dashes.size()), width,
+                                 pen.color());
     }
 }
 

@@ -38,27 +38,58 @@ inline std::pair<int, int> centresIn(double from, double to, int size)
 void ColumnStroker::stroke(QImage *image, const QPointF *points, qsizetype count, qreal width,
                            const QColor &color)
 {
-    Q_ASSERT(image->format() == QImage::Format_ARGB32_Premultiplied);
-    const int columns = image->width(), rows = image->height();
-    if (count < 2 || columns <= 0 || rows <= 0 || !(width > 0) || color.alpha() == 0)
+    if (count < 2 || !begin(image, width, color))
         return;
-    if (m_top.size() < size_t(columns)) {
-        m_top.assign(size_t(columns), Inf);
-        m_bottom.assign(size_t(columns), -Inf);
-    }
-    m_first = columns;
-    m_last = -1;
-    for (qsizetype i = 1; i < count; ++i) {
-        if (width <= 1)
-            thinSegment(points[i - 1], points[i], columns);
-        else
-            wideSegment(points[i - 1], points[i], width / 2, columns);
-    }
+    for (qsizetype i = 1; i < count; ++i)
+        segment(points[i - 1], points[i]);
+    compose();
+}
 
-    const QRgb source = qPremultiply(color.rgba());
-    const uint keep = 255 - qAlpha(source);
-    uchar *bits = image->bits();
-    const qsizetype stride = image->bytesPerLine();
+void ColumnStroker::strokeSegments(QImage *image, const QLineF *segments, qsizetype count,
+                                   qreal width, const QColor &color)
+{
+    if (count < 1 || !begin(image, width, color))
+        return;
+    m_separate = true;
+    for (qsizetype i = 0; i < count; ++i)
+        segment(segments[i].p1(), segments[i].p2());
+    compose();
+    m_separate = false;
+}
+
+bool ColumnStroker::begin(QImage *image, qreal width, const QColor &color)
+{
+    Q_ASSERT(image->format() == QImage::Format_ARGB32_Premultiplied);
+    m_columns = image->width();
+    if (m_columns <= 0 || image->height() <= 0 || !(width > 0) || color.alpha() == 0)
+        return false;
+    if (m_top.size() < size_t(m_columns)) {
+        m_top.assign(size_t(m_columns), Inf);
+        m_bottom.assign(size_t(m_columns), -Inf);
+    }
+    m_first = m_columns;
+    m_last = -1;
+    m_image = image;
+    m_width = width;
+    m_source = qPremultiply(color.rgba());
+    m_keep = 255 - qAlpha(m_source);
+    return true;
+}
+
+void ColumnStroker::segment(QPointF a, QPointF b)
+{
+    if (m_width <= 1)
+        thinSegment(a, b);
+    else
+        wideSegment(a, b, m_width / 2);
+}
+
+// Writes the columns touched since the last compose and forgets them.
+void ColumnStroker::compose()
+{
+    const int rows = m_image->height();
+    uchar *bits = m_image->bits();
+    const qsizetype stride = m_image->bytesPerLine();
     for (int k = m_first; k <= m_last; ++k) {
         const double top = m_top[size_t(k)], bottom = m_bottom[size_t(k)];
         m_top[size_t(k)] = Inf;
@@ -69,17 +100,20 @@ void ColumnStroker::stroke(QImage *image, const QPointF *points, qsizetype count
         uchar *pixel = bits + first * stride + k * qsizetype(sizeof(QRgb));
         for (int j = first; j <= last; ++j, pixel += stride) {
             auto *p = reinterpret_cast<QRgb *>(pixel);
-            *p = keep ? source + byteMul(*p, keep) : source;
+            *p = m_keep ? m_source + byteMul(*p, m_keep) : m_source;
         }
     }
+    m_first = m_columns;
+    m_last = -1;
 }
 
 // The stroke of a segment with square caps is the rectangle around a..b,
 // grown by r on every side. Per column centre x, the y inside it satisfy two
 // conditions, each an interval of t = y - ay: |n.e| <= r across and
 // -r <= u.e <= length + r along, where e = (x, y) - a.
-void ColumnStroker::wideSegment(QPointF a, QPointF b, double r, int columns)
+void ColumnStroker::wideSegment(QPointF a, QPointF b, double r)
 {
+    const int columns = m_columns;
     const double ax = a.x(), ay = a.y();
     const double dx = b.x() - ax, dy = b.y() - ay;
     const double length = std::sqrt(dx * dx + dy * dy);
@@ -114,8 +148,9 @@ void ColumnStroker::wideSegment(QPointF a, QPointF b, double r, int columns)
 // A pen of one pixel (QPainter's cosmetic stroker) sets one pixel per step
 // along the longer axis: per column the rows the segment crosses within the
 // column, or the one row around its middle where it runs flatter than 45°.
-void ColumnStroker::thinSegment(QPointF a, QPointF b, int columns)
+void ColumnStroker::thinSegment(QPointF a, QPointF b)
 {
+    const int columns = m_columns;
     const double left = std::min(a.x(), b.x()), right = std::max(a.x(), b.x());
     const double first = std::floor(left), last = std::floor(right);
     if (!(first <= last) || last < 0 || first >= columns) // NaN too
@@ -138,6 +173,11 @@ void ColumnStroker::thinSegment(QPointF a, QPointF b, int columns)
 
 void ColumnStroker::cover(int column, double top, double bottom)
 {
+    // Two spans that meet cover, as one, the pixels either covers; two that
+    // do not would fill the gap between them.
+    if (m_separate && m_top[size_t(column)] <= m_bottom[size_t(column)]
+        && (top > m_bottom[size_t(column)] || bottom < m_top[size_t(column)]))
+        compose();
     m_top[size_t(column)] = std::min(m_top[size_t(column)], top);
     m_bottom[size_t(column)] = std::max(m_bottom[size_t(column)], bottom);
     m_first = std::min(m_first, column);

@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QImage>
+#include <QLineF>
 #include <QPointF>
 #include <vector>
 
@@ -27,14 +28,33 @@ public:
     /// points must not be passed.
     void stroke(QImage *image, const QPointF *points, qsizetype count, qreal width,
                 const QColor &color);
+    /// Separate segments (a dashed line's dashes), each drawn as stroke()
+    /// draws a two-point line. Pixels that several segments cover are
+    /// composed once where the segments overlap in their column and once
+    /// per segment where they do not: for an opaque colour, exactly one
+    /// stroke() per segment, in a fraction of the time.
+    void strokeSegments(QImage *image, const QLineF *segments, qsizetype count, qreal width,
+                        const QColor &color);
 
 private:
-    void wideSegment(QPointF a, QPointF b, double r, int columns);
-    void thinSegment(QPointF a, QPointF b, int columns);
+    bool begin(QImage *image, qreal width, const QColor &color);
+    void segment(QPointF a, QPointF b);
+    void wideSegment(QPointF a, QPointF b, double r);
+    void thinSegment(QPointF a, QPointF b);
     void cover(int column, double top, double bottom);
+    void compose();
 
     std::vector<double> m_top, m_bottom; // per column of the image; none: top > bottom
     int m_first = 0, m_last = -1;        // columns touched by the current line
+    // Of the current line:
+    QImage *m_image = nullptr;
+    int m_columns = 0;
+    qreal m_width = 0;
+    QRgb m_source = 0;
+    uint m_keep = 0;
+    // Segments that are not one line: a column whose span a segment does not
+    // meet is composed before that segment covers it (no gap filled in).
+    bool m_separate = false;
 };
 
 } // namespace mlwb

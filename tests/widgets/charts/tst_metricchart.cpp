@@ -86,6 +86,8 @@ private slots:
     void strokerMatchesQPainter_data();
     void strokerMatchesQPainter();
     void strokerComposesOncePerPixel();
+    void dashesStrokedTogetherAsOneByOne_data();
+    void dashesStrokedTogetherAsOneByOne();
     void hiddenAndRawLinesHoldNothing();
     void linesDrawnWhereTheAxesMap();
     void rubberBandAndScrollStillZoom();
@@ -917,6 +919,23 @@ static bool withinOnePixel(const QImage &a, const QImage &b)
     return true;
 }
 
+// A chart line over 400 x 200 pixels: perColumn points per pixel column
+// (0: one per 25 columns), noise and a rare spike.
+static QPolygonF noisyLine(quint32 seed, int perColumn)
+{
+    QRandomGenerator rng(seed);
+    QPolygonF line;
+    for (int c = -5; c < 410; c += perColumn ? 1 : 25) {
+        for (int k = 0; k < std::max(perColumn, 1); ++k) {
+            double y = 100 + 60 * std::sin(c * 0.02) + (rng.generateDouble() - 0.5) * 30;
+            if (rng.bounded(200) == 0)
+                y -= 90; // a spike
+            line << QPointF(c + (k + rng.generateDouble()) / std::max(perColumn, 1), y);
+        }
+    }
+    return line;
+}
+
 void TestMetricChart::strokerMatchesQPainter_data()
 {
     QTest::addColumn<qreal>("width");
@@ -933,16 +952,7 @@ void TestMetricChart::strokerMatchesQPainter()
 {
     QFETCH(qreal, width);
     QFETCH(int, perColumn);
-    QRandomGenerator rng(width * 10 + perColumn);
-    QPolygonF line;
-    for (int c = -5; c < 410; c += perColumn ? 1 : 25) {
-        for (int k = 0; k < std::max(perColumn, 1); ++k) {
-            double y = 100 + 60 * std::sin(c * 0.02) + (rng.generateDouble() - 0.5) * 30;
-            if (rng.bounded(200) == 0)
-                y -= 90; // a spike
-            line << QPointF(c + (k + rng.generateDouble()) / std::max(perColumn, 1), y);
-        }
-    }
+    const QPolygonF line = noisyLine(width * 10 + perColumn, perColumn);
     QImage painted(400, 200, QImage::Format_ARGB32_Premultiplied);
     painted.fill(Qt::transparent);
     QImage stroked = painted;
@@ -993,6 +1003,43 @@ void TestMetricChart::strokerComposesOncePerPixel()
                                   {-1e9, 1e9}, {15, qQNaN()}, {6, 60}};
         ColumnStroker().stroke(&image, wild.constData(), wild.size(), width, Qt::blue);
     }
+}
+
+void TestMetricChart::dashesStrokedTogetherAsOneByOne_data()
+{
+    strokerMatchesQPainter_data();
+}
+
+// A dashed line's dashes in one call draw the pixels of one stroke() per
+// dash: dashes in a column that do not meet keep their gap.
+void TestMetricChart::dashesStrokedTogetherAsOneByOne()
+{
+    QFETCH(qreal, width);
+    QFETCH(int, perColumn);
+    const QPolygonF line = noisyLine(7 + perColumn, perColumn);
+    std::vector<QLineF> dashes;
+    dashSegments(line.constData(), line.size(), {4, 2}, width, &dashes);
+    QImage oneByOne(400, 200, QImage::Format_ARGB32_Premultiplied);
+    oneByOne.fill(Qt::transparent);
+    QImage together = oneByOne;
+    const QImage blank = oneByOne;
+    ColumnStroker stroker;
+    for (const QLineF &dash : dashes) {
+        const QPointF ends[] = {dash.p1(), dash.p2()};
+        stroker.stroke(&oneByOne, ends, 2, width, Qt::darkBlue);
+    }
+    stroker.strokeSegments(&together, dashes.data(), qsizetype(dashes.size()), width,
+                           Qt::darkBlue);
+    QVERIFY(together == oneByOne);
+    QVERIFY(pixelDifference(together, blank).second > 300);
+    // Gaps stay: a column crossed by two dashes far apart is not filled between.
+    QImage gap(20, 100, QImage::Format_ARGB32_Premultiplied);
+    gap.fill(Qt::transparent);
+    const QLineF apart[] = {{10.2, 10, 10.4, 20}, {10.5, 80, 10.7, 90}};
+    stroker.strokeSegments(&gap, apart, 2, width, Qt::black);
+    QCOMPARE(gap.pixel(10, 50), qRgba(0, 0, 0, 0));
+    QCOMPARE(gap.pixel(10, 15), qRgb(0, 0, 0));
+    QCOMPARE(gap.pixel(10, 85), qRgb(0, 0, 0));
 }
 
 void TestMetricChart::hiddenAndRawLinesHoldNothing()
