@@ -3,6 +3,7 @@
 #include "registry/contentstore.h"
 #include "registry/frameworkguess.h"
 #include "registry/openfiles.h"
+#include "runs/environmentcapture.h"
 #include "runs/runfolder.h"
 #include "store/environments.h"
 #include "store/models.h"
@@ -149,6 +150,11 @@ bool ModelRegistry::resolveEnvironment(const RegisterRequest &request, Id runId,
     }
     if (runId == 0)
         return true;
+    // Registered by the running script while its environment is being read.
+    if (const auto run = Runs(m_workspace).find(runId))
+        environmentcapture::waitForLocal(
+            RunFolder(m_workspace.folder(Workspace::Folder::Runs), run->uid)
+                .environmentPendingFile());
     QString queryError; // a run that recorded no environment is fine
     if (const auto v = environments.forRun(runId, &queryError))
         *versionId = v->id;

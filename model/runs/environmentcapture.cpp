@@ -6,8 +6,15 @@
 #include "store/workspace.h"
 
 #include <QObject>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QThread>
 #include <QRegularExpression>
+#include <algorithm>
+#include <unistd.h>
 
 namespace mlwb::environmentcapture {
 
@@ -72,30 +79,108 @@ bool store(const Workspace &workspace, Id runId, const QByteArray &output, QStri
            && environments.setForRun(runId, v.id, error);
 }
 
-bool captureLocal(const Workspace &workspace, Id runId, const QString &interpreter,
-                  const QString &workingDirectory, const QProcessEnvironment &environment,
-                  QString *error)
-{
-    if (interpreter.isEmpty())
-        return true;
-    QString ignored;
-    if (Environments(workspace).forRun(runId, &ignored))
-        return true; // named in mlwb.yaml, or captured before a restart
+namespace {
+// As long as a capture may take, and as long as a registration waits for it.
+constexpr int captureLimitMs = 60000;
+} // namespace
+
+struct LocalCapture::Private {
+    Private(const Workspace &w, Id id, const QString &python, const QString &pending)
+        : workspace(w)
+        , runId(id)
+        , interpreter(python)
+        , pendingFile(pending)
+    {}
+
+    const Workspace &workspace;
+    Id runId;
+    QString interpreter;
+    QString pendingFile;
     QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(workingDirectory);
-    process.start(interpreter, {QStringLiteral("-c"), program()});
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
-        || process.exitCode() != 0) {
-        process.kill();
-        if (error)
-            *error = QObject::tr("Could not read the environment of %1: %2")
-                         .arg(interpreter, process.error() == QProcess::FailedToStart
-                                               ? process.errorString()
-                                               : QString::fromUtf8(process.readAllStandardError()));
-        return false;
+    QElapsedTimer started;
+    bool done = false;
+
+    void end(QString *error)
+    {
+        done = true;
+        const bool ran = process.state() == QProcess::NotRunning
+                         && process.exitStatus() == QProcess::NormalExit
+                         && process.exitCode() == 0;
+        if (ran) {
+            store(workspace, runId, process.readAllStandardOutput(), error);
+        } else {
+            process.kill();
+            process.waitForFinished(1000);
+            if (error)
+                *error = QObject::tr("Could not read the environment of %1: %2")
+                             .arg(interpreter, process.error() == QProcess::FailedToStart
+                                                   ? process.errorString()
+                                                   : QString::fromUtf8(
+                                                       process.readAllStandardError()));
+        }
+        QFile::remove(pendingFile);
     }
-    return store(workspace, runId, process.readAllStandardOutput(), error);
+};
+
+LocalCapture::LocalCapture(const Workspace &workspace, Id runId, const QString &interpreter,
+                           const QString &workingDirectory,
+                           const QProcessEnvironment &environment, const QString &pendingFile)
+    : d(new Private(workspace, runId, interpreter, pendingFile))
+{
+    QString ignored;
+    if (interpreter.isEmpty() || Environments(workspace).forRun(runId, &ignored)) {
+        d->done = true; // named in mlwb.yaml, or captured before a restart
+        return;
+    }
+    QFile(pendingFile).open(QIODevice::WriteOnly);
+    d->started.start();
+    d->process.setProcessEnvironment(environment);
+    d->process.setWorkingDirectory(workingDirectory);
+    // Below the runs in priority: when many start at once (a queue's slots
+    // freeing together) their supervisors and scripts go first; niceness 10,
+    // not 19, so a busy machine still lets it finish within its limit.
+    d->process.setChildProcessModifier([] { (void)::nice(10); });
+    d->process.start(interpreter, {QStringLiteral("-c"), program()});
+}
+
+LocalCapture::~LocalCapture()
+{
+    if (d->done)
+        return;
+    d->process.kill();
+    d->process.waitForFinished(1000);
+    QFile::remove(d->pendingFile);
+}
+
+bool LocalCapture::poll(QString *error)
+{
+    if (d->done)
+        return true;
+    // Reads what it printed so far, so a long list never fills the pipe.
+    if (d->process.state() != QProcess::NotRunning && !d->process.waitForFinished(0)
+        && d->started.elapsed() < captureLimitMs)
+        return false;
+    d->end(error);
+    return true;
+}
+
+void LocalCapture::finish(QString *error)
+{
+    if (d->done)
+        return;
+    if (d->process.state() != QProcess::NotRunning)
+        d->process.waitForFinished(int(std::max<qint64>(0, captureLimitMs - d->started.elapsed())));
+    d->end(error);
+}
+
+void waitForLocal(const QString &pendingFile)
+{
+    QFileInfo marker(pendingFile);
+    while (marker.exists()
+           && marker.lastModified().msecsTo(QDateTime::currentDateTime()) < captureLimitMs) {
+        QThread::msleep(50);
+        marker.refresh();
+    }
 }
 
 } // namespace mlwb::environmentcapture

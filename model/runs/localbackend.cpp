@@ -90,14 +90,6 @@ bool LocalBackend::start(QString *error)
     env.insert(QStringLiteral("MLWB_PROGRAM_PATH"), RunLauncher::program());
     env.insert(QStringLiteral("MLWB_WORKSPACE_PATH"), workspace.path());
     const QString workingDirectory = QDir(folder.code()).filePath(config.workingDirectory);
-    // Before the script starts, so a model it registers inherits it. A run
-    // whose Python cannot say what it holds still runs.
-    QString captureError;
-    if (!environmentcapture::captureLocal(workspace, m_context.run.id,
-                                          environmentcapture::interpreterFor(config),
-                                          workingDirectory, env, &captureError))
-        qWarning("mlwb supervisor: %s", qPrintable(captureError));
-
     QProcess process;
     // setsid: its own session and process group, so a cancel reaches all
     // of it and closing a terminal or the GUI reaches none of it.
@@ -113,10 +105,32 @@ bool LocalBackend::start(QString *error)
     QFile::remove(folder.exitCodeFile());
     if (!process.startDetached())
         return sql::fail(error, tr("Could not start the run: %1").arg(process.errorString()));
+    // Beside the run, not before it: a model the script registers waits
+    // for it (environmentcapture::waitForLocal). A run whose Python cannot
+    // say what it holds still runs.
+    m_capture = std::make_unique<environmentcapture::LocalCapture>(
+        workspace, m_context.run.id, environmentcapture::interpreterFor(config), workingDirectory,
+        env, folder.environmentPendingFile());
     // The wrapper writes its pgid first thing; wait for it briefly.
     for (int i = 0; i < 200 && !hasStarted(); ++i)
         QThread::msleep(10);
     return true;
+}
+
+LocalBackend::~LocalBackend() = default;
+
+void LocalBackend::endCapture(bool wait)
+{
+    if (!m_capture)
+        return;
+    QString error;
+    if (wait)
+        m_capture->finish(&error);
+    else if (!m_capture->poll(&error))
+        return;
+    if (!error.isEmpty())
+        qWarning("mlwb supervisor: %s", qPrintable(error));
+    m_capture.reset();
 }
 
 TargetBackend::Step LocalBackend::poll(bool *ended, bool *more, QString *)
@@ -129,6 +143,7 @@ TargetBackend::Step LocalBackend::poll(bool *ended, bool *more, QString *)
     }
     *more = false;
     *ended = QFileInfo::exists(m_context.folder.exitCodeFile()) || !processgroup::isAlive(m_pgid);
+    endCapture(*ended);
     return Step::Done;
 }
 
@@ -140,6 +155,7 @@ bool LocalBackend::terminate()
 
 TargetBackend::Step LocalBackend::collect(QString *)
 {
+    endCapture(true); // a run cut short before its poll saw the end
     const QString produced = QDir(m_context.folder.code()).filePath(QStringLiteral("outputs"));
     if (QFileInfo(produced).isDir())
         moveTree(produced, m_context.folder.outputs());

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "runs/environmentcapture.h"
 #include "runs/targetbackend.h"
 
 #include <QCoreApplication>
+#include <memory>
 
 namespace mlwb {
 
@@ -24,9 +26,14 @@ public:
     Step collect(QString *error) override;
     QString failureMessage(qint64 exitCode, bool timedOut) const override;
 
+    ~LocalBackend() override;
+
 private:
+    void endCapture(bool wait);
+
     RunContext m_context;
     qint64 m_pgid = -1;
+    std::unique_ptr<environmentcapture::LocalCapture> m_capture;
 };
 
 } // namespace mlwb

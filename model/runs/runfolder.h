@@ -28,6 +28,8 @@ public:
     QString exitCodeFile() const { return file("exit_code"); }
     QString lockFile() const { return file("supervisor.lock"); }
     QString noteFile() const { return file("supervisor.note"); }
+    /// Present while the run's environment is being read (beside the run).
+    QString environmentPendingFile() const { return file("environment.pending"); }
 
 private:
     QString file(const char *name) const { return QDir(m_root).filePath(QLatin1String(name)); }

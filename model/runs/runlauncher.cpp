@@ -34,14 +34,15 @@ QString RunLauncher::program()
     return QStandardPaths::findExecutable(QStringLiteral("mlwb"));
 }
 
-QString RunLauncher::supervisorProgram()
+QString RunLauncher::supervisorProgram(Supervises what)
 {
     const QString mlwb = program();
     if (mlwb.isEmpty())
         return QString();
+    const QString name = what == Supervises::Runs ? QStringLiteral("mlwb-supervisor")
+                                                  : QStringLiteral("mlwb-service-supervisor");
     const QDir dir = QFileInfo(mlwb).absoluteDir();
-    for (const QString &path : {dir.filePath(QStringLiteral("mlwb-supervisor")),
-                                dir.filePath(QStringLiteral("../lib/mlwb/mlwb-supervisor"))})
+    for (const QString &path : {dir.filePath(name), dir.filePath(QStringLiteral("../lib/mlwb/") + name)})
         if (QFileInfo(path).isExecutable())
             return QFileInfo(path).canonicalFilePath();
     return QString();

@@ -17,9 +17,10 @@ public:
     /// The mlwb executable that supervises runs: $MLWB_PROGRAM, else this
     /// program if it is mlwb, else `mlwb` beside it or on the PATH.
     static QString program();
-    /// The small supervisor program (no GUI libraries): beside mlwb in a
+    /// The small supervisor programs (no GUI libraries): beside mlwb in a
     /// build, in ../lib/mlwb/ once installed; empty if neither is there.
-    static QString supervisorProgram();
+    enum class Supervises { Runs, Services };
+    static QString supervisorProgram(Supervises what = Supervises::Runs);
     /// Starts a detached supervisor for the run (its stderr goes to
     /// runs/<id>/supervisor.log).
     static bool startSupervisor(const Workspace &workspace, const Run &run, QString *error);

@@ -227,7 +227,7 @@ bool Deployer::startSupervisor(const Workspace &workspace, const Deployment &dep
                                QString *error)
 {
     // The small program when it is there; the whole mlwb does the same job.
-    const QString small = RunLauncher::supervisorProgram();
+    const QString small = RunLauncher::supervisorProgram(RunLauncher::Supervises::Services);
     const QString program = small.isEmpty() ? RunLauncher::program() : small;
     if (program.isEmpty())
         return sql::fail(error, tr("Cannot find the mlwb program to supervise the deployment."));

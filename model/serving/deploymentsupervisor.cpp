@@ -291,7 +291,7 @@ bool DeploymentSupervisor::ensureFront(QString *error)
     if (DeploymentFront::command(control, "ping", &answer, &why, 1000))
         return true;
     // The small program when it is there; the whole mlwb does the same job.
-    const QString small = RunLauncher::supervisorProgram();
+    const QString small = RunLauncher::supervisorProgram(RunLauncher::Supervises::Services);
     const QString program = small.isEmpty() ? RunLauncher::program() : small;
     QStringList arguments{QStringLiteral("--front"), m_deployment.name,
                           QStringLiteral("--workspace"), m_workspace.path()};

@@ -14,7 +14,7 @@ class ScoringClient;
 class Workspace;
 
 /// Watches one deployment served as a local process, in its own small
-/// detached process (`mlwb-supervisor --deployment NAME`), so the service
+/// detached process (`mlwb-service-supervisor --deployment NAME`), so the service
 /// outlives the GUI and the CLI. It starts the scoring server in its own
 /// session, probes GET / for liveness, restarts a server that crashed with
 /// a growing pause (each restart counted in the record), and stops it when

@@ -150,7 +150,7 @@ bool EndpointSupervisor::start(const Workspace &workspace, const QString &name, 
     if (runningPid(workspace, name) > 0)
         return true;
     // The small program when it is there; the whole mlwb does the same job.
-    const QString small = RunLauncher::supervisorProgram();
+    const QString small = RunLauncher::supervisorProgram(RunLauncher::Supervises::Services);
     const QString program = small.isEmpty() ? RunLauncher::program() : small;
     if (program.isEmpty())
         return sql::fail(error, tr("Cannot find the mlwb program to run the endpoint."));

@@ -14,7 +14,7 @@ class EndpointProxy;
 class Workspace;
 
 /// Runs one endpoint's proxy in its own small detached process
-/// (`mlwb-supervisor --endpoint NAME`), so the endpoint's URL outlives the
+/// (`mlwb-service-supervisor --endpoint NAME`), so the endpoint's URL outlives the
 /// GUI and the CLI. It listens on the endpoint's stable port and follows
 /// the store: a new traffic split (or a deployment's new port or key) is
 /// applied in place, so requests in flight keep their deployment and none

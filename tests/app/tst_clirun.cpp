@@ -370,18 +370,30 @@ void TestCliRun::raisedLimitStartsQueuedRuns()
         QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("Canceled"), 30000);
 }
 
+// Runs and services each have their own small program; a run's links only
+// what a run needs (no network, HTTP or keychain libraries).
 void TestCliRun::supervisorLinksNoGuiLibraries()
 {
-    const QString supervisor =
-        QFileInfo(QStringLiteral(MLWB_BINARY)).dir().filePath(QStringLiteral("mlwb-supervisor"));
-    QVERIFY2(QFileInfo(supervisor).isExecutable(), qPrintable(supervisor));
-    QProcess readelf;
-    readelf.start(QStringLiteral("readelf"), {QStringLiteral("-d"), supervisor});
-    QVERIFY(readelf.waitForFinished(30000));
-    const QString needed = QString::fromUtf8(readelf.readAllStandardOutput());
-    QVERIFY2(needed.contains(QLatin1String("libQt6Core")), qPrintable(needed));
-    QVERIFY2(!needed.contains(QLatin1String("libQt6Gui")), qPrintable(needed));
-    QVERIFY2(!needed.contains(QLatin1String("libQt6Widgets")), qPrintable(needed));
+    const QDir dir = QFileInfo(QStringLiteral(MLWB_BINARY)).dir();
+    auto neededBy = [&](const QString &name) -> QString {
+        const QString program = dir.filePath(name);
+        if (!QFileInfo(program).isExecutable())
+            return QStringLiteral("missing: ") + program;
+        QProcess readelf;
+        readelf.start(QStringLiteral("readelf"), {QStringLiteral("-d"), program});
+        readelf.waitForFinished(30000);
+        return QString::fromUtf8(readelf.readAllStandardOutput());
+    };
+    const QString runs = neededBy(QStringLiteral("mlwb-supervisor"));
+    const QString services = neededBy(QStringLiteral("mlwb-service-supervisor"));
+    for (const QString &needed : {runs, services}) {
+        QVERIFY2(needed.contains(QLatin1String("libQt6Core")), qPrintable(needed));
+        QVERIFY2(!needed.contains(QLatin1String("libQt6Gui")), qPrintable(needed));
+        QVERIFY2(!needed.contains(QLatin1String("libQt6Widgets")), qPrintable(needed));
+    }
+    QVERIFY2(services.contains(QLatin1String("libQt6Network")), qPrintable(services));
+    for (const char *library : {"libQt6Network", "libQt6HttpServer", "libQt6DBus", "keychain"})
+        QVERIFY2(!runs.contains(QLatin1String(library)), qPrintable(runs));
 }
 
 void TestCliRun::badInput_data()

@@ -68,6 +68,7 @@ private slots:
     void modelTakesAnEnvironment();
     void trainingScriptRegistersModel();
     void registrationWaitsForOutputsWithoutProgram();
+    void environmentIsReadBesideTheRun();
     void runUsesEnvironmentFromConfig();
 
 private:
@@ -350,6 +351,52 @@ void TestEnvironmentCli::registrationWaitsForOutputsWithoutProgram()
     QFile log(m_ws + QStringLiteral("/runs/") + runId + QStringLiteral("/output.log"));
     QVERIFY(log.open(QIODevice::ReadOnly));
     QVERIFY(log.readAll().contains("mlwb: registered outputs/model.pkl as model iris:1"));
+}
+
+// The run starts without waiting for its environment to be read (a Python
+// behind a shim takes seconds), and a model it registers at once still
+// inherits that environment: the registration waits for the reading.
+void TestEnvironmentCli::environmentIsReadBesideTheRun()
+{
+    const QString project = path(QStringLiteral("quick"));
+    const QString python = path(QStringLiteral("slow/python3"));
+    const QString started = path(QStringLiteral("script-started")),
+                  read = path(QStringLiteral("environment-read"));
+    // Slow when asked for the environment (-c), as a shim with a cold cache is.
+    write(python, QStringLiteral("#!/bin/sh\nif [ \"$1\" = -c ]; then sleep 2; /usr/bin/python3 \"$@\"; "
+                                 "r=$?; date +%s.%N > '%1'; exit $r; fi\nexec /usr/bin/python3 \"$@\"\n")
+                      .arg(read)
+                      .toUtf8());
+    QFile(python).setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    write(project + QStringLiteral("/quick.py"),
+          QStringLiteral("import os, time, mlwb\n"
+                         "open('%1', 'w').write('%.6f' % time.time())\n"
+                         "os.makedirs('outputs', exist_ok=True)\n"
+                         "open('outputs/weights.txt', 'w').write('1 2 3')\n"
+                         "m = mlwb.Run.get_context().register_model('quick', 'outputs/weights.txt')\n"
+                         "print('registered', m.name, m.version)\n")
+              .arg(started)
+              .toUtf8());
+    write(project + QStringLiteral("/mlwb.yaml"),
+          QStringLiteral("experiment_name: quick\ncommand: %1 quick.py\n").arg(python).toUtf8());
+    const Result r = run({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait"),
+                          QStringLiteral("--config"), project + QStringLiteral("/mlwb.yaml")},
+                         120000);
+    QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("registered quick 1")),
+             qPrintable(r.out + r.err));
+    QFile startedFile(started), readFile(read);
+    QVERIFY(startedFile.open(QIODevice::ReadOnly) && readFile.open(QIODevice::ReadOnly));
+    const double scriptStarted = startedFile.readAll().trimmed().toDouble();
+    const double environmentRead = readFile.readAll().trimmed().toDouble();
+    QVERIFY2(scriptStarted > 0 && scriptStarted < environmentRead,
+             qPrintable(QStringLiteral("script started %1, environment read %2")
+                            .arg(scriptStarted, 0, 'f', 3)
+                            .arg(environmentRead, 0, 'f', 3)));
+    QCOMPARE(json(words("model show quick:1")).value(QStringLiteral("environment")).toString(),
+             QStringLiteral("anonymous:1"));
+    const QString runId = r.out.section(QLatin1Char('\n'), 0, 0).trimmed();
+    QVERIFY(!QFileInfo::exists(m_ws + QStringLiteral("/runs/") + runId
+                               + QStringLiteral("/environment.pending")));
 }
 
 void TestEnvironmentCli::runUsesEnvironmentFromConfig()

@@ -200,6 +200,22 @@ int main(int argc, char *argv[])
     std::printf("  queue-to-start when a slot frees: median %lld ms, p99 %lld ms (target p99 <= "
                 "500 ms)\n",
                 pct(0.5), pct(0.99));
+    // Equal runs end in waves: how many slots freed within a second of each
+    // other, and how far apart the starts that filled them were.
+    int together = 0;
+    for (int i = 0, j = 0; i < ends.size(); ++i) {
+        while (ends[i] - ends[j] > 1000)
+            ++j;
+        together = std::max(together, i - j + 1);
+    }
+    QList<qint64> gaps;
+    for (int k = 1; k < starts.size(); ++k)
+        if (starts[k] - starts[k - 1] < 1000)
+            gaps << starts[k] - starts[k - 1];
+    std::sort(gaps.begin(), gaps.end());
+    std::printf("  slots freed within 1 s of each other: up to %d; starts in a wave %lld ms "
+                "apart (median)\n",
+                together, gaps.isEmpty() ? 0 : gaps.at(gaps.size() / 2));
     std::printf("  baseline, one queued run in a whole `mlwb run supervise`: RSS %.1f MB; "
                 "%d runs that way: %.0f MB (ratio ours/baseline %.3f)\n",
                 baselineKb / 1024.0, runCount, baselineKb / 1024.0 * runCount,

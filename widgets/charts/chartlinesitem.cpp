@@ -21,6 +21,13 @@ namespace {
 // the grid and the axes, below the legend.
 constexpr qreal SeriesZ = 4;
 
+bool drawable(const QLineSeries *s)
+{
+    return s->isVisible() && s->count() > 1 && s->pen().style() != Qt::NoPen;
+}
+
+} // namespace
+
 std::pair<double, double> axisRange(const QAbstractAxis *axis)
 {
     if (auto *v = qobject_cast<const QValueAxis *>(axis))
@@ -31,13 +38,6 @@ std::pair<double, double> axisRange(const QAbstractAxis *axis)
         return {l->min(), l->max()};
     return {qQNaN(), qQNaN()};
 }
-
-bool drawable(const QLineSeries *s)
-{
-    return s->isVisible() && s->count() > 1 && s->pen().style() != Qt::NoPen;
-}
-
-} // namespace
 
 // Axis values to positions in a rectangle: QtCharts' XYDomain and
 // LogXYDomain arithmetic (a log axis maps log(y) linearly, whatever its base).

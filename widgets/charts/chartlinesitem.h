@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QList>
 #include <array>
+#include <utility>
 #include <vector>
 
 class QAbstractAxis;
@@ -13,6 +14,9 @@ class QChart;
 class QLineSeries;
 
 namespace mlwb {
+
+/// An axis' range as numbers (a time axis in ms since the epoch).
+std::pair<double, double> axisRange(const QAbstractAxis *axis);
 
 /// Paints line series that are not added to the chart, in the chart's scene
 /// over its plot area, mapped through the chart's axes as QtCharts would.

@@ -342,10 +342,7 @@ std::pair<double, double> MetricChartView::dataRange() const
 
 std::pair<double, double> MetricChartView::shownRange() const
 {
-    if (auto *t = qobject_cast<QDateTimeAxis *>(m_xAxis))
-        return {double(t->min().toMSecsSinceEpoch()), double(t->max().toMSecsSinceEpoch())};
-    auto *v = static_cast<QValueAxis *>(m_xAxis);
-    return {v->min(), v->max()};
+    return axisRange(m_xAxis);
 }
 
 int MetricChartView::plotWidth() const
@@ -356,6 +353,15 @@ int MetricChartView::plotWidth() const
     const qreal widget = width();
     const qreal w = plot >= 1 ? std::min(plot, widget) : widget;
     return std::max(1, int(std::ceil(w * devicePixelRatioF())));
+}
+
+// Exactly (QPointF's == is fuzzy: it takes 1e-13 and 2e-13 for the same).
+static bool samePoints(const QList<QPointF> &a, const QList<QPointF> &b)
+{
+    return a.size() == b.size()
+           && std::equal(a.begin(), a.end(), b.begin(), [](const QPointF &p, const QPointF &q) {
+                  return p.x() == q.x() && p.y() == q.y();
+              });
 }
 
 void MetricChartView::redraw()
@@ -440,6 +446,7 @@ void MetricChartView::redraw()
     }
     if (m_aggregate)
         computeAggregate(x0, x1, width, &lo, &hi);
+    const QPainter::RenderHints hints = renderHints();
     setRenderHint(QPainter::Antialiasing, drawn < antialiasLimit);
     if (m_options.ignoreOutliers)
         std::tie(lo, hi) = percentiles(x0, x1);
@@ -448,13 +455,22 @@ void MetricChartView::redraw()
         const auto *y = static_cast<const QValueAxis *>(m_yAxis);
         std::tie(y0, y1) = roomToGrow({y0, y1}, {y->min(), y->max()});
     }
+    const auto axes = std::pair(axisRange(m_xAxis), axisRange(m_yAxis));
     applyRanges(x0, x1, y0, y1);
+    // Paints again only when a pixel may differ: a live refresh whose points
+    // fall into columns without moving their extremes leaves the picture as
+    // it is (late in a long run most do).
+    bool differs = axes != std::pair(axisRange(m_xAxis), axisRange(m_yAxis))
+                   || renderHints() != hints;
     // The series are not in the chart: replace() only shares the list.
     for (const auto &line : m_lines) {
+        differs = differs || !samePoints(line->main->points(), line->mainPoints)
+                  || !samePoints(line->raw->points(), line->rawPoints);
         line->main->replace(line->mainPoints);
         line->raw->replace(line->rawPoints);
     }
-    m_linesItem->changed();
+    if (differs || m_aggregate)
+        m_linesItem->changed();
     showAggregate();
 }
 
@@ -608,3 +624,4 @@ void MetricChartView::resizeEvent(QResizeEvent *event)
 }
 
 } // namespace mlwb
+

@@ -8,9 +8,11 @@
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
 #include "runs/runreason.h"
+#include "runs/runqueue.h"
 #include "runs/runsubmitter.h"
 #include "store/computetargets.h"
 #include "store/runs.h"
+#include "store/sqlerror.h"
 #include "store/workspace.h"
 #include <QDir>
 
@@ -19,6 +21,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <unistd.h>
 #include <csignal>
 
 using namespace mlwb;
@@ -40,6 +44,7 @@ private Q_SLOTS:
     void runUsesSnapshotNotProjectFolder();
     void ignoreFileAndSizeLimit();
     void concurrencyLimitQueuesRuns();
+    void slotsFreedTogetherStartTogether();
     void timeLimitStopsRun();
     void childRunsNestUnderParent();
 
@@ -351,6 +356,49 @@ void TestRunLifecycle::concurrencyLimitQueuesRuns()
     QCOMPARE(b.status, RunStatus::Completed);
     QVERIFY2(b.startedAt >= a.endedAt.addMSecs(-100),
              "the second run started before the first ended");
+}
+
+// Two slots free at once: the older queued run's supervisor is starting (a
+// live heartbeat, not yet Preparing), the younger one goes beside it rather
+// than waiting until the older has left the queue.
+void TestRunLifecycle::slotsFreedTogetherStartTogether()
+{
+    ComputeTargets targets(*m_ws);
+    auto local = targets.find(QStringLiteral("local"));
+    local->maxConcurrent = 1;
+    QString error;
+    QVERIFY(targets.update(*local, &error));
+    writeFile(QStringLiteral("wait.py"), "import time\ntime.sleep(30)\n");
+    const auto busy = submit(QStringLiteral("wait.py"));
+    QVERIFY(busy);
+    QTRY_COMPARE_WITH_TIMEOUT(Runs(*m_ws).find(busy->id)->status, RunStatus::Running, 20000);
+    const auto older = submit(QStringLiteral("wait.py"));
+    const auto younger = submit(QStringLiteral("wait.py"));
+    QVERIFY(older && younger);
+    // The older run stands for one whose supervisor is just starting.
+    const auto beat = [&](qint64 at) {
+        QSqlQuery q(m_ws->database());
+        q.prepare(QStringLiteral("INSERT INTO run_ingest(run_id, supervisor_pid, heartbeat) "
+                                 "VALUES (?, ?, ?) ON CONFLICT(run_id) DO UPDATE SET "
+                                 "supervisor_pid = excluded.supervisor_pid, "
+                                 "heartbeat = excluded.heartbeat"));
+        q.addBindValue(older->id);
+        q.addBindValue(qint64(::getpid()));
+        q.addBindValue(at);
+        return q.exec();
+    };
+    QVERIFY(beat(sql::now()));
+    QTimer heartbeat;
+    connect(&heartbeat, &QTimer::timeout, this, [&] { beat(sql::now()); });
+    heartbeat.start(500);
+    local->maxConcurrent = 3; // two slots: one the older run's, one free
+    QVERIFY(targets.update(*local, &error));
+    QVERIFY2(RunQueue::dispatch(*m_ws, local->id, &error), qPrintable(error));
+    // Well before the older run's heartbeat could go stale (5 s).
+    QTRY_COMPARE_WITH_TIMEOUT(Runs(*m_ws).find(younger->id)->status, RunStatus::Running, 4000);
+    QCOMPARE(Runs(*m_ws).find(older->id)->status, RunStatus::Queued);
+    heartbeat.stop();
+    QVERIFY(beat(0)); // nobody supervises it: cleanup() cancels it at once
 }
 
 void TestRunLifecycle::timeLimitStopsRun()

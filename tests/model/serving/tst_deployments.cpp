@@ -1,6 +1,6 @@
 // Deployments served as supervised local processes, end to end: a real
 // scikit-learn model behind the real scoring server, its supervisor in its
-// own process (mlwb-supervisor), restarts, keys, a failing init(), reattach.
+// own process (mlwb-service-supervisor), restarts, keys, a failing init(), reattach.
 #include "mlwbprocess.h"
 #include "registry/modelregistry.h"
 #include "runs/processgroup.h"
@@ -63,7 +63,7 @@ void TestDeployments::initTestCase()
     QVERIFY(m_dir.isValid());
     // The keys go to the user's config folder: here, a folder of the test.
     qputenv("XDG_CONFIG_HOME", path(QStringLiteral("config")).toUtf8());
-    qputenv("MLWB_PROGRAM", MLWB_BINARY); // mlwb-supervisor is found beside it
+    qputenv("MLWB_PROGRAM", MLWB_BINARY); // mlwb-service-supervisor is found beside it
     QString error;
     testing::IrisService iris;
     QVERIFY2(testing::makeIrisService(m_dir.path(), &iris, &error), qPrintable(error));

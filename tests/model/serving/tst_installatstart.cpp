@@ -47,7 +47,7 @@ void TestInstallAtStart::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     qputenv("XDG_CONFIG_HOME", path(QStringLiteral("config")).toUtf8());
-    qputenv("MLWB_PROGRAM", MLWB_BINARY); // mlwb-supervisor is found beside it
+    qputenv("MLWB_PROGRAM", MLWB_BINARY); // mlwb-service-supervisor is found beside it
     // podman and docker that run nothing: the image is served as a process.
     for (const char *engine : {"podman", "docker"}) {
         const QString file = path(QStringLiteral("bin/")) + QLatin1String(engine);

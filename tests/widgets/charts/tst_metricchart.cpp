@@ -49,6 +49,25 @@
 #include <QValueAxis>
 
 using namespace mlwb;
+
+namespace {
+// Counts the paint events a widget receives.
+class PaintCounter : public QObject
+{
+public:
+    PaintCounter(QWidget *widget, int *count) : m_count(count) { widget->installEventFilter(this); }
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++*m_count;
+        return false;
+    }
+
+private:
+    int *m_count;
+};
+} // namespace
+
 using namespace mlwb::testing;
 
 /// The chart panel and tab under offscreen: lines, axes, smoothing, live
@@ -72,6 +91,7 @@ private slots:
     void liveGrowthAppends();
     void liveAxesGrowInSteps();
     void smallValuesGetTheirOwnRangeFromTheFirstPoint();
+    void liveRefreshPaintsOnlyWhenPixelsChange();
     void tabRefreshesAtOnceThenCoalesces();
     void metricsLoggedLaterAppear();
     void runsTableFollowsTheStore();
@@ -511,6 +531,43 @@ void TestMetricChart::smallValuesGetTheirOwnRangeFromTheFirstPoint()
     QCoreApplication::processEvents();
     QVERIFY2(y->min() <= 0.001 * std::pow(0.9, 49) && y->max() >= 0.001 && y->max() < 0.0015,
              qPrintable(QStringLiteral("%1..%2").arg(y->min()).arg(y->max())));
+}
+
+// Late in a long run a refresh's few points fall into a column that
+// already spans them: nothing is painted then. A new extreme is.
+void TestMetricChart::liveRefreshPaintsOnlyWhenPixelsChange()
+{
+    const Id run = addRun(*m_ws, QStringLiteral("long"));
+    // 0, 1, 0, 1, ...: about 40 steps to a pixel column.
+    const Id series = addSeries(*m_ws, run, QStringLiteral("acc"), 20000,
+                                [](int i, Id) { return double(i % 2); });
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("acc"));
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.setRuns(chartRuns({run}), nullptr));
+    PointBlockWriter writer(m_ws->database());
+    qint64 seq = 20000;
+    const auto append = [&](qint64 step, double value) {
+        return writer.append(series, seq++, step, 1.7e9 + double(step), value, nullptr)
+               && writer.flush(nullptr) && view.refresh(nullptr);
+    };
+    // The axis may grow here, and the plot area with its labels: the
+    // refresh after that decimates at the new width.
+    for (int settle = 0; settle < 2; ++settle) {
+        QVERIFY(append(20000, 0));
+        QTest::qWait(50);
+    }
+    int paints = 0;
+    PaintCounter counter(view.viewport(), &paints);
+    // Step 20000 logged again, with a value its column already spans.
+    QVERIFY(append(20000, 0));
+    QTest::qWait(50);
+    QCOMPARE(paints, 0);
+    QVERIFY(append(20000, -1)); // a new minimum: painted
+    QTest::qWait(50);
+    QVERIFY(paints > 0);
 }
 
 // Stores loss points for steps from..to-1 the way a supervisor does.

@@ -72,7 +72,7 @@ void TestDeploymentPage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     qputenv("XDG_CONFIG_HOME", path(QStringLiteral("config")).toUtf8());
-    qputenv("MLWB_PROGRAM", MLWB_BINARY); // mlwb-supervisor is found beside it
+    qputenv("MLWB_PROGRAM", MLWB_BINARY); // mlwb-service-supervisor is found beside it
     // Keys live under the app's config folder, which the supervisors name "mlwb" too.
     QCoreApplication::setApplicationName(QStringLiteral("mlwb"));
     QString error;

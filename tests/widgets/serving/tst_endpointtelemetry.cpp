@@ -43,7 +43,7 @@ void TestEndpointTelemetry::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     qputenv("XDG_CONFIG_HOME", path(QStringLiteral("config")).toUtf8());
-    qputenv("MLWB_PROGRAM", MLWB_BINARY); // mlwb-supervisor is found beside it
+    qputenv("MLWB_PROGRAM", MLWB_BINARY); // mlwb-service-supervisor is found beside it
     QCoreApplication::setApplicationName(QStringLiteral("mlwb"));
     QString error;
     m_ws = Workspace::create(path(QStringLiteral("ws")), &error);
