@@ -103,9 +103,7 @@ int exportChart(CommandContext &context)
         const auto run = Runs(*ws).find(uid, &error);
         if (!run)
             return context.fail(error);
-        const QDateTime start = run->startedAt.isValid() ? run->startedAt : run->createdAt;
-        runs.append({run->id, run->uid, ComparisonTab::runColor(int(runs.size())),
-                     double(start.toMSecsSinceEpoch()) / 1000.0});
+        runs.append(ComparisonTab::chartRun(*run, int(runs.size()))); // named as in the GUI
     }
     SeriesLoader loader(*ws);
     MetricChartView view(*ws, &loader, metric);

@@ -124,6 +124,13 @@ ComparisonTab::ComparisonTab(const Workspace &workspace, QWidget *parent)
 
 ComparisonTab::~ComparisonTab() = default;
 
+ChartRun ComparisonTab::chartRun(const Run &run, int index)
+{
+    const QDateTime start = run.startedAt.isValid() ? run.startedAt : run.createdAt;
+    return {run.id, run.displayName.isEmpty() ? run.uid : run.displayName, runColor(index),
+            double(start.toMSecsSinceEpoch()) / 1000.0};
+}
+
 QColor ComparisonTab::runColor(int index)
 {
     // Tableau 10: distinct at a glance; beyond ten runs, rotate the hue.
@@ -203,9 +210,7 @@ bool ComparisonTab::setComparison(const QList<Id> &runIds, const QStringList &me
         const auto run = runs.find(runIds.at(i), error);
         if (!run)
             return false;
-        const QDateTime start = run->startedAt.isValid() ? run->startedAt : run->createdAt;
-        const QString label = run->displayName.isEmpty() ? run->uid : run->displayName;
-        m_runs.append({run->id, label, runColor(i), double(start.toMSecsSinceEpoch()) / 1000.0});
+        m_runs.append(chartRun(*run, i));
         uids << run->uid;
         parameters << RunsTableModel::parameters(run->arguments);
         const QList<MetricSeries> series = store.series(run->id, error);

@@ -85,6 +85,9 @@ public:
     void showAllRuns();
     /// A stable colour for the i-th run of a comparison.
     static QColor runColor(int index);
+    /// The i-th run as a chart shows it: its name (the id when it has none),
+    /// colour and start.
+    static ChartRun chartRun(const Run &run, int index);
 
     /// Runs, metrics, axis and smoothing as a saved view's spec, and back.
     QJsonObject viewSpec() const;
