@@ -1,6 +1,7 @@
-// mlwb-service-supervisor --deployment NAME --workspace DIR: watches one deployment.
-// mlwb-service-supervisor --front NAME --workspace DIR: holds a deployment's port (DeploymentFront).
-// mlwb-service-supervisor --endpoint NAME --workspace DIR: runs one endpoint's proxy.
+// mlwb-service-supervisor ROLE NAME --workspace DIR, where ROLE is
+//   --deployment: watches one deployment;
+//   --front: holds a deployment's port (DeploymentFront);
+//   --endpoint: runs one endpoint's proxy.
 // A small program without GUI libraries; `mlwb service supervise` does the
 // same from the full program. Runs have mlwb-supervisor, which links less.
 #include "serving/deploymentfront.h"

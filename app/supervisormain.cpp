@@ -4,9 +4,9 @@
 // mlwb-service-supervisor), so a running run maps and touches as little as
 // it can; `mlwb run supervise` does the same from the full program.
 #include "runs/runsupervisor.h"
-#include "supervisorprogram.h"
 #include "store/runs.h"
 #include "store/workspace.h"
+#include "supervisorprogram.h"
 
 int main(int argc, char *argv[])
 {
@@ -14,7 +14,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = arguments();
     if (args.size() != 4 || args.at(2) != QLatin1String("--workspace"))
-        return fail("usage", QStringLiteral("mlwb-supervisor RUN --workspace DIR (started by mlwb itself)"), 2);
+        return fail("usage",
+                    QStringLiteral("mlwb-supervisor RUN --workspace DIR (started by mlwb itself)"),
+                    2);
     QString error;
     const auto workspace = mlwb::Workspace::open(args.at(3), &error);
     const auto run = workspace ? mlwb::Runs(*workspace).find(args.at(1), &error) : std::nullopt;

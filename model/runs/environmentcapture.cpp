@@ -5,14 +5,14 @@
 #include "store/environments.h"
 #include "store/workspace.h"
 
-#include <QObject>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QObject>
 #include <QProcess>
-#include <QThread>
 #include <QRegularExpression>
+#include <QThread>
 #include <algorithm>
 #include <unistd.h>
 
@@ -104,27 +104,26 @@ struct LocalCapture::Private {
     {
         done = true;
         const bool ran = process.state() == QProcess::NotRunning
-                         && process.exitStatus() == QProcess::NormalExit
-                         && process.exitCode() == 0;
+                         && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
         if (ran) {
             store(workspace, runId, process.readAllStandardOutput(), error);
         } else {
             process.kill();
             process.waitForFinished(1000);
             if (error)
-                *error = QObject::tr("Could not read the environment of %1: %2")
-                             .arg(interpreter, process.error() == QProcess::FailedToStart
-                                                   ? process.errorString()
-                                                   : QString::fromUtf8(
-                                                       process.readAllStandardError()));
+                *error =
+                    QObject::tr("Could not read the environment of %1: %2")
+                        .arg(interpreter, process.error() == QProcess::FailedToStart
+                                              ? process.errorString()
+                                              : QString::fromUtf8(process.readAllStandardError()));
         }
         QFile::remove(pendingFile);
     }
 };
 
 LocalCapture::LocalCapture(const Workspace &workspace, Id runId, const QString &interpreter,
-                           const QString &workingDirectory,
-                           const QProcessEnvironment &environment, const QString &pendingFile)
+                           const QString &workingDirectory, const QProcessEnvironment &environment,
+                           const QString &pendingFile)
     : d(new Private(workspace, runId, interpreter, pendingFile))
 {
     QString ignored;

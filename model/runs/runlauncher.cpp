@@ -42,7 +42,8 @@ QString RunLauncher::supervisorProgram(Supervises what)
     const QString name = what == Supervises::Runs ? QStringLiteral("mlwb-supervisor")
                                                   : QStringLiteral("mlwb-service-supervisor");
     const QDir dir = QFileInfo(mlwb).absoluteDir();
-    for (const QString &path : {dir.filePath(name), dir.filePath(QStringLiteral("../lib/mlwb/") + name)})
+    for (const QString &path :
+         {dir.filePath(name), dir.filePath(QStringLiteral("../lib/mlwb/") + name)})
         if (QFileInfo(path).isExecutable())
             return QFileInfo(path).canonicalFilePath();
     return QString();

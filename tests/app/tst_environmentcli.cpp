@@ -363,20 +363,22 @@ void TestEnvironmentCli::environmentIsReadBesideTheRun()
     const QString started = path(QStringLiteral("script-started")),
                   read = path(QStringLiteral("environment-read"));
     // Slow when asked for the environment (-c), as a shim with a cold cache is.
-    write(python, QStringLiteral("#!/bin/sh\nif [ \"$1\" = -c ]; then sleep 2; /usr/bin/python3 \"$@\"; "
-                                 "r=$?; date +%s.%N > '%1'; exit $r; fi\nexec /usr/bin/python3 \"$@\"\n")
-                      .arg(read)
-                      .toUtf8());
-    QFile(python).setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    write(project + QStringLiteral("/quick.py"),
-          QStringLiteral("import os, time, mlwb\n"
-                         "open('%1', 'w').write('%.6f' % time.time())\n"
-                         "os.makedirs('outputs', exist_ok=True)\n"
-                         "open('outputs/weights.txt', 'w').write('1 2 3')\n"
-                         "m = mlwb.Run.get_context().register_model('quick', 'outputs/weights.txt')\n"
-                         "print('registered', m.name, m.version)\n")
-              .arg(started)
+    write(python,
+          QStringLiteral("#!/bin/sh\nif [ \"$1\" = -c ]; then sleep 2; /usr/bin/python3 \"$@\"; "
+                         "r=$?; date +%s.%N > '%1'; exit $r; fi\nexec /usr/bin/python3 \"$@\"\n")
+              .arg(read)
               .toUtf8());
+    QFile(python).setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    write(
+        project + QStringLiteral("/quick.py"),
+        QStringLiteral("import os, time, mlwb\n"
+                       "open('%1', 'w').write('%.6f' % time.time())\n"
+                       "os.makedirs('outputs', exist_ok=True)\n"
+                       "open('outputs/weights.txt', 'w').write('1 2 3')\n"
+                       "m = mlwb.Run.get_context().register_model('quick', 'outputs/weights.txt')\n"
+                       "print('registered', m.name, m.version)\n")
+            .arg(started)
+            .toUtf8());
     write(project + QStringLiteral("/mlwb.yaml"),
           QStringLiteral("experiment_name: quick\ncommand: %1 quick.py\n").arg(python).toUtf8());
     const Result r = run({QStringLiteral("run"), QStringLiteral("submit"), QStringLiteral("--wait"),

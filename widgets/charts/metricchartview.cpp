@@ -460,8 +460,8 @@ void MetricChartView::redraw()
     // Paints again only when a pixel may differ: a live refresh whose points
     // fall into columns without moving their extremes leaves the picture as
     // it is (late in a long run most do).
-    bool differs = axes != std::pair(axisRange(m_xAxis), axisRange(m_yAxis))
-                   || renderHints() != hints;
+    bool differs =
+        axes != std::pair(axisRange(m_xAxis), axisRange(m_yAxis)) || renderHints() != hints;
     // The series are not in the chart: replace() only shares the list.
     for (const auto &line : m_lines) {
         differs = differs || !samePoints(line->main->points(), line->mainPoints)
@@ -624,4 +624,3 @@ void MetricChartView::resizeEvent(QResizeEvent *event)
 }
 
 } // namespace mlwb
-

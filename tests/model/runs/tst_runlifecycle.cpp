@@ -7,8 +7,8 @@
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
-#include "runs/runreason.h"
 #include "runs/runqueue.h"
+#include "runs/runreason.h"
 #include "runs/runsubmitter.h"
 #include "store/computetargets.h"
 #include "store/runs.h"
@@ -22,8 +22,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <unistd.h>
 #include <csignal>
+#include <unistd.h>
 
 using namespace mlwb;
 
@@ -54,6 +54,7 @@ private:
                               const QString &target = QStringLiteral("local"));
     Run waitForFinal(Id runId, int timeoutMs = 60000);
     QString runFolder(const Run &run) const;
+    bool setLocalLimit(int maxConcurrent);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Workspace> m_ws;
@@ -116,6 +117,17 @@ std::optional<Run> TestRunLifecycle::submit(const QString &script, const QString
 Run TestRunLifecycle::waitForFinal(Id runId, int timeoutMs)
 {
     return testing::waitForFinal(*m_ws, runId, timeoutMs);
+}
+
+bool TestRunLifecycle::setLocalLimit(int maxConcurrent)
+{
+    ComputeTargets targets(*m_ws);
+    auto local = targets.find(QStringLiteral("local"));
+    QString error;
+    if (!local)
+        return false;
+    local->maxConcurrent = maxConcurrent;
+    return targets.update(*local, &error);
 }
 
 QString TestRunLifecycle::runFolder(const Run &run) const
@@ -338,11 +350,7 @@ void TestRunLifecycle::ignoreFileAndSizeLimit()
 
 void TestRunLifecycle::concurrencyLimitQueuesRuns()
 {
-    ComputeTargets targets(*m_ws);
-    auto local = targets.find(QStringLiteral("local"));
-    local->maxConcurrent = 1;
-    QString error;
-    QVERIFY(targets.update(*local, &error));
+    QVERIFY(setLocalLimit(1));
     writeFile(QStringLiteral("wait.py"), "import time\ntime.sleep(2)\n");
     const auto first = submit(QStringLiteral("wait.py"));
     QVERIFY(first);
@@ -363,11 +371,7 @@ void TestRunLifecycle::concurrencyLimitQueuesRuns()
 // than waiting until the older has left the queue.
 void TestRunLifecycle::slotsFreedTogetherStartTogether()
 {
-    ComputeTargets targets(*m_ws);
-    auto local = targets.find(QStringLiteral("local"));
-    local->maxConcurrent = 1;
-    QString error;
-    QVERIFY(targets.update(*local, &error));
+    QVERIFY(setLocalLimit(1));
     writeFile(QStringLiteral("wait.py"), "import time\ntime.sleep(30)\n");
     const auto busy = submit(QStringLiteral("wait.py"));
     QVERIFY(busy);
@@ -391,9 +395,11 @@ void TestRunLifecycle::slotsFreedTogetherStartTogether()
     QTimer heartbeat;
     connect(&heartbeat, &QTimer::timeout, this, [&] { beat(sql::now()); });
     heartbeat.start(500);
-    local->maxConcurrent = 3; // two slots: one the older run's, one free
-    QVERIFY(targets.update(*local, &error));
-    QVERIFY2(RunQueue::dispatch(*m_ws, local->id, &error), qPrintable(error));
+    QVERIFY(setLocalLimit(3)); // two slots: one the older run's, one free
+    QString error;
+    QVERIFY2(
+        RunQueue::dispatch(*m_ws, ComputeTargets(*m_ws).find(QStringLiteral("local"))->id, &error),
+        qPrintable(error));
     // Well before the older run's heartbeat could go stale (5 s).
     QTRY_COMPARE_WITH_TIMEOUT(Runs(*m_ws).find(younger->id)->status, RunStatus::Running, 4000);
     QCOMPARE(Runs(*m_ws).find(older->id)->status, RunStatus::Queued);

@@ -55,7 +55,11 @@ namespace {
 class PaintCounter : public QObject
 {
 public:
-    PaintCounter(QWidget *widget, int *count) : m_count(count) { widget->installEventFilter(this); }
+    PaintCounter(QWidget *widget, int *count)
+        : m_count(count)
+    {
+        widget->installEventFilter(this);
+    }
     bool eventFilter(QObject *, QEvent *event) override
     {
         if (event->type() == QEvent::Paint)
@@ -1085,8 +1089,7 @@ void TestMetricChart::dashesStrokedTogetherAsOneByOne()
         const QPointF ends[] = {dash.p1(), dash.p2()};
         stroker.stroke(&oneByOne, ends, 2, width, Qt::darkBlue);
     }
-    stroker.strokeSegments(&together, dashes.data(), qsizetype(dashes.size()), width,
-                           Qt::darkBlue);
+    stroker.strokeSegments(&together, dashes.data(), qsizetype(dashes.size()), width, Qt::darkBlue);
     QVERIFY(together == oneByOne);
     QVERIFY(pixelDifference(together, blank).second > 300);
     // Gaps stay: a column crossed by two dashes far apart is not filled between.
