@@ -57,6 +57,7 @@ void LodSeries::clear()
     m_cache.clear();
     m_count = 0;
     m_ordered = true;
+    m_pictures[0] = m_pictures[1] = {};
 }
 
 void LodSeries::summarize(Summary *s, const double *x, const double *y, qsizetype count) const
@@ -182,23 +183,72 @@ bool LodSeries::appendOutside(qsizetype from, int step, QList<QPointF> *out)
     return true;
 }
 
+bool LodSeries::pointAt(qsizetype index, double *px, double *py)
+{
+    const Points *p = block(index / m_blockSize);
+    if (!p)
+        return false;
+    *px = p->x[size_t(index % m_blockSize)];
+    *py = p->y[size_t(index % m_blockSize)];
+    return true;
+}
+
+bool LodSeries::nearest(double x, double *px, double *py)
+{
+    qsizetype i = 0;
+    if (m_count <= 0 || !indexAt(x, false, &i))
+        return false;
+    if (i == m_count)
+        return pointAt(i - 1, px, py);
+    if (!pointAt(i, px, py))
+        return false;
+    double before = 0, y = 0;
+    if (i > 0 && *px != x) {
+        if (!pointAt(i - 1, &before, &y))
+            return false;
+        if (x - before < *px - x) {
+            *px = before;
+            *py = y;
+        }
+    }
+    return true;
+}
+
+// The first point whose column is column or later (x ascends, so columns do).
+bool LodSeries::firstInColumn(int column, const PixelMapping &map, qsizetype *index)
+{
+    qsizetype b = blocks() - 1;
+    while (b > 0 && map.columnOf(m_blocks[size_t(b)].firstX) >= column)
+        --b;
+    const Points *p = block(b);
+    if (!p)
+        return false;
+    const auto at = std::partition_point(p->x.begin(), p->x.end(),
+                                         [&](double x) { return map.columnOf(x) < column; });
+    *index = b * m_blockSize + (at - p->x.begin());
+    return true;
+}
+
 bool LodSeries::extremesPerPixel(double x0, double x1, int width, QList<QPointF> *out)
 {
-    out->clear();
-    if (m_count <= 0 || width <= 0)
+    if (m_count <= 0 || width <= 0) {
+        out->clear();
         return true;
+    }
     if (!std::isfinite(x0))
         x0 = firstX();
     if (!std::isfinite(x1))
         x1 = lastX();
-    if (!(x0 <= x1))
+    if (!(x0 <= x1)) {
+        out->clear();
         return true;
+    }
     qsizetype begin = 0, end = 0;
     if (!indexAt(x0, false, &begin) || !indexAt(x1, true, &end))
         return false;
     end = std::max(begin, end);
-    const qsizetype firstBlock = begin / m_blockSize;
     if (end - begin <= 2 * qsizetype(width)) {
+        out->clear();
         // Exact: every point of the range and one beyond each edge.
         const qsizetype from = std::max<qsizetype>(begin - 1, 0);
         const qsizetype to = std::min(end + 1, m_count);
@@ -215,9 +265,39 @@ bool LodSeries::extremesPerPixel(double x0, double x1, int width, QList<QPointF>
         return true;
     }
     const PixelMapping map{x0, x1 > x0 ? width / (x1 - x0) : 0.0, width};
-    out->reserve(2 * qsizetype(width) + 2);
-    if (!appendOutside(begin - 1, -1, out))
-        return false;
+    // The same view again, more points, none of them were past x1: the
+    // columns before the picture's last point's keep their extremes.
+    int slot = -1;
+    for (int k = 0; k < 2; ++k) {
+        const Picture &p = m_pictures[k];
+        if (p.count > 0 && p.count <= m_count && p.x0 == x0 && p.x1 == x1 && p.width == width
+            && p.lastX <= x1)
+            slot = k;
+    }
+    qsizetype from = begin;
+    if (slot >= 0 && map.columnOf(m_pictures[slot].lastX) > 0) {
+        const int lastColumn = map.columnOf(m_pictures[slot].lastX);
+        qsizetype at = 0;
+        if (!firstInColumn(lastColumn, map, &at))
+            return false;
+        if (at > begin) {
+            *out = m_pictures[slot].points;
+            while (!out->isEmpty() && out->last().x() >= x0
+                   && map.columnOf(out->last().x()) >= lastColumn)
+                out->removeLast();
+            from = at;
+        }
+    }
+    if (from == begin) {
+        out->clear();
+        out->reserve(2 * qsizetype(width) + 2);
+        if (!appendOutside(begin - 1, -1, out))
+            return false;
+    }
+    if (slot < 0)
+        slot = 1 - m_newest; // replaces the older picture
+    m_newest = slot;
+    m_pictures[slot] = {};
     ColumnExtremes column;
     auto enter = [&](int c) {
         if (c == column.column)
@@ -226,11 +306,11 @@ bool LodSeries::extremesPerPixel(double x0, double x1, int width, QList<QPointF>
         column = {};
         column.column = c;
     };
-    for (qsizetype b = firstBlock; b * m_blockSize < end; ++b) {
+    for (qsizetype b = from / m_blockSize; b * m_blockSize < end; ++b) {
         const qsizetype start = b * m_blockSize;
         const Summary &s = m_blocks[size_t(b)];
         const int c = map.columnOf(s.firstX);
-        if (start >= begin && start + s.count <= end && c == map.columnOf(s.lastX)) {
+        if (start >= from && start + s.count <= end && c == map.columnOf(s.lastX)) {
             enter(c);
             if (s.lo < column.lo) {
                 column.lo = s.lo;
@@ -250,7 +330,7 @@ bool LodSeries::extremesPerPixel(double x0, double x1, int width, QList<QPointF>
             return false;
         const double *px = p->x.data(), *py = p->y.data();
         const qsizetype to = std::min(end, start + s.count) - start;
-        for (qsizetype i = std::max(begin, start) - start; i < to;) {
+        for (qsizetype i = std::max(from, start) - start; i < to;) {
             const int c = map.columnOf(px[i]);
             const qsizetype next =
                 std::partition_point(px + i + 1, px + to,
@@ -263,7 +343,10 @@ bool LodSeries::extremesPerPixel(double x0, double x1, int width, QList<QPointF>
         }
     }
     column.flushInto(out);
-    return appendOutside(end, +1, out);
+    if (!appendOutside(end, +1, out))
+        return false;
+    m_pictures[slot] = {x0, x1, width, m_count, lastX(), *out}; // shares the list
+    return true;
 }
 
 } // namespace mlwb

@@ -8,6 +8,8 @@
 
 namespace mlwb {
 
+struct PixelMapping;
+
 /// A series held as per-block summaries instead of its points: memory grows
 /// by one summary (about 64 bytes) per block of points. Decimating it gives
 /// exactly what Decimator::extremesPerPixel() gives over all the points: a
@@ -42,8 +44,14 @@ public:
     qsizetype memoryBytes() const;
 
     /// As Decimator::extremesPerPixel() over every point (same arguments);
-    /// false when the source fails.
+    /// false when the source fails. Asked again for one of the last two
+    /// ranges and widths after an append (a live chart following its data,
+    /// or back from a zoom), only the columns from that picture's last
+    /// point on are decimated again.
     bool extremesPerPixel(double x0, double x1, int width, QList<QPointF> *out);
+    /// The point whose x is nearest x (the first of equals); false when
+    /// empty or the source fails.
+    bool nearest(double x, double *px, double *py);
 
 private:
     struct Summary {
@@ -57,6 +65,8 @@ private:
     bool indexAt(double x, bool upper, qsizetype *index);
     bool appendOutside(qsizetype from, int step, QList<QPointF> *out);
     void summarize(Summary *s, const double *x, const double *y, qsizetype count) const;
+    bool pointAt(qsizetype index, double *px, double *py);
+    bool firstInColumn(int column, const PixelMapping &map, qsizetype *index);
 
     qsizetype m_blockSize;
     qsizetype m_cachedBlocks;
@@ -66,6 +76,17 @@ private:
     qsizetype m_count = 0;
     bool m_ordered = true;
     std::list<std::pair<qsizetype, Points>> m_cache; // most recent first
+    // The last two decimations over many points (a live view and a zoom
+    // into it), so that returning to one after an append redoes only the
+    // columns from its last point on.
+    struct Picture {
+        double x0 = 0, x1 = 0;
+        int width = 0;
+        qsizetype count = 0; // points it was made from; 0: none
+        double lastX = 0;
+        QList<QPointF> points;
+    } m_pictures[2];
+    int m_newest = 0;
 };
 
 } // namespace mlwb

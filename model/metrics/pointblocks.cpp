@@ -65,6 +65,7 @@ PointBlockReader::PointBlockReader(const QSqlDatabase &db)
 PointBlockReader::~PointBlockReader()
 {
     sqlite3_finalize(m_select);
+    sqlite3_finalize(m_block);
     sqlite3_finalize(m_end);
 }
 
@@ -125,6 +126,46 @@ bool PointBlockReader::read(Id seriesId, qint64 fromSeq, qint64 toSeq,
         return sql::fail(error,
                          QObject::tr("Reading metric points failed: %1").arg(sqliteError(m_db)));
     return true;
+}
+
+bool PointBlockReader::readBlock(Id seriesId, qint64 firstSeq, std::vector<qint64> *steps,
+                                 std::vector<double> *values, bool *found, QString *error)
+{
+    // One row by its key, two of the three blobs: about half a range read.
+    if (!prepareOnce(m_db, &m_block,
+                     "SELECT count, steps, vals FROM metric_blocks "
+                     "WHERE series_id = ?1 AND first_seq = ?2",
+                     error))
+        return false;
+    sqlite3_bind_int64(m_block, 1, seriesId);
+    sqlite3_bind_int64(m_block, 2, firstSeq);
+    const int rc = sqlite3_step(m_block);
+    *found = rc == SQLITE_ROW;
+    bool ok = true;
+    if (*found) {
+        const qint64 count = sqlite3_column_int64(m_block, 0);
+        ok = count >= 0 && decode(m_block, 1, count, steps) && decode(m_block, 2, count, values);
+    }
+    sqlite3_reset(m_block);
+    if (!ok)
+        return sql::fail(error, QObject::tr("Metric series %1 has a damaged block of points; run "
+                                            "'mlwb workspace check'.")
+                                    .arg(seriesId));
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sql::fail(error,
+                         QObject::tr("Reading metric points failed: %1").arg(sqliteError(m_db)));
+    return true;
+}
+
+bool PointBlockReader::beginRead()
+{
+    return m_db && sqlite3_get_autocommit(m_db)
+           && sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+void PointBlockReader::endRead()
+{
+    sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr); // read only: nothing to lose
 }
 
 PointBlockWriter::PointBlockWriter(const QSqlDatabase &db)

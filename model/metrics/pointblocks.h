@@ -46,6 +46,14 @@ public:
     /// the end). Slices point into buffers reused by the next slice.
     bool read(Id seriesId, qint64 fromSeq, qint64 toSeq,
               const std::function<void(const PointSlice &)> &visit, QString *error);
+    /// The block starting at firstSeq, steps and values only (what a chart
+    /// rereads); *found false when no block starts there.
+    bool readBlock(Id seriesId, qint64 firstSeq, std::vector<qint64> *steps,
+                   std::vector<double> *values, bool *found, QString *error);
+    /// Opens a read transaction when none is open (true: this call did), so
+    /// that many reads take the store's locks once; endRead() closes it.
+    bool beginRead();
+    void endRead();
     /// One past the last stored seq of the series (0: none); -1 on error.
     qint64 storedEnd(Id seriesId, QString *error);
 
@@ -53,6 +61,7 @@ private:
     QSqlDatabase m_database; // keeps the connection alive
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_select = nullptr;
+    sqlite3_stmt *m_block = nullptr;
     sqlite3_stmt *m_end = nullptr;
     std::vector<qint64> m_step;
     std::vector<double> m_time, m_value;

@@ -6,8 +6,16 @@
 
 namespace mlwb {
 
+static qsizetype defaultBudget()
+{
+    bool ok = false;
+    const int mb = qEnvironmentVariableIntValue("MLWB_CHART_MEMORY_MB", &ok);
+    return qsizetype(ok && mb >= 0 ? mb : 1536) * 1024 * 1024;
+}
+
 SeriesLoader::SeriesLoader(const Workspace &workspace)
     : m_reader(workspace.database())
+    , m_budget(defaultBudget())
 {}
 
 bool SeriesLoader::fetch(Id seriesId, qint64 fromSeq, qint64 toSeq, SeriesArrays *out,
@@ -72,6 +80,14 @@ const SeriesArrays *SeriesLoader::cached(Id seriesId) const
 bool SeriesLoader::readBlock(Id seriesId, qsizetype block, qsizetype blockSize,
                              LodSeries::Points *out, QString *error) const
 {
+    bool found = false;
+    if (!m_reader.readBlock(seriesId, qint64(block * blockSize), &m_steps, &out->y, &found, error))
+        return false;
+    if (found && qsizetype(m_steps.size()) <= blockSize) { // blocks start at multiples of it
+        out->x.resize(m_steps.size());
+        std::copy(m_steps.begin(), m_steps.end(), out->x.begin());
+        return true;
+    }
     out->x.clear();
     out->y.clear();
     return m_reader.read(
@@ -84,6 +100,14 @@ bool SeriesLoader::readBlock(Id seriesId, qsizetype block, qsizetype blockSize,
             out->y.insert(out->y.end(), slice.value, slice.value + slice.count);
         },
         error);
+}
+
+qsizetype SeriesLoader::heldBytes() const
+{
+    qsizetype bytes = 0;
+    for (const auto &[id, a] : m_cache)
+        bytes += (a.step.capacity() + a.time.capacity() + a.value.capacity()) * qsizetype(8);
+    return bytes;
 }
 
 void SeriesLoader::forget(Id seriesId)

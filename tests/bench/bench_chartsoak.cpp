@@ -10,8 +10,11 @@
 // Reported per way: resident memory growth per million points after a
 // warm-up (anonymous memory: what the process holds; total RSS also counts
 // the pages of the mmapped database it read), the median redraw of all
-// series per tick, and the median time to zoom every series into a
-// 1,000-step window and back to the whole run.
+// series per tick (the view keeps its range while the data grows into it,
+// as the chart's does), and the median time to zoom every series into a
+// 1,000-step window, back to the live view after the runs logged on (as
+// Reset Zoom does), and to draw a range not drawn before (the axis growing
+// by a tenth, a resize).
 //
 //   bench_chartsoak [points per series] [runs=10] [metrics=3]
 //   (or MLWB_SOAK_POINTS); the size is 3000000, default 300000.
@@ -19,14 +22,18 @@
 //   MLWB_SOAK_MMAP=0: the children read the database without mmap, so total
 //   RSS leaves out the database pages they read (the workspace maps 1 GB).
 #include "benchtiming.h"
+#include "charts/comparisontab.h"
+#include "charts/metricchartview.h"
 #include "metrics/decimator.h"
 #include "metrics/lodseries.h"
 #include "metrics/pointblocks.h"
 #include "metrics/seriesloader.h"
 #include "store/workspace.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
+#include <QLineSeries>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -76,6 +83,7 @@ struct Chart { // what one way keeps per series
     virtual void grow(Id series, qint64 have) = 0; // the store now holds more points
     virtual void draw(Id series, double x0, double x1, QList<QPointF> *out) = 0;
     virtual double heldBytes() const = 0; // the points or summaries kept
+    virtual std::unique_ptr<SeriesLoader::ReadBatch> readBatch() { return nullptr; }
 };
 
 struct FullChart : Chart {
@@ -143,9 +151,64 @@ struct LodChart : Chart {
             bytes += double(lod->memoryBytes());
         return bytes;
     }
+    std::unique_ptr<SeriesLoader::ReadBatch> readBatch() override
+    {
+        return std::make_unique<SeriesLoader::ReadBatch>(loader);
+    }
     SeriesLoader loader;
     SeriesArrays fresh; // only the points of one tick
     std::map<Id, std::unique_ptr<LodSeries>> series_;
+};
+
+// The product itself: a comparison's panels (MetricChartView, one per
+// metric, ten runs each) on one SeriesLoader with its memory budget, as the
+// GUI holds them. Acts for the whole chart when asked about series 1.
+struct PanelChart : Chart {
+    PanelChart(Workspace &ws, int series, qsizetype budget)
+        : loader(ws)
+    {
+        if (budget >= 0)
+            loader.setMemoryBudget(budget);
+        for (int first = 1; first <= series; first += 10) {
+            auto view = std::make_unique<MetricChartView>(ws, &loader, QStringLiteral("m"));
+            view->resize(width + 100, 400); // a plot about `width` wide
+            view->show();
+            QList<ChartRun> runs;
+            for (int s = first; s < first + 10 && s <= series; ++s)
+                runs.append({s, QStringLiteral("soak_%1").arg(s), ComparisonTab::runColor(s), 0});
+            if (!view->setRuns(runs, nullptr))
+                qFatal("setRuns failed");
+            panels.push_back(std::move(view));
+        }
+        QCoreApplication::processEvents();
+    }
+    void grow(Id series, qint64) override
+    {
+        QString error;
+        if (series == 1)
+            for (auto &view : panels)
+                if (!view->refresh(&error)) // following: redraws
+                    qFatal("%s", qPrintable(error));
+    }
+    void draw(Id series, double x0, double x1, QList<QPointF> *out) override
+    {
+        MetricChartView &view = *panels[size_t((series - 1) / 10)];
+        if (series == 1) {
+            for (auto &v : panels) {
+                if (x0 == 0 && x1 == shownTo) { // back to the live view
+                    if (!v->isFollowing())
+                        v->resetZoom();
+                } else {
+                    v->zoomTo(x0, x1);
+                }
+            }
+        }
+        *out = view.lineSeries().at((series - 1) % 10)->points();
+    }
+    double heldBytes() const override { return double(loader.heldBytes()); }
+    SeriesLoader loader;
+    std::vector<std::unique_ptr<MetricChartView>> panels;
+    double shownTo = 0; // the live view's range, as the loop keeps it
 };
 
 int child(const QString &mode, const QString &path, qint64 points, int series)
@@ -158,16 +221,24 @@ int child(const QString &mode, const QString &path, qint64 points, int series)
     if (qgetenv("MLWB_SOAK_MMAP") == "0") // reads through read(): no database pages in RSS
         exec(*ws, QStringLiteral("PRAGMA mmap_size=0"));
     std::unique_ptr<Chart> chart;
+    PanelChart *panels = nullptr;
     if (mode == QLatin1String("full"))
         chart = std::make_unique<FullChart>(*ws);
-    else
+    else if (mode == QLatin1String("lod"))
         chart = std::make_unique<LodChart>(*ws);
+    else {
+        const qsizetype budget = mode == QLatin1String("gui-capped") ? qsizetype(256) << 20 : -1;
+        auto p = std::make_unique<PanelChart>(*ws, series, budget);
+        panels = p.get();
+        chart = std::move(p);
+    }
     PointBlockWriter writer(ws->database());
     const qint64 perTick = std::max<qint64>(1, points / ticks);
     const int warmTicks = ticks / 10;
     double anon0 = 0, rss0 = 0;
     qint64 have = 0, have0 = 0;
     std::vector<double> redraws;
+    double shownTo = 0;
     QList<QPointF> out;
     for (int tick = 0; tick < ticks; ++tick) {
         const qint64 next = tick == ticks - 1 ? points : have + perTick;
@@ -180,10 +251,17 @@ int child(const QString &mode, const QString &path, qint64 points, int series)
             qFatal("%s", qPrintable(error));
         exec(*ws, QStringLiteral("COMMIT"));
         have = next;
+        // Following as the chart does: the x axis gets a tenth more room
+        // when the data reaches its end, and keeps its range meanwhile.
+        if (double(have - 1) > shownTo)
+            shownTo = double(have - 1) * 1.1;
+        if (panels)
+            panels->shownTo = shownTo;
         redraws.push_back(bench::medianMs(1, [&] {
+            const auto batch = chart->readBatch();
             for (Id s = 1; s <= series; ++s) {
                 chart->grow(s, have);
-                chart->draw(s, qQNaN(), qQNaN(), &out); // following: the whole run
+                chart->draw(s, 0, shownTo, &out);
             }
         }));
         if (tick == warmTicks) { // the window is full: growth from here on
@@ -196,22 +274,49 @@ int child(const QString &mode, const QString &path, qint64 points, int series)
     const double anonPerM = (statusMb("RssAnon") - anon0) / millions;
     const double rssPerM = (statusMb("VmRSS") - rss0) / millions;
     std::nth_element(redraws.begin(), redraws.begin() + ticks / 2, redraws.end());
+    // Into a 1,000-step window; the runs log on meanwhile; back to the live
+    // view (Reset Zoom returns to its range); and a range neither way drew
+    // before (the axis growing by a tenth, a resize): no kept picture helps.
     QRandomGenerator random(15);
-    const double zoomIn = bench::medianMs(9, [&] {
-        const double x0 = std::floor(random.bounded(double(points - 1000)));
-        for (Id s = 1; s <= series; ++s) {
-            chart->draw(s, x0, x0 + 999, &out);
-            if (out.size() < 1000)
-                qFatal("a 1,000-step window drew %lld points", qlonglong(out.size()));
-        }
-    });
-    const double zoomOut = bench::medianMs(9, [&] {
+    std::vector<double> ins, backs, fresh;
+    for (int k = 0; k < 9; ++k) {
+        const double x0 = std::floor(random.bounded(double(have - 1000)));
+        ins.push_back(bench::medianMs(1, [&] {
+            const auto batch = chart->readBatch();
+            for (Id s = 1; s <= series; ++s) {
+                chart->draw(s, x0, x0 + 999, &out);
+                if (out.size() < 1000)
+                    qFatal("a 1,000-step window drew %lld points", qlonglong(out.size()));
+            }
+        }));
+        exec(*ws, QStringLiteral("BEGIN"));
         for (Id s = 1; s <= series; ++s)
-            chart->draw(s, qQNaN(), qQNaN(), &out);
-    });
-    std::printf("RESULT %s %.3f %.3f %.2f %.2f %.2f %.3f\n", qPrintable(mode), anonPerM, rssPerM,
-                redraws[ticks / 2], zoomIn, zoomOut,
-                chart->heldBytes() / (1024.0 * 1024.0) / (double(have) * series / 1e6));
+            for (qint64 i = have; i < have + 300; ++i)
+                if (!writer.append(s, i, i, 1.7e9 + double(i) / 300, valueAt(int(s), i), &error))
+                    qFatal("%s", qPrintable(error));
+        if (!writer.flush(&error))
+            qFatal("%s", qPrintable(error));
+        exec(*ws, QStringLiteral("COMMIT"));
+        have += 300;
+        backs.push_back(bench::medianMs(1, [&] {
+            const auto batch = chart->readBatch();
+            for (Id s = 1; s <= series; ++s) {
+                chart->grow(s, have);
+                chart->draw(s, 0, shownTo, &out);
+            }
+        }));
+        fresh.push_back(bench::medianMs(1, [&] {
+            const auto batch = chart->readBatch(); // as a chart's redraw reads
+            for (Id s = 1; s <= series; ++s)
+                chart->draw(s, 0, double(have - 1) + k, &out);
+        }));
+    }
+    for (auto *v : {&ins, &backs, &fresh})
+        std::nth_element(v->begin(), v->begin() + 4, v->end());
+    const double zoomIn = ins[4], zoomOut = backs[4], newRange = fresh[4];
+    std::printf("RESULT %s %.3f %.3f %.2f %.2f %.2f %.3f %.2f\n", qPrintable(mode), anonPerM,
+                rssPerM, redraws[ticks / 2], zoomIn, zoomOut,
+                chart->heldBytes() / (1024.0 * 1024.0) / (double(have) * series / 1e6), newRange);
     return 0;
 }
 
@@ -219,7 +324,11 @@ int child(const QString &mode, const QString &path, qint64 points, int series)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const bool gui = argc == 6 && QByteArray(argv[2]).startsWith("gui");
+    if (gui)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(gui ? new QApplication(argc, argv)
+                                              : new QCoreApplication(argc, argv));
     if (argc == 6 && QByteArray(argv[1]) == "--child")
         return child(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
                      QByteArray(argv[4]).toLongLong(), QByteArray(argv[5]).toInt());
@@ -235,10 +344,10 @@ int main(int argc, char *argv[])
                 "3,000,000), %d ticks, full view at %d px (median ms)\n",
                 runs, metrics, qlonglong(points), ticks, width);
     std::fflush(stdout);
-    double figures[2][6] = {};
-    const char *modes[] = {"full", "lod"};
-    const QByteArray only = qgetenv("MLWB_SOAK_ONLY"); // "full" or "lod": one way only
-    for (int m = 0; m < 2; ++m) {
+    double figures[4][7] = {};
+    const char *modes[] = {"full", "lod", "gui", "gui-capped"};
+    const QByteArray only = qgetenv("MLWB_SOAK_ONLY"); // one way only
+    for (int m = 0; m < 4; ++m) {
         if (!only.isEmpty() && only != modes[m])
             continue;
         QTemporaryDir dir;
@@ -267,23 +376,29 @@ int main(int argc, char *argv[])
         if (!proc.waitForFinished(-1) || proc.exitCode() != 0)
             qFatal("the %s child failed", modes[m]);
         const QList<QByteArray> words = proc.readAllStandardOutput().trimmed().split(' ');
-        if (words.size() != 8)
+        if (words.size() != 9)
             qFatal("the %s child printed no result", modes[m]);
-        for (int k = 0; k < 6; ++k)
+        for (int k = 0; k < 7; ++k)
             figures[m][k] = words.at(k + 2).toDouble();
     }
     const auto &full = figures[0], &lod = figures[1];
-    std::printf("  memory growth per million points after the warm-up (anonymous / total RSS):\n"
-                "    full (baseline, every point held): %7.2f / %7.2f MB\n"
-                "    lod (block summaries):             %7.2f / %7.2f MB  ratio %.3f"
-                "  (target <= 2 MB)\n",
-                full[0], full[1], lod[0], lod[1], lod[0] / full[0]);
-    std::printf("  bytes the chart keeps per million points: full %.2f MB, lod %.3f MB\n", full[5],
-                lod[5]);
-    std::printf("  redraw of all %d series per tick, following: full %.2f, lod %.2f  ratio %.2f\n",
-                series, full[2], lod[2], lod[2] / full[2]);
-    std::printf("  zoom all series into a 1,000-step window: full %.2f, lod %.2f  (target <= 30)\n"
-                "  and back to the whole run:               full %.2f, lod %.2f  (target <= 30)\n",
-                full[3], lod[3], full[4], lod[4]);
+    std::printf(
+        "  ways: full = every point held (the baseline), lod = block summaries (LodSeries),\n"
+        "        gui = the chart panels themselves (3 x MetricChartView, 10 runs each) at\n"
+        "        the default memory budget, and with a 256 MB budget\n");
+    std::printf("  %-48s %9s %9s %9s %9s\n", "", "full", "lod", "gui", "gui 256MB");
+    auto row = [&](const char *what, int k, const char *target) {
+        std::printf("  %-48s %9.2f %9.2f %9.2f %9.2f  %s\n", what, figures[0][k], figures[1][k],
+                    figures[2][k], figures[3][k], target);
+    };
+    row("memory growth per million points, anonymous MB", 0, "(target <= 2)");
+    row("  and total RSS (+ the mmapped store's pages) MB", 1, "");
+    row("points held per million points, MB", 5, "");
+    row("redraw of all series per tick, following, ms", 2, "");
+    row("zoom into a 1,000-step window, ms", 3, "(target <= 30)");
+    row("back to the live view after the runs grew, ms", 4, "(target <= 30)");
+    row("a range not drawn before (axis growth), ms", 6, "");
+    std::printf("  ratios against full: memory growth lod %.3f, gui 256MB %.3f; back lod %.2f\n",
+                lod[0] / full[0], figures[3][0] / full[0], lod[4] / full[4]);
     return 0;
 }

@@ -38,7 +38,7 @@ void MetricChartView::setAggregate(bool aggregate)
     }
     m_autoY = true;
     m_refit = true;
-    redraw();
+    rebuildCurves(); // the aggregate needs the points of summarized lines
 }
 
 void MetricChartView::attachAggregate()

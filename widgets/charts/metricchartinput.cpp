@@ -23,8 +23,16 @@ QList<HoverValue> MetricChartView::valuesAt(double x) const
         return out;
     for (const auto &line : m_lines) {
         const MetricCurve &c = line->curve;
-        if (!line->visible || !c.size() || x < c.firstX() || x > c.lastX())
+        if (!line->visible || !line->size() || x < line->firstX() || x > line->lastX())
             continue;
+        if (line->lod) { // x is the step; never smoothed
+            HoverValue v{line->run, line->metric, 0, 0, 0, qQNaN()};
+            if (!line->lod->nearest(x, &v.x, &v.raw))
+                continue;
+            v.step = qint64(v.x);
+            out << v;
+            continue;
+        }
         // The point nearest x along the x axis: what a vertical crosshair touches.
         const double *xs = c.x();
         qsizetype i = std::lower_bound(xs, xs + c.size(), x) - xs;

@@ -3,7 +3,10 @@
 // MetricChartView's per-run line, shared by the files that implement it.
 #include "charts/metricchartview.h"
 
+#include "metrics/lodseries.h"
+
 #include <QLineSeries>
+#include <memory>
 
 namespace mlwb {
 
@@ -13,6 +16,13 @@ struct MetricChartView::Line {
     Id seriesId = 0;
     Id xSeriesId = 0;
     MetricCurve curve;
+    // Instead of the points in curve: per-block summaries, once the tab's
+    // points outgrow its memory (step axis, no smoothing; see summarizable()).
+    std::unique_ptr<LodSeries> lod;
+    bool unordered = false; // its steps go back: it keeps its points
+    qsizetype size() const { return lod ? lod->size() : curve.size(); }
+    double firstX() const { return lod ? lod->firstX() : curve.firstX(); }
+    double lastX() const { return lod ? lod->lastX() : curve.lastX(); }
     // Not in the chart (ChartLinesItem draws them); children of the view.
     QLineSeries *raw = nullptr;  // faint, behind: the raw values when smoothing
     QLineSeries *main = nullptr; // the line users read: smoothed or raw

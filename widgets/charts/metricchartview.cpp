@@ -145,6 +145,11 @@ bool MetricChartView::setRuns(const QList<ChartRun> &runs, QString *error)
                 line->seriesId = s->id;
             if (!line->seriesId || !m_loader->series(line->seriesId, error))
                 line->seriesId = 0;
+            // Summarized as soon as the tab outgrows its memory: opening many
+            // long runs never holds all their points at once.
+            if (line->seriesId && summarizable() && m_loader->heldBytes() > m_loader->memoryBudget()
+                && !summarize(line.get()))
+                line->seriesId = 0;
             line->raw = new QLineSeries(this);
             line->main = new QLineSeries(this);
             const QString name =
@@ -258,6 +263,16 @@ QString MetricChartView::axisTitle() const
 void MetricChartView::rebuildCurves()
 {
     m_refit = true;
+    // Smoothing, another x axis, outliers and the aggregate need every point.
+    if (!summarizable()) {
+        for (const auto &line : m_lines) {
+            if (line->lod) {
+                line->lod.reset();
+                if (!m_loader->series(line->seriesId, nullptr))
+                    line->seriesId = 0;
+            }
+        }
+    }
     m_unit = m_options.xMode == XAxisMode::RelativeTime ? relativeUnit() : 1;
     const Metrics metrics(m_workspace);
     for (const auto &line : m_lines) {
@@ -269,11 +284,13 @@ void MetricChartView::rebuildCurves()
                 x = m_loader->series(s->id, nullptr);
             }
         }
-        line->curve.setSource(line->seriesId ? m_loader->cached(line->seriesId) : nullptr, x,
+        const bool points = line->seriesId && !line->lod;
+        line->curve.setSource(points ? m_loader->cached(line->seriesId) : nullptr, x,
                               line->run.start);
         line->curve.build(m_options.xMode, m_unit, m_options.smoothing);
         ++line->generation;
     }
+    summarizeOverBudget();
     m_xAxis->setTitleText(axisTitle());
     redraw();
 }
@@ -291,16 +308,25 @@ bool MetricChartView::refresh(QString *error)
             }
             continue;
         }
-        if (!m_loader->refresh(line->seriesId, &grew, error))
-            return false;
-        if (line->xSeriesId && !m_loader->refresh(line->xSeriesId, &grew, error))
-            return false;
+        if (line->lod) {
+            if (!growSummary(line.get(), &grew, error))
+                return false;
+            // Steps that went back: the summaries cannot take them.
+            appeared = appeared || !line->lod;
+        } else {
+            if (!m_loader->refresh(line->seriesId, &grew, error))
+                return false;
+            if (line->xSeriesId && !m_loader->refresh(line->xSeriesId, &grew, error))
+                return false;
+            if (grew)
+                line->curve.update();
+        }
         if (grew) {
-            line->curve.update();
             ++line->generation;
             any = true;
         }
     }
+    summarizeOverBudget();
     if (appeared) {
         for (const auto &line : m_lines)
             if (line->seriesId && !m_loader->series(line->seriesId, error))
@@ -328,10 +354,10 @@ std::pair<double, double> MetricChartView::dataRange() const
 {
     double x0 = qInf(), x1 = -qInf();
     for (const auto &line : m_lines) {
-        if (!line->visible || !line->curve.size())
+        if (!line->visible || !line->size())
             continue;
-        x0 = std::min(x0, line->curve.firstX());
-        x1 = std::max(x1, line->curve.lastX());
+        x0 = std::min(x0, line->firstX());
+        x1 = std::max(x1, line->lastX());
     }
     if (!std::isfinite(x0))
         return {0, 1};
@@ -371,12 +397,14 @@ void MetricChartView::redraw()
     const auto [x0, x1] = !m_following ? shownRange()
                           : keep       ? roomToGrow(dataRange(), shownRange())
                                        : dataRange();
+    if (m_following)
+        m_followed = {x0, x1};
     const int width = plotWidth();
     m_decimationWidth = width;
     std::vector<Line *> shown;
     for (const auto &line : m_lines) {
         const MetricCurve &c = line->curve;
-        const bool show = line->visible && c.size() > 0 && !m_aggregate;
+        const bool show = line->visible && line->size() > 0 && !m_aggregate;
         line->main->setVisible(show);
         line->raw->setVisible(show && c.isSmoothed());
         // A hidden line keeps no points (nothing to draw, nothing to hold).
@@ -407,10 +435,20 @@ void MetricChartView::redraw()
                && w.logY == logY;
     };
     std::vector<Line *> toDecimate;
+    const SeriesLoader::ReadBatch batch(*m_loader); // summarized lines reread blocks
     for (Line *line : shown) {
         if (m_following && kept(line)) {
             line->mainPoints = line->whole.main;
             line->rawPoints = line->whole.raw;
+        } else if (line->lod) { // reads the store: on this thread, one at a time
+            decimateSummary(line, x0, x1, width);
+            line->mainPoints.removeIf(
+                [logY](const QPointF &p) { return !std::isfinite(p.y()) || (logY && p.y() <= 0); });
+            if (m_following) {
+                line->whole = key;
+                line->whole.generation = line->generation;
+                line->whole.main = line->mainPoints;
+            }
         } else {
             toDecimate.push_back(line);
         }
@@ -592,8 +630,19 @@ void MetricChartView::setFollowing(bool following)
 void MetricChartView::resetZoom()
 {
     m_autoY = true;
+    const bool zoomed = !m_following;
     setFollowing(true);
-    m_refit = true;
+    // Back from a zoom to the live view as it was, room to grow included,
+    // while the data still fits it: the lines' columns are then those drawn
+    // before, and a summarized line redoes only the columns that grew. Not
+    // zoomed (or the data outgrew it): fit the data.
+    const auto [x0, x1] = m_followed;
+    if (zoomed && x1 > x0) {
+        applyRanges(x0, x1, qQNaN(), qQNaN());
+        m_refit = false;
+    } else {
+        m_refit = true;
+    }
     redraw();
 }
 

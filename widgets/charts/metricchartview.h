@@ -62,7 +62,8 @@ public:
     void setRunVisible(Id runId, bool visible);
     /// Reads points that arrived since the last call; redraws when any did.
     bool refresh(QString *error);
-    /// Back to the whole data, following new points.
+    /// Back to the whole data, following new points: after a zoom, to the
+    /// range shown before it while the data still fits that.
     void resetZoom();
     bool isFollowing() const { return m_following; }
     /// Shows x0..x1 (in the x axis' units) as a zoom would.
@@ -82,6 +83,9 @@ public:
     /// Writes the panel, a legend of its runs below, as PNG or SVG (by the
     /// file's extension) at size.
     bool saveImage(const QString &path, const QSize &size, QString *error);
+    /// Lines held as summaries instead of points (the loader outgrew its
+    /// SeriesLoader::memoryBudget()).
+    int summarizedLines() const;
     /// The chart lines drawn for runs (with smoothing: raw and smoothed).
     QList<QLineSeries *> lineSeries() const;
     /// Pixel columns the lines were last decimated to.
@@ -125,6 +129,11 @@ private:
     void computeAggregate(double x0, double x1, int width, double *lo, double *hi);
     void showAggregate();
     void rebuildCurves();
+    bool summarizable() const;
+    void summarizeOverBudget();
+    bool summarize(Line *line);
+    bool growSummary(Line *line, bool *grew, QString *error);
+    void decimateSummary(Line *line, double x0, double x1, int width);
     double relativeUnit() const;
     std::pair<double, double> dataRange() const;
     std::pair<double, double> shownRange() const;
@@ -159,6 +168,7 @@ private:
     QAbstractAxis *m_yAxis = nullptr;
     double m_unit = 1; // relative time: seconds per axis unit
     bool m_following = true;
+    std::pair<double, double> m_followed{0, 0}; // the x range last drawn while following
     bool m_autoY = true;
     bool m_applying = false;
     bool m_refit = true; // the next redraw fits the axes to the data, without room to grow

@@ -91,7 +91,9 @@ class TestLodSeries : public QObject
 private Q_SLOTS:
     void equalsExactDecimationAtRandomZooms();
     void equalsExactDecimationWhileGrowing();
+    void followingRedrawsOnlyTheNewColumns();
     void zoomedWindowShowsEveryPoint();
+    void nearestIsTheCrosshairsPoint();
     void memoryIsBoundedByBlocks();
     void notesUnorderedX();
 };
@@ -159,6 +161,74 @@ void TestLodSeries::equalsExactDecimationWhileGrowing()
         const double x0 = random.bounded(s.x[size_t(have - 1)]);
         QVERIFY(lod.extremesPerPixel(x0, x0 + 3000, width, &got));
         QVERIFY(same(got, exact(s, have, x0, x0 + 3000, width)));
+    }
+}
+
+void TestLodSeries::followingRedrawsOnlyTheNewColumns()
+{
+    // A live chart keeps its view while the data grows into it: each redraw
+    // must equal the exact one and read back only the blocks of the columns
+    // from the previous last point on, not every block at a column's edge.
+    const Series s = makeSeries(300'000, 21);
+    int reads = 0;
+    LodSeries lod(1024, 4);
+    lod.setSource(sourceOf(s, 1024, &reads));
+    const double x0 = s.x.front(), x1 = s.x.back() + 100;
+    const int width = 150; // about two blocks per column
+    QRandomGenerator random(4);
+    QList<QPointF> got;
+    int fullReads = 0, incremental = 0, appends = 0;
+    for (qsizetype have = 0; have < qsizetype(s.x.size());) {
+        const qsizetype n =
+            std::min(qsizetype(random.bounded(1, 700)), qsizetype(s.x.size()) - have);
+        lod.append(s.x.data() + have, s.y.data() + have, n);
+        have += n;
+        if (++appends % 40 == 0) { // a zoom in between: the live view's picture is kept
+            QVERIFY(lod.extremesPerPixel(1000, 60000, width, &got));
+            QVERIFY(same(got, exact(s, have, 1000, 60000, width)));
+        }
+        reads = 0;
+        QVERIFY(lod.extremesPerPixel(x0, x1, width, &got));
+        if (!same(got, exact(s, have, x0, x1, width)))
+            QFAIL(qPrintable(QStringLiteral("after %1 points").arg(have)));
+        if (have > 100'000) {
+            QVERIFY2(reads <= 4, qPrintable(QStringLiteral("%1 reads at %2").arg(reads).arg(have)));
+            ++incremental;
+        }
+    }
+    QVERIFY(incremental > 100);
+    // Another view decimates afresh: it reads the blocks at its edges again.
+    reads = 0;
+    QVERIFY(lod.extremesPerPixel(x0, x1 + 1, width, &got));
+    QVERIFY(same(got, exact(s, qsizetype(s.x.size()), x0, x1 + 1, width)));
+    fullReads = reads;
+    QVERIFY2(fullReads > 50, qPrintable(QString::number(fullReads)));
+    // Zooming back in on the exact path and out again is still exact.
+    QVERIFY(lod.extremesPerPixel(1000, 1200, width, &got));
+    QVERIFY(lod.extremesPerPixel(x0, x1, width, &got));
+    QVERIFY(same(got, exact(s, qsizetype(s.x.size()), x0, x1, width)));
+}
+
+void TestLodSeries::nearestIsTheCrosshairsPoint()
+{
+    const Series s = makeSeries(100'000, 8);
+    LodSeries lod(1024, 4);
+    lod.setSource(sourceOf(s, 1024));
+    double px = 0, py = 0;
+    QVERIFY(!lod.nearest(5, &px, &py)); // empty
+    lod.append(s.x.data(), s.y.data(), qsizetype(s.x.size()));
+    QRandomGenerator random(2);
+    for (int k = 0; k < 2000; ++k) {
+        const double x = random.bounded(s.x.back() + 40) - 20 + (k % 3) * 0.5;
+        const auto it = std::lower_bound(s.x.begin(), s.x.end(), x);
+        qsizetype i = it - s.x.begin();
+        if (i == qsizetype(s.x.size()) || (i > 0 && x - s.x[size_t(i - 1)] < s.x[size_t(i)] - x))
+            --i;
+        QVERIFY(lod.nearest(x, &px, &py));
+        QCOMPARE(px, s.x[size_t(i)]);
+        const double want = s.y[size_t(i)];
+        QVERIFY2(py == want || (std::isnan(py) && std::isnan(want)),
+                 qPrintable(QString::number(x)));
     }
 }
 

@@ -1,4 +1,5 @@
 #include "chartfixture.h"
+#include "charts/chartlinesitem.h"
 #include "charts/columnstroker.h"
 #include "charts/comparisontab.h"
 #include "charts/dashes.h"
@@ -115,12 +116,24 @@ private slots:
     void hiddenAndRawLinesHoldNothing();
     void linesDrawnWhereTheAxesMap();
     void rubberBandAndScrollStillZoom();
+    void longRunsAreSummarizedAndDrawnTheSame();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Workspace> m_ws;
     QList<Id> m_runs;
 };
+
+namespace {
+// Exactly, x and y (QPointF's == is fuzzy).
+bool samePoints(const QList<QPointF> &a, const QList<QPointF> &b)
+{
+    return a.size() == b.size()
+           && std::equal(a.begin(), a.end(), b.begin(), [](const QPointF &p, const QPointF &q) {
+                  return p.x() == q.x() && p.y() == q.y();
+              });
+}
+} // namespace
 
 void TestMetricChart::init()
 {
@@ -660,20 +673,23 @@ void TestMetricChart::zoomStopsFollowing()
 
 void TestMetricChart::resetZoomDrawsTheDataAsItIsNow()
 {
-    // Reset Zoom reuses the columns of the whole data when nothing changed
-    // since: what it shows must equal a fresh panel's, after growth too.
+    // Reset Zoom returns to the live view's range and reuses its columns
+    // when nothing changed since: what it shows must equal a fresh panel's
+    // over that range, after growth too.
     const Id run = addRun(*m_ws, QStringLiteral("long"));
     const Id series = addSeries(*m_ws, run, QStringLiteral("noise"), 20000,
                                 [](int i, Id) { return std::sin(i * 0.37) * (1 + i % 7); });
     const auto pointsOf = [](const MetricChartView &view) {
         return view.lineSeries().first()->points();
     };
-    const auto fresh = [&](const ChartOptions &options) {
+    // A fresh panel showing the same x range.
+    const auto fresh = [&](const ChartOptions &options, std::pair<double, double> range) {
         SeriesLoader loader(*m_ws);
         MetricChartView view(*m_ws, &loader, QStringLiteral("noise"));
         view.resize(600, 400);
         view.setOptions(options);
         view.setRuns(chartRuns({run}), nullptr);
+        view.zoomTo(range.first, range.second);
         return pointsOf(view);
     };
     SeriesLoader loader(*m_ws);
@@ -694,7 +710,11 @@ void TestMetricChart::resetZoomDrawsTheDataAsItIsNow()
     QVERIFY(writer.flush(nullptr));
     QVERIFY(view.refresh(nullptr));
     view.resetZoom();
-    QCOMPARE(pointsOf(view), fresh(ChartOptions()));
+    // The live view's range grew by a tenth to take the new points.
+    const auto range = axisRange(view.xAxis());
+    QCOMPARE(range.first, 0.0);
+    QVERIFY(range.second >= 20499 && range.second < 23000);
+    QCOMPARE(pointsOf(view), fresh(ChartOptions(), range));
     QVERIFY(pointsOf(view).last().x() > 20400 && pointsOf(view).last().y() >= 50);
     // Smoothed while zoomed in.
     ChartOptions smoothed;
@@ -702,7 +722,17 @@ void TestMetricChart::resetZoomDrawsTheDataAsItIsNow()
     view.zoomTo(1000, 1100);
     view.setOptions(smoothed);
     view.resetZoom();
-    QCOMPARE(pointsOf(view), fresh(smoothed));
+    QCOMPARE(axisRange(view.xAxis()), range);
+    QCOMPARE(pointsOf(view), fresh(smoothed, range));
+    // Runs that no longer fill the range: it fits them again.
+    view.zoomTo(1000, 1100);
+    PointBlockWriter more(m_ws->database());
+    for (int i = 20500; i < 40000; ++i)
+        QVERIFY(more.append(series, i, i, 1.7e9 + i, 1.0, nullptr));
+    QVERIFY(more.flush(nullptr));
+    QVERIFY(view.refresh(nullptr));
+    view.resetZoom();
+    QVERIFY(axisRange(view.xAxis()).second >= 39999);
 }
 
 void TestMetricChart::tabLegendAndExport()
@@ -1265,6 +1295,94 @@ void TestMetricChart::rubberBandAndScrollStillZoom()
     view.chart()->scroll(plot.width() / 2, 0); // half the shown range: 75 steps
     QVERIFY2(x->min() > 60, qPrintable(QString::number(x->min())));
     QTRY_VERIFY(view.lineSeries().first()->at(0).x() > 60);
+}
+
+// Past its memory budget a tab holds long lines as per-block summaries and
+// rereads blocks from the store: the picture, live growth, zoom and hover
+// stay what every point in memory gives; smoothing brings the points back.
+void TestMetricChart::longRunsAreSummarizedAndDrawnTheSame()
+{
+    QList<Id> runs;
+    for (int r = 0; r < 2; ++r) {
+        runs << addRun(*m_ws, QStringLiteral("long"));
+        addSeries(*m_ws, runs.last(), QStringLiteral("noise"), 150000, [](int step, Id run) {
+            if (step % 9973 == 0)
+                return qQNaN(); // a break in the line
+            return std::sin(step * 0.001 * double(run)) + (step == 77777 ? 50.0 : 0.0);
+        });
+    }
+    SeriesLoader allLoader(*m_ws), summaryLoader(*m_ws);
+    allLoader.setMemoryBudget(qsizetype(1) << 40);
+    summaryLoader.setMemoryBudget(0);
+    MetricChartView allView(*m_ws, &allLoader, QStringLiteral("noise"));
+    MetricChartView summaryView(*m_ws, &summaryLoader, QStringLiteral("noise"));
+    MetricChartView *all = &allView, *summary = &summaryView;
+    for (MetricChartView *view : {all, summary}) {
+        view->resize(700, 400);
+        view->show();
+        QVERIFY(view->setRuns(chartRuns(runs), nullptr));
+    }
+    QCOMPARE(all->summarizedLines(), 0);
+    QCOMPARE(summary->summarizedLines(), 2);
+    QCOMPARE(summaryLoader.heldBytes(), qsizetype(0)); // no point kept
+    QVERIFY(allLoader.heldBytes() >= 2 * 150000 * 24);
+    auto compare = [&](const char *what) {
+        const QList<QLineSeries *> a = all->lineSeries(), b = summary->lineSeries();
+        QCOMPARE(a.size(), b.size());
+        for (int i = 0; i < a.size(); ++i)
+            QVERIFY2(samePoints(a[i]->points(), b[i]->points()),
+                     qPrintable(QStringLiteral("%1: line %2, %3 points against %4")
+                                    .arg(QLatin1String(what))
+                                    .arg(i)
+                                    .arg(b[i]->count())
+                                    .arg(a[i]->count())));
+        QCOMPARE(all->readoutAt(123456.4), summary->readoutAt(123456.4));
+        QCOMPARE(axisRange(all->yAxis()), axisRange(summary->yAxis()));
+    };
+    compare("all data");
+    // Live: both runs grow; the summaries take only the new points.
+    PointBlockWriter writer(m_ws->database());
+    Metrics metrics(*m_ws);
+    for (int tick = 0; tick < 5; ++tick) {
+        for (Id run : runs) {
+            const auto s = metrics.find(run, QStringLiteral("noise"));
+            QVERIFY(s);
+            const qint64 have = s->count + tick * 3000;
+            for (qint64 i = have; i < have + 3000; ++i)
+                QVERIFY(writer.append(s->id, i, i, 1.7e9 + double(i), std::cos(double(i)) * 2,
+                                      nullptr));
+        }
+        QVERIFY(writer.flush(nullptr));
+        QVERIFY(all->refresh(nullptr));
+        QVERIFY(summary->refresh(nullptr));
+        compare("live");
+    }
+    QCOMPARE(summaryLoader.heldBytes(), qsizetype(0));
+    // Zooms: a 1,000-step window shows every point (and one beyond each edge).
+    for (double x0 : {0.0, 40000.0, 77000.0, 160000.0}) {
+        all->zoomTo(x0, x0 + 999);
+        summary->zoomTo(x0, x0 + 999);
+        compare("zoomed");
+        QCOMPARE(summary->lineSeries().first()->count() >= 1000, true);
+    }
+    all->zoomTo(30000, 90000);
+    summary->zoomTo(30000, 90000);
+    compare("wide zoom");
+    all->resetZoom();
+    summary->resetZoom();
+    compare("reset");
+    // Smoothing needs every point: they come back, and go when it is off.
+    ChartOptions o;
+    o.smoothing = 0.6;
+    summary->setOptions(o);
+    all->setOptions(o);
+    QCOMPARE(summary->summarizedLines(), 0);
+    compare("smoothed");
+    summary->setOptions(ChartOptions());
+    all->setOptions(ChartOptions());
+    QCOMPARE(summary->summarizedLines(), 2);
+    QCOMPARE(summaryLoader.heldBytes(), qsizetype(0));
+    compare("raw again");
 }
 
 QTEST_MAIN(TestMetricChart)
