@@ -17,6 +17,8 @@
 // Metrics tab, its live charts included.
 //
 //   bench_chartlive [runs=10] [points per second=1000] [window seconds=8]
+//                   [other metrics=0: each logged every step, a panel each]
+//   (issue 15's shape: 10 300 8 2, three panels of 10 runs at 300 points/s)
 #include "charts/comparisontab.h"
 #include "charts/metricchartview.h"
 #include "metrics/metrics.h"
@@ -224,11 +226,15 @@ QString summary(const std::vector<double> &ms)
 
 const char script[] = R"PY(import os, sys, time, mlwb
 go, seconds, rate = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+others = ['m%d' % k for k in range(int(sys.argv[4]))]
 run = mlwb.Run.get_context()
 run.log('t', time.time(), 0)  # the lines exist before the chart opens, with two
 run.log('t', time.time(), 0)  # points each: a metric logged once is shown as a number
 run.log('u', time.time(), 0)
 run.log('u', time.time(), 0)
+for name in others:
+    run.log(name, 0, 0)
+    run.log(name, 0, 0)
 while not os.path.exists(go):
     time.sleep(0.01)
 t0 = time.time()
@@ -242,6 +248,8 @@ while True:
         run.log('t', time.time(), step)  # value: when this log call happened
         if step % 10 == 0:
             run.log('u', time.time(), step)  # merged into t's panel
+        for name in others:
+            run.log(name, step * 0.001, step)  # a panel of its own
         step += 1
     time.sleep(0.002)
 )PY";
@@ -255,6 +263,7 @@ int main(int argc, char *argv[])
     const int runCount = argc > 1 ? std::atoi(argv[1]) : 10;
     const int rate = argc > 2 ? std::atoi(argv[2]) : 1000;
     const int windowSeconds = argc > 3 ? std::atoi(argv[3]) : 8;
+    const int others = argc > 4 ? std::atoi(argv[4]) : 0;
     const int rampMs = 2000, idleMs = 3000;
     const double logSeconds = (rampMs / 1000.0) + windowSeconds + 2;
     if (qEnvironmentVariableIsEmpty("MLWB_PROGRAM"))
@@ -292,7 +301,7 @@ int main(int argc, char *argv[])
                      {QStringLiteral("run"), QStringLiteral("submit"),
                       QStringLiteral("--workspace"), wsPath, QStringLiteral("--format"),
                       QStringLiteral("json"), QStringLiteral("live.py"), go,
-                      QString::number(logSeconds), QString::number(rate)});
+                      QString::number(logSeconds), QString::number(rate), QString::number(others)});
         if (!submit.waitForFinished(60000) || submit.exitCode() != 0)
             qFatal("mlwb run submit failed: %s", submit.readAllStandardError().constData());
         const QString uid = QJsonDocument::fromJson(submit.readAllStandardOutput())
@@ -315,7 +324,12 @@ int main(int argc, char *argv[])
         for (Id id : std::as_const(runIds)) {
             const auto t = Metrics(*ws).find(id, metric);
             const auto u = Metrics(*ws).find(id, QStringLiteral("u"));
-            ready += t && u && t->count >= 2 && u->count >= 2;
+            bool all = t && u && t->count >= 2 && u->count >= 2;
+            for (int k = 0; k < others; ++k) {
+                const auto m = Metrics(*ws).find(id, QStringLiteral("m%1").arg(k));
+                all = all && m && m->count >= 2;
+            }
+            ready += all;
         }
     }
 
@@ -324,11 +338,13 @@ int main(int argc, char *argv[])
     if (!tab.setComparison(runIds, {}, &error))
         qFatal("cannot open the comparison: %s", qPrintable(error));
     tab.mergePanels(QStringLiteral("u"), metric);
-    if (tab.panels().size() != 1 || tab.panels().first()->metrics().size() != 2)
+    for (MetricChartView *panel : tab.panels())
+        if (panel->metric() == metric)
+            app.panel = panel;
+    if (!app.panel || app.panel->metrics().size() != 2 || tab.panels().size() != 1 + others)
         qFatal("cannot merge u into t");
     tab.resize(1400, 900);
     tab.show();
-    app.panel = tab.panels().first();
     app.viewport = app.panel->viewport();
     for (int i = 0; i < runCount; ++i) {
         const auto run = Runs(*ws).find(runIds.at(i));
@@ -409,10 +425,10 @@ int main(int argc, char *argv[])
             newest.push_back((s.t - a.value.at(at)) * 1000.0);
     }
 
-    std::printf("bench_chartlive: %d runs x %d points/s, tab of all %d (%dx%d, the panel %dx%d, "
-                "offscreen, u merged into t, hover, run page open), steady window %.1f s from "
-                "%.1f s after logging began (%zu points)\n",
-                runCount, rate, runCount, tab.width(), tab.height(), app.panel->width(),
+    std::printf("bench_chartlive: %d runs x %d points/s x %d metrics, tab of all %d (%dx%d, the "
+                "panel %dx%d, offscreen, u merged into t, hover, run page open), steady window "
+                "%.1f s from %.1f s after logging began (%zu points)\n",
+                runCount, rate, 1 + others, runCount, tab.width(), tab.height(), app.panel->width(),
                 app.panel->height(), wall1 - wall0, wall0 - goTime, pixel.size());
     std::printf(
         "  GUI thread CPU, same chart, runs alive but idle (baseline): %5.1f %% of a core\n",
