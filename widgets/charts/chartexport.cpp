@@ -59,8 +59,9 @@ bool MetricChartView::saveImage(const QString &path, const QSize &size, QString 
         QImage image(size, QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
         QPainter painter(&image);
-        // As on screen: smooth lines unless there are too many to afford it.
-        painter.setRenderHint(QPainter::Antialiasing, renderHints() & QPainter::Antialiasing);
+        // As on screen at rest (not the plain frames shown while points
+        // stream in): smooth lines unless there are too many to afford it.
+        painter.setRenderHint(QPainter::Antialiasing, smoothAtRest());
         draw(&painter);
         painter.end();
         ok = image.save(path);

@@ -129,6 +129,7 @@ private:
     void computeAggregate(double x0, double x1, int width, double *lo, double *hi);
     void showAggregate();
     void rebuildCurves();
+    bool smoothAtRest() const;
     bool summarizable() const;
     void summarizeOverBudget();
     bool summarize(Line *line);
@@ -183,6 +184,9 @@ private:
     QPoint m_dragFrom{-1, -1};                // a press on the title: maybe a drag
     QGraphicsRectItem *m_dropMark = nullptr;  // where a dragged panel would go
     QTimer m_redrawTimer;                     // coalesces range changes into one redraw
+    QTimer m_settleTimer;                     // points stopped coming: smooth the picture
+    bool m_streaming = false;                 // points came within settleMs
+    qsizetype m_drawn = 0;                    // points the last redraw drew
 };
 
 } // namespace mlwb

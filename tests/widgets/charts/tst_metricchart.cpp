@@ -39,6 +39,7 @@
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QSlider>
 #include <QSqlQuery>
@@ -480,9 +481,28 @@ void TestMetricChart::liveGrowthAppends()
         QVERIFY(writer.append(series->id, 300 + i, points[i].step + 300, points[i].time + 300,
                               points[i].value, nullptr));
     QVERIFY(writer.flush(nullptr));
+    QVERIFY(view.renderHints().testFlag(QPainter::Antialiasing)); // few points, at rest
     QVERIFY(view.refresh(nullptr));
     QCOMPARE(view.lineSeries().first()->count(), 600);
     QVERIFY(static_cast<QValueAxis *>(view.xAxis())->max() >= 599);
+    // While points stream in, frames are drawn plainly (half the cost); a
+    // second after the last one, smoothly again. An export is always smooth.
+    QVERIFY(!view.renderHints().testFlag(QPainter::Antialiasing));
+    const QString png = m_dir->filePath(QStringLiteral("live.png"));
+    QVERIFY(view.saveImage(png, QSize(400, 300), nullptr));
+    // Smooth: the line's colour in many tints (blended with the white
+    // behind it); a plain line has it in one.
+    const QColor line = ComparisonTab::runColor(0);
+    QSet<QRgb> tints;
+    const QImage image(png);
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.hsvSaturation() > 0 && std::abs(c.hsvHue() - line.hsvHue()) <= 8)
+                tints.insert(c.rgb());
+        }
+    QVERIFY2(tints.size() > 8, qPrintable(QString::number(tints.size())));
+    QTRY_VERIFY_WITH_TIMEOUT(view.renderHints().testFlag(QPainter::Antialiasing), 3000);
 }
 
 // A live chart widens its axes with room to spare instead of on every
