@@ -21,20 +21,22 @@ SeriesLoader::SeriesLoader(const Workspace &workspace)
 bool SeriesLoader::fetch(Id seriesId, qint64 fromSeq, qint64 toSeq, SeriesArrays *out,
                          QString *error) const
 {
-    // Room for all of them at once: no regrowing, no copies.
-    const qint64 end = m_reader.storedEnd(seriesId, error);
-    if (end < 0)
-        return false;
-    const qint64 last = toSeq < 0 ? end : std::min(end, toSeq);
-    if (last > fromSeq) {
-        qsizetype room = out->size() + qsizetype(last - fromSeq);
-        // A live series grows a little per refresh: reserving exactly would
-        // copy the whole series every time (quadratic over a run).
-        if (out->size() > 0 && room > out->value.capacity())
-            room = std::max(room, out->value.capacity() + out->value.capacity() / 4);
-        out->step.reserve(room);
-        out->time.reserve(room);
-        out->value.reserve(room);
+    // A first load makes room for all of them at once: no regrowing, no
+    // copies. A live series grows a little per refresh: the arrays grow
+    // geometrically by themselves, and asking the end first would cost a
+    // second query per series per refresh (reserving exactly would copy the
+    // whole series every time).
+    if (out->size() == 0) {
+        const qint64 end = m_reader.storedEnd(seriesId, error);
+        if (end < 0)
+            return false;
+        const qint64 last = toSeq < 0 ? end : std::min(end, toSeq);
+        if (last > fromSeq) {
+            const qsizetype room = qsizetype(last - fromSeq);
+            out->step.reserve(room);
+            out->time.reserve(room);
+            out->value.reserve(room);
+        }
     }
     return m_reader.read(
         seriesId, fromSeq, toSeq,

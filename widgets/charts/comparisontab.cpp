@@ -478,6 +478,8 @@ void ComparisonTab::refresh()
     if (!m_refreshClock.isValid())
         m_refreshClock.start();
     const qint64 start = m_refreshClock.elapsed();
+    // One read transaction for every panel's reads: the store's locks once.
+    const SeriesLoader::ReadBatch batch(*m_loader);
     addNewMetrics();
     for (MetricChartView *panel : std::as_const(m_panels))
         panel->refresh(nullptr);

@@ -314,6 +314,7 @@ void MetricChartView::rebuildCurves()
 
 bool MetricChartView::refresh(QString *error)
 {
+    const SeriesLoader::ReadBatch batch(*m_loader);
     bool any = false, appeared = false;
     for (const auto &line : m_lines) {
         bool grew = false;
