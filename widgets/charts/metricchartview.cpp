@@ -350,8 +350,8 @@ bool MetricChartView::refresh(QString *error)
         m_settleTimer.start();
     }
     if (appeared) {
-        for (const auto &line : m_lines)
-            if (line->seriesId && !m_loader->series(line->seriesId, error))
+        for (const auto &line : m_lines) // summarized lines stay summaries
+            if (line->seriesId && !line->lod && !m_loader->series(line->seriesId, error))
                 return false;
         rebuildCurves();
     } else if (any) {

@@ -1325,6 +1325,8 @@ void TestMetricChart::longRunsAreSummarizedAndDrawnTheSame()
     QList<Id> runs;
     for (int r = 0; r < 2; ++r) {
         runs << addRun(*m_ws, QStringLiteral("long"));
+        if (r == 1)
+            continue; // logs its metric later
         addSeries(*m_ws, runs.last(), QStringLiteral("noise"), 150000, [](int step, Id run) {
             if (step % 9973 == 0)
                 return qQNaN(); // a break in the line
@@ -1343,8 +1345,17 @@ void TestMetricChart::longRunsAreSummarizedAndDrawnTheSame()
         QVERIFY(view->setRuns(chartRuns(runs), nullptr));
     }
     QCOMPARE(all->summarizedLines(), 0);
-    QCOMPARE(summary->summarizedLines(), 2);
+    QCOMPARE(summary->summarizedLines(), 1);
     QCOMPARE(summaryLoader.heldBytes(), qsizetype(0)); // no point kept
+    // The second run's metric appears: it joins as a summary, and the first
+    // line does not load its points again.
+    addSeries(*m_ws, runs.at(1), QStringLiteral("noise"), 150000, [](int step, Id run) {
+        return step % 9973 == 0 ? qQNaN() : std::sin(step * 0.001 * double(run));
+    });
+    QVERIFY(all->refresh(nullptr));
+    QVERIFY(summary->refresh(nullptr));
+    QCOMPARE(summary->summarizedLines(), 2);
+    QCOMPARE(summaryLoader.heldBytes(), qsizetype(0));
     QVERIFY(allLoader.heldBytes() >= 2 * 150000 * 24);
     auto compare = [&](const char *what) {
         const QList<QLineSeries *> a = all->lineSeries(), b = summary->lineSeries();
