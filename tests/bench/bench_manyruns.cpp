@@ -188,6 +188,19 @@ int main(int argc, char *argv[])
     auto pct = [&](double p) {
         return waits.isEmpty() ? 0 : waits.at(qMin(waits.size() - 1, int(p * waits.size())));
     };
+    // Any run that did not complete: what the store says of it, and its
+    // folder kept to look at.
+    for (const Id id : std::as_const(runs)) {
+        const auto run = Runs(*ws).find(id);
+        if (run && run->status == RunStatus::Completed)
+            continue;
+        dir.setAutoRemove(false);
+        std::printf("  NOT COMPLETED: %s status %s exit %lld error \"%s\" (workspace kept: %s)\n",
+                    run ? qPrintable(run->uid) : "?",
+                    run ? qPrintable(statusName(run->status)) : "?",
+                    run ? qlonglong(run->exitCode) : -1LL, run ? qPrintable(run->error) : "",
+                    qPrintable(path));
+    }
     std::printf("%d runs, limit %d, each %d points/s for %d s:\n", runCount, limit, rate, seconds);
     std::printf("  completed %d of %d; points stored %lld of %lld (lost %lld)\n", completed,
                 runCount, stored, expected, expected - stored);
