@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 namespace mlwb {
@@ -457,12 +458,14 @@ void MetricChartView::redraw()
                && w.logY == logY;
     };
     std::vector<Line *> toDecimate;
-    const SeriesLoader::ReadBatch batch(*m_loader); // summarized lines reread blocks
+    std::optional<SeriesLoader::ReadBatch> batch; // only when a summarized line rereads blocks
     for (Line *line : shown) {
         if (m_following && kept(line)) {
             line->mainPoints = line->whole.main;
             line->rawPoints = line->whole.raw;
         } else if (line->lod) { // reads the store: on this thread, one at a time
+            if (!batch)
+                batch.emplace(*m_loader);
             decimateSummary(line, x0, x1, width);
             line->mainPoints.removeIf(
                 [logY](const QPointF &p) { return !std::isfinite(p.y()) || (logY && p.y() <= 0); });
