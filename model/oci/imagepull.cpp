@@ -1,6 +1,7 @@
 #include "oci/imagepull.h"
 
 #include "oci/registryclient.h"
+#include "store/storagemedium.h"
 #include "store/workspace.h"
 
 #include <QCoreApplication>
@@ -64,11 +65,13 @@ bool pickPlatform(const QByteArray &index, const QString &source, QString *diges
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    QString reason;
+    if (!file.open(QIODevice::WriteOnly))
+        reason = file.errorString();
+    else if (storage::writeAll(file, bytes, &reason))
+        return true;
+    *error = tr("Cannot write %1: %2").arg(path, reason);
+    return false;
 }
 
 // Swaps the finished pull in place of the previous one.

@@ -1,6 +1,7 @@
 #include "oci/imagerecipes.h"
 
 #include "oci/imagestore.h"
+#include "store/storagemedium.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -55,8 +56,8 @@ bool unpackLayer(const QString &path, const QString &dir, QString *error)
         }
         la_ssize_t n;
         while ((n = archive_read_data(a.get(), buffer.data(), size_t(buffer.size()))) > 0)
-            if (out.write(buffer.constData(), n) != n) {
-                *error = tr("Cannot write %1: %2").arg(target, out.errorString());
+            if (QString reason; !storage::writeAll(out, buffer.constData(), n, &reason)) {
+                *error = tr("Cannot write %1: %2").arg(target, reason);
                 return false;
             }
         if (n < 0)

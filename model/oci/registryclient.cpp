@@ -1,5 +1,7 @@
 #include "oci/registryclient.h"
 
+#include "store/storagemedium.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -442,14 +444,20 @@ bool RegistryClient::downloadBlob(const QString &digest, qint64 size, const QStr
         }
         QCryptographicHash hash(QCryptographicHash::Sha256);
         qint64 received = 0;
+        QString writeError;
         const Sink sink = [&](const QByteArray &data) {
             hash.addData(data);
             received += data.size();
-            return file.write(data) == data.size();
+            return storage::writeAll(file, data, &writeError);
         };
         r = send("GET", url(QStringLiteral("/v2/%1/blobs/%2").arg(m_ref.repository, digest)), {},
                  nullptr, sink);
         file.close();
+        if (!writeError.isEmpty()) { // a full disk is the disk, not the registry
+            QFile::remove(path);
+            *error = tr("Cannot write %1: %2").arg(path, writeError);
+            return false;
+        }
         if (r.status == 200 && !r.networkFailed && size >= 0 && received < size) {
             // Qt may report a connection closed early as a short, successful reply.
             r.networkFailed = true;

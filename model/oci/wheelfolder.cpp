@@ -1,6 +1,7 @@
 #include "oci/wheelfolder.h"
 
 #include "oci/baseimage.h"
+#include "store/storagemedium.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -134,8 +135,9 @@ bool unpackWheel(const QString &file, const WheelName &wheel, const QString &sit
         la_int64_t offset = 0;
         int r;
         while ((r = archive_read_data_block(a.get(), &block, &size, &offset)) == ARCHIVE_OK)
-            if (f.write(static_cast<const char *>(block), qint64(size)) != qint64(size)) {
-                *error = tr("Cannot write %1: %2").arg(local, f.errorString());
+            if (QString reason;
+                !storage::writeAll(f, static_cast<const char *>(block), qint64(size), &reason)) {
+                *error = tr("Cannot write %1: %2").arg(local, reason);
                 return false;
             }
         if (r != ARCHIVE_EOF) {

@@ -1,5 +1,7 @@
 #include "registry/contentstore.h"
 
+#include "store/storagemedium.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -147,10 +149,14 @@ bool ContentStore::putBytes(const QByteArray &bytes, QString *sha256, QString *e
         return true;
     QDir().mkpath(m_root + QStringLiteral("/blobs"));
     QSaveFile file(blobPath(*sha256));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(error, QObject::tr("Cannot write %1: %2")
-                               .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
-    return true;
+    QString reason;
+    if (!file.open(QIODevice::WriteOnly))
+        reason = file.errorString();
+    else if (storage::writeAll(file, bytes, &reason) && file.commit())
+        return true;
+    return fail(error, QObject::tr("Cannot write %1: %2")
+                           .arg(QDir::toNativeSeparators(file.fileName()),
+                                reason.isEmpty() ? file.errorString() : reason));
 }
 
 bool ContentStore::readBytes(const QString &sha256, QByteArray *bytes, QString *error) const

@@ -9,6 +9,7 @@
 #include "store/defaultworkspace.h"
 #include "store/environments.h"
 #include "store/sqlerror.h"
+#include "store/storagemedium.h"
 #include "store/workspace.h"
 
 #include <QDir>
@@ -36,9 +37,9 @@ bool appendTo(const QString &path, const QByteArray &bytes, QString *error)
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
         return sql::fail(error, file.errorString());
     const qint64 size = file.size();
-    if (file.write(bytes) == bytes.size() && file.flush())
+    QString reason;
+    if (storage::writeAll(file, bytes, &reason))
         return true;
-    const QString reason = file.errorString();
     file.resize(size);
     return sql::fail(error, reason);
 }
@@ -143,8 +144,8 @@ bool SshBackend::start(QString *error)
     // (and beside the start it slowed the start, bench_ssh).
     const RemoteRun::Runner thenStream = [this](const QString &script, const QString &input,
                                                 int timeoutMs) {
-        m_stream.start(script + QStringLiteral("echo ") + QString::fromLatin1(
-                                    RemoteStream::startedMarker().trimmed())
+        m_stream.start(script + QStringLiteral("echo ")
+                           + QString::fromLatin1(RemoteStream::startedMarker().trimmed())
                            + QLatin1Char('\n') + streamScript(),
                        spoolFile(), input);
         SshResult started = m_stream.waitForStart(timeoutMs);
@@ -154,10 +155,9 @@ bool SshBackend::start(QString *error)
     qint64 pgid = -1;
     const SshResult result = withRetries(
         [&] {
-            return m_zip.isEmpty()
-                       ? m_remote.start(m_sha, launch, &pgid, thenStream)
-                       : m_remote.prepareAndStart(m_helper, m_zip, m_sha, launch, &pgid,
-                                                  thenStream);
+            return m_zip.isEmpty() ? m_remote.start(m_sha, launch, &pgid, thenStream)
+                                   : m_remote.prepareAndStart(m_helper, m_zip, m_sha, launch, &pgid,
+                                                              thenStream);
         },
         prepareRetryMs);
     if (!result.ok()) {
@@ -167,12 +167,13 @@ bool SshBackend::start(QString *error)
     // The run is going on: a full disk here is waited out, not a failed run.
     const auto keepPgid = [&](QString *e) {
         QFile file(remotePgidFile());
-        if (file.open(QIODevice::WriteOnly)
-            && file.write(QByteArray::number(pgid) + '\n') == QByteArray::number(pgid).size() + 1
-            && file.flush())
+        QString reason;
+        if (!file.open(QIODevice::WriteOnly))
+            reason = file.errorString();
+        else if (storage::writeAll(file, QByteArray::number(pgid) + '\n', &reason))
             return true;
         file.remove();
-        return sql::fail(e, tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        return sql::fail(e, tr("Cannot write %1: %2").arg(file.fileName(), reason));
     };
     if (!m_context.diskFull.retry(keepPgid, error))
         return false;
@@ -328,10 +329,12 @@ bool SshBackend::keepExitCode(const RemoteRun::Poll &poll, QString *error)
     if (!poll.hasExitCode)
         return true;
     QFile code(m_context.folder.exitCodeFile());
-    const QByteArray text = QByteArray::number(poll.exitCode) + '\n';
-    if (code.open(QIODevice::WriteOnly) && code.write(text) == text.size() && code.flush())
+    QString reason;
+    if (!code.open(QIODevice::WriteOnly))
+        reason = code.errorString();
+    else if (storage::writeAll(code, QByteArray::number(poll.exitCode) + '\n', &reason))
         return true;
-    return sql::fail(error, tr("Cannot write %1: %2").arg(code.fileName(), code.errorString()));
+    return sql::fail(error, tr("Cannot write %1: %2").arg(code.fileName(), reason));
 }
 
 bool SshBackend::terminate()

@@ -1,5 +1,7 @@
 #include "runs/diskfullwait.h"
 
+#include "store/storagemedium.h"
+
 #include <QDateTime>
 #include <QStorageInfo>
 #include <QThread>
@@ -23,9 +25,7 @@ DiskFullWait::DiskFullWait(const QString &noteFile, const QString &folder,
 
 bool DiskFullWait::isDiskFull(const QString &error)
 {
-    return error.contains(QLatin1String("database or disk is full"))   // SQLITE_FULL
-           || error.contains(QLatin1String("No space left on device")) // ENOSPC
-           || error.contains(QLatin1String("Disk quota exceeded"));    // EDQUOT
+    return storage::isDiskFullMessage(error);
 }
 
 void DiskFullWait::check()

@@ -1,6 +1,7 @@
 #include "runs/supervisornote.h"
 
 #include "runs/runfolder.h"
+#include "store/storagemedium.h"
 #include "store/workspace.h"
 
 #include <QFile>
@@ -18,7 +19,8 @@ SupervisorNote::SupervisorNote(const QString &path)
 bool SupervisorNote::reserve()
 {
     QFile file(m_path);
-    return file.open(QIODevice::WriteOnly) && file.write(QByteArray(noteBytes, ' ')) == noteBytes;
+    return file.open(QIODevice::WriteOnly)
+           && storage::writeAll(file, QByteArray(noteBytes, ' '), nullptr);
 }
 
 bool SupervisorNote::set(const QString &text)
@@ -29,7 +31,7 @@ bool SupervisorNote::set(const QString &text)
     if (!file.open(QIODevice::ReadWrite))
         return false;
     bytes.append(QByteArray(qMax<qint64>(0, file.size() - bytes.size()), ' '));
-    return file.write(bytes) == bytes.size() && file.flush();
+    return storage::writeAll(file, bytes, nullptr);
 }
 
 QString SupervisorNote::text() const

@@ -7,6 +7,7 @@
 #include "serving/deploymentfolder.h"
 #include "serving/servingconfig.h"
 #include "store/computetargets.h"
+#include "store/storagemedium.h"
 #include "store/workspace.h"
 
 #include <QCoreApplication>
@@ -271,7 +272,7 @@ void showLog(const DeploymentFolder &folder, const QString &log)
         return;
     const QByteArray bytes = mirror.read(4 << 20);
     QFile out(log);
-    if (!out.open(QIODevice::Append) || out.write(bytes) != bytes.size())
+    if (!out.open(QIODevice::Append) || !storage::writeAll(out, bytes, nullptr))
         return; // tried again next time: nothing is lost
     out.close();
     QFile mark(shownFile);

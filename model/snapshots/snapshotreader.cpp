@@ -3,6 +3,7 @@
 #include "snapshots/snapshotwriter.h"
 #include "snapshots/streamhash.h"
 #include "snapshots/zipdirectory.h"
+#include "store/storagemedium.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -393,9 +394,10 @@ bool SnapshotReader::extractFile(archive *zip, const Entry &entry, const QString
     }
     QByteArray sha256;
     const auto write = [&out, &path](const char *data, qint64 size, QString *err) {
-        if (out.write(data, size) == size)
+        QString reason;
+        if (storage::writeAll(out, data, size, &reason))
             return true;
-        *err = tr("Cannot write %1: %2").arg(path, out.errorString());
+        *err = tr("Cannot write %1: %2").arg(path, reason);
         return false;
     };
     if (!hashData(zip, write, &sha256, error))

@@ -3,6 +3,7 @@
 #include "store/sqlerror.h"
 
 #include <QDir>
+#include <QFileDevice>
 #include <QFileInfo>
 #include <QLocale>
 #include <QObject>
@@ -78,12 +79,59 @@ bool isDiskFull(const QString &dir)
     return ok && available < fullBelowBytes;
 }
 
+namespace {
+QString fullDiskText()
+{
+    return QObject::tr("the disk holding the workspace is full (%1 free on %2)");
+}
+} // namespace
+
 QString fullDiskReason(const QString &dir)
 {
     bool ok = false;
     const qint64 available = bytesAvailable(dir, &ok);
-    return QObject::tr("the disk holding the workspace is full (%1 free on %2)")
-        .arg(QLocale::c().formattedDataSize(available), QDir::toNativeSeparators(dir));
+    return fullDiskText().arg(QLocale::c().formattedDataSize(available),
+                              QDir::toNativeSeparators(dir));
+}
+
+bool isDiskFullMessage(const QString &message)
+{
+    const QString own = fullDiskText().section(QStringLiteral("%1"), 0, 0).trimmed();
+    return message.contains(QLatin1String("database or disk is full"))   // SQLITE_FULL
+           || message.contains(QLatin1String("No space left on device")) // ENOSPC
+           || message.contains(QLatin1String("Disk quota exceeded"))     // EDQUOT
+           || (!own.isEmpty() && message.contains(own));
+}
+
+bool writeAll(QFileDevice &file, const char *data, qint64 size, QString *error)
+{
+    // A short write sets no error; the next one, making no progress, does.
+    qint64 done = 0;
+    for (int stalls = 0; done < size && stalls < 2;) {
+        const qint64 n = file.write(data + done, size - done);
+        if (n < 0)
+            break;
+        stalls = n == 0 ? stalls + 1 : 0;
+        done += n;
+    }
+    // The buffer's flush may be cut short the same way: flushing again names why.
+    for (int tries = 0; done == size && tries < 3; ++tries) {
+        if (file.flush())
+            return true;
+        if (file.error() != QFileDevice::NoError)
+            break;
+    }
+    if (error)
+        *error = file.error() != QFileDevice::NoError
+                     ? file.errorString()
+                     : QObject::tr("the write to %1 stopped short")
+                           .arg(QDir::toNativeSeparators(file.fileName()));
+    return false;
+}
+
+bool writeAll(QFileDevice &file, const QByteArray &bytes, QString *error)
+{
+    return writeAll(file, bytes.constData(), bytes.size(), error);
 }
 
 bool isMediumCode(int code)

@@ -3,6 +3,7 @@
 #include <QString>
 #include <QStringList>
 
+class QFileDevice;
 class QSqlDatabase;
 class QSqlError;
 
@@ -19,6 +20,15 @@ QString readOnlyReason(const QString &dir);
 bool isDiskFull(const QString &dir);
 /// "the disk holding the workspace is full (… free on …)", for messages.
 QString fullDiskReason(const QString &dir);
+/// True when `message` says a disk is full: in SQLite's words, the
+/// system's (ENOSPC, EDQUOT) or the workspace's own (fullDiskReason).
+bool isDiskFullMessage(const QString &message);
+
+/// Writes all of `bytes` to `file`, flushed. Qt reports a write that a
+/// full disk cut short as "Unknown error"; this writes on until the system
+/// names the cause ("No space left on device"), which `error` then holds.
+bool writeAll(QFileDevice &file, const char *data, qint64 size, QString *error);
+bool writeAll(QFileDevice &file, const QByteArray &bytes, QString *error);
 /// SQLite's primary result code of a failed query (SQLITE_FULL, …), or 0.
 int sqliteCode(const QSqlError &error);
 /// True for codes that speak of the medium (read-only, I/O, full, cannot

@@ -6,6 +6,7 @@
 // run's true exit status recorded even when its process ended meanwhile.
 #include "faultsummary.h"
 #include "runchecks.h"
+#include "runs/diskfullwait.h"
 #include "runs/runconfig.h"
 #include "runs/runfolder.h"
 #include "runs/runlauncher.h"
@@ -15,6 +16,8 @@
 #include "sshfixture.h"
 #include "store/computetargets.h"
 #include "store/runs.h"
+#include "store/sqlerror.h"
+#include "store/storagemedium.h"
 #include "store/workspace.h"
 
 #include <QDir>
@@ -69,6 +72,8 @@ private Q_SLOTS:
     void fullDiskMidRun();
     void fullDiskDuringSshRun_data();
     void fullDiskDuringSshRun();
+    void aWriteCutShortNamesTheFullDisk();
+    void theStoresFullDiskIsWaitedOut();
 
 private:
     bool fill(QString *error);
@@ -238,6 +243,53 @@ void TestFaultDiskFull::fullDiskDuringSshRun()
     runWithFullDisk(t.name);
 }
 
+void TestFaultDiskFull::aWriteCutShortNamesTheFullDisk()
+{
+    // Some room, less than the write: the system takes what fits and says
+    // nothing, and Qt calls that "Unknown error". The supervisor took it for
+    // a failure of its own and never said the disk was full.
+    QString error;
+    QVERIFY2(fill(&error), qPrintable(error));
+    QVERIFY(m_filler->resize(m_filler->size() - (256 << 10)));
+    const QByteArray bytes(1 << 20, 'x');
+    QFile plain(QDir(m_disk).filePath(QStringLiteral("plain")));
+    QVERIFY(plain.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+    const qint64 written = plain.write(bytes);
+    QVERIFY2(written > 0 && written < bytes.size(), qPrintable(QString::number(written)));
+    QCOMPARE(plain.error(), QFileDevice::NoError); // why the cause must be asked for
+    plain.remove();
+    for (const QIODevice::OpenMode mode : std::initializer_list<QIODevice::OpenMode>{
+             QIODevice::WriteOnly, QIODevice::WriteOnly | QIODevice::Unbuffered}) {
+        QFile file(QDir(m_disk).filePath(QStringLiteral("cut-short")));
+        QVERIFY(file.open(mode));
+        error.clear();
+        QVERIFY(!storage::writeAll(file, bytes, &error));
+        QVERIFY2(error.contains(QLatin1String("No space left on device")), qPrintable(error));
+        QVERIFY(DiskFullWait::isDiskFull(error));
+        file.remove();
+    }
+}
+
+void TestFaultDiskFull::theStoresFullDiskIsWaitedOut()
+{
+    // The workspace's own words for SQLITE_FULL are a full disk too, or a
+    // supervisor gives up on what it was storing (a run's environment).
+    QString error;
+    QVERIFY2(sql::exec(m_ws->database(), QStringLiteral("CREATE TABLE filler(b BLOB)"), &error),
+             qPrintable(error));
+    QVERIFY2(fill(&error), qPrintable(error));
+    QString message;
+    for (int i = 0; i < 1000 && message.isEmpty(); ++i) {
+        sql::exec(m_ws->database(), QStringLiteral("INSERT INTO filler VALUES (randomblob(65536))"),
+                  &message);
+        topUp();
+    }
+    QVERIFY2(message.contains(QLatin1String("disk holding the workspace is full")),
+             qPrintable(message));
+    QVERIFY2(DiskFullWait::isDiskFull(message), qPrintable(message));
+    QVERIFY(!DiskFullWait::isDiskFull(QStringLiteral("Permission denied")));
+}
+
 void TestFaultDiskFull::runWithFullDisk(const QString &target)
 {
     QFETCH(bool, endWhileFull);
@@ -293,7 +345,7 @@ void TestFaultDiskFull::runWithFullDisk(const QString &target)
                          + (shown.contains(QLatin1String("waiting: disk full")) ? 1 : 0);
     summary.print();
     if (run.status != (exitCode == 0 ? RunStatus::Completed : RunStatus::Failed)
-        || points.distinctSteps != pointCount)
+        || points.distinctSteps != pointCount || summary.diagsFound != summary.diagsExpected)
         dumpRunFolder(*submitted, note);
 
     QVERIFY2(note.contains(QLatin1String("waiting: disk full on ") + m_disk), qPrintable(note));

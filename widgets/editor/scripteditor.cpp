@@ -1,5 +1,7 @@
 #include "editor/scripteditor.h"
 
+#include "store/storagemedium.h"
+
 #include <Qsci/qscicommand.h>
 #include <Qsci/qscicommandset.h>
 #include <Qsci/qscilexerbash.h>
@@ -403,9 +405,12 @@ bool ScriptEditor::writeFile(const QString &path, QString *error)
         append(eolMode() == EolWindows ? QStringLiteral("\r\n") : QStringLiteral("\n"));
     const QByteArray bytes = (m_bom ? utf8Bom : QByteArray()) + text().toUtf8();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error =
-            tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    QString reason;
+    if (!file.open(QIODevice::WriteOnly) || !storage::writeAll(file, bytes, &reason)
+        || !file.commit()) {
+        *error = tr("Could not save %1: %2")
+                     .arg(QDir::toNativeSeparators(path),
+                          reason.isEmpty() ? file.errorString() : reason);
         return false;
     }
     // Record the bytes before the watcher reports our own write.

@@ -1,5 +1,7 @@
 #include "serving/servicetelemetry.h"
 
+#include "store/storagemedium.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -196,8 +198,9 @@ bool ServiceTelemetry::exportCsv(const QString &path, QString *error) const
     QByteArray csv = TelemetryPoint::csvHeader();
     for (const TelemetryPoint &p : m_points)
         csv += p.csvRow();
-    if (file.write(csv) != csv.size() || !file.flush()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+    QString reason;
+    if (!storage::writeAll(file, csv, &reason)) {
+        *error = tr("Cannot write %1: %2").arg(path, reason);
         return false;
     }
     return true;
