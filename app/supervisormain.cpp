@@ -1,8 +1,8 @@
 // mlwb-supervisor RUN --workspace DIR: watches one run to its end.
-// Its own small program, linked against QtCore, QtSql, SQLite, libarchive
-// and yaml-cpp only (no GUI, no network, no keychain: services have
-// mlwb-service-supervisor), so a running run maps and touches as little as
-// it can; `mlwb run supervise` does the same from the full program.
+// Its own small program, linked against QtCore, QtSql and SQLite only (no
+// GUI, no network, no keychain: services have mlwb-service-supervisor; no
+// archives or OpenSSL: mlwb-run-helper), so a running run maps and touches
+// as little as it can; `mlwb run supervise` does the same from the full program.
 #include "runs/runsupervisor.h"
 #include "store/runs.h"
 #include "store/workspace.h"

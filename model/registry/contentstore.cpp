@@ -1,5 +1,6 @@
 #include "registry/contentstore.h"
 
+#include "snapshots/streamhash.h"
 #include "store/storagemedium.h"
 
 #include <QCryptographicHash>
@@ -11,41 +12,11 @@
 #include <QTemporaryFile>
 #include <cstdio>
 
-#include <openssl/evp.h>
-
 namespace mlwb {
 
 namespace {
 
 constexpr qint64 chunkSize = 4 << 20;
-
-// SHA-256 through OpenSSL, which uses the CPU's SHA instructions where it has
-// them: about three times QCryptographicHash, and hashing is most of the cost.
-class Sha256
-{
-public:
-    Sha256()
-        : m_context(EVP_MD_CTX_new())
-    {
-        EVP_DigestInit_ex(m_context, EVP_sha256(), nullptr);
-    }
-    ~Sha256() { EVP_MD_CTX_free(m_context); }
-    Sha256(const Sha256 &) = delete;
-    Sha256 &operator=(const Sha256 &) = delete;
-
-    void add(const char *data, qint64 size) { EVP_DigestUpdate(m_context, data, size_t(size)); }
-    QString hex()
-    {
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int length = 0;
-        EVP_DigestFinal_ex(m_context, digest, &length);
-        return QString::fromLatin1(
-            QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
-    }
-
-private:
-    EVP_MD_CTX *m_context;
-};
 
 bool fail(QString *error, const QString &message)
 {
@@ -58,7 +29,7 @@ bool fail(QString *error, const QString &message)
 bool copyHashing(QFile &from, QFileDevice *to, QString *sha256, qint64 *size, QString *error,
                  const ContentStore::Progress &progress = {})
 {
-    Sha256 hash;
+    StreamHash hash;
     QByteArray buffer(chunkSize, Qt::Uninitialized);
     qint64 total = 0;
     for (;;) {
@@ -79,7 +50,7 @@ bool copyHashing(QFile &from, QFileDevice *to, QString *sha256, qint64 *size, QS
             return fail(error, QObject::tr("Copying %1 was canceled.")
                                    .arg(QDir::toNativeSeparators(from.fileName())));
     }
-    *sha256 = hash.hex();
+    *sha256 = QString::fromLatin1(hash.result().toHex());
     *size = total;
     return true;
 }

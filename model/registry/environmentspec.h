@@ -24,5 +24,9 @@ QString kindForFile(const QString &path);
 /// spec names. False with the line at fault for a spec that does not parse.
 bool parse(const QString &kind, const QByteArray &text, const QString &python, Spec *out,
            QString *error);
+/// A requirements.txt or what `pip freeze` printed; every line is kept.
+void parseRequirements(const QByteArray &text, const QString &python, Spec *out);
+/// Sets the python override and the spec's sha256, once it is read.
+void seal(const QString &python, Spec *out);
 
 } // namespace mlwb::environmentspec

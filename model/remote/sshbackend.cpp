@@ -4,8 +4,8 @@
 #include "runs/environmentcapture.h"
 #include "runs/processgroup.h"
 #include "runs/runending.h"
+#include "runs/runhelper.h"
 #include "runs/runreason.h"
-#include "snapshots/snapshotreader.h"
 #include "store/defaultworkspace.h"
 #include "store/environments.h"
 #include "store/sqlerror.h"
@@ -107,7 +107,7 @@ bool SshBackend::prepare(QString *error)
     if (!snapshot(m_context, &m_sha, &zip, error))
         return false;
     // A zip altered since it was stored must not reach the VM (as locally).
-    if (!SnapshotReader(zip).verify(error))
+    if (!runhelper::verifySnapshot(zip, m_context.heartbeat, error))
         return false;
     const QString helper = defaults::pythonHelperFolder(m_context.workspace, error);
     if (helper.isEmpty())

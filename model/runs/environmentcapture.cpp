@@ -63,10 +63,8 @@ bool store(const Workspace &workspace, Id runId, const QByteArray &output, QStri
         return false;
     }
     environmentspec::Spec spec;
-    if (!environmentspec::parse(QStringLiteral("pip"),
-                                newline < 0 ? QByteArray() : output.mid(newline + 1), python, &spec,
-                                error))
-        return false;
+    environmentspec::parseRequirements(newline < 0 ? QByteArray() : output.mid(newline + 1), python,
+                                       &spec);
     EnvironmentVersion v;
     v.python = spec.python;
     v.packages = spec.packages;

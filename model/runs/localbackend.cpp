@@ -3,8 +3,8 @@
 #include "runs/environmentcapture.h"
 #include "runs/processgroup.h"
 #include "runs/runending.h"
+#include "runs/runhelper.h"
 #include "runs/runlauncher.h"
-#include "snapshots/snapshotreader.h"
 #include "store/defaultworkspace.h"
 #include "store/sqlerror.h"
 #include "store/workspace.h"
@@ -62,7 +62,7 @@ bool LocalBackend::prepare(QString *error)
     if (!snapshot(m_context, &sha, &zip, error))
         return false;
     QDir(m_context.folder.code()).removeRecursively(); // a half expansion from a dead supervisor
-    return SnapshotReader(zip).extractTo(m_context.folder.code(), error);
+    return runhelper::unpackSnapshot(zip, m_context.folder.code(), m_context.heartbeat, error);
 }
 
 bool LocalBackend::start(QString *error)

@@ -36,11 +36,15 @@ QString RunLauncher::program()
 
 QString RunLauncher::supervisorProgram(Supervises what)
 {
+    return companionProgram(what == Supervises::Runs ? QStringLiteral("mlwb-supervisor")
+                                                     : QStringLiteral("mlwb-service-supervisor"));
+}
+
+QString RunLauncher::companionProgram(const QString &name)
+{
     const QString mlwb = program();
     if (mlwb.isEmpty())
         return QString();
-    const QString name = what == Supervises::Runs ? QStringLiteral("mlwb-supervisor")
-                                                  : QStringLiteral("mlwb-service-supervisor");
     const QDir dir = QFileInfo(mlwb).absoluteDir();
     for (const QString &path :
          {dir.filePath(name), dir.filePath(QStringLiteral("../lib/mlwb/") + name)})

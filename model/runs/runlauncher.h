@@ -21,6 +21,8 @@ public:
     /// build, in ../lib/mlwb/ once installed; empty if neither is there.
     enum class Supervises { Runs, Services };
     static QString supervisorProgram(Supervises what = Supervises::Runs);
+    /// Any of mlwb's small programs by name, looked for as the supervisors are.
+    static QString companionProgram(const QString &name);
     /// Starts a detached supervisor for the run (its stderr goes to
     /// runs/<id>/supervisor.log).
     static bool startSupervisor(const Workspace &workspace, const Run &run, QString *error);

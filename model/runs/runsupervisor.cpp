@@ -1,11 +1,11 @@
 #include "runs/runsupervisor.h"
 
-#include "registry/pendingregistrations.h"
 #include "remote/sshbackend.h"
 #include "runs/diskfullwait.h"
 #include "runs/localbackend.h"
 #include "runs/processgroup.h"
 #include "runs/runending.h"
+#include "runs/runhelper.h"
 #include "runs/runqueue.h"
 #include "runs/runreason.h"
 #include "store/computetargets.h"
@@ -248,8 +248,10 @@ bool RunSupervisor::finalize(QString *error)
     QString collectError;
     if (m_backend->collect(&collectError) == TargetBackend::Step::Fail)
         return failRun(collectError, error);
-    pendingregistrations::registerAll(m_workspace, m_run,
-                                      m_workspace.folder(Workspace::Folder::Runs));
+    QString registerError; // the requests stay in the outputs, to register by hand
+    if (!runhelper::registerModels(m_workspace, m_run, &registerError))
+        qWarning("mlwb supervisor: could not register the run's models: %s",
+                 qPrintable(registerError));
     const qint64 code = processgroup::readNumber(m_folder->exitCodeFile());
     const RunStatus final = RunEnding::finalStatus(code, cancelRequested() && !m_timedOut);
     RunEnding::endChildren(m_workspace.database(), m_runId, final);

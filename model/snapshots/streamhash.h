@@ -8,9 +8,10 @@ struct evp_md_ctx_st;
 
 namespace mlwb {
 
-/// An incremental sha256 for checking snapshots. OpenSSL's, which uses the
-/// CPU's SHA instructions: several times faster than QCryptographicHash, so
-/// checking a zip while expanding it costs little next to inflating it.
+/// An incremental sha256 for checking snapshots and storing model files.
+/// OpenSSL's, which uses the CPU's SHA instructions: several times faster
+/// than QCryptographicHash, so checking a zip while expanding it costs
+/// little next to inflating it.
 class StreamHash
 {
 public:

@@ -394,6 +394,13 @@ void TestCliRun::supervisorLinksNoGuiLibraries()
     QVERIFY2(services.contains(QLatin1String("libQt6Network")), qPrintable(services));
     for (const char *library : {"libQt6Network", "libQt6HttpServer", "libQt6DBus", "keychain"})
         QVERIFY2(!runs.contains(QLatin1String(library)), qPrintable(runs));
+    // Archives, hashing and YAML are mlwb-run-helper's, for a moment at a run's start and end.
+    const QString helper = neededBy(QStringLiteral("mlwb-run-helper"));
+    for (const char *library : {"libarchive", "libcrypto", "libyaml-cpp"}) {
+        QVERIFY2(!runs.contains(QLatin1String(library)), qPrintable(runs));
+        QVERIFY2(!helper.contains(QLatin1String("libQt6Gui")), qPrintable(helper));
+    }
+    QVERIFY2(helper.contains(QLatin1String("libarchive")), qPrintable(helper));
 }
 
 void TestCliRun::badInput_data()

@@ -153,7 +153,11 @@ int main(int argc, char *argv[])
     Memory peak;
     int peakProcesses = 0;
     while (true) {
-        const Memory now = supervisors("mlwb-supervisor", path.toUtf8());
+        // The helpers that unpack snapshots count too, for the moment they live.
+        Memory now = supervisors("mlwb-supervisor", path.toUtf8());
+        const Memory helpers = supervisors("mlwb-run-helper", path.toUtf8());
+        now.rssKb += helpers.rssKb;
+        now.pssKb += helpers.pssKb;
         peak.rssKb = std::max(peak.rssKb, now.rssKb);
         peak.pssKb = std::max(peak.pssKb, now.pssKb);
         peakProcesses = std::max(peakProcesses, now.processes);

@@ -18,6 +18,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void completedRunLogsMetricsAndOutputs();
     void failedRunKeepsExitCodeAndLogTail();
     void missingInterpreterIsClear();
+    void aMissingRunHelperIsNamed();
     void cancelStopsTheWholeProcessGroup();
     void killedSupervisorIsReplacedAndCountsEveryPointOnce();
     void malformedLinesAreCountedNotFatal();
@@ -207,6 +209,31 @@ void TestRunLifecycle::missingInterpreterIsClear()
     QCOMPARE(run.exitCode, 127);
     QVERIFY2(RunReason::text(run.error).contains(QLatin1String("not found")),
              qPrintable(run.error));
+}
+
+void TestRunLifecycle::aMissingRunHelperIsNamed()
+{
+    // An install without mlwb-run-helper: the run fails saying which program
+    // is missing and where it was looked for, not "the snapshot is damaged".
+    const QString bin = m_dir->filePath(QStringLiteral("bin"));
+    QVERIFY(QDir().mkpath(bin));
+    const QDir built = QFileInfo(QStringLiteral(MLWB_BINARY)).dir();
+    QVERIFY(QFile::link(QStringLiteral(MLWB_BINARY), bin + QStringLiteral("/mlwb")));
+    QVERIFY(QFile::copy(built.filePath(QStringLiteral("mlwb-supervisor")),
+                        bin + QStringLiteral("/mlwb-supervisor")));
+    QFile(bin + QStringLiteral("/mlwb-supervisor"))
+        .setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+    qputenv("MLWB_PROGRAM", QFile::encodeName(bin + QStringLiteral("/mlwb")));
+    const auto restore = qScopeGuard([] { qputenv("MLWB_PROGRAM", MLWB_BINARY); });
+    writeFile(QStringLiteral("x.py"), "print(1)\n");
+    const auto submitted = submit(QStringLiteral("x.py"));
+    QVERIFY(submitted);
+    const Run run = waitForFinal(submitted->id);
+    QCOMPARE(run.status, RunStatus::Failed);
+    QVERIFY2(RunReason::text(run.error).contains(QLatin1String("Cannot find the program "
+                                                               "mlwb-run-helper beside ")
+                                                 + bin),
+             qPrintable(RunReason::text(run.error)));
 }
 
 void TestRunLifecycle::cancelStopsTheWholeProcessGroup()
