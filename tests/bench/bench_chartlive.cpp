@@ -14,10 +14,12 @@
 // As a user has it: each run also logs `u` every 10th step, merged into the
 // panel of `t`; the pointer hovers over the plot (a move every 100 ms, so the
 // crosshair's readout is recomputed); the first run's page is open on its
-// Metrics tab, its live charts included.
+// Metrics tab, its live charts included: a document tab behind the chart, as
+// the main window has it, or beside it (both on screen at once).
 //
 //   bench_chartlive [runs=10] [points per second=1000] [window seconds=8]
 //                   [other metrics=0: each logged every step, a panel each]
+//                   [run page=behind: a tab behind the chart | beside: on screen too]
 //   (issue 15's shape: 10 300 8 2, three panels of 10 runs at 300 points/s)
 #include "charts/comparisontab.h"
 #include "charts/metricchartview.h"
@@ -264,6 +266,7 @@ int main(int argc, char *argv[])
     const int rate = argc > 2 ? std::atoi(argv[2]) : 1000;
     const int windowSeconds = argc > 3 ? std::atoi(argv[3]) : 8;
     const int others = argc > 4 ? std::atoi(argv[4]) : 0;
+    const bool beside = argc > 5 && qstrcmp(argv[5], "beside") == 0;
     const int rampMs = 2000, idleMs = 3000;
     const double logSeconds = (rampMs / 1000.0) + windowSeconds + 2;
     if (qEnvironmentVariableIsEmpty("MLWB_PROGRAM"))
@@ -333,28 +336,40 @@ int main(int argc, char *argv[])
         }
     }
 
-    // The chart of all 10, the way the GUI opens it, `u` merged into `t`.
-    ComparisonTab tab(*ws);
-    if (!tab.setComparison(runIds, {}, &error))
+    // The chart of all 10, the way the GUI opens it, `u` merged into `t`,
+    // in front in the main window's document tabs.
+    QTabWidget documents;
+    auto *tab = new ComparisonTab(*ws);
+    if (!tab->setComparison(runIds, {}, &error))
         qFatal("cannot open the comparison: %s", qPrintable(error));
-    tab.mergePanels(QStringLiteral("u"), metric);
-    for (MetricChartView *panel : tab.panels())
+    tab->mergePanels(QStringLiteral("u"), metric);
+    for (MetricChartView *panel : tab->panels())
         if (panel->metric() == metric)
             app.panel = panel;
-    if (!app.panel || app.panel->metrics().size() != 2 || tab.panels().size() != 1 + others)
+    if (!app.panel || app.panel->metrics().size() != 2 || tab->panels().size() != 1 + others)
         qFatal("cannot merge u into t");
-    tab.resize(1400, 900);
-    tab.show();
+    documents.addTab(tab, QStringLiteral("chart"));
+    documents.resize(1400, 900);
+    documents.show();
     app.viewport = app.panel->viewport();
     for (int i = 0; i < runCount; ++i) {
         const auto run = Runs(*ws).find(runIds.at(i));
         const QString name = run->displayName.isEmpty() ? run->uid : run->displayName;
         app.runIndex.insert(name + QStringLiteral(" · ") + metric, i);
     }
-    RunDetails page(ws.get(), runIds.first());
-    page.pages()->setCurrentIndex(RunDetails::MetricsPage);
-    page.resize(1400, 900);
-    page.show();
+    // The run's page open on its Metrics tab: behind the chart, a document
+    // tab as the main window has it, or "beside" it in a window of its own
+    // (both on screen, which the main window never does: the heavier case).
+    auto *page = new RunDetails(ws.get(), runIds.first());
+    page->pages()->setCurrentIndex(RunDetails::MetricsPage);
+    std::unique_ptr<RunDetails> pageWindow;
+    if (beside) {
+        pageWindow.reset(page);
+        page->resize(1400, 900);
+        page->show();
+    } else {
+        documents.addTab(page, QStringLiteral("run"));
+    }
     QTimer hover; // the pointer rests on the plot, moving a little
     int wiggle = 0;
     QObject::connect(&hover, &QTimer::timeout, [&] {
@@ -426,10 +441,12 @@ int main(int argc, char *argv[])
     }
 
     std::printf("bench_chartlive: %d runs x %d points/s x %d metrics, tab of all %d (%dx%d, the "
-                "panel %dx%d, offscreen, u merged into t, hover, run page open), steady window "
+                "panel %dx%d, offscreen, u merged into t, hover, run page open %s), steady window "
                 "%.1f s from %.1f s after logging began (%zu points)\n",
-                runCount, rate, 1 + others, runCount, tab.width(), tab.height(), app.panel->width(),
-                app.panel->height(), wall1 - wall0, wall0 - goTime, pixel.size());
+                runCount, rate, 1 + others, runCount, tab->width(), tab->height(),
+                app.panel->width(), app.panel->height(),
+                beside ? "beside it in its own window" : "in a tab behind it", wall1 - wall0,
+                wall0 - goTime, pixel.size());
     std::printf(
         "  GUI thread CPU, same chart, runs alive but idle (baseline): %5.1f %% of a core\n",
         idleShare * 100);

@@ -463,6 +463,12 @@ void ComparisonTab::onStoreChanged(const QStringList &topics)
 {
     if (!topics.contains(QLatin1String("metrics")) || m_refreshTimer.isActive())
         return;
+    // Behind another tab of a window on screen: nothing to draw until it is
+    // shown, and then it fetches all it missed at once (the store has it).
+    if (window()->isVisible() && !isVisible()) {
+        m_behind = true;
+        return;
+    }
     // Refresh at once if allowed, else as soon as it is: a point waits for
     // the next allowed refresh, not for a fixed delay after it was noticed.
     const qint64 wait = m_refreshClock.isValid() ? m_nextRefreshAt - m_refreshClock.elapsed() : 0;
@@ -470,6 +476,13 @@ void ComparisonTab::onStoreChanged(const QStringList &topics)
         refresh();
     else
         m_refreshTimer.start(int(wait));
+}
+
+void ComparisonTab::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_behind, false))
+        onStoreChanged({QStringLiteral("metrics")});
 }
 
 void ComparisonTab::refresh()

@@ -44,6 +44,7 @@
 #include <QSlider>
 #include <QSqlQuery>
 #include <QStyledItemDelegate>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -99,6 +100,7 @@ private slots:
     void smallValuesGetTheirOwnRangeFromTheFirstPoint();
     void liveRefreshPaintsOnlyWhenPixelsChange();
     void tabRefreshesAtOnceThenCoalesces();
+    void aTabBehindAnotherWaitsUntilShown();
     void metricsLoggedLaterAppear();
     void runsTableFollowsTheStore();
     void hiddenViewExportFillsTheImage();
@@ -643,6 +645,35 @@ void TestMetricChart::tabRefreshesAtOnceThenCoalesces()
     watcher->poll();
     QTRY_COMPARE(line->count(), 900);
     QVERIFY2(sinceRefresh.elapsed() >= 100, qPrintable(QString::number(sinceRefresh.elapsed())));
+}
+
+void TestMetricChart::aTabBehindAnotherWaitsUntilShown()
+{
+    // Two documents in one window, as the main window has them: the chart
+    // behind reads and draws nothing while points arrive, then all at once.
+    QTabWidget documents;
+    documents.resize(900, 600);
+    auto *tab = new ComparisonTab(*m_ws);
+    documents.addTab(tab, QStringLiteral("chart"));
+    documents.addTab(new QWidget, QStringLiteral("other"));
+    QVERIFY(tab->setComparison(m_runs.mid(0, 1), {QStringLiteral("loss")}, nullptr));
+    documents.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&documents));
+    auto *watcher = tab->findChild<ChangeWatcher *>();
+    QLineSeries *line = tab->panels().first()->lineSeries().first();
+    QCOMPARE(line->count(), 300);
+    documents.setCurrentIndex(1);
+    MetricIngestor ingestor(*m_ws, m_runs.first());
+    QVERIFY(appendLoss(&ingestor, 300, 600));
+    watcher->poll();
+    QTest::qWait(300);
+    QCOMPARE(line->count(), 300);
+    documents.setCurrentIndex(0);
+    QTRY_COMPARE(line->count(), 600);
+    // In front again, it follows at once.
+    QVERIFY(appendLoss(&ingestor, 600, 900));
+    watcher->poll();
+    QTRY_COMPARE(line->count(), 900);
 }
 
 void TestMetricChart::metricsLoggedLaterAppear()
