@@ -26,6 +26,13 @@ bool drawable(const QLineSeries *s)
     return s->isVisible() && s->count() > 1 && s->pen().style() != Qt::NoPen;
 }
 
+// In device pixels; width 0 is QPainter's one-pixel cosmetic pen.
+qreal strokeWidth(const QPen &pen, double scale)
+{
+    return pen.isCosmetic() ? std::max<qreal>(1, pen.widthF())
+                            : std::max<qreal>(1, pen.widthF() * scale);
+}
+
 } // namespace
 
 std::pair<double, double> axisRange(const QAbstractAxis *axis)
@@ -88,6 +95,7 @@ void ChartLinesItem::updateGeometry()
         prepareGeometryChange();
         m_rect = rect;
     }
+    m_drawn.clear(); // drawn again whole, as after any change of the view
     changed();
 }
 
@@ -148,9 +156,11 @@ void ChartLinesItem::paintStroked(QPainter *painter, const QRectF &plot)
         return;
     const std::array<double, 4> axes{map.x0, map.xScale, map.y0, map.yScale};
     const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
-    if (!m_imageValid || m_imageDevice != device || m_imageArea != area || m_imageAxes != axes
-        || m_imageAntialiased != antialiased)
-        strokeImage(target.size(), map, std::sqrt(device.m11() * device.m22()), antialiased);
+    const bool sameView = m_imageDevice == device && m_imageArea == area && m_imageAxes == axes
+                          && m_imageAntialiased == antialiased;
+    if (!m_imageValid || !sameView)
+        strokeImage(target.size(), map, std::sqrt(device.m11() * device.m22()), antialiased,
+                    sameView);
     m_imageValid = true;
     m_imageAntialiased = antialiased;
     m_imageDevice = device;
@@ -164,27 +174,40 @@ void ChartLinesItem::paintStroked(QPainter *painter, const QRectF &plot)
 }
 
 void ChartLinesItem::strokeImage(const QSize &size, const Mapping &map, double scale,
-                                 bool antialiased)
+                                 bool antialiased, bool sameView)
 {
+    // Live growth on unchanged axes moves only the lines' right ends: the
+    // columns left of the first changed segment keep their pixels.
+    const bool kept = sameView && !antialiased && m_image.size() == size;
+    const int from = kept ? firstChangedColumn(map, scale) : 0;
+    if (from >= size.width())
+        return;
+    m_lastRedrawnFrom = from;
     if (m_image.size() != size)
         m_image = QImage(size, QImage::Format_ARGB32_Premultiplied);
-    m_image.fill(Qt::transparent);
+    if (from == 0)
+        m_image.fill(Qt::transparent);
+    else
+        for (int row = 0; row < size.height(); ++row)
+            std::fill_n(reinterpret_cast<QRgb *>(m_image.scanLine(row)) + from, size.width() - from,
+                        QRgb(0));
+    m_drawn.clear();
     if (antialiased) { // few points: QPainter's smooth edges are affordable
         QPainter painter(&m_image);
         painter.setRenderHint(QPainter::Antialiasing);
         drawLines(&painter, map, true, scale);
         return;
     }
+    m_stroker.setFirstColumn(from);
     for (const QLineSeries *s : std::as_const(m_series)) {
         if (!drawable(s))
             continue;
         const QList<QPointF> points = s->points(); // shared, not copied
+        m_drawn.push_back({s, s->pen(), points});
         m_mapped.resize(size_t(points.size()));
         std::transform(points.cbegin(), points.cend(), m_mapped.begin(), map);
         const QPen pen = s->pen();
-        // Width 0 is QPainter's one-pixel cosmetic pen.
-        const qreal width = pen.isCosmetic() ? std::max<qreal>(1, pen.widthF())
-                                             : std::max<qreal>(1, pen.widthF() * scale);
+        const qreal width = strokeWidth(pen, scale);
         if (pen.style() == Qt::SolidLine) {
             m_stroker.stroke(&m_image, m_mapped.data(), qsizetype(m_mapped.size()), width,
                              pen.color());
@@ -195,6 +218,46 @@ void ChartLinesItem::strokeImage(const QSize &size, const Mapping &map, double s
         m_stroker.strokeSegments(&m_image, m_dashes.data(), qsizetype(m_dashes.size()), width,
                                  pen.color());
     }
+    m_stroker.setFirstColumn(0);
+}
+
+// The first image column that a segment added, moved or removed since the
+// last stroke can reach; the image's width when none changed, 0 when the
+// lines or their pens differ (then everything is drawn again).
+int ChartLinesItem::firstChangedColumn(const Mapping &map, double scale) const
+{
+    const int all = m_image.width();
+    size_t i = 0;
+    double left = qInf();
+    for (const QLineSeries *s : std::as_const(m_series)) {
+        if (!drawable(s))
+            continue;
+        if (i == m_drawn.size() || m_drawn[i].series != s || m_drawn[i].pen != s->pen())
+            return 0;
+        const QList<QPointF> &was = m_drawn[i++].points;
+        const QList<QPointF> now = s->points();
+        const qsizetype common = std::min(was.size(), now.size());
+        qsizetype k = 0;
+        if (now.constData() != was.constData())
+            while (k < common && now[k].x() == was[k].x() && now[k].y() == was[k].y())
+                ++k;
+        else
+            k = common;
+        if (k == now.size() && k == was.size())
+            continue;
+        // Segments from point k - 1 on are new or gone; the earlier ones stay.
+        for (qsizetype j = std::max<qsizetype>(0, k - 1); j < now.size(); ++j)
+            left = std::min(left, map(now[j]).x());
+        for (qsizetype j = std::max<qsizetype>(0, k - 1); j < was.size(); ++j)
+            left = std::min(left, map(was[j]).x());
+        // A wide pen's square cap reaches up to width / sqrt(2) to the left.
+        left -= strokeWidth(s->pen(), scale) + 1;
+    }
+    if (i != m_drawn.size())
+        return 0;
+    if (!(left < all)) // none changed (or only beyond the right edge)
+        return all;
+    return left <= 0 ? 0 : int(std::floor(left));
 }
 
 // As QtCharts' LineChartItem paints: clipped to the plot area, a solid line

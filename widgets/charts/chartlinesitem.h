@@ -5,6 +5,7 @@
 #include <QGraphicsItem>
 #include <QImage>
 #include <QList>
+#include <QPen>
 #include <array>
 #include <utility>
 #include <vector>
@@ -42,6 +43,8 @@ public:
     void updateGeometry();
     /// The series' points changed (after replace()): paint them again.
     void changed();
+    /// The first image column the last stroke redrew (0: all of them), for tests.
+    int lastRedrawnFrom() const { return m_lastRedrawnFrom; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -50,7 +53,9 @@ private:
     struct Mapping;
     bool mapping(const QRectF &area, Mapping *out) const;
     void paintStroked(QPainter *painter, const QRectF &plot);
-    void strokeImage(const QSize &size, const Mapping &map, double scale, bool antialiased);
+    void strokeImage(const QSize &size, const Mapping &map, double scale, bool antialiased,
+                     bool sameView);
+    int firstChangedColumn(const Mapping &map, double scale) const;
     void paintWithPainter(QPainter *painter, const QRectF &plot);
     void drawLines(QPainter *painter, const Mapping &map, bool raster, double scale);
 
@@ -67,6 +72,15 @@ private:
     QTransform m_imageDevice;
     QRectF m_imageArea;
     std::array<double, 4> m_imageAxes{}; // the axes' ranges it was drawn for
+    // The lines m_image holds, stroked (not antialiased): after a live
+    // append, only the columns from the first changed point on are redrawn.
+    struct Drawn {
+        const QLineSeries *series;
+        QPen pen;
+        QList<QPointF> points; // shared with the series while it keeps them
+    };
+    std::vector<Drawn> m_drawn;
+    int m_lastRedrawnFrom = 0;
     std::vector<QPointF> m_mapped;
     std::vector<QLineF> m_dashes;
     ColumnStroker m_stroker;

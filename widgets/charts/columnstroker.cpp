@@ -78,6 +78,8 @@ bool ColumnStroker::begin(QImage *image, qreal width, const QColor &color)
 
 void ColumnStroker::segment(QPointF a, QPointF b)
 {
+    if (!m_separate && std::max(a.x(), b.x()) + m_width < m_firstColumn)
+        return; // reaches no column that is drawn
     if (m_width <= 1)
         thinSegment(a, b);
     else
@@ -94,7 +96,7 @@ void ColumnStroker::compose()
         const double top = m_top[size_t(k)], bottom = m_bottom[size_t(k)];
         m_top[size_t(k)] = Inf;
         m_bottom[size_t(k)] = -Inf;
-        if (!(top <= bottom))
+        if (!(top <= bottom) || k < m_firstColumn)
             continue;
         const auto [first, last] = centresIn(top, bottom, rows);
         uchar *pixel = bits + first * stride + k * qsizetype(sizeof(QRgb));
@@ -173,6 +175,11 @@ void ColumnStroker::thinSegment(QPointF a, QPointF b)
 
 void ColumnStroker::cover(int column, double top, double bottom)
 {
+    // Separate segments compose early when a column's spans part (below),
+    // which touches other columns: the columns left of the first one drawn
+    // keep that bookkeeping so the others get exactly a whole stroke's pixels.
+    if (column < m_firstColumn && !m_separate)
+        return;
     // Two spans that meet cover, as one, the pixels either covers; two that
     // do not would fill the gap between them.
     if (m_separate && m_top[size_t(column)] <= m_bottom[size_t(column)]

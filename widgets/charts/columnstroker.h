@@ -36,6 +36,11 @@ public:
     void strokeSegments(QImage *image, const QLineF *segments, qsizetype count, qreal width,
                         const QColor &color);
 
+    /// Draws only columns from `column` on, leaving those left of it as
+    /// they are: each such column gets exactly the pixels a whole stroke
+    /// gives it. 0 draws everything.
+    void setFirstColumn(int column) { m_firstColumn = column; }
+
 private:
     bool begin(QImage *image, qreal width, const QColor &color);
     void segment(QPointF a, QPointF b);
@@ -55,6 +60,7 @@ private:
     // Segments that are not one line: a column whose span a segment does not
     // meet is composed before that segment covers it (no gap filled in).
     bool m_separate = false;
+    int m_firstColumn = 0; // columns left of it are not written
 };
 
 } // namespace mlwb

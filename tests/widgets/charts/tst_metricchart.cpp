@@ -99,6 +99,7 @@ private slots:
     void liveAxesGrowInSteps();
     void smallValuesGetTheirOwnRangeFromTheFirstPoint();
     void liveRefreshPaintsOnlyWhenPixelsChange();
+    void liveGrowthRedrawsOnlyNewColumnsExactly();
     void tabRefreshesAtOnceThenCoalesces();
     void aTabBehindAnotherWaitsUntilShown();
     void metricsLoggedLaterAppear();
@@ -607,6 +608,66 @@ void TestMetricChart::liveRefreshPaintsOnlyWhenPixelsChange()
     QVERIFY(append(20000, -1)); // a new minimum: painted
     QTest::qWait(50);
     QVERIFY(paints > 0);
+}
+
+void TestMetricChart::liveGrowthRedrawsOnlyNewColumnsExactly()
+{
+    // Dense noisy lines, one wide and translucent, one dashed (merged), grow
+    // while the axes keep their room: each picture redrawn from the first
+    // changed column must equal one drawn whole.
+    const Id a = addRun(*m_ws, QStringLiteral("a")), b = addRun(*m_ws, QStringLiteral("b"));
+    const auto noise = [](int i, Id r) { return std::sin(i * 0.37 + double(r)) + (i % 7) * 0.1; };
+    const Id sa = addSeries(*m_ws, a, QStringLiteral("acc"), 5000, noise);
+    const Id sb = addSeries(*m_ws, b, QStringLiteral("acc"), 5000, noise);
+    const Id su = addSeries(*m_ws, a, QStringLiteral("u"), 5000, noise);
+    SeriesLoader loader(*m_ws);
+    MetricChartView view(*m_ws, &loader, QStringLiteral("acc"));
+    view.resize(700, 420);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.setRuns(chartRuns({a, b}), nullptr));
+    view.setMerged({QStringLiteral("u")});
+    QVERIFY(view.refresh(nullptr));
+    ChartLinesItem *lines = nullptr;
+    for (QGraphicsItem *item : view.chart()->childItems())
+        if (auto *l = dynamic_cast<ChartLinesItem *>(item))
+            lines = l;
+    QVERIFY(lines);
+    QList<QLineSeries *> all = view.lineSeries();
+    QVERIFY(all.size() >= 3);
+    QPen wide = all.first()->pen();
+    wide.setWidthF(3);
+    QColor translucent = wide.color();
+    translucent.setAlpha(140);
+    wide.setColor(translucent);
+    all.first()->setPen(wide);
+    PointBlockWriter writer(m_ws->database());
+    const auto paint = [&] {
+        QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        lines->paint(&painter, nullptr, nullptr);
+        return image;
+    };
+    paint();
+    qint64 seq = 5000;
+    int partial = 0;
+    for (int round = 0; round < 12; ++round) {
+        for (int i = 0; i < 40; ++i, ++seq)
+            for (const Id series : {sa, sb, su})
+                QVERIFY(writer.append(series, seq, seq, 1.7e9 + double(seq),
+                                      noise(int(seq), series), nullptr));
+        QVERIFY(writer.flush(nullptr));
+        QVERIFY(view.refresh(nullptr));
+        view.setRenderHint(QPainter::Antialiasing, false);
+        const QImage grown = paint();
+        partial += lines->lastRedrawnFrom() > 0;
+        lines->updateGeometry(); // everything again
+        const QImage whole = paint();
+        QCOMPARE(lines->lastRedrawnFrom(), 0);
+        QVERIFY2(grown == whole, qPrintable(QStringLiteral("round %1").arg(round)));
+    }
+    QVERIFY2(partial >= 6, qPrintable(QString::number(partial))); // the axes kept their room
 }
 
 // Stores loss points for steps from..to-1 the way a supervisor does.
