@@ -1542,6 +1542,10 @@ Digest: %4</translation>
         <source>no traffic</source>
         <translation>kein Datenverkehr</translation>
     </message>
+    <message>
+        <source>the write to %1 stopped short</source>
+        <translation>das Schreiben nach %1 brach vorzeitig ab</translation>
+    </message>
 </context>
 <context>
     <name>RemoteRun</name>
@@ -1642,6 +1646,21 @@ Digest: %4</translation>
     <message>
         <source>Run &apos;%1&apos; is %2; cancel it before deleting it.</source>
         <translation>Lauf „%1“ ist %2; brechen Sie ihn ab, bevor Sie ihn löschen.</translation>
+    </message>
+</context>
+<context>
+    <name>RunHelper</name>
+    <message>
+        <source>Cannot find the program %1 beside %2.</source>
+        <translation>Das Programm %1 wurde neben %2 nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 ended abnormally (%2). %3</source>
+        <translation>%1 endete unerwartet (%2). %3</translation>
     </message>
 </context>
 <context>
