@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
@@ -36,12 +37,22 @@ qint64 field(const QByteArray &text, const char *name)
 {
     const int at = text.indexOf(name);
     return at < 0 ? 0
-                  : text.mid(at + int(qstrlen(name))).trimmed().split(' ').value(0).toLongLong();
+                  : text.mid(at + int(qstrlen(name)), 64)
+                        .simplified()
+                        .split(' ')
+                        .value(0)
+                        .toLongLong();
 }
 
 // Every process whose command line holds `word` and `program`.
 Memory supervisors(const QByteArray &program, const QByteArray &word)
 {
+    // One process per command line, that is per run: a supervisor starting
+    // a process forks first, and until the child execs (for a moment, and
+    // reparented once QProcess::startDetached's middle process is gone) it
+    // is the same program with the parent's pages, copy on write. A
+    // helper, once it runs, has a command line of its own and is counted.
+    QSet<QByteArray> seen;
     Memory m;
     const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
     for (const QString &pid : pids) {
@@ -49,11 +60,12 @@ Memory supervisors(const QByteArray &program, const QByteArray &word)
         if (!cmd.open(QIODevice::ReadOnly))
             continue;
         const QByteArray line = cmd.readAll();
-        if (!line.contains(program) || !line.contains(word))
+        if (!line.contains(program) || !line.contains(word) || seen.contains(line))
             continue;
         QFile smaps(QStringLiteral("/proc/%1/smaps_rollup").arg(pid));
         if (!smaps.open(QIODevice::ReadOnly))
             continue;
+        seen.insert(line);
         const QByteArray text = smaps.readAll();
         ++m.processes;
         m.rssKb += field(text, "\nRss:");
