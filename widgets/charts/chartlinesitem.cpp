@@ -246,12 +246,13 @@ int ChartLinesItem::firstChangedColumn(const Mapping &map, double scale) const
         if (k == now.size() && k == was.size())
             continue;
         // Segments from point k - 1 on are new or gone; the earlier ones stay.
+        double changed = qInf();
         for (qsizetype j = std::max<qsizetype>(0, k - 1); j < now.size(); ++j)
-            left = std::min(left, map(now[j]).x());
+            changed = std::min(changed, map(now[j]).x());
         for (qsizetype j = std::max<qsizetype>(0, k - 1); j < was.size(); ++j)
-            left = std::min(left, map(was[j]).x());
+            changed = std::min(changed, map(was[j]).x());
         // A wide pen's square cap reaches up to width / sqrt(2) to the left.
-        left -= strokeWidth(s->pen(), scale) + 1;
+        left = std::min(left, changed - strokeWidth(s->pen(), scale) - 1);
     }
     if (i != m_drawn.size())
         return 0;

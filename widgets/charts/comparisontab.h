@@ -156,7 +156,7 @@ private:
     QTimer m_refreshTimer; // ≤ 10 refreshes a second however often points arrive
     QElapsedTimer m_refreshClock;
     qint64 m_nextRefreshAt = 0; // on m_refreshClock: the earliest next refresh
-    bool m_behind = false; // points came while another tab covered this one
+    bool m_behind = false;      // points came while another tab covered this one
 };
 
 } // namespace mlwb
